@@ -1,0 +1,46 @@
+// Password policy and hashing. NIST SP 800-63B §5.1.1.2: at least 8 characters, refuse known
+// common passwords, no composition rules, Unicode normalised (NFKC).
+// bcrypt reads only the first 72 bytes of its input, so two long passwords sharing a prefix would
+// both work. We hash SHA-256(password) instead (44 base64 characters, never a NUL byte), which keeps
+// every byte significant. bcrypt runs through its async API, on libuv's thread pool.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import bcrypt from 'bcrypt';
+import { packageRoot } from '../paths.js';
+import { InvalidInputError } from './errors.js';
+
+export const MIN_PASSWORD_LENGTH = 8;
+export const MAX_PASSWORD_LENGTH = 1024;
+
+let common: Set<string> | undefined;
+function commonPasswords(): Set<string> {
+  common ??= new Set(readFileSync(join(packageRoot, 'src/accounts/common-passwords.txt'), 'utf8').split('\n').filter(Boolean));
+  return common;
+}
+
+function normalize(password: string): string {
+  return password.normalize('NFKC');
+}
+
+/** Throws InvalidInputError with a reason a person understands when the password is not acceptable. */
+export function checkPasswordPolicy(password: string): void {
+  const normalized = normalize(password);
+  const length = [...normalized].length;
+  if (length < MIN_PASSWORD_LENGTH) throw new InvalidInputError(`password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (length > MAX_PASSWORD_LENGTH) throw new InvalidInputError(`password must be at most ${MAX_PASSWORD_LENGTH} characters`);
+  if (commonPasswords().has(normalized.toLowerCase())) throw new InvalidInputError('password is too common; choose one that is not on lists of leaked passwords');
+}
+
+function prehash(password: string): string {
+  return createHash('sha256').update(normalize(password), 'utf8').digest('base64');
+}
+
+export function hashPassword(password: string, cost: number): Promise<string> {
+  return bcrypt.hash(prehash(password), cost);
+}
+
+export function verifyPassword(password: string, hash: string): Promise<boolean> {
+  if (password.length > MAX_PASSWORD_LENGTH * 4) return bcrypt.compare('', hash).then(() => false);
+  return bcrypt.compare(prehash(password), hash);
+}

@@ -1,0 +1,63 @@
+// Accounts in the database: creation with policy checks, lookups by the indexed id and email.
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../database/client.js';
+import { parseEmail } from './email.js';
+import { InvalidInputError } from './errors.js';
+import { checkPasswordPolicy, hashPassword } from './password.js';
+
+export interface NewAccount {
+  email: string;
+  displayName?: string | undefined;
+  password: string;
+}
+
+export type Account = NonNullable<Awaited<ReturnType<Database['account']['findUnique']>>>;
+
+export class AccountStore {
+  constructor(
+    private readonly db: Database,
+    private readonly bcryptCost: number,
+  ) {}
+
+  async create(input: NewAccount): Promise<Account> {
+    const email = parseEmail(input.email);
+    const displayName = input.displayName?.normalize('NFKC').trim() || null;
+    if (displayName && (displayName.length > 100 || /\p{Cc}/u.test(displayName))) {
+      throw new InvalidInputError('name must be at most 100 characters, without control characters');
+    }
+    checkPasswordPolicy(input.password);
+    if (await this.findByEmail(email)) throw new InvalidInputError(`an account with email ${email} already exists`);
+    const passwordHash = await hashPassword(input.password, this.bcryptCost);
+    try {
+      return await this.db.account.create({ data: { id: randomUUID(), email, displayName, passwordHash } });
+    } catch (error) {
+      // Lost a race with another writer of the same address: the unique index decided.
+      if ((error as { code?: string }).code === 'P2002') throw new InvalidInputError(`an account with email ${email} already exists`);
+      throw error;
+    }
+  }
+
+  findById(id: string): Promise<Account | null> {
+    return this.db.account.findUnique({ where: { id } });
+  }
+
+  findByEmail(email: string): Promise<Account | null> {
+    return this.db.account.findUnique({ where: { email } });
+  }
+
+  list(): Promise<Account[]> {
+    return this.db.account.findMany({ orderBy: { createdAt: 'asc' } });
+  }
+
+  count(): Promise<number> {
+    return this.db.account.count();
+  }
+
+  /** Marks the account disabled; returns it, or null when no account has that email. */
+  async disable(email: string): Promise<Account | null> {
+    const normalized = parseEmail(email);
+    const { count } = await this.db.account.updateMany({ where: { email: normalized, disabledAt: null }, data: { disabledAt: new Date() } });
+    const account = await this.findByEmail(normalized);
+    return account && (count > 0 || account.disabledAt) ? account : null;
+  }
+}

@@ -1,0 +1,41 @@
+// The audit trail: every security-relevant event goes to the audit table and, as a JSON line, to
+// the log. `detail` must never carry a password, code or secret: callers pass identifiers only.
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Database } from '../database/client.js';
+
+export interface AuditEventInput {
+  type: string;
+  accountId?: string | null | undefined;
+  clientId?: string | null | undefined;
+  ip?: string | null | undefined;
+  detail?: Record<string, unknown> | undefined;
+}
+
+export class AuditLog {
+  constructor(
+    private readonly db: Database,
+    private readonly logger: Logger,
+  ) {}
+
+  async record(event: AuditEventInput): Promise<void> {
+    const row = {
+      id: randomUUID(),
+      type: event.type,
+      accountId: event.accountId ?? null,
+      clientId: event.clientId ?? null,
+      ip: event.ip ?? null,
+      detail: event.detail ? JSON.stringify(event.detail) : null,
+    };
+    this.logger.info({ audit: { ...event, id: row.id } }, `audit ${event.type}`);
+    await this.db.auditEvent.create({ data: row });
+  }
+
+  list(filter: { accountId?: string | undefined; since?: Date | undefined; limit?: number }) {
+    return this.db.auditEvent.findMany({
+      where: { accountId: filter.accountId, at: filter.since ? { gte: filter.since } : undefined },
+      orderBy: { at: 'asc' },
+      take: filter.limit ?? 1000,
+    });
+  }
+}

@@ -1,0 +1,62 @@
+// The one typed, frozen configuration object. Created once at start-up (server or CLI) and passed
+// in to whatever needs it.
+import { resolve } from 'node:path';
+import { environmentSchema } from './schema.js';
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string; url: string }
+  | { kind: 'postgresql'; url: string; poolSize: number };
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly issuer: string;
+  readonly issuerName: string;
+  readonly secureCookies: boolean;
+  readonly database: DatabaseConfig;
+  readonly dataDir: string;
+  readonly keysDir: string;
+  readonly redisUrl: string | undefined;
+  readonly bcryptCost: number;
+  readonly logLevel: string;
+  readonly trustProxy: boolean;
+}
+
+/** A configuration value that cannot be used; the message names the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = environmentSchema.safeParse(defined);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    const shown = defined[name] === undefined ? '' : ` (got ${JSON.stringify(defined[name]!.slice(0, 80))})`;
+    throw new ConfigError(`${name} ${issue.message}${shown}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const issuer = (e.ISSUER ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    issuer,
+    issuerName: e.ISSUER_NAME,
+    secureCookies: issuer.startsWith('https:'),
+    database: databaseConfig(e.DATABASE_URL, dataDir, e.DATABASE_POOL_SIZE),
+    dataDir,
+    keysDir: resolve(e.KEYS_DIR),
+    redisUrl: e.REDIS_URL,
+    bcryptCost: e.BCRYPT_COST,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+  });
+}
+
+function databaseConfig(url: string | undefined, dataDir: string, poolSize: number): DatabaseConfig {
+  if (url && /^postgres(ql)?:/.test(url)) return { kind: 'postgresql', url, poolSize };
+  const file = url ? resolve(url.slice('file:'.length)) : resolve(dataDir, 'twofold.db');
+  return { kind: 'sqlite', file, url: `file:${file}` };
+}

@@ -1,0 +1,43 @@
+// Every knob of Twofold, parsed once from the environment by one zod schema. A bad value stops
+// start-up with a message naming the variable; nothing else in the code reads process.env.
+import { z } from 'zod';
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: 'must be a whole number' })
+    .transform(Number)
+    .pipe(z.number().int().min(min, { message: `must be at least ${min}` }).max(max, { message: `must be at most ${max}` }));
+
+const url = (protocols: RegExp, what: string) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.test(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, { message: `must be a ${what} URL` });
+
+/** Raw environment variables as strings; defaults that depend on other values are filled in later. */
+export const environmentSchema = z.object({
+  PORT: integer(0, 65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  ISSUER: url(/^https?:$/, 'http(s)').refine((v) => !new URL(v).search && !new URL(v).hash, {
+    message: 'must not have a query or fragment',
+  }).optional(),
+  ISSUER_NAME: z.string().trim().min(1).max(64).default('Twofold'),
+  DATABASE_URL: url(/^(postgres|postgresql|file):$/, 'postgresql:// or file:').optional(),
+  DATABASE_POOL_SIZE: integer(1, 1000).default(10),
+  DATA_DIR: z.string().min(1).default('./data'),
+  KEYS_DIR: z.string().min(1).default('./keys'),
+  REDIS_URL: url(/^rediss?:$/, 'redis:// or rediss://').optional(),
+  BCRYPT_COST: integer(4, 31).default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: boolean.default(false),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;

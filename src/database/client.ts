@@ -1,0 +1,36 @@
+// Opens the Prisma client on the configured database: the embedded SQLite file by default, or a
+// PostgreSQL server. Both generated clients expose the same models; the PostgreSQL one's types
+// stand for both.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { DatabaseConfig } from '../config/index.js';
+import { PrismaClient as PostgresClient } from './generated/postgresql/client.js';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
+
+export type Database = PostgresClient;
+export type { Prisma } from './generated/postgresql/client.js';
+
+export function openDatabase(config: DatabaseConfig): Database {
+  if (config.kind === 'postgresql') {
+    const adapter = new PrismaPg({ connectionString: config.url, max: config.poolSize, connectionTimeoutMillis: 5000 });
+    return new PostgresClient({ adapter });
+  }
+  mkdirSync(dirname(config.file), { recursive: true });
+  // WAL lets the admin CLI write while the server reads; busy_timeout makes writers queue
+  // instead of failing with SQLITE_BUSY.
+  const adapter = new PrismaBetterSqlite3({ url: config.file }, { timestampFormat: 'iso8601' });
+  const client = new SqliteClient({ adapter }) as unknown as Database;
+  return client;
+}
+
+/** True when the database answers a trivial query. */
+export async function databaseReachable(db: Database): Promise<boolean> {
+  try {
+    await db.$queryRawUnsafe('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}

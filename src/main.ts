@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// `npm start`: reads the configuration, migrates, serves, and stops cleanly on SIGTERM/SIGINT.
+import { ConfigError, loadConfig } from './config/index.js';
+import { createLogger } from './logging.js';
+import { createTwofold } from './server.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`twofold: configuration error: ${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}
+
+const logger = createLogger(config.logLevel);
+try {
+  const twofold = await createTwofold(config, logger);
+  const port = await twofold.listen();
+  logger.info({ issuer: config.issuer, port, database: config.database.kind, redis: Boolean(config.redisUrl) }, 'twofold listening');
+  if ((await twofold.accounts.count()) === 0) {
+    logger.warn('no account exists yet; create the first one with: echo "a-long-password" | npx twofold user add you@example.com --password-stdin');
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    const force = setTimeout(() => {
+      logger.error('requests still running after 10 s; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    twofold.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+} catch (error) {
+  logger.fatal({ err: error }, 'start-up failed');
+  process.exit(1);
+}

@@ -1,0 +1,70 @@
+// oidc-provider's storage contract on our own database (one table, keyed by model and id), used
+// when no Redis is configured, so a restart loses no session. Expired rows are invisible at once
+// and deleted by `purgeExpired`, which the server runs periodically.
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+import type { Database } from '../../database/client.js';
+
+export class DatabaseAdapter implements Adapter {
+  constructor(
+    private readonly db: Database,
+    private readonly model: string,
+  ) {}
+
+  async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
+    const data = {
+      payload: JSON.stringify(payload),
+      grantId: payload.grantId ?? null,
+      userCode: payload.userCode ?? null,
+      uid: payload.uid ?? null,
+      expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
+      consumedAt: null,
+    };
+    await this.db.oidcPayload.upsert({
+      where: { model_id: { model: this.model, id } },
+      create: { model: this.model, id, ...data },
+      update: data,
+    });
+  }
+
+  async find(id: string): Promise<AdapterPayload | undefined> {
+    return this.live(await this.db.oidcPayload.findUnique({ where: { model_id: { model: this.model, id } } }));
+  }
+
+  async findByUid(uid: string): Promise<AdapterPayload | undefined> {
+    return this.live(await this.db.oidcPayload.findFirst({ where: { model: this.model, uid } }));
+  }
+
+  async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
+    return this.live(await this.db.oidcPayload.findFirst({ where: { model: this.model, userCode } }));
+  }
+
+  async consume(id: string): Promise<void> {
+    // Only the first consumer flips the flag; oidc-provider treats a consumed code or rotated
+    // refresh token presented again as an attack and revokes the grant.
+    await this.db.oidcPayload.updateMany({
+      where: { model: this.model, id, consumedAt: null },
+      data: { consumedAt: new Date() },
+    });
+  }
+
+  async destroy(id: string): Promise<void> {
+    await this.db.oidcPayload.deleteMany({ where: { model: this.model, id } });
+  }
+
+  async revokeByGrantId(grantId: string): Promise<void> {
+    await this.db.oidcPayload.deleteMany({ where: { grantId } });
+  }
+
+  private live(row: { payload: string; expiresAt: Date | null; consumedAt: Date | null } | null): AdapterPayload | undefined {
+    if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return undefined;
+    const payload = JSON.parse(row.payload) as AdapterPayload;
+    if (row.consumedAt) payload.consumed = Math.floor(row.consumedAt.getTime() / 1000);
+    return payload;
+  }
+}
+
+/** Deletes protocol state that has expired; returns how many rows went. */
+export async function purgeExpired(db: Database): Promise<number> {
+  const { count } = await db.oidcPayload.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+  return count;
+}

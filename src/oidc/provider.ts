@@ -1,0 +1,101 @@
+// oidc-provider configured for Twofold: code flow with PKCE (S256) for every client, rotating
+// refresh tokens, asymmetric signatures only, clients from the database, our own pages.
+// oidc-provider owns the protocol; this file only chooses its options.
+import Provider, { type Adapter, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { Config } from '../config/index.js';
+import type { KeySet } from '../keys/index.js';
+import type { AccountStore } from '../accounts/store.js';
+import { clientSecretMatches } from '../clients/secret.js';
+import { ACR_VALUES } from './acr.js';
+import { pages } from '../../interactions/pages/provider-pages.js';
+
+export interface ProviderDependencies {
+  config: Readonly<Config>;
+  keys: KeySet;
+  accounts: AccountStore;
+  /** Storage for oidc-provider's models, by model name ("Client" reads the clients table). */
+  adapter: (model: string) => Adapter;
+}
+
+// Asymmetric algorithms only: client secrets are stored as digests, so nothing can be keyed by them.
+const SIGNING_ALGS = ['RS256', 'ES256', 'PS256'] as const;
+
+export function createProvider({ config, keys, accounts, adapter }: ProviderDependencies): Provider {
+  const configuration: Configuration = {
+    adapter,
+    jwks: keys.jwks as Configuration['jwks'],
+    cookies: {
+      keys: keys.cookieKeys,
+      long: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies },
+      short: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies },
+    },
+    acrValues: [...ACR_VALUES],
+    scopes: ['openid', 'email', 'profile', 'offline_access'],
+    claims: {
+      openid: ['sub'],
+      email: ['email'],
+      profile: ['name'],
+      acr: null,
+      amr: null,
+      auth_time: null,
+      sid: null,
+    },
+    responseTypes: ['code'],
+    clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],
+    pkce: { required: () => true },
+    enabledJWA: {
+      idTokenSigningAlgValues: [...SIGNING_ALGS],
+      userinfoSigningAlgValues: [...SIGNING_ALGS],
+      introspectionSigningAlgValues: [...SIGNING_ALGS],
+      authorizationSigningAlgValues: [...SIGNING_ALGS],
+      requestObjectSigningAlgValues: [...SIGNING_ALGS],
+      clientAuthSigningAlgValues: [...SIGNING_ALGS],
+    },
+    clientDefaults: {
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      id_token_signed_response_alg: 'RS256',
+      token_endpoint_auth_method: 'client_secret_basic',
+    },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      introspection: { enabled: true },
+      revocation: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource: pages.logout(config), postLogoutSuccessSource: pages.loggedOut(config) },
+    },
+    // Reusing a rotated refresh token is treated by oidc-provider as theft: the grant is revoked.
+    rotateRefreshToken: () => true,
+    ttl: {
+      AccessToken: 3600,
+      AuthorizationCode: 60,
+      ClientCredentials: 600,
+      IdToken: 3600,
+      Interaction: 15 * 60,
+      Grant: 14 * 24 * 3600,
+      RefreshToken: 14 * 24 * 3600,
+      Session: 14 * 24 * 3600,
+    },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    renderError: pages.error(config),
+    findAccount: async (_ctx, sub) => {
+      const account = await accounts.findById(sub);
+      if (!account || account.disabledAt) return undefined;
+      return {
+        accountId: account.id,
+        claims: () => ({ sub: account.id, email: account.email, ...(account.displayName ? { name: account.displayName } : {}) }),
+      };
+    },
+  };
+
+  const provider = new Provider(config.issuer, configuration);
+  provider.proxy = config.trustProxy;
+  // oidc-provider compares the presented secret with the stored one; ours stores only a SHA-256
+  // digest (in `client_secret`), so compare digests, in constant time.
+  provider.Client.prototype.compareClientSecret = function compareClientSecret(this: { clientSecret?: string }, actual: string) {
+    return Promise.resolve(clientSecretMatches(actual, this.clientSecret));
+  } as never;
+  return provider;
+}
+
+export type { KoaContextWithOIDC };

@@ -1,0 +1,95 @@
+// Builds a running Twofold from a configuration: database (migrated), keys, stores, oidc-provider
+// and our pages, as one Koa application. `main.ts` adds the process concerns (signals, exit codes).
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { Logger } from 'pino';
+import type Provider from 'oidc-provider';
+import type { Config } from './config/index.js';
+import { openDatabase, databaseReachable, type Database } from './database/client.js';
+import { migrate } from './database/migrate.js';
+import { loadKeys } from './keys/index.js';
+import { AccountStore } from './accounts/store.js';
+import { ClientStore } from './clients/store.js';
+import { AuditLog } from './audit/index.js';
+import { createProvider } from './oidc/provider.js';
+import { DatabaseAdapter, purgeExpired } from './oidc/adapters/database.js';
+import { ClientAdapter } from './oidc/adapters/clients.js';
+import { requestLog } from './http/request-log.js';
+import { health } from './http/health.js';
+import { staticFiles } from './http/static-files.js';
+import { securityHeaders } from './http/security-headers.js';
+import { interactionRoutes } from '../interactions/routes.js';
+
+export interface Twofold {
+  provider: Provider;
+  db: Database;
+  accounts: AccountStore;
+  clients: ClientStore;
+  audit: AuditLog;
+  /** Starts listening; resolves with the bound port. */
+  listen(): Promise<number>;
+  /** Stops accepting, lets in-flight requests finish, closes the stores. */
+  close(): Promise<void>;
+}
+
+const PURGE_INTERVAL_MS = 10 * 60 * 1000;
+
+/** The services every entry point (server, CLI) shares, on a migrated database. */
+export async function openServices(config: Readonly<Config>, logger: Logger) {
+  const { applied } = await migrate(config.database);
+  if (applied.length) logger.info({ applied }, 'database migrations applied');
+  const db = openDatabase(config.database);
+  const keys = await loadKeys(config.keysDir);
+  const accounts = new AccountStore(db, config.bcryptCost);
+  const audit = new AuditLog(db, logger);
+  // The provider validates client metadata for the store; the store feeds the provider's clients.
+  let provider: Provider | undefined;
+  const clients = new ClientStore(db, (metadata) => provider!.Client.validate(metadata as never));
+  const clientAdapter = new ClientAdapter(clients);
+  provider = createProvider({
+    config,
+    keys,
+    accounts,
+    adapter: (model) => (model === 'Client' ? clientAdapter : new DatabaseAdapter(db, model)),
+  });
+  return { db, keys, accounts, clients, audit, provider };
+}
+
+export async function createTwofold(config: Readonly<Config>, logger: Logger): Promise<Twofold> {
+  const services = await openServices(config, logger);
+  const { db, accounts, clients, audit, provider } = services;
+
+  provider.on('server_error', (ctx, error) => logger.error({ err: error, reqId: ctx.state.requestId }, 'oidc server_error'));
+  provider.use(requestLog(logger));
+  provider.use(securityHeaders(config.secureCookies));
+  provider.use(health(async () => ({ database: await databaseReachable(db) })));
+  provider.use(staticFiles());
+  provider.use(interactionRoutes({ config, provider, logger, accounts, clients, audit }));
+
+  const purge = setInterval(() => {
+    purgeExpired(db).catch((error: unknown) => logger.warn({ err: error }, 'purging expired protocol state failed'));
+  }, PURGE_INTERVAL_MS);
+  purge.unref();
+
+  let server: Server | undefined;
+  return {
+    ...services,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server = createHttpServer(provider.callback());
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const address = server!.address();
+          resolve(typeof address === 'object' && address ? address.port : config.port);
+        });
+      }),
+    close: async () => {
+      clearInterval(purge);
+      if (server) {
+        const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+        server.closeIdleConnections();
+        await closed;
+      }
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// Starts a real Twofold in this process on a free port, on a fresh database, for HTTP tests.
+import { loadConfig, type Config } from '../../src/config/index.js';
+import { createLogger } from '../../src/logging.js';
+import { createTwofold, type Twofold } from '../../src/server.js';
+import { freshEnvironment } from './databases.js';
+
+export interface RunningTwofold extends Twofold {
+  url: string;
+  config: Readonly<Config>;
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function startTwofold(extra: Record<string, string> = {}): Promise<RunningTwofold> {
+  const { env, cleanup } = await freshEnvironment(extra);
+  return startTwofoldWith(env, cleanup);
+}
+
+/** Starts on an existing environment (to restart on the same database and keys). */
+export async function startTwofoldWith(env: Record<string, string>, cleanup: () => Promise<void> = async () => {}): Promise<RunningTwofold> {
+  // Port 0 picks a free port; the issuer must name it, so bind first, then build with the port.
+  const probe = await import('node:net').then(
+    (net) =>
+      new Promise<number>((resolve) => {
+        const server = net.createServer().listen(0, '127.0.0.1', () => {
+          const port = (server.address() as { port: number }).port;
+          server.close(() => resolve(port));
+        });
+      }),
+  );
+  const fullEnv = { HOST: '127.0.0.1', ISSUER: `http://localhost:${probe}`, ...env, PORT: String(probe) };
+  const config = loadConfig(fullEnv);
+  const twofold = await createTwofold(config, createLogger(config.logLevel));
+  await twofold.listen();
+  return {
+    ...twofold,
+    url: config.issuer,
+    config,
+    env: fullEnv,
+    stop: async () => {
+      await twofold.close();
+      await cleanup();
+    },
+  };
+}
