@@ -11,8 +11,7 @@ import { AccountStore } from './accounts/store.js';
 import { ClientStore } from './clients/store.js';
 import { AuditLog } from './audit/index.js';
 import { createProvider } from './oidc/provider.js';
-import { DatabaseAdapter, purgeExpired } from './oidc/adapters/database.js';
-import { ClientAdapter } from './oidc/adapters/clients.js';
+import { databaseProtocolStore, type ProtocolStore } from './oidc/adapters/index.js';
 import { requestLog } from './http/request-log.js';
 import { health } from './http/health.js';
 import { staticFiles } from './http/static-files.js';
@@ -21,6 +20,7 @@ import { interactionRoutes } from '../interactions/routes.js';
 
 export interface Twofold {
   provider: Provider;
+  protocolStore: ProtocolStore;
   db: Database;
   accounts: AccountStore;
   clients: ClientStore;
@@ -44,29 +44,24 @@ export async function openServices(config: Readonly<Config>, logger: Logger) {
   // The provider validates client metadata for the store; the store feeds the provider's clients.
   let provider: Provider | undefined;
   const clients = new ClientStore(db, (metadata) => provider!.Client.validate(metadata as never));
-  const clientAdapter = new ClientAdapter(clients);
-  provider = createProvider({
-    config,
-    keys,
-    accounts,
-    adapter: (model) => (model === 'Client' ? clientAdapter : new DatabaseAdapter(db, model)),
-  });
-  return { db, keys, accounts, clients, audit, provider };
+  const protocolStore = databaseProtocolStore(db, clients);
+  provider = createProvider({ config, keys, accounts, adapter: (model) => protocolStore.adapter(model) });
+  return { db, keys, accounts, clients, audit, provider, protocolStore };
 }
 
 export async function createTwofold(config: Readonly<Config>, logger: Logger): Promise<Twofold> {
   const services = await openServices(config, logger);
-  const { db, accounts, clients, audit, provider } = services;
+  const { db, accounts, clients, audit, provider, protocolStore } = services;
 
   provider.on('server_error', (ctx, error) => logger.error({ err: error, reqId: ctx.state.requestId }, 'oidc server_error'));
   provider.use(requestLog(logger));
   provider.use(securityHeaders(config.secureCookies));
-  provider.use(health(async () => ({ database: await databaseReachable(db) })));
+  provider.use(health(async () => ({ database: await databaseReachable(db), protocolStore: await protocolStore.ready() })));
   provider.use(staticFiles());
   provider.use(interactionRoutes({ config, provider, logger, accounts, clients, audit }));
 
   const purge = setInterval(() => {
-    purgeExpired(db).catch((error: unknown) => logger.warn({ err: error }, 'purging expired protocol state failed'));
+    protocolStore.purge().catch((error: unknown) => logger.warn({ err: error }, 'purging expired protocol state failed'));
   }, PURGE_INTERVAL_MS);
   purge.unref();
 
@@ -89,6 +84,7 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
         server.closeIdleConnections();
         await closed;
       }
+      await protocolStore.close();
       await db.$disconnect();
     },
   };

@@ -14,6 +14,7 @@ export class DatabaseAdapter implements Adapter {
     const data = {
       payload: JSON.stringify(payload),
       grantId: payload.grantId ?? null,
+      accountId: payload.accountId ?? null,
       userCode: payload.userCode ?? null,
       uid: payload.uid ?? null,
       expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
@@ -61,6 +62,11 @@ export class DatabaseAdapter implements Adapter {
     if (row.consumedAt) payload.consumed = Math.floor(row.consumedAt.getTime() / 1000);
     return payload;
   }
+}
+
+/** Ends every session, grant, code and token of one account, whatever its model. */
+export async function revokeAccountState(db: Database, accountId: string): Promise<void> {
+  await db.oidcPayload.deleteMany({ where: { accountId } });
 }
 
 /** Deletes protocol state that has expired; returns how many rows went. */

@@ -951,6 +951,7 @@ export const OidcPayloadScalarFieldEnum = {
   id: 'id',
   payload: 'payload',
   grantId: 'grantId',
+  accountId: 'accountId',
   userCode: 'userCode',
   uid: 'uid',
   expiresAt: 'expiresAt',

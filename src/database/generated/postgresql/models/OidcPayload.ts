@@ -30,6 +30,7 @@ export type OidcPayloadMinAggregateOutputType = {
   id: string | null
   payload: string | null
   grantId: string | null
+  accountId: string | null
   userCode: string | null
   uid: string | null
   expiresAt: Date | null
@@ -41,6 +42,7 @@ export type OidcPayloadMaxAggregateOutputType = {
   id: string | null
   payload: string | null
   grantId: string | null
+  accountId: string | null
   userCode: string | null
   uid: string | null
   expiresAt: Date | null
@@ -52,6 +54,7 @@ export type OidcPayloadCountAggregateOutputType = {
   id: number
   payload: number
   grantId: number
+  accountId: number
   userCode: number
   uid: number
   expiresAt: number
@@ -65,6 +68,7 @@ export type OidcPayloadMinAggregateInputType = {
   id?: true
   payload?: true
   grantId?: true
+  accountId?: true
   userCode?: true
   uid?: true
   expiresAt?: true
@@ -76,6 +80,7 @@ export type OidcPayloadMaxAggregateInputType = {
   id?: true
   payload?: true
   grantId?: true
+  accountId?: true
   userCode?: true
   uid?: true
   expiresAt?: true
@@ -87,6 +92,7 @@ export type OidcPayloadCountAggregateInputType = {
   id?: true
   payload?: true
   grantId?: true
+  accountId?: true
   userCode?: true
   uid?: true
   expiresAt?: true
@@ -171,6 +177,7 @@ export type OidcPayloadGroupByOutputType = {
   id: string
   payload: string
   grantId: string | null
+  accountId: string | null
   userCode: string | null
   uid: string | null
   expiresAt: Date | null
@@ -203,6 +210,7 @@ export type OidcPayloadWhereInput = {
   id?: Prisma.StringFilter<"OidcPayload"> | string
   payload?: Prisma.StringFilter<"OidcPayload"> | string
   grantId?: Prisma.StringNullableFilter<"OidcPayload"> | string | null
+  accountId?: Prisma.StringNullableFilter<"OidcPayload"> | string | null
   userCode?: Prisma.StringNullableFilter<"OidcPayload"> | string | null
   uid?: Prisma.StringNullableFilter<"OidcPayload"> | string | null
   expiresAt?: Prisma.DateTimeNullableFilter<"OidcPayload"> | Date | string | null
@@ -214,6 +222,7 @@ export type OidcPayloadOrderByWithRelationInput = {
   id?: Prisma.SortOrder
   payload?: Prisma.SortOrder
   grantId?: Prisma.SortOrderInput | Prisma.SortOrder
+  accountId?: Prisma.SortOrderInput | Prisma.SortOrder
   userCode?: Prisma.SortOrderInput | Prisma.SortOrder
   uid?: Prisma.SortOrderInput | Prisma.SortOrder
   expiresAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -229,6 +238,7 @@ export type OidcPayloadWhereUniqueInput = Prisma.AtLeast<{
   id?: Prisma.StringFilter<"OidcPayload"> | string
   payload?: Prisma.StringFilter<"OidcPayload"> | string
   grantId?: Prisma.StringNullableFilter<"OidcPayload"> | string | null
+  accountId?: Prisma.StringNullableFilter<"OidcPayload"> | string | null
   userCode?: Prisma.StringNullableFilter<"OidcPayload"> | string | null
   uid?: Prisma.StringNullableFilter<"OidcPayload"> | string | null
   expiresAt?: Prisma.DateTimeNullableFilter<"OidcPayload"> | Date | string | null
@@ -240,6 +250,7 @@ export type OidcPayloadOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   payload?: Prisma.SortOrder
   grantId?: Prisma.SortOrderInput | Prisma.SortOrder
+  accountId?: Prisma.SortOrderInput | Prisma.SortOrder
   userCode?: Prisma.SortOrderInput | Prisma.SortOrder
   uid?: Prisma.SortOrderInput | Prisma.SortOrder
   expiresAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -257,6 +268,7 @@ export type OidcPayloadScalarWhereWithAggregatesInput = {
   id?: Prisma.StringWithAggregatesFilter<"OidcPayload"> | string
   payload?: Prisma.StringWithAggregatesFilter<"OidcPayload"> | string
   grantId?: Prisma.StringNullableWithAggregatesFilter<"OidcPayload"> | string | null
+  accountId?: Prisma.StringNullableWithAggregatesFilter<"OidcPayload"> | string | null
   userCode?: Prisma.StringNullableWithAggregatesFilter<"OidcPayload"> | string | null
   uid?: Prisma.StringNullableWithAggregatesFilter<"OidcPayload"> | string | null
   expiresAt?: Prisma.DateTimeNullableWithAggregatesFilter<"OidcPayload"> | Date | string | null
@@ -268,6 +280,7 @@ export type OidcPayloadCreateInput = {
   id: string
   payload: string
   grantId?: string | null
+  accountId?: string | null
   userCode?: string | null
   uid?: string | null
   expiresAt?: Date | string | null
@@ -279,6 +292,7 @@ export type OidcPayloadUncheckedCreateInput = {
   id: string
   payload: string
   grantId?: string | null
+  accountId?: string | null
   userCode?: string | null
   uid?: string | null
   expiresAt?: Date | string | null
@@ -290,6 +304,7 @@ export type OidcPayloadUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   payload?: Prisma.StringFieldUpdateOperationsInput | string
   grantId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   userCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   uid?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   expiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -301,6 +316,7 @@ export type OidcPayloadUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   payload?: Prisma.StringFieldUpdateOperationsInput | string
   grantId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   userCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   uid?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   expiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -312,6 +328,7 @@ export type OidcPayloadCreateManyInput = {
   id: string
   payload: string
   grantId?: string | null
+  accountId?: string | null
   userCode?: string | null
   uid?: string | null
   expiresAt?: Date | string | null
@@ -323,6 +340,7 @@ export type OidcPayloadUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   payload?: Prisma.StringFieldUpdateOperationsInput | string
   grantId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   userCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   uid?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   expiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -334,6 +352,7 @@ export type OidcPayloadUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   payload?: Prisma.StringFieldUpdateOperationsInput | string
   grantId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   userCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   uid?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   expiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -350,6 +369,7 @@ export type OidcPayloadCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   payload?: Prisma.SortOrder
   grantId?: Prisma.SortOrder
+  accountId?: Prisma.SortOrder
   userCode?: Prisma.SortOrder
   uid?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
@@ -361,6 +381,7 @@ export type OidcPayloadMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   payload?: Prisma.SortOrder
   grantId?: Prisma.SortOrder
+  accountId?: Prisma.SortOrder
   userCode?: Prisma.SortOrder
   uid?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
@@ -372,6 +393,7 @@ export type OidcPayloadMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
   payload?: Prisma.SortOrder
   grantId?: Prisma.SortOrder
+  accountId?: Prisma.SortOrder
   userCode?: Prisma.SortOrder
   uid?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
@@ -385,6 +407,7 @@ export type OidcPayloadSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   id?: boolean
   payload?: boolean
   grantId?: boolean
+  accountId?: boolean
   userCode?: boolean
   uid?: boolean
   expiresAt?: boolean
@@ -396,6 +419,7 @@ export type OidcPayloadSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   id?: boolean
   payload?: boolean
   grantId?: boolean
+  accountId?: boolean
   userCode?: boolean
   uid?: boolean
   expiresAt?: boolean
@@ -407,6 +431,7 @@ export type OidcPayloadSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   id?: boolean
   payload?: boolean
   grantId?: boolean
+  accountId?: boolean
   userCode?: boolean
   uid?: boolean
   expiresAt?: boolean
@@ -418,13 +443,14 @@ export type OidcPayloadSelectScalar = {
   id?: boolean
   payload?: boolean
   grantId?: boolean
+  accountId?: boolean
   userCode?: boolean
   uid?: boolean
   expiresAt?: boolean
   consumedAt?: boolean
 }
 
-export type OidcPayloadOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"model" | "id" | "payload" | "grantId" | "userCode" | "uid" | "expiresAt" | "consumedAt", ExtArgs["result"]["oidcPayload"]>
+export type OidcPayloadOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"model" | "id" | "payload" | "grantId" | "accountId" | "userCode" | "uid" | "expiresAt" | "consumedAt", ExtArgs["result"]["oidcPayload"]>
 
 export type $OidcPayloadPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "OidcPayload"
@@ -434,6 +460,11 @@ export type $OidcPayloadPayload<ExtArgs extends runtime.Types.Extensions.Interna
     id: string
     payload: string
     grantId: string | null
+    /**
+     * The account the state belongs to, so an administrator can end all of a person's sessions
+     * and tokens at once.
+     */
+    accountId: string | null
     userCode: string | null
     uid: string | null
     expiresAt: Date | null
@@ -865,6 +896,7 @@ export interface OidcPayloadFieldRefs {
   readonly id: Prisma.FieldRef<"OidcPayload", 'String'>
   readonly payload: Prisma.FieldRef<"OidcPayload", 'String'>
   readonly grantId: Prisma.FieldRef<"OidcPayload", 'String'>
+  readonly accountId: Prisma.FieldRef<"OidcPayload", 'String'>
   readonly userCode: Prisma.FieldRef<"OidcPayload", 'String'>
   readonly uid: Prisma.FieldRef<"OidcPayload", 'String'>
   readonly expiresAt: Prisma.FieldRef<"OidcPayload", 'DateTime'>

@@ -948,6 +948,7 @@ export const OidcPayloadScalarFieldEnum = {
   id: 'id',
   payload: 'payload',
   grantId: 'grantId',
+  accountId: 'accountId',
   userCode: 'userCode',
   uid: 'uid',
   expiresAt: 'expiresAt',

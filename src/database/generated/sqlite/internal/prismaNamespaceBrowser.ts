@@ -118,6 +118,7 @@ export const OidcPayloadScalarFieldEnum = {
   id: 'id',
   payload: 'payload',
   grantId: 'grantId',
+  accountId: 'accountId',
   userCode: 'userCode',
   uid: 'uid',
   expiresAt: 'expiresAt',
