@@ -4,7 +4,7 @@
 // generated SQLite twin and the embedded file under ./data.
 import { defineConfig } from 'prisma/config';
 
-const url = process.env.DATABASE_URL ?? `file:${process.env.DATA_DIR ?? './data'}/twofold.db`;
+const url = process.env.DATABASE_URL || `file:${process.env.DATA_DIR || './data'}/twofold.db`;
 const postgres = /^postgres(ql)?:\/\//.test(url);
 
 export default defineConfig({
