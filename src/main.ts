@@ -2,7 +2,6 @@
 // `npm start`: reads the configuration, migrates, serves, and stops cleanly on SIGTERM/SIGINT.
 import { ConfigError, loadConfig } from './config/index.js';
 import { createLogger } from './logging.js';
-import { createTwofold } from './server.js';
 
 let config;
 try {
@@ -17,6 +16,8 @@ try {
 
 const logger = createLogger(config.logLevel);
 try {
+  // Loaded after the configuration is known good, so a bad value prints exactly one line.
+  const { createTwofold } = await import('./server.js');
   const twofold = await createTwofold(config, logger);
   const port = await twofold.listen();
   logger.info({ issuer: config.issuer, port, database: config.database.kind, redis: Boolean(config.redisUrl) }, 'twofold listening');

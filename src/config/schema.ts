@@ -20,23 +20,43 @@ const url = (protocols: RegExp, what: string) =>
     } catch {
       return false;
     }
-  }, { message: `must be a ${what} URL` });
+  }, { message: `must be a ${what} URL`, abort: true });
+
+/** `host:port` or `[ipv6]:port`, port 1–65535. */
+function isHostPort(node: string): boolean {
+  const match = /^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):(\d{1,5})$/.exec(node);
+  return !!match && Number(match[2]) >= 1 && Number(match[2]) <= 65535;
+}
 
 /** Raw environment variables as strings; defaults that depend on other values are filled in later. */
 export const environmentSchema = z.object({
   PORT: integer(0, 65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  ISSUER: url(/^https?:$/, 'http(s)').refine((v) => !new URL(v).search && !new URL(v).hash, {
-    message: 'must not have a query or fragment',
-  }).optional(),
+  ISSUER: url(/^https?:$/, 'http(s)')
+    .refine((v) => URL.canParse(v) && !new URL(v).search && !new URL(v).hash, { message: 'must not have a query or fragment', abort: true })
+    .optional(),
   ISSUER_NAME: z.string().trim().min(1).max(64).default('Twofold'),
   DATABASE_URL: url(/^(postgres|postgresql|file):$/, 'postgresql:// or file:').optional(),
   DATABASE_POOL_SIZE: integer(1, 1000).default(10),
   DATA_DIR: z.string().min(1).default('./data'),
   KEYS_DIR: z.string().min(1).default('./keys'),
   REDIS_URL: url(/^rediss?:$/, 'redis:// or rediss://').optional(),
+  // Redis Cluster: a few of the cluster's nodes as `host:port,host:port` (the client discovers the
+  // rest). When set, protocol state goes to the cluster; a REDIS_URL set alongside supplies only the
+  // credentials and TLS (rediss://) used for every node.
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .transform((v) => v.split(',').map((node) => node.trim()).filter(Boolean))
+    .pipe(
+      z
+        .array(z.string().refine(isHostPort, { message: 'must list nodes as host:port,host:port' }))
+        .min(1, { message: 'must list at least one host:port' }),
+    )
+    .optional(),
   BCRYPT_COST: integer(4, 31).default(12),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' })
+    .default('info'),
   TRUST_PROXY: boolean.default(false),
 });
 
