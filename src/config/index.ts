@@ -7,6 +7,11 @@ export type DatabaseConfig =
   | { kind: 'sqlite'; file: string; url: string }
   | { kind: 'postgresql'; url: string; poolSize: number };
 
+export interface RedisNode {
+  readonly host: string;
+  readonly port: number;
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -17,6 +22,8 @@ export interface Config {
   readonly dataDir: string;
   readonly keysDir: string;
   readonly redisUrl: string | undefined;
+  /** Redis Cluster seed nodes; when set, protocol state lives in the cluster. */
+  readonly redisClusterNodes: readonly RedisNode[] | undefined;
   readonly bcryptCost: number;
   readonly logLevel: string;
   readonly trustProxy: boolean;
@@ -49,10 +56,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     keysDir: resolve(e.KEYS_DIR),
     redisUrl: e.REDIS_URL,
+    redisClusterNodes: e.REDIS_CLUSTER_NODES?.map(redisNode),
     bcryptCost: e.BCRYPT_COST,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
   });
+}
+
+function redisNode(node: string): RedisNode {
+  const colon = node.lastIndexOf(':');
+  return Object.freeze({ host: node.slice(0, colon).replace(/^\[(.*)\]$/, '$1'), port: Number(node.slice(colon + 1)) });
 }
 
 function databaseConfig(url: string | undefined, dataDir: string, poolSize: number): DatabaseConfig {
