@@ -1,0 +1,122 @@
+// The account portal's routes (/account …): a first-party relying party of this provider that
+// shows a signed-in person their account. Sign-in and sign-out go through the provider's public
+// protocol, like any outside application's; failures become friendly pages, never stack traces.
+import Router from '@koa/router';
+import { bodyParser } from '@koa/bodyparser';
+import type { Context, Middleware } from 'koa';
+import type { Adapter } from 'oidc-provider';
+import type { Logger } from 'pino';
+import type { Config } from '../config/index.js';
+import { accountPage, portalProblemPage, signedOutPage, type AuthenticatorView, type PortalProblem } from '../../interactions/pages/account.js';
+import { PORTAL_PATHS, portalUrl } from './client.js';
+import { PortalRelyingParty, PortalSignInError } from './relying-party.js';
+import { selfFetch } from './self-fetch.js';
+import { PortalSessions } from './session.js';
+
+/** The part of the authenticator store the portal reads. */
+export interface AuthenticatorLister {
+  list(accountId: string): Promise<{ label: string; createdAt: Date; confirmedAt: Date | null; lastUsedAt: Date | null; locked: boolean }[]>;
+}
+
+export interface PortalDependencies {
+  config: Readonly<Config>;
+  logger: Logger;
+  /** Server-side storage for portal sessions: `protocolStore.adapter(PORTAL_SESSION_MODEL)`. */
+  sessionStore: Adapter;
+  authenticators: AuthenticatorLister;
+  /** This server's own listening origin (e.g. http://127.0.0.1:3000); undefined before it listens. */
+  selfOrigin: () => string | undefined;
+}
+
+const STATUS: Record<PortalProblem, number> = { denied: 403, invalid: 400, unavailable: 503, 'expired-form': 403 };
+
+export function accountPortal({ config, logger, sessionStore, authenticators, selfOrigin }: PortalDependencies): Middleware {
+  const relyingParty = new PortalRelyingParty(config, selfFetch(config.issuer, selfOrigin));
+  const sessions = new PortalSessions(sessionStore, config.secureCookies);
+  const url = (path: string) => portalUrl(config, path);
+  const router = new Router();
+
+  const problem = (ctx: Context, kind: PortalProblem) => {
+    ctx.status = STATUS[kind];
+    ctx.type = 'html';
+    ctx.body = portalProblemPage(config.issuerName, kind, url(PORTAL_PATHS.home));
+  };
+  const failed = (ctx: Context, error: unknown) => {
+    if (!(error instanceof PortalSignInError)) throw error;
+    logger.warn({ reqId: ctx.state.requestId, reason: error.reason, detail: error.detail }, 'account portal sign-in failed');
+    problem(ctx, error.reason);
+  };
+
+  // Account data is personal: never cached by the browser or anything in between.
+  router.use(async (ctx, next) => {
+    ctx.set('Cache-Control', 'no-store');
+    await next();
+  });
+
+  router.get(PORTAL_PATHS.home, async (ctx) => {
+    const session = await sessions.signedIn(ctx);
+    if (!session) {
+      try {
+        const { url: authorizationUrl, pending } = await relyingParty.begin();
+        await sessions.startSignIn(ctx, pending);
+        ctx.redirect(authorizationUrl.href);
+      } catch (error) {
+        failed(ctx, error);
+      }
+      return;
+    }
+    const { identity, csrfToken } = session;
+    const enrolled = (await authenticators.list(identity.sub)).filter((a) => a.confirmedAt);
+    const views: AuthenticatorView[] = enrolled.map((a) => ({ label: a.label, addedAt: a.confirmedAt ?? a.createdAt, lastUsedAt: a.lastUsedAt, locked: a.locked }));
+    ctx.type = 'html';
+    ctx.body = accountPage({
+      issuerName: config.issuerName,
+      email: identity.email,
+      authenticators: views,
+      amr: identity.amr,
+      acr: identity.acr,
+      authTime: identity.authTime,
+      csrfToken,
+      signOutAction: url(PORTAL_PATHS.signOut),
+    });
+  });
+
+  router.get(PORTAL_PATHS.callback, async (ctx) => {
+    const pending = await sessions.takePending(ctx);
+    if (!pending) {
+      logger.info({ reqId: ctx.state.requestId }, 'account portal callback without a pending sign-in');
+      return problem(ctx, 'invalid');
+    }
+    // The URL as the issuer published it, whatever a proxy in front rewrote.
+    const callbackUrl = new URL(url(PORTAL_PATHS.callback));
+    callbackUrl.search = ctx.querystring;
+    try {
+      await sessions.signIn(ctx, await relyingParty.complete(callbackUrl, pending));
+      ctx.redirect(url(PORTAL_PATHS.home));
+    } catch (error) {
+      failed(ctx, error);
+    }
+  });
+
+  router.post(PORTAL_PATHS.signOut, bodyParser({ enableTypes: ['form'], formLimit: '4kb' }), async (ctx) => {
+    const session = await sessions.signedIn(ctx);
+    ctx.status = 303;
+    if (!session) return ctx.redirect(url(PORTAL_PATHS.signedOut));
+    if (!PortalSessions.csrfMatches(session, (ctx.request.body as Record<string, unknown> | undefined)?.csrf)) return problem(ctx, 'expired-form');
+    await sessions.end(ctx);
+    try {
+      // RP-initiated logout: the provider confirms with the person, ends its own session, and
+      // sends the browser back to the registered post-logout page.
+      ctx.redirect((await relyingParty.endSessionUrl(session.identity.idToken)).href);
+    } catch (error) {
+      failed(ctx, error);
+    }
+  });
+
+  router.get(PORTAL_PATHS.signedOut, (ctx) => {
+    ctx.type = 'html';
+    ctx.body = signedOutPage(config.issuerName, url(PORTAL_PATHS.home));
+  });
+
+  return router.routes() as Middleware;
+}

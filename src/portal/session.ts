@@ -1,0 +1,103 @@
+// The portal's own session: a random id in an HttpOnly cookie, the data server-side in the
+// protocol store (Redis or the database, like oidc-provider's sessions), so every instance of a
+// deployment sees it. Two stages share one cookie: a pending sign-in (state, nonce, PKCE
+// verifier; one use, short-lived) and then the signed-in session (claims, ID token, CSRF token).
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Context } from 'koa';
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+import type { PendingSignIn, PortalIdentity } from './relying-party.js';
+
+export const PORTAL_SESSION_MODEL = 'TwofoldPortalSession';
+const COOKIE = 'twofold.account';
+// Long enough to type a password and enrol an app; the provider's interaction lasts 15 minutes.
+const PENDING_TTL_SECONDS = 15 * 60;
+// The portal shows account data; after an hour it asks the provider again (silently while the
+// provider's own session lasts), so a session ended elsewhere does not linger here.
+const SIGNED_IN_TTL_SECONDS = 60 * 60;
+
+export interface SignedInSession {
+  identity: PortalIdentity;
+  csrfToken: string;
+}
+
+type PortalRecord = { kind: 'pending'; pending: PendingSignIn } | { kind: 'signed-in'; session: SignedInSession };
+
+export class PortalSessions {
+  constructor(
+    private readonly store: Adapter,
+    private readonly secureCookies: boolean,
+  ) {}
+
+  /** The signed-in session this browser holds, if any. */
+  async signedIn(ctx: Context): Promise<SignedInSession | undefined> {
+    const record = await this.read(ctx);
+    return record?.kind === 'signed-in' ? record.session : undefined;
+  }
+
+  /** Remembers a sign-in that is about to start, replacing whatever this browser had. */
+  async startSignIn(ctx: Context, pending: PendingSignIn): Promise<void> {
+    await this.end(ctx);
+    await this.write(ctx, { kind: 'pending', pending }, PENDING_TTL_SECONDS);
+  }
+
+  /** The pending sign-in, removed as it is read: a callback can be used once. */
+  async takePending(ctx: Context): Promise<PendingSignIn | undefined> {
+    const id = this.cookieId(ctx);
+    const record = await this.read(ctx);
+    if (id) await this.store.destroy(id);
+    return record?.kind === 'pending' ? record.pending : undefined;
+  }
+
+  /** Starts the signed-in session under a new id, so an id seen before sign-in is worthless after. */
+  async signIn(ctx: Context, identity: PortalIdentity): Promise<void> {
+    await this.end(ctx);
+    const session: SignedInSession = { identity, csrfToken: randomId() };
+    // accountId lets "end every session of this account" (reset-mfa, disable) reach the portal too.
+    await this.write(ctx, { kind: 'signed-in', session }, SIGNED_IN_TTL_SECONDS, identity.sub);
+  }
+
+  /** Ends whatever this browser has; returns the signed-in session it ended, if any. */
+  async end(ctx: Context): Promise<SignedInSession | undefined> {
+    const id = this.cookieId(ctx);
+    if (!id) return undefined;
+    const record = await this.read(ctx);
+    await this.store.destroy(id);
+    ctx.cookies.set(COOKIE, null, this.cookieOptions());
+    return record?.kind === 'signed-in' ? record.session : undefined;
+  }
+
+  /** Constant-time check of the CSRF token a form sent against the session's. */
+  static csrfMatches(session: SignedInSession, sent: unknown): boolean {
+    if (typeof sent !== 'string') return false;
+    const a = Buffer.from(sent);
+    const b = Buffer.from(session.csrfToken);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  private async read(ctx: Context): Promise<PortalRecord | undefined> {
+    const id = this.cookieId(ctx);
+    if (!id) return undefined;
+    const payload = (await this.store.find(id)) as { record?: PortalRecord } | undefined;
+    return payload?.record;
+  }
+
+  private async write(ctx: Context, record: PortalRecord, ttlSeconds: number, accountId?: string): Promise<void> {
+    const id = randomId();
+    await this.store.upsert(id, { record, ...(accountId ? { accountId } : {}) } as unknown as AdapterPayload, ttlSeconds);
+    ctx.cookies.set(COOKIE, id, { ...this.cookieOptions(), maxAge: ttlSeconds * 1000 });
+  }
+
+  private cookieId(ctx: Context): string | undefined {
+    const id = ctx.cookies.get(COOKIE, { signed: false });
+    // Only ids we could have made; anything else is not worth a store lookup.
+    return id && /^[A-Za-z0-9_-]{43}$/.test(id) ? id : undefined;
+  }
+
+  private cookieOptions() {
+    return { httpOnly: true, sameSite: 'lax' as const, secure: this.secureCookies, path: '/account', signed: false, overwrite: true };
+  }
+}
+
+function randomId(): string {
+  return randomBytes(32).toString('base64url');
+}
