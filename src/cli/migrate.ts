@@ -1,0 +1,17 @@
+// `twofold migrate`: applies pending migrations, as the server does at start-up; safe while
+// servers run (the migration lock serialises them).
+import type { Command } from 'commander';
+import { migrate } from '../database/migrate.js';
+import { cliContext, print } from './context.js';
+
+export function addMigrateCommand(program: Command): void {
+  program
+    .command('migrate')
+    .description('apply pending database migrations')
+    .action(async (_options: unknown, command: Command) => {
+      const { config } = cliContext(command);
+      const { applied } = await migrate(config.database);
+      if (!applied.length) return print('database is up to date');
+      for (const name of applied) print(`applied ${name}`);
+    });
+}
