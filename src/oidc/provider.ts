@@ -7,6 +7,7 @@ import type { KeySet } from '../keys/index.js';
 import type { AccountStore } from '../accounts/store.js';
 import { clientSecretMatches } from '../clients/secret.js';
 import { ACR_VALUES } from './acr.js';
+import { twofoldInteractionPolicy } from './policy.js';
 import { pages } from '../../interactions/pages/provider-pages.js';
 
 export interface ProviderDependencies {
@@ -76,7 +77,7 @@ export function createProvider({ config, keys, accounts, adapter }: ProviderDepe
       RefreshToken: 14 * 24 * 3600,
       Session: 14 * 24 * 3600,
     },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: { policy: twofoldInteractionPolicy(), url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     renderError: pages.error(config),
     findAccount: async (_ctx, sub) => {
       const account = await accounts.findById(sub);
