@@ -1,0 +1,98 @@
+// The state between the two factors of one sign-in: "the password was right for this account, a
+// code is still owed". Keyed by the oidc-provider interaction uid and kept only as long as that
+// interaction lives, in the protocol store (Redis when configured, the database otherwise), so any
+// instance can continue the sign-in. oidc-provider's own login is resolved only after both factors
+// (its advice for multi-factor flows), so nothing here can ever yield a code or a token.
+//
+// A secret being enrolled is sealed with the interaction uid as associated data: a sealed secret
+// copied to another interaction does not open. It never leaves the server (no form field, no URL).
+import type { Adapter } from 'oidc-provider';
+import type { SecretBox } from '../mfa/secret-box.js';
+import { generateTotpSecret } from '../mfa/totp.js';
+
+/** The oidc-provider adapter model name the pending state is stored under. */
+export const PENDING_MODEL = 'TwofoldPendingSignIn';
+
+/** Wrong codes one interaction may take before the sign-in starts over from the password. */
+export const MAX_WRONG_CODES = 5;
+
+/** What is stored, per interaction uid. */
+interface PendingPayload {
+  /** Whose password was accepted; also lets revoking an account's state drop this entry. */
+  accountId: string;
+  /** When the password was accepted (seconds since the epoch). */
+  passwordAt: number;
+  /** The secret shown on the enrolment page, sealed; absent until that page is first shown. */
+  enrolment?: { ciphertext: string; keyId: string };
+  /** Wrong codes typed in this interaction (enrolment and code pages together). */
+  wrongCodes: number;
+  /** When the interaction (and so this entry) expires (seconds since the epoch). */
+  expiresAt: number;
+}
+
+export interface PendingSignIn extends Readonly<PendingPayload> {
+  readonly uid: string;
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+export class PendingSignIns {
+  constructor(
+    private readonly adapter: Adapter,
+    private readonly box: SecretBox,
+  ) {}
+
+  async find(uid: string): Promise<PendingSignIn | undefined> {
+    const payload = (await this.adapter.find(uid)) as PendingPayload | undefined;
+    if (!payload || typeof payload.accountId !== 'string' || payload.expiresAt <= nowSeconds()) return undefined;
+    return { ...payload, uid };
+  }
+
+  /** The password was right: the interaction now waits for a code. `expiresAt` is the interaction's. */
+  async passwordAccepted(uid: string, accountId: string, expiresAt: number): Promise<PendingSignIn> {
+    return this.save(uid, { accountId, passwordAt: nowSeconds(), wrongCodes: 0, expiresAt });
+  }
+
+  /**
+   * The secret to enrol, created on first use and the same on every later call, so reloading the
+   * enrolment page shows the same QR code.
+   */
+  async enrolmentSecret(pending: PendingSignIn): Promise<string> {
+    if (pending.enrolment) {
+      return this.box.open(pending.enrolment.ciphertext, pending.enrolment.keyId, pending.uid);
+    }
+    const secret = generateTotpSecret();
+    const sealed = await this.box.seal(secret, pending.uid);
+    await this.save(pending.uid, { ...payloadOf(pending), enrolment: { ciphertext: sealed.ciphertext, keyId: sealed.keyId } });
+    return secret;
+  }
+
+  /**
+   * Counts one wrong code; returns how many this interaction has had. Read-modify-write: two wrong
+   * codes submitted at the same instant may count once, which the authenticator's own lockout
+   * (counted atomically in the database) bounds.
+   */
+  async wrongCode(pending: PendingSignIn): Promise<number> {
+    const current = await this.find(pending.uid);
+    const wrongCodes = (current?.wrongCodes ?? pending.wrongCodes) + 1;
+    await this.save(pending.uid, { ...payloadOf(current ?? pending), wrongCodes });
+    return wrongCodes;
+  }
+
+  /** Forgets the interaction's progress: after success, or when the sign-in starts over. */
+  async drop(uid: string): Promise<void> {
+    await this.adapter.destroy(uid);
+  }
+
+  private async save(uid: string, payload: PendingPayload): Promise<PendingSignIn> {
+    const ttl = payload.expiresAt - nowSeconds();
+    if (ttl <= 0) return { ...payload, uid };
+    await this.adapter.upsert(uid, { ...payload }, ttl);
+    return { ...payload, uid };
+  }
+}
+
+function payloadOf(pending: PendingSignIn): PendingPayload {
+  const { uid: _uid, ...payload } = pending;
+  return payload;
+}
