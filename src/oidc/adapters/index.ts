@@ -5,6 +5,8 @@ import type { Database } from '../../database/client.js';
 import type { ClientStore } from '../../clients/store.js';
 import { ClientAdapter } from './clients.js';
 import { DatabaseAdapter, purgeExpired, revokeAccountState } from './database.js';
+import { RedisAdapter, RedisKeys, defineScripts, revokeIndex } from './redis.js';
+import type { RedisConnection } from '../../redis/connection.js';
 
 export interface ProtocolStore {
   /** The adapter for one oidc-provider model (or one of our own short-lived models). */
@@ -34,5 +36,42 @@ export function databaseProtocolStore(db: Database, clients: ClientStore): Proto
     },
     ready: async () => true,
     close: async () => {},
+  };
+}
+
+/** How long /readyz waits for Redis to answer a PING. */
+const REDIS_READY_TIMEOUT_MS = 1000;
+
+/**
+ * Protocol state in Redis (shared by every instance; Redis expires it). `prefix` namespaces the keys
+ * so a shared Redis is safe (tests use a prefix per run). `close()` quits the connection.
+ */
+export function redisProtocolStore(redis: RedisConnection, clients: ClientStore, { prefix = 'twofold:' } = {}): ProtocolStore {
+  defineScripts(redis);
+  const keys = new RedisKeys(prefix);
+  const clientAdapter = new ClientAdapter(clients);
+  const adapters = new Map<string, Adapter>();
+  return {
+    adapter(model) {
+      if (model === 'Client') return clientAdapter;
+      let adapter = adapters.get(model);
+      if (!adapter) adapters.set(model, (adapter = new RedisAdapter(redis, keys, model)));
+      return adapter;
+    },
+    revokeAccount: (accountId) => revokeIndex(redis, keys.account(accountId)),
+    purge: async () => {},
+    ready: async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), REDIS_READY_TIMEOUT_MS)));
+      const ping = redis.ping().then((reply) => reply === 'PONG', () => false);
+      try {
+        return await Promise.race([ping, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    close: async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    },
   };
 }
