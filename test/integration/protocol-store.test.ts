@@ -1,0 +1,137 @@
+// The protocol store contract on the database (SQLite, or PostgreSQL under TEST_DATABASE=postgresql)
+// and on the machine's Redis (127.0.0.1:6379, keys under a prefix of this run, deleted afterwards).
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AdapterPayload } from 'oidc-provider';
+import { Redis } from 'ioredis';
+import { loadConfig } from '../../src/config/index.js';
+import { createLogger } from '../../src/logging.js';
+import { openServices } from '../../src/server.js';
+import { databaseProtocolStore, redisProtocolStore, type ProtocolStore } from '../../src/oidc/adapters/index.js';
+import { openRedis, waitUntilReady } from '../../src/redis/connection.js';
+import { freshEnvironment } from '../support/databases.js';
+import { describeProtocolStoreContract, type ContractSubject } from '../contract/protocol-store.contract.js';
+
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A migrated database with its client store, on the suite's kind of database. */
+async function openDatabaseServices() {
+  const { env, cleanup } = await freshEnvironment();
+  const config = loadConfig(env);
+  const services = await openServices(config, createLogger('silent'));
+  return {
+    ...services,
+    dispose: async () => {
+      await services.protocolStore.close();
+      await services.db.$disconnect();
+      await cleanup();
+    },
+  };
+}
+
+/** Deletes every key under the prefix (SCAN, not KEYS: the Redis may be shared). */
+async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+}
+
+async function openRedisSubject(prefix: string): Promise<ContractSubject & { redis: Redis }> {
+  const services = await openDatabaseServices();
+  // The production connection settings, on a connection of our own.
+  const redis = openRedis({ redisUrl: TEST_REDIS_URL, redisClusterNodes: undefined }, createLogger('silent')) as Redis;
+  expect(await waitUntilReady(redis)).toBe(true);
+  const store = redisProtocolStore(redis, services.clients, { prefix });
+  const inspector = new Redis(TEST_REDIS_URL);
+  return {
+    store,
+    clients: services.clients,
+    redis: inspector,
+    dispose: async () => {
+      await deleteKeys(inspector, prefix);
+      await inspector.quit();
+      await store.close();
+      await services.dispose();
+    },
+  };
+}
+
+describeProtocolStoreContract('database', async () => {
+  const services = await openDatabaseServices();
+  return { store: databaseProtocolStore(services.db, services.clients), clients: services.clients, dispose: services.dispose };
+});
+
+describeProtocolStoreContract('redis', () => openRedisSubject(`twofold-test-${randomBytes(6).toString('hex')}:`));
+
+describe('redis protocol store: keys and their lifetimes', () => {
+  const prefix = `twofold-test-${randomBytes(6).toString('hex')}:`;
+  let subject: Awaited<ReturnType<typeof openRedisSubject>>;
+  let store: ProtocolStore;
+  beforeAll(async () => {
+    subject = await openRedisSubject(prefix);
+    store = subject.store;
+  });
+  afterAll(() => subject.dispose());
+
+  const entry = (kind: string, fields: Record<string, unknown>) => ({ jti: randomUUID(), kind, ...fields }) as AdapterPayload;
+
+  it('writes every key under its prefix, with the lifetime oidc-provider gave', async () => {
+    const token = entry('AccessToken', { grantId: 'g1', accountId: 'a1' });
+    await store.adapter('AccessToken').upsert(token.jti!, token, 300);
+    const keys = (await subject.redis.keys(`${prefix}*`)).sort();
+    expect(keys).toEqual([`${prefix}AccessToken:${token.jti}`, `${prefix}account:a1`, `${prefix}grant:g1`]);
+    const ttl = await subject.redis.ttl(`${prefix}AccessToken:${token.jti}`);
+    expect(ttl).toBeGreaterThan(295);
+    expect(ttl).toBeLessThanOrEqual(300);
+  });
+
+  it('keeps a grant index alive as long as its longest-lived member, and no longer', async () => {
+    const grantId = `g-${randomUUID()}`;
+    const long = entry('RefreshToken', { grantId });
+    const short = entry('AccessToken', { grantId });
+    await store.adapter('RefreshToken').upsert(long.jti!, long, 3600);
+    await store.adapter('AccessToken').upsert(short.jti!, short, 60);
+    const ttl = await subject.redis.ttl(`${prefix}grant:${grantId}`);
+    expect(ttl).toBeGreaterThanOrEqual(3600);
+    expect(ttl).toBeLessThanOrEqual(3602);
+  });
+
+  it('keeps an index forever while it lists an entry that never expires', async () => {
+    const accountId = `a-${randomUUID()}`;
+    const forever = entry('Grant', { accountId });
+    await store.adapter('Grant').upsert(forever.jti!, forever);
+    expect(await subject.redis.ttl(`${prefix}Grant:${forever.jti}`)).toBe(-1);
+    expect(await subject.redis.ttl(`${prefix}account:${accountId}`)).toBe(-1);
+  });
+
+  it('drops expired members from an index as new ones arrive', async () => {
+    const accountId = `a-${randomUUID()}`;
+    const first = entry('Session', { accountId, uid: randomUUID() });
+    await store.adapter('Session').upsert(first.jti!, first, 1);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const second = entry('Session', { accountId, uid: randomUUID() });
+    await store.adapter('Session').upsert(second.jti!, second, 60);
+    expect(await subject.redis.zrange(`${prefix}account:${accountId}`, '0', '-1')).toEqual([`${prefix}Session:${second.jti}`]);
+  });
+
+  it('leaves no key behind when an unknown code is consumed', async () => {
+    const unknown = randomUUID();
+    await store.adapter('AuthorizationCode').consume(unknown);
+    expect(await subject.redis.exists(`${prefix}AuthorizationCode:${unknown}`)).toBe(0);
+  });
+
+  it('reports not ready, promptly, once its connection is closed', async () => {
+    const services = await openDatabaseServices();
+    const redis = openRedis({ redisUrl: TEST_REDIS_URL, redisClusterNodes: undefined }, createLogger('silent'))!;
+    await waitUntilReady(redis);
+    const closing = redisProtocolStore(redis, services.clients, { prefix });
+    expect(await closing.ready()).toBe(true);
+    await closing.close();
+    const started = Date.now();
+    expect(await closing.ready()).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1500);
+    await services.dispose();
+  });
+});
