@@ -1,0 +1,245 @@
+// The authenticator apps linked to accounts: enrolment, code checks with the replay guard and the
+// consecutive-failure lock, administrator reset, and re-encryption after a key rotation.
+// Every check that must hold across concurrent requests and instances is a single conditional
+// UPDATE in the database, never a read followed by a write.
+import { randomUUID } from 'node:crypto';
+import { InvalidInputError } from '../accounts/errors.js';
+import type { Database } from '../database/client.js';
+import { SecretBoxError, type SecretBox } from './secret-box.js';
+import { normalizeCode, verifyTotp } from './totp.js';
+
+export interface AuthenticatorView {
+  id: string;
+  label: string;
+  createdAt: Date;
+  confirmedAt: Date | null;
+  lastUsedAt: Date | null;
+  locked: boolean;
+}
+
+export type VerifyFailure = 'malformed' | 'invalid' | 'replay' | 'locked' | 'not_enrolled';
+
+export type VerifyResult =
+  | { ok: true; authenticatorId: string }
+  /** `lockedNow` is true only on the wrong code that reached the limit (worth an audit event). */
+  | { ok: false; reason: VerifyFailure; authenticatorId?: string; lockedNow?: boolean };
+
+export interface AuthenticatorStoreOptions {
+  /** Consecutive wrong codes, across every IP, before the authenticator locks (NIST SP 800-63B §5.2.2: at most 100). */
+  maxConsecutiveFailures?: number;
+}
+
+/** The account already has a confirmed authenticator; only one per account is supported for now. */
+export class AlreadyEnrolledError extends Error {
+  override name = 'AlreadyEnrolledError';
+  constructor() {
+    super('this account already has an authenticator app');
+  }
+}
+
+// lastStep is a 32-bit integer column; RFC 6238 steps stay below it until the year 6053.
+const MAX_STEP = 2 ** 31 - 1;
+const BASE32_SECRET = /^[A-Z2-7]{26,128}$/;
+const REENCRYPT_BATCH = 100;
+const ENROL_ATTEMPTS = 5;
+
+type Row = NonNullable<Awaited<ReturnType<Database['authenticator']['findFirst']>>>;
+
+function toView(row: Row): AuthenticatorView {
+  return {
+    id: row.id,
+    label: row.label,
+    createdAt: row.createdAt,
+    confirmedAt: row.confirmedAt,
+    lastUsedAt: row.lastUsedAt,
+    locked: row.lockedAt !== null,
+  };
+}
+
+function checkLabel(label: string): string {
+  const clean = label.normalize('NFKC').trim();
+  if (!clean || clean.length > 100 || /[\p{Cc}\p{Cf}]/u.test(clean)) {
+    throw new InvalidInputError('authenticator label must be 1 to 100 characters, without control characters');
+  }
+  return clean;
+}
+
+// PostgreSQL refused a SERIALIZABLE transaction because a concurrent one touched the same rows.
+function isWriteConflict(error: unknown): boolean {
+  return (error as { code?: string }).code === 'P2034';
+}
+
+// `update` with extra filters throws P2025 when no row matches them.
+function isNoMatch(error: unknown): boolean {
+  return (error as { code?: string }).code === 'P2025';
+}
+
+export class AuthenticatorStore {
+  private readonly maxConsecutiveFailures: number;
+
+  constructor(
+    private readonly db: Database,
+    private readonly box: SecretBox,
+    options: AuthenticatorStoreOptions = {},
+  ) {
+    const max = options.maxConsecutiveFailures ?? 100;
+    if (!Number.isSafeInteger(max) || max < 1) throw new RangeError('maxConsecutiveFailures must be a positive whole number');
+    this.maxConsecutiveFailures = max;
+  }
+
+  async findConfirmed(accountId: string): Promise<AuthenticatorView | null> {
+    const row = await this.confirmedRow(accountId);
+    return row && toView(row);
+  }
+
+  async list(accountId: string): Promise<AuthenticatorView[]> {
+    const rows = await this.db.authenticator.findMany({ where: { accountId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    return rows.map(toView);
+  }
+
+  /**
+   * Saves an authenticator whose first code the person has just typed correctly. `acceptedStep` is
+   * the step of that code, so the same code cannot then be replayed to sign in.
+   */
+  async enroll(accountId: string, label: string, secret: string, acceptedStep: number): Promise<AuthenticatorView> {
+    const cleanLabel = checkLabel(label);
+    if (!BASE32_SECRET.test(secret)) throw new InvalidInputError('not a base32 TOTP secret of at least 128 bits');
+    if (!Number.isSafeInteger(acceptedStep) || acceptedStep < 0 || acceptedStep > MAX_STEP) {
+      throw new InvalidInputError('accepted time step out of range');
+    }
+    const sealed = this.box.seal(secret, accountId);
+    // Check-then-insert under SERIALIZABLE: of two simultaneous enrolments (a double-submitted
+    // form) PostgreSQL aborts one, whose retry then sees the winner. SQLite runs transactions one
+    // at a time anyway.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const row = await this.db.$transaction(
+          async (tx) => {
+            const existing = await tx.authenticator.findFirst({ where: { accountId, confirmedAt: { not: null } }, select: { id: true } });
+            if (existing) throw new AlreadyEnrolledError();
+            return tx.authenticator.create({
+              data: {
+                id: randomUUID(),
+                accountId,
+                kind: 'totp',
+                label: cleanLabel,
+                secretCiphertext: sealed.ciphertext,
+                secretKeyId: sealed.keyId,
+                confirmedAt: new Date(),
+                lastStep: acceptedStep,
+              },
+            });
+          },
+          { isolationLevel: 'Serializable' },
+        );
+        return toView(row);
+      } catch (error) {
+        if (isWriteConflict(error) && attempt < ENROL_ATTEMPTS) continue;
+        throw error;
+      }
+    }
+  }
+
+  /**
+   * Checks a code for the account's authenticator. A code is accepted once: the step it belongs to
+   * must be later than the last accepted one, checked and recorded by one conditional UPDATE, so
+   * of any number of simultaneous submissions on any number of instances exactly one wins.
+   */
+  async verify(accountId: string, code: string, now: number = Date.now()): Promise<VerifyResult> {
+    if (normalizeCode(code) === null) return { ok: false, reason: 'malformed' };
+    const row = await this.confirmedRow(accountId);
+    if (!row) return { ok: false, reason: 'not_enrolled' };
+    const authenticatorId = row.id;
+    if (row.lockedAt) return { ok: false, reason: 'locked', authenticatorId };
+
+    const step = verifyTotp(this.box.open(row.secretCiphertext, row.secretKeyId, accountId), code, now);
+    if (step === null) return this.countFailure(authenticatorId);
+    // Already used (or an older step after a newer one): not a guess, so not counted as a failure.
+    if (step <= row.lastStep) return { ok: false, reason: 'replay', authenticatorId };
+
+    const { count } = await this.db.authenticator.updateMany({
+      where: { id: authenticatorId, lastStep: { lt: step }, lockedAt: null },
+      data: { lastStep: step, lastUsedAt: new Date(now), failedCodes: 0 },
+    });
+    if (count === 1) return { ok: true, authenticatorId };
+    // Lost the race: another request accepted this step first, or the authenticator just locked.
+    const current = await this.db.authenticator.findUnique({ where: { id: authenticatorId }, select: { lockedAt: true } });
+    if (!current) return { ok: false, reason: 'not_enrolled' };
+    return { ok: false, reason: current.lockedAt ? 'locked' : 'replay', authenticatorId };
+  }
+
+  /** Administrator reset: forgets every authenticator of the account. Returns how many. */
+  async removeAll(accountId: string): Promise<number> {
+    const { count } = await this.db.authenticator.deleteMany({ where: { accountId } });
+    return count;
+  }
+
+  /** Lifts the lock and forgets the failure count. Returns how many authenticators changed. */
+  async unlock(accountId: string): Promise<number> {
+    const { count } = await this.db.authenticator.updateMany({ where: { accountId }, data: { lockedAt: null, failedCodes: 0 } });
+    return count;
+  }
+
+  /**
+   * Re-seals every secret not yet under the box's current key (after `keys rotate-secret`), in
+   * batches. Safe to run again after an interruption. Returns how many were re-sealed.
+   */
+  async reencryptAll(): Promise<number> {
+    const current = this.box.currentKeyId;
+    let resealed = 0;
+    let after = '';
+    for (;;) {
+      const rows = await this.db.authenticator.findMany({
+        where: { secretKeyId: { not: current }, id: { gt: after } },
+        orderBy: { id: 'asc' },
+        take: REENCRYPT_BATCH,
+        select: { id: true, accountId: true, secretCiphertext: true, secretKeyId: true },
+      });
+      if (rows.length === 0) return resealed;
+      for (const row of rows) {
+        let plaintext: string;
+        try {
+          plaintext = this.box.open(row.secretCiphertext, row.secretKeyId, row.accountId);
+        } catch (error) {
+          if (error instanceof SecretBoxError) throw new SecretBoxError(error.reason, `authenticator ${row.id}: ${error.message}`);
+          throw error;
+        }
+        const sealed = this.box.seal(plaintext, row.accountId);
+        // Only if the row still holds what we read: a concurrent change wins over our copy.
+        const { count } = await this.db.authenticator.updateMany({
+          where: { id: row.id, secretKeyId: row.secretKeyId, secretCiphertext: row.secretCiphertext },
+          data: { secretCiphertext: sealed.ciphertext, secretKeyId: sealed.keyId },
+        });
+        resealed += count;
+      }
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  private confirmedRow(accountId: string): Promise<Row | null> {
+    return this.db.authenticator.findFirst({
+      where: { accountId, confirmedAt: { not: null } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  /** One more consecutive wrong code; locks the authenticator when the count reaches the limit. */
+  private async countFailure(authenticatorId: string): Promise<VerifyResult> {
+    let failedCodes: number;
+    try {
+      ({ failedCodes } = await this.db.authenticator.update({
+        where: { id: authenticatorId, lockedAt: null },
+        data: { failedCodes: { increment: 1 } },
+        select: { failedCodes: true },
+      }));
+    } catch (error) {
+      if (!isNoMatch(error)) throw error;
+      // Locked, or removed by an administrator, since we read it.
+      const current = await this.db.authenticator.findUnique({ where: { id: authenticatorId }, select: { id: true } });
+      return current ? { ok: false, reason: 'locked', authenticatorId } : { ok: false, reason: 'not_enrolled' };
+    }
+    if (failedCodes < this.maxConsecutiveFailures) return { ok: false, reason: 'invalid', authenticatorId };
+    const { count } = await this.db.authenticator.updateMany({ where: { id: authenticatorId, lockedAt: null }, data: { lockedAt: new Date() } });
+    return { ok: false, reason: 'locked', authenticatorId, lockedNow: count === 1 };
+  }
+}

@@ -1,0 +1,276 @@
+// The authenticator store on a real database (SQLite, or PostgreSQL with TEST_DATABASE=postgresql):
+// what an attacker holding a stolen code, a fast guesser, or a database dump would run into.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { base32 } from '@otplib/plugin-base32-scure';
+import { crypto } from '@otplib/plugin-crypto-node';
+import { generateSync } from '@otplib/totp';
+import type { DatabaseConfig } from '../../src/config/index.js';
+import { openDatabase, type Database } from '../../src/database/client.js';
+import { migrate } from '../../src/database/migrate.js';
+import type { SecretKey } from '../../src/keys/index.js';
+import { AlreadyEnrolledError, AuthenticatorStore } from '../../src/mfa/authenticators.js';
+import { SecretBox, SecretBoxError } from '../../src/mfa/secret-box.js';
+import { formatSecretForHumans, generateTotpSecret, timeStep } from '../../src/mfa/totp.js';
+import { createPostgresDatabase, dropPostgresDatabase, tempDir, testDatabaseKind } from '../support/databases.js';
+
+const NOW = 1_700_000_015_000; // the middle of a 30 s step
+const STEP = timeStep(NOW);
+const at = (steps: number) => NOW + steps * 30_000;
+
+function codeFor(secret: string, step: number): string {
+  return generateSync({ secret, crypto, base32, algorithm: 'sha1', digits: 6, period: 30, epoch: step * 30 });
+}
+
+/** A well-formed code that matches none of the steps accepted at `now`. */
+function wrongCode(secret: string, now: number): string {
+  const step = timeStep(now);
+  const valid = new Set([step - 1, step, step + 1].map((s) => codeFor(secret, s)));
+  for (;;) {
+    const candidate = String(randomBytes(4).readUInt32BE() % 1_000_000).padStart(6, '0');
+    if (!valid.has(candidate)) return candidate;
+  }
+}
+
+function newKey(kid: string): SecretKey {
+  return { kid, key: randomBytes(32).toString('base64url') };
+}
+
+async function openFreshDatabase(): Promise<{ db: Database; close: () => Promise<void> }> {
+  let config: DatabaseConfig;
+  let drop = async () => {};
+  if (testDatabaseKind() === 'postgresql') {
+    const url = await createPostgresDatabase();
+    // Enough connections for the parallel submissions below to really run at the same time.
+    config = { kind: 'postgresql', url, poolSize: 12 };
+    drop = () => dropPostgresDatabase(url);
+  } else {
+    const file = join(tempDir(), 'twofold.db');
+    config = { kind: 'sqlite', file, url: `file:${file}` };
+  }
+  await migrate(config);
+  const db = openDatabase(config);
+  return {
+    db,
+    close: async () => {
+      await db.$disconnect();
+      await drop();
+    },
+  };
+}
+
+describe('authenticators', () => {
+  let db: Database;
+  let close: () => Promise<void>;
+  const k1 = newKey('k1');
+  let box: SecretBox;
+  let store: AuthenticatorStore;
+
+  beforeAll(async () => {
+    ({ db, close } = await openFreshDatabase());
+    box = new SecretBox([k1]);
+    store = new AuthenticatorStore(db, box);
+  });
+  afterAll(() => close());
+
+  async function newAccount(): Promise<string> {
+    const id = randomUUID();
+    await db.account.create({ data: { id, email: `${id}@example.com`, passwordHash: 'not-a-real-hash' } });
+    return id;
+  }
+
+  /** An account enrolled at STEP with a fresh secret, as the enrolment page would leave it. */
+  async function enrolled(on: AuthenticatorStore = store): Promise<{ accountId: string; secret: string }> {
+    const accountId = await newAccount();
+    const secret = generateTotpSecret();
+    await on.enroll(accountId, 'Authenticator app', secret, STEP);
+    return { accountId, secret };
+  }
+
+  it('enrols a confirmed authenticator and shows it without its secret', async () => {
+    const accountId = await newAccount();
+    const secret = generateTotpSecret();
+    const view = await store.enroll(accountId, '  Phone  ', secret, STEP);
+    expect(view).toEqual({ id: expect.any(String), label: 'Phone', createdAt: expect.any(Date), confirmedAt: expect.any(Date), lastUsedAt: null, locked: false });
+    expect(await store.findConfirmed(accountId)).toEqual(view);
+    expect(await store.list(accountId)).toEqual([view]);
+    expect(JSON.stringify(await store.list(accountId))).not.toContain(secret);
+    expect(await store.findConfirmed(await newAccount())).toBeNull();
+  });
+
+  it('refuses a second authenticator for the same account, even when both arrive at once', async () => {
+    const { accountId } = await enrolled();
+    await expect(store.enroll(accountId, 'Second phone', generateTotpSecret(), STEP)).rejects.toThrow(AlreadyEnrolledError);
+
+    const racing = await newAccount();
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => store.enroll(racing, 'Phone', generateTotpSecret(), STEP)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(AlreadyEnrolledError);
+    expect(await store.list(racing)).toHaveLength(1);
+  });
+
+  it('does not accept the enrolment code again to sign in', async () => {
+    const { accountId, secret } = await enrolled();
+    expect(await store.verify(accountId, codeFor(secret, STEP), NOW)).toMatchObject({ ok: false, reason: 'replay' });
+  });
+
+  it('accepts a code once: the same code, or an older step, is a replay', async () => {
+    const { accountId, secret } = await enrolled();
+    const code = codeFor(secret, STEP + 1);
+    const first = await store.verify(accountId, code, at(1));
+    expect(first).toEqual({ ok: true, authenticatorId: expect.any(String) });
+    expect(await store.verify(accountId, code, at(1))).toMatchObject({ ok: false, reason: 'replay' });
+    expect(await store.verify(accountId, ` ${code.slice(0, 3)} ${code.slice(3)} `, at(1))).toMatchObject({ ok: false, reason: 'replay' });
+    // The previous step is still inside the ±1 window, but older than the one just accepted.
+    expect(await store.verify(accountId, codeFor(secret, STEP), at(1))).toMatchObject({ ok: false, reason: 'replay' });
+    expect((await store.findConfirmed(accountId))!.lastUsedAt).toEqual(new Date(at(1)));
+    // A later step works.
+    expect(await store.verify(accountId, codeFor(secret, STEP + 2), at(2))).toMatchObject({ ok: true });
+  });
+
+  it('lets exactly one of ten simultaneous submissions of one code through', async () => {
+    const { accountId, secret } = await enrolled();
+    const code = codeFor(secret, STEP + 1);
+    const results = await Promise.all(Array.from({ length: 10 }, () => store.verify(accountId, code, at(1))));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.reason === 'replay')).toHaveLength(9);
+    expect(await store.verify(accountId, codeFor(secret, STEP + 2), at(2))).toMatchObject({ ok: true });
+  });
+
+  it('lets exactly one through even when every request read the authenticator before any wrote', async () => {
+    const { accountId, secret } = await enrolled();
+    const parallel = 10;
+    // A barrier after the read: all ten see the old last step, so only the conditional UPDATE decides.
+    let arrived = 0;
+    let release!: () => void;
+    const allRead = new Promise<void>((resolve) => (release = resolve));
+    const gated = db.$extends({
+      query: {
+        authenticator: {
+          async findFirst({ args, query }) {
+            const row = await query(args);
+            if (++arrived === parallel) release();
+            await allRead;
+            return row;
+          },
+        },
+      },
+    }) as unknown as Database;
+    const racing = new AuthenticatorStore(gated, box);
+    const code = codeFor(secret, STEP + 1);
+    const results = await Promise.all(Array.from({ length: parallel }, () => racing.verify(accountId, code, at(1))));
+    expect(arrived).toBe(parallel);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.reason === 'replay')).toHaveLength(parallel - 1);
+  });
+
+  it('locks after 100 consecutive wrong codes, counted across attempts, reset by a success', async () => {
+    const { accountId, secret } = await enrolled();
+    const failures = async (n: number, now: number) => {
+      const results = [];
+      for (let i = 0; i < n; i++) results.push(await store.verify(accountId, wrongCode(secret, now), now));
+      return results;
+    };
+    const row = () => db.authenticator.findFirstOrThrow({ where: { accountId } });
+
+    expect((await failures(99, at(1))).every((r) => !r.ok && r.reason === 'invalid')).toBe(true);
+    expect((await row()).failedCodes).toBe(99);
+    // A replay or a malformed code is not a guess at the secret: neither counts.
+    expect(await store.verify(accountId, codeFor(secret, STEP), at(1))).toMatchObject({ reason: 'replay' });
+    expect(await store.verify(accountId, '12345', at(1))).toMatchObject({ reason: 'malformed' });
+    expect((await row()).failedCodes).toBe(99);
+    // The person gets it right: the count starts again.
+    expect(await store.verify(accountId, codeFor(secret, STEP + 1), at(1))).toMatchObject({ ok: true });
+    expect((await row()).failedCodes).toBe(0);
+
+    expect((await failures(99, at(2))).every((r) => !r.ok && r.reason === 'invalid')).toBe(true);
+    expect(await failures(1, at(2))).toEqual([{ ok: false, reason: 'locked', authenticatorId: expect.any(String), lockedNow: true }]);
+    expect((await row()).lockedAt).not.toBeNull();
+    expect((await store.findConfirmed(accountId))!.locked).toBe(true);
+    // Locked means locked: the right code is refused too, and further guesses are not counted.
+    expect(await store.verify(accountId, codeFor(secret, STEP + 2), at(2))).toEqual({ ok: false, reason: 'locked', authenticatorId: expect.any(String) });
+    expect(await failures(1, at(2))).toMatchObject([{ ok: false, reason: 'locked' }]);
+    expect((await row()).failedCodes).toBe(100);
+
+    // An administrator unlocks: the code works again.
+    expect(await store.unlock(accountId)).toBe(1);
+    expect(await store.verify(accountId, codeFor(secret, STEP + 2), at(2))).toMatchObject({ ok: true });
+  });
+
+  it('answers malformed input without touching the database', async () => {
+    const { accountId } = await enrolled();
+    let queries = 0;
+    const counted = db.$extends({
+      query: {
+        async $allOperations({ args, query }) {
+          queries++;
+          return query(args);
+        },
+      },
+    }) as unknown as Database;
+    const watched = new AuthenticatorStore(counted, box);
+    for (const code of ['', '12345', '1234567', 'abcdef', '１２３４５６', '12 34 5']) {
+      expect(await watched.verify(accountId, code, NOW)).toEqual({ ok: false, reason: 'malformed' });
+    }
+    expect(queries).toBe(0);
+    expect(await watched.verify(accountId, '000000', NOW)).toMatchObject({ ok: false });
+    expect(queries).toBeGreaterThan(0);
+  });
+
+  it('forgets every authenticator of an account on an administrator reset; the person can enrol again', async () => {
+    const { accountId, secret } = await enrolled();
+    const other = await enrolled();
+    expect(await store.removeAll(accountId)).toBe(1);
+    expect(await store.findConfirmed(accountId)).toBeNull();
+    expect(await store.verify(accountId, codeFor(secret, STEP + 1), at(1))).toEqual({ ok: false, reason: 'not_enrolled' });
+    expect(await store.removeAll(accountId)).toBe(0);
+    expect(await store.findConfirmed(other.accountId)).not.toBeNull();
+    const fresh = generateTotpSecret();
+    await store.enroll(accountId, 'New phone', fresh, STEP + 1);
+    expect(await store.verify(accountId, codeFor(fresh, STEP + 2), at(2))).toMatchObject({ ok: true });
+  });
+
+  it('keeps codes working after the secrets are re-encrypted under a new key', async () => {
+    const { db: own, close: closeOwn } = await openFreshDatabase();
+    try {
+      const oldBox = new SecretBox([k1]);
+      const before = new AuthenticatorStore(own, oldBox);
+      const people: { accountId: string; secret: string }[] = [];
+      for (let i = 0; i < 3; i++) {
+        const accountId = randomUUID();
+        await own.account.create({ data: { id: accountId, email: `${accountId}@example.com`, passwordHash: 'x' } });
+        const secret = generateTotpSecret();
+        await before.enroll(accountId, 'Phone', secret, STEP);
+        people.push({ accountId, secret });
+      }
+      const k2 = newKey('k2');
+      const rotated = new AuthenticatorStore(own, new SecretBox([k2, k1]));
+      expect(await rotated.reencryptAll()).toBe(3);
+      expect(await rotated.reencryptAll()).toBe(0);
+      expect((await own.authenticator.findMany()).map((r) => r.secretKeyId)).toEqual(['k2', 'k2', 'k2']);
+      // The old key can now be retired: a box holding only the new key opens every secret.
+      const newOnly = new AuthenticatorStore(own, new SecretBox([k2]));
+      for (const { accountId, secret } of people) {
+        expect(await newOnly.verify(accountId, codeFor(secret, STEP + 1), at(1))).toMatchObject({ ok: true });
+      }
+    } finally {
+      await closeOwn();
+    }
+  });
+
+  it('stores no secret a database dump could reveal, and a sealed secret copied to another account does not open', async () => {
+    const victim = await enrolled();
+    const attacker = await enrolled();
+    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>('SELECT * FROM authenticators');
+    const dump = JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+    for (const { secret } of [victim, attacker]) {
+      for (const form of [secret, secret.toLowerCase(), formatSecretForHumans(secret), Buffer.from(base32.decode(secret)).toString('hex'), Buffer.from(base32.decode(secret)).toString('base64')]) {
+        expect(dump).not.toContain(form);
+      }
+    }
+    // The attacker can write to the table and copies the victim's sealed secret onto their own row.
+    const stolen = await db.authenticator.findFirstOrThrow({ where: { accountId: victim.accountId } });
+    await db.authenticator.updateMany({ where: { accountId: attacker.accountId }, data: { secretCiphertext: stolen.secretCiphertext, secretKeyId: stolen.secretKeyId } });
+    await expect(store.verify(attacker.accountId, codeFor(victim.secret, STEP + 1), at(1))).rejects.toThrow(SecretBoxError);
+  });
+});
