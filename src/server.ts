@@ -11,7 +11,8 @@ import { AccountStore } from './accounts/store.js';
 import { ClientStore } from './clients/store.js';
 import { AuditLog } from './audit/index.js';
 import { createProvider } from './oidc/provider.js';
-import { databaseProtocolStore, type ProtocolStore } from './oidc/adapters/index.js';
+import { databaseProtocolStore, redisProtocolStore, type ProtocolStore } from './oidc/adapters/index.js';
+import { openRedis, waitUntilReady } from './redis/connection.js';
 import { requestLog } from './http/request-log.js';
 import { health } from './http/health.js';
 import { staticFiles } from './http/static-files.js';
@@ -44,7 +45,10 @@ export async function openServices(config: Readonly<Config>, logger: Logger) {
   // The provider validates client metadata for the store; the store feeds the provider's clients.
   let provider: Provider | undefined;
   const clients = new ClientStore(db, (metadata) => provider!.Client.validate(metadata as never));
-  const protocolStore = databaseProtocolStore(db, clients);
+  // Protocol state in Redis when configured (what lets instances share sessions), else the database.
+  const redis = openRedis(config, logger);
+  if (redis && !(await waitUntilReady(redis))) logger.warn('redis unreachable at start-up; /readyz reports it until it answers');
+  const protocolStore = redis ? redisProtocolStore(redis, clients) : databaseProtocolStore(db, clients);
   provider = createProvider({ config, keys, accounts, adapter: (model) => protocolStore.adapter(model) });
   return { db, keys, accounts, clients, audit, provider, protocolStore };
 }
@@ -56,7 +60,8 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   provider.on('server_error', (ctx, error) => logger.error({ err: error, reqId: ctx.state.requestId }, 'oidc server_error'));
   provider.use(requestLog(logger));
   provider.use(securityHeaders(config.secureCookies));
-  provider.use(health(async () => ({ database: await databaseReachable(db), protocolStore: await protocolStore.ready() })));
+  const storeCheck = protocolStore.kind === 'redis' ? 'redis' : 'protocolStore';
+  provider.use(health(async () => ({ database: await databaseReachable(db), [storeCheck]: await protocolStore.ready() })));
   provider.use(staticFiles());
   provider.use(interactionRoutes({ config, provider, logger, accounts, clients, audit }));
 

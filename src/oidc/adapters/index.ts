@@ -9,6 +9,8 @@ import { RedisAdapter, RedisKeys, defineScripts, revokeIndex } from './redis.js'
 import type { RedisConnection } from '../../redis/connection.js';
 
 export interface ProtocolStore {
+  /** Where the state lives: `/readyz` names Redis when it is Redis. */
+  readonly kind: 'database' | 'redis';
   /** The adapter for one oidc-provider model (or one of our own short-lived models). */
   adapter(model: string): Adapter;
   /** Ends every session, grant, code and token that belongs to the account. */
@@ -24,6 +26,7 @@ export function databaseProtocolStore(db: Database, clients: ClientStore): Proto
   const clientAdapter = new ClientAdapter(clients);
   const adapters = new Map<string, Adapter>();
   return {
+    kind: 'database',
     adapter(model) {
       if (model === 'Client') return clientAdapter;
       let adapter = adapters.get(model);
@@ -52,6 +55,7 @@ export function redisProtocolStore(redis: RedisConnection, clients: ClientStore,
   const clientAdapter = new ClientAdapter(clients);
   const adapters = new Map<string, Adapter>();
   return {
+    kind: 'redis',
     adapter(model) {
       if (model === 'Client') return clientAdapter;
       let adapter = adapters.get(model);
