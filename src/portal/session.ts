@@ -42,10 +42,10 @@ export class PortalSessions {
 
   /** The pending sign-in, removed as it is read: a callback can be used once. */
   async takePending(ctx: Context): Promise<PendingSignIn | undefined> {
-    const id = this.cookieId(ctx);
     const record = await this.read(ctx);
-    if (id) await this.store.destroy(id);
-    return record?.kind === 'pending' ? record.pending : undefined;
+    if (record?.kind !== 'pending') return undefined;
+    await this.end(ctx);
+    return record.pending;
   }
 
   /** Starts the signed-in session under a new id, so an id seen before sign-in is worthless after. */
