@@ -5,6 +5,8 @@ import type { Config } from '../src/config/index.js';
 import type { AccountStore } from '../src/accounts/store.js';
 import type { ClientStore } from '../src/clients/store.js';
 import type { AuditLog } from '../src/audit/index.js';
+import type { AuthenticatorStore } from '../src/mfa/authenticators.js';
+import type { PendingSignIns } from '../src/signin/pending.js';
 
 export interface InteractionDependencies {
   config: Readonly<Config>;
@@ -13,4 +15,8 @@ export interface InteractionDependencies {
   accounts: AccountStore;
   clients: ClientStore;
   audit: AuditLog;
+  authenticators: AuthenticatorStore;
+  pendingSignIns: PendingSignIns;
+  /** The cookie-signing keys (first signs); the CSRF tokens of the forms derive from them. */
+  cookieKeys: readonly string[];
 }

@@ -1,15 +1,77 @@
-// The hosted sign-in pages between oidc-provider's /auth and the redirect back to the relying party.
-import Router from '@koa/router';
-import type { Middleware } from 'koa';
-import { messagePage } from './layout.js';
+// The hosted sign-in pages between oidc-provider's /auth and the redirect back to the relying party:
+//   GET  /interaction/:uid           the step the interaction is at
+//   POST /interaction/:uid/password  email + password
+//   POST /interaction/:uid/enroll    first code from a newly linked app
+//   POST /interaction/:uid/code      code from the linked app
+//   POST /interaction/:uid/consent   Allow / Deny for a third-party client
+//   GET  /help/authenticator         setting up an app; a lost phone
+// Every POST is a small form (16 KiB at most) with a CSRF token bound to the interaction.
+import Router, { type RouterContext } from '@koa/router';
+import type { Middleware, Next } from 'koa';
+import { PasswordSignIn } from '../src/signin/password.js';
+import { CsrfTokens } from './csrf.js';
 import type { InteractionDependencies } from './dependencies.js';
+import { PageError, friendlyErrors } from './errors.js';
+import { field, formBody } from './form-body.js';
+import { helpPage } from './pages/help.js';
+import { loadStep, renderPage, showCurrentStep, type Step, type StepServices } from './steps/context.js';
+import { showConsent, submitConsent } from './steps/consent.js';
+import { showLogin, submitSecondStep } from './steps/login.js';
+import { submitPassword } from './steps/password.js';
+
+type StepHandler = (ctx: RouterContext, deps: StepServices, step: Step) => Promise<void>;
 
 export function interactionRoutes(deps: InteractionDependencies): Middleware {
+  const services: StepServices = {
+    ...deps,
+    csrfTokens: new CsrfTokens(deps.cookieKeys),
+    passwords: new PasswordSignIn(deps.accounts, deps.config.bcryptCost),
+  };
+  services.passwords.warmUp();
+
+  // Every POST: a form of ours, with the token minted for this very interaction.
+  const checkedForm = [
+    formBody(),
+    async (ctx: RouterContext, next: Next) => {
+      if (!services.csrfTokens.matches(ctx.params.uid ?? '', field(ctx.request.body, 'csrf'))) {
+        throw new PageError(403, 'This form could not be verified', 'For your safety this form was refused. Go back, reload the page, and try again.');
+      }
+      return next();
+    },
+  ];
+
+  /** Runs `handler` when the interaction is at `prompt`; otherwise shows the step it is at. */
+  const at = (prompt: string, handler: StepHandler) => async (ctx: RouterContext) => {
+    const step = await loadStep(ctx, services);
+    if (step.interaction.prompt.name !== prompt) return showCurrentStep(ctx, step.uid);
+    return handler(ctx, services, step);
+  };
+
   const router = new Router();
-  router.get('/interaction/:uid', (ctx) => {
-    ctx.status = 503;
-    ctx.type = 'html';
-    ctx.body = messagePage(deps.config.issuerName, 'Sign-in not yet available', 'This sign-in service is being set up. Please try again later.');
+  router.use(friendlyErrors(deps.config.issuerName, deps.logger), async (ctx, next) => {
+    // Sign-in pages are personal and short-lived: never cached, by anyone.
+    ctx.set('Cache-Control', 'no-store');
+    await next();
   });
+
+  router.get('/help/authenticator', (ctx) => renderPage(ctx, helpPage(deps.config.issuerName)));
+
+  router.get('/interaction/:uid', async (ctx) => {
+    const step = await loadStep(ctx, services);
+    switch (step.interaction.prompt.name) {
+      case 'login':
+        return showLogin(ctx, services, step);
+      case 'consent':
+        return showConsent(ctx, services, step);
+      default:
+        throw new PageError(400, 'Sign-in could not continue', 'The application asked for something this sign-in service does not offer. Go back to the application and try again.');
+    }
+  });
+
+  router.post('/interaction/:uid/password', ...checkedForm, at('login', submitPassword));
+  router.post('/interaction/:uid/enroll', ...checkedForm, at('login', (ctx, s, step) => submitSecondStep(ctx, s, step, 'enroll')));
+  router.post('/interaction/:uid/code', ...checkedForm, at('login', (ctx, s, step) => submitSecondStep(ctx, s, step, 'code')));
+  router.post('/interaction/:uid/consent', ...checkedForm, at('consent', submitConsent));
+
   return router.routes() as Middleware;
 }

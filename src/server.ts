@@ -10,6 +10,9 @@ import { loadKeys } from './keys/index.js';
 import { AccountStore } from './accounts/store.js';
 import { ClientStore } from './clients/store.js';
 import { AuditLog } from './audit/index.js';
+import { SecretBox } from './mfa/secret-box.js';
+import { AuthenticatorStore } from './mfa/authenticators.js';
+import { PendingSignIns, PENDING_MODEL } from './signin/pending.js';
 import { createProvider } from './oidc/provider.js';
 import { databaseProtocolStore, redisProtocolStore, type ProtocolStore } from './oidc/adapters/index.js';
 import { openRedis, waitUntilReady } from './redis/connection.js';
@@ -26,6 +29,7 @@ export interface Twofold {
   accounts: AccountStore;
   clients: ClientStore;
   audit: AuditLog;
+  authenticators: AuthenticatorStore;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
   /** Stops accepting, lets in-flight requests finish, closes the stores. */
@@ -42,6 +46,7 @@ export async function openServices(config: Readonly<Config>, logger: Logger) {
   const keys = await loadKeys(config.keysDir);
   const accounts = new AccountStore(db, config.bcryptCost);
   const audit = new AuditLog(db, logger);
+  const authenticators = new AuthenticatorStore(db, new SecretBox(keys.secretKeys));
   // The provider validates client metadata for the store; the store feeds the provider's clients.
   let provider: Provider | undefined;
   const clients = new ClientStore(db, (metadata) => provider!.Client.validate(metadata as never));
@@ -50,12 +55,14 @@ export async function openServices(config: Readonly<Config>, logger: Logger) {
   if (redis && !(await waitUntilReady(redis))) logger.warn('redis unreachable at start-up; /readyz reports it until it answers');
   const protocolStore = redis ? redisProtocolStore(redis, clients) : databaseProtocolStore(db, clients);
   provider = createProvider({ config, keys, accounts, adapter: (model) => protocolStore.adapter(model) });
-  return { db, keys, accounts, clients, audit, provider, protocolStore };
+  return { db, keys, accounts, clients, audit, authenticators, provider, protocolStore };
 }
 
 export async function createTwofold(config: Readonly<Config>, logger: Logger): Promise<Twofold> {
   const services = await openServices(config, logger);
-  const { db, accounts, clients, audit, provider, protocolStore } = services;
+  const { db, keys, accounts, clients, audit, authenticators, provider, protocolStore } = services;
+  // Sign-in progress between the two factors, beside oidc-provider's own interaction state.
+  const pendingSignIns = new PendingSignIns(protocolStore.adapter(PENDING_MODEL), new SecretBox(keys.secretKeys));
 
   provider.on('server_error', (ctx, error) => logger.error({ err: error, reqId: ctx.state.requestId }, 'oidc server_error'));
   provider.use(requestLog(logger));
@@ -63,7 +70,9 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   const storeCheck = protocolStore.kind === 'redis' ? 'redis' : 'protocolStore';
   provider.use(health(async () => ({ database: await databaseReachable(db), [storeCheck]: await protocolStore.ready() })));
   provider.use(staticFiles());
-  provider.use(interactionRoutes({ config, provider, logger, accounts, clients, audit }));
+  provider.use(
+    interactionRoutes({ config, provider, logger, accounts, clients, audit, authenticators, pendingSignIns, cookieKeys: keys.cookieKeys }),
+  );
 
   const purge = setInterval(() => {
     protocolStore.purge().catch((error: unknown) => logger.warn({ err: error }, 'purging expired protocol state failed'));

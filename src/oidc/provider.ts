@@ -33,7 +33,9 @@ export function createProvider({ config, keys, accounts, adapter }: ProviderDepe
     acrValues: [...ACR_VALUES],
     scopes: ['openid', 'email', 'profile', 'offline_access'],
     claims: {
-      openid: ['sub'],
+      // acr, amr and auth_time in every ID token: a relying party can always see that (and when)
+      // the person proved both factors, without asking for them in a claims parameter.
+      openid: ['sub', 'acr', 'amr', 'auth_time'],
       email: ['email'],
       profile: ['name'],
       acr: null,

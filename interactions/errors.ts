@@ -1,0 +1,47 @@
+// Problems a person can run into on the hosted pages, as typed errors thrown close to the cause and
+// translated once, by `friendlyErrors`, into a page in plain words with the right status. Anything
+// else is logged with the request id and shown as a generic page: never a stack trace.
+import type { Middleware } from 'koa';
+import type { Logger } from 'pino';
+import { errors as oidcErrors } from 'oidc-provider';
+import { html } from './html.js';
+import { messagePage } from './layout.js';
+
+export class PageError extends Error {
+  override name = 'PageError';
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly explanation: string,
+  ) {
+    super(title);
+  }
+}
+
+/** The interaction is unknown, expired, finished, or belongs to another browser. */
+export const interactionGone = () =>
+  new PageError(
+    400,
+    'This sign-in has expired',
+    'This sign-in page is no longer valid: it may have expired or been completed already. Go back to the application and sign in again.',
+  );
+
+export function friendlyErrors(issuerName: string, logger: Logger): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      let problem: PageError;
+      if (error instanceof PageError) problem = error;
+      else if (error instanceof oidcErrors.SessionNotFound) problem = interactionGone();
+      else {
+        logger.error({ err: error, reqId: ctx.state.requestId }, 'interaction failed');
+        problem = new PageError(500, 'Something went wrong', 'Something went wrong on our side. Please go back to the application and try again in a moment.');
+      }
+      ctx.status = problem.status;
+      ctx.type = 'html';
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = messagePage(issuerName, problem.title, problem.explanation, html`<p><a href="/help/authenticator">Help with sign-in</a></p>`);
+    }
+  };
+}

@@ -1,0 +1,61 @@
+// What every step of a sign-in starts from: oidc-provider's interaction (found through the
+// browser's interaction cookie, and required to be the one named in the URL), the relying party
+// it is for, and the CSRF token its forms carry.
+import type { RouterContext } from '@koa/router';
+import type { Interaction } from 'oidc-provider';
+import type { Account } from '../../src/accounts/store.js';
+import type { InteractionDependencies } from '../dependencies.js';
+import { interactionGone } from '../errors.js';
+import type { CsrfTokens } from '../csrf.js';
+import type { PasswordSignIn } from '../../src/signin/password.js';
+
+export interface Step {
+  uid: string;
+  interaction: Interaction;
+  clientId: string;
+  clientName: string;
+  firstParty: boolean;
+  csrf: string;
+}
+
+/** The dependencies plus what the routes build from them once. */
+export interface StepServices extends InteractionDependencies {
+  csrfTokens: CsrfTokens;
+  passwords: PasswordSignIn;
+}
+
+export async function loadStep(ctx: RouterContext, deps: StepServices): Promise<Step> {
+  // Throws SessionNotFound (shown as "this sign-in has expired") when the cookie or interaction is gone.
+  const interaction = await deps.provider.interactionDetails(ctx.req, ctx.res);
+  const uid = ctx.params.uid;
+  if (!uid || interaction.uid !== uid) throw interactionGone();
+  const clientId = String(interaction.params.client_id);
+  const client = await deps.clients.find(clientId);
+  const name = client?.metadata.client_name;
+  return {
+    uid,
+    interaction,
+    clientId,
+    clientName: typeof name === 'string' && name ? name : clientId,
+    firstParty: client?.firstParty ?? false,
+    csrf: deps.csrfTokens.issue(uid),
+  };
+}
+
+/** The account, if it may still sign in. */
+export async function activeAccount(deps: StepServices, accountId: string): Promise<Account | undefined> {
+  const account = await deps.accounts.findById(accountId);
+  return account && !account.disabledAt ? account : undefined;
+}
+
+/** Post/redirect/get: after a POST that changed the step, show the step the interaction is now at. */
+export function showCurrentStep(ctx: RouterContext, uid: string): void {
+  ctx.status = 303;
+  ctx.redirect(`/interaction/${encodeURIComponent(uid)}`);
+}
+
+export function renderPage(ctx: RouterContext, body: string, status = 200): void {
+  ctx.status = status;
+  ctx.type = 'html';
+  ctx.body = body;
+}

@@ -1,0 +1,58 @@
+// Step 2 on a first sign-in: link an authenticator app. The secret lives sealed in the pending
+// state, so reloading shows the same QR code; only a correct code saves the authenticator.
+import type { RouterContext } from '@koa/router';
+import QRCode from 'qrcode';
+import type { Account } from '../../src/accounts/store.js';
+import type { PendingSignIn } from '../../src/signin/pending.js';
+import { MAX_WRONG_CODES } from '../../src/signin/pending.js';
+import { AlreadyEnrolledError } from '../../src/mfa/authenticators.js';
+import { formatSecretForHumans, normalizeCode, totpKeyUri, verifyTotp } from '../../src/mfa/totp.js';
+import { field } from '../form-body.js';
+import { enrollPage } from '../pages/enroll.js';
+import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
+import { finishSignIn, startOver } from './finish.js';
+
+const LABEL = 'Authenticator app';
+
+export async function showEnroll(ctx: RouterContext, deps: StepServices, step: Step, pending: PendingSignIn, account: Account, error?: string): Promise<void> {
+  const secret = await deps.pendingSignIns.enrolmentSecret(pending);
+  const uri = totpKeyUri({ issuer: deps.config.issuerName, accountName: account.email, secret });
+  // Drawn here, as markup: no script, no third party ever sees the secret.
+  const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  renderPage(
+    ctx,
+    enrollPage({
+      issuerName: deps.config.issuerName,
+      uid: step.uid,
+      csrf: step.csrf,
+      email: account.email,
+      qrSvg,
+      secretForHumans: formatSecretForHumans(secret),
+      error,
+    }),
+  );
+}
+
+export async function submitEnroll(ctx: RouterContext, deps: StepServices, step: Step, pending: PendingSignIn, account: Account): Promise<void> {
+  const code = field(ctx.request.body, 'code');
+  if (normalizeCode(code) === null) {
+    return showEnroll(ctx, deps, step, pending, account, 'Enter the 6 digits your app shows, without letters.');
+  }
+  const secret = await deps.pendingSignIns.enrolmentSecret(pending);
+  const acceptedStep = verifyTotp(secret, code);
+  if (acceptedStep === null) {
+    await deps.audit.record({ type: 'otp_failed', accountId: account.id, clientId: step.clientId, ip: ctx.ip, detail: { stage: 'enrolment' } });
+    const wrongCodes = await deps.pendingSignIns.wrongCode(pending);
+    if (wrongCodes >= MAX_WRONG_CODES) return startOver(ctx, deps, step, account.id);
+    return showEnroll(ctx, deps, step, pending, account, 'That code is not right. Check that you scanned this page’s QR code, then type the code your app shows now.');
+  }
+  try {
+    await deps.authenticators.enroll(account.id, LABEL, secret, acceptedStep);
+  } catch (error) {
+    // The same form submitted twice at once: the other submission enrolled; this one shows the step now due.
+    if (error instanceof AlreadyEnrolledError) return showCurrentStep(ctx, step.uid);
+    throw error;
+  }
+  await deps.audit.record({ type: 'mfa_enrolled', accountId: account.id, clientId: step.clientId, ip: ctx.ip });
+  return finishSignIn(ctx, deps, step, account.id);
+}

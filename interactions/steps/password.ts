@@ -1,0 +1,50 @@
+// Step 1: email and password. Success only records "password OK" against the interaction; the
+// login itself waits for the code.
+import type { RouterContext } from '@koa/router';
+import { field } from '../form-body.js';
+import { passwordPage } from '../pages/password.js';
+import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
+
+const WRONG = 'That email and password do not match. Check them and try again.';
+
+export interface PasswordView {
+  email?: string | undefined;
+  error?: string | undefined;
+  notice?: string | undefined;
+}
+
+export function showPassword(ctx: RouterContext, deps: StepServices, step: Step, view: PasswordView = {}): void {
+  const hint = step.interaction.params.login_hint;
+  renderPage(
+    ctx,
+    passwordPage({
+      issuerName: deps.config.issuerName,
+      uid: step.uid,
+      csrf: step.csrf,
+      clientName: step.clientName,
+      email: view.email ?? (typeof hint === 'string' ? hint.slice(0, 254) : undefined),
+      error: view.error,
+      notice: view.notice,
+    }),
+  );
+}
+
+export async function submitPassword(ctx: RouterContext, deps: StepServices, step: Step): Promise<void> {
+  const email = field(ctx.request.body, 'email').trim().slice(0, 254);
+  const password = field(ctx.request.body, 'password');
+  if (!email || !password) return showPassword(ctx, deps, step, { email, error: 'Enter your email and your password.' });
+
+  const result = await deps.passwords.check(email, password);
+  if (!result.ok) {
+    await deps.audit.record({
+      type: 'signin_password_failed',
+      accountId: result.accountId,
+      clientId: step.clientId,
+      ip: ctx.ip,
+      detail: { reason: result.reason },
+    });
+    return showPassword(ctx, deps, step, { email, error: WRONG });
+  }
+  await deps.pendingSignIns.passwordAccepted(step.uid, result.account.id, step.interaction.exp);
+  showCurrentStep(ctx, step.uid);
+}
