@@ -1,0 +1,43 @@
+# syntax=docker/dockerfile:1
+# Twofold image: build with the full toolchain, run on a slim image with production dependencies
+# only, as a non-root user. scripts/image-check.sh replays the same steps without Docker (CI runs it),
+# reading the runtime COPY lines below, so keep them one per line and in this form.
+#
+# Node 24 LTS: the newest LTS line better-sqlite3 12 builds for (13 needs Node >= 22, and the
+# development machines still run Node 20).
+ARG NODE_IMAGE=node:24-bookworm-slim
+
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+# bcrypt and better-sqlite3 compile their native addons here.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund && npm rebuild bcrypt better-sqlite3
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY interactions ./interactions
+COPY prisma ./prisma
+RUN npm run build && npm prune --omit=dev --ignore-scripts
+
+FROM ${NODE_IMAGE}
+ENV NODE_ENV=production \
+    PORT=3000 \
+    DATA_DIR=/app/data \
+    KEYS_DIR=/app/keys
+WORKDIR /app
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/prisma/migrations ./prisma/migrations
+COPY --from=build /app/interactions/static ./interactions/static
+COPY --from=build /app/src/accounts/common-passwords.txt ./src/accounts/common-passwords.txt
+RUN mkdir -p /app/data /app/keys && chown node:node /app/data /app/keys && chmod 700 /app/data /app/keys
+USER node
+VOLUME ["/app/data", "/app/keys"]
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Admin commands: docker exec <container> node dist/src/cli/main.js --help
+CMD ["node", "dist/src/main.js"]
