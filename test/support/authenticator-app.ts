@@ -1,0 +1,51 @@
+// The person's phone in tests: an authenticator app computing RFC 6238 codes (otplib) from the key
+// shown on the enrolment page. It never offers a time step it already gave, like time itself, so a
+// test can sign in several times in a row without tripping the replay guard: it offers the
+// previous, current and next step (all accepted), and waits for the clock when those are used up.
+import { generate } from '@otplib/totp';
+import { crypto } from '@otplib/plugin-crypto-node';
+import { base32 } from '@otplib/plugin-base32-scure';
+
+const PERIOD = 30;
+
+const currentStep = () => Math.floor(Date.now() / 1000 / PERIOD);
+
+export class AuthenticatorApp {
+  private lastStep = -1;
+
+  constructor(readonly secret: string) {}
+
+  /** Reads the key ("ABCD EFGH …") from the enrolment page. */
+  static fromEnrolmentPage(body: string): AuthenticatorApp {
+    const match = /<p class="secret" id="secret">([A-Z2-7 ]+)<\/p>/.exec(body);
+    if (!match) throw new Error(`no key on the page:\n${body}`);
+    return new AuthenticatorApp(match[1]!.replace(/ /g, ''));
+  }
+
+  /** A code for a step not offered before. */
+  async nextCode(): Promise<string> {
+    const step = Math.max(this.lastStep + 1, currentStep() - 1);
+    while (step > currentStep() + 1) await new Promise((resolve) => setTimeout(resolve, 1000));
+    this.lastStep = step;
+    return this.codeAt(step);
+  }
+
+  /** The code of an arbitrary step (for replay and drift tests). */
+  codeAt(step: number): Promise<string> {
+    return generate({ secret: this.secret, crypto, base32, algorithm: 'sha1', digits: 6, period: PERIOD, epoch: step * PERIOD + 1 });
+  }
+
+  /** A well-formed code that no step the server would accept right now produces. */
+  async wrongCode(): Promise<string> {
+    const now = currentStep();
+    const valid = new Set(await Promise.all([now - 2, now - 1, now, now + 1, now + 2].map((step) => this.codeAt(step))));
+    let candidate = Number(await this.codeAt(now));
+    do candidate = (candidate + 1) % 1_000_000;
+    while (valid.has(String(candidate).padStart(6, '0')));
+    return String(candidate).padStart(6, '0');
+  }
+
+  get lastOffered(): number {
+    return this.lastStep;
+  }
+}
