@@ -1,0 +1,71 @@
+// One person, one real browser: a first sign-in through the actual pages (password, enrolment of
+// an authenticator app by typing the key shown on the page), landing on the account page, then
+// signing out. Set E2E_SCREENSHOTS=<folder> to keep screenshots of each page for review.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateSync } from '@otplib/totp';
+import { crypto } from '@otplib/plugin-crypto-node';
+import { base32 } from '@otplib/plugin-base32-scure';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
+import { startTwofold, type RunningTwofold } from '../support/twofold.js';
+
+const screenshots = process.env.E2E_SCREENSHOTS;
+
+async function snapshot(page: Page, name: string): Promise<void> {
+  if (!screenshots) return;
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+describe('signing in with a real browser', () => {
+  let twofold: RunningTwofold;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    twofold = await startTwofold({ BCRYPT_COST: '4', ISSUER_NAME: 'Twofold Test' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await twofold?.stop();
+  });
+
+  it('a new user signs in with password and a freshly linked app, sees their account, and signs out', async () => {
+    await twofold.accounts.create({ email: 'ada@example.com', password: 'correct horse battery staple' });
+    const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
+    const page = await context.newPage();
+
+    await page.goto(`${twofold.url}/account`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel('Password').fill('correct horse battery staple');
+    await snapshot(page, '1-password');
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await page.getByRole('heading', { name: 'Set up your authenticator app' }).waitFor();
+    await snapshot(page, '2-enrolment');
+    // What a person without a camera does: type the key shown under the QR code into the app.
+    const key = (await page.locator('#secret').innerText()).replace(/\s+/g, '');
+    expect(key).toMatch(/^[A-Z2-7]{32}$/);
+    await page.getByLabel('6-digit code').fill(generateSync({ secret: key, crypto, base32 }));
+    await page.getByRole('button', { name: 'Confirm and sign in' }).click();
+
+    await page.getByRole('heading', { name: 'Your account' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/account');
+    await snapshot(page, '3-account');
+    await expect(page.locator('#account-email').innerText()).resolves.toBe('ada@example.com');
+    await expect(page.locator('#amr').innerText()).resolves.toBe('pwd otp mfa');
+    await expect(page.locator('#sign-in-methods').innerText()).resolves.toContain('your password and a one-time code from your authenticator app');
+    await expect(page.locator('dl.authenticator').innerText()).resolves.toMatch(/Last used/);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await snapshot(page, '4-confirm-sign-out');
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await page.getByRole('heading', { name: 'You are signed out' }).waitFor();
+    await snapshot(page, '5-signed-out');
+    await page.getByRole('link', { name: 'Sign in again' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await context.close();
+  });
+});
