@@ -21,6 +21,10 @@ import { health } from './http/health.js';
 import { staticFiles } from './http/static-files.js';
 import { securityHeaders } from './http/security-headers.js';
 import { interactionRoutes } from '../interactions/routes.js';
+import { accountPortal } from './portal/routes.js';
+import { registerPortalClient } from './portal/client.js';
+import { PORTAL_SESSION_MODEL } from './portal/session.js';
+import { selfOrigin } from './portal/self-fetch.js';
 
 export interface Twofold {
   provider: Provider;
@@ -74,6 +78,12 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
     interactionRoutes({ config, provider, logger, accounts, clients, audit, authenticators, pendingSignIns, cookieKeys: keys.cookieKeys }),
   );
 
+  // The account portal signs in through this provider like any relying party; its back-channel
+  // calls go to this server's own listener, known once `listen` has bound it.
+  await registerPortalClient(clients, config);
+  let listeningOn: string | undefined;
+  provider.use(accountPortal({ config, logger, sessionStore: protocolStore.adapter(PORTAL_SESSION_MODEL), authenticators, selfOrigin: () => listeningOn }));
+
   const purge = setInterval(() => {
     protocolStore.purge().catch((error: unknown) => logger.warn({ err: error }, 'purging expired protocol state failed'));
   }, PURGE_INTERVAL_MS);
@@ -88,6 +98,7 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           const address = server!.address();
+          if (typeof address === 'object' && address) listeningOn = selfOrigin(address);
           resolve(typeof address === 'object' && address ? address.port : config.port);
         });
       }),
