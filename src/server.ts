@@ -59,7 +59,9 @@ export async function openServices(config: Readonly<Config>, logger: Logger) {
   if (redis && !(await waitUntilReady(redis))) logger.warn('redis unreachable at start-up; /readyz reports it until it answers');
   const protocolStore = redis ? redisProtocolStore(redis, clients) : databaseProtocolStore(db, clients);
   provider = createProvider({ config, keys, accounts, adapter: (model) => protocolStore.adapter(model) });
-  return { db, keys, accounts, clients, audit, authenticators, provider, protocolStore };
+  // `redis` is the instance's one Redis connection (undefined without Redis), for other Redis-backed
+  // state such as rate limits; protocolStore.close() quits it.
+  return { db, keys, accounts, clients, audit, authenticators, provider, protocolStore, redis };
 }
 
 export async function createTwofold(config: Readonly<Config>, logger: Logger): Promise<Twofold> {
