@@ -1,6 +1,7 @@
 // The account portal (/account) is a relying party of the provider it lives in: a person reaches
 // it through the same two-step sign-in as any application, and leaves it through RP-initiated
 // logout. Real HTTP, real database, the pages read and submitted like a browser without script.
+import { request, type IncomingMessage } from 'node:http';
 import { generateSync } from '@otplib/totp';
 import { crypto } from '@otplib/plugin-crypto-node';
 import { base32 } from '@otplib/plugin-base32-scure';
@@ -135,5 +136,36 @@ describe.each([
     expect(denied.status).toBe(403);
     expect(heading(denied)).toBe('Sign-in was cancelled');
     expect(denied.body).toContain('Go to your account');
+  });
+});
+
+// Behind a TLS proxy the issuer's name may not even resolve from inside; the portal's own
+// discovery and token calls still reach this server, and what it sends browsers names the issuer.
+describe('the account portal behind a proxy', () => {
+  let twofold: RunningTwofold;
+  beforeAll(async () => {
+    twofold = await startTwofold({ BCRYPT_COST: '4', ISSUER: 'https://id.twofold.invalid', TRUST_PROXY: 'true' });
+  });
+  afterAll(() => twofold.stop());
+
+  it('starts a sign-in at the public authorization endpoint, with a secure cookie', async () => {
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: Number(twofold.env.PORT), path: '/account', headers: { host: 'id.twofold.invalid', 'x-forwarded-proto': 'https' } },
+        resolve,
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    response.resume();
+    expect(response.statusCode).toBe(302);
+    const location = new URL(response.headers.location!);
+    expect(location.origin + location.pathname).toBe('https://id.twofold.invalid/auth');
+    expect(location.searchParams.get('redirect_uri')).toBe('https://id.twofold.invalid/account/callback');
+    const cookie = response.headers['set-cookie']!.find((c) => c.startsWith('twofold.account='))!;
+    expect(cookie).toMatch(/; path=\/account/);
+    expect(cookie).toMatch(/; secure/);
+    expect(cookie).toMatch(/; samesite=lax/);
+    expect(cookie).toMatch(/; httponly/);
   });
 });
