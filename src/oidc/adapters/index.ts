@@ -22,17 +22,20 @@ export interface ProtocolStore {
   close(): Promise<void>;
 }
 
+/** One adapter per model, made on first use; clients always come from the database. */
+function adaptersOf(clients: ClientStore, make: (model: string) => Adapter): (model: string) => Adapter {
+  const adapters = new Map<string, Adapter>([['Client', new ClientAdapter(clients)]]);
+  return (model) => {
+    let adapter = adapters.get(model);
+    if (!adapter) adapters.set(model, (adapter = make(model)));
+    return adapter;
+  };
+}
+
 export function databaseProtocolStore(db: Database, clients: ClientStore): ProtocolStore {
-  const clientAdapter = new ClientAdapter(clients);
-  const adapters = new Map<string, Adapter>();
   return {
     kind: 'database',
-    adapter(model) {
-      if (model === 'Client') return clientAdapter;
-      let adapter = adapters.get(model);
-      if (!adapter) adapters.set(model, (adapter = new DatabaseAdapter(db, model)));
-      return adapter;
-    },
+    adapter: adaptersOf(clients, (model) => new DatabaseAdapter(db, model)),
     revokeAccount: (accountId) => revokeAccountState(db, accountId),
     purge: async () => {
       await purgeExpired(db);
@@ -52,16 +55,9 @@ const REDIS_READY_TIMEOUT_MS = 1000;
 export function redisProtocolStore(redis: RedisConnection, clients: ClientStore, { prefix = 'twofold:' } = {}): ProtocolStore {
   defineScripts(redis);
   const keys = new RedisKeys(prefix);
-  const clientAdapter = new ClientAdapter(clients);
-  const adapters = new Map<string, Adapter>();
   return {
     kind: 'redis',
-    adapter(model) {
-      if (model === 'Client') return clientAdapter;
-      let adapter = adapters.get(model);
-      if (!adapter) adapters.set(model, (adapter = new RedisAdapter(redis, keys, model)));
-      return adapter;
-    },
+    adapter: adaptersOf(clients, (model) => new RedisAdapter(redis, keys, model)),
     revokeAccount: (accountId) => revokeIndex(redis, keys.account(accountId)),
     purge: async () => {},
     ready: async () => {
