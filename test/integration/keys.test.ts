@@ -31,7 +31,7 @@ describe('signing key rotation', () => {
     ({ env, cleanup } = await freshEnvironment());
   }, SLOW);
   afterAll(async () => {
-    await twofold?.stop();
+    await twofold?.close();
     await cleanup();
   });
 
