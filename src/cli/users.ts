@@ -51,11 +51,12 @@ export function addUserCommands(program: Command): void {
     .action(async (email: string, _options: unknown, command: Command) => {
       await withServices(command, async (services) => {
         const account = await existingAccount(services, email);
+        // Disabled first: from this moment no session of the account yields a token or a sign-in.
         if (!account.disabledAt) {
           await services.accounts.disable(account.email);
           await services.audit.record({ type: 'account_disabled', accountId: account.id, detail: CLI });
         }
-        await services.protocolStore.revokeAccount(account.id);
+        await endSessions(services, account.id, 'account disabled');
         print(`account disabled: ${account.email}; its sessions and tokens have ended`);
       });
     });
@@ -67,9 +68,9 @@ export function addUserCommands(program: Command): void {
     .action(async (email: string, _options: unknown, command: Command) => {
       await withServices(command, async (services) => {
         const account = await existingAccount(services, email);
-        const removed = await removeAuthenticators(services.db, account.id);
-        await services.protocolStore.revokeAccount(account.id);
+        const removed = await services.authenticators.removeAll(account.id);
         await services.audit.record({ type: 'mfa_reset', accountId: account.id, detail: { ...CLI, removed } });
+        await endSessions(services, account.id, 'authenticators removed');
         print(`second factor reset for ${account.email}: ${removed} authenticator(s) removed, sessions ended`);
       });
     });
@@ -79,6 +80,16 @@ async function existingAccount({ accounts }: Services, email: string) {
   const account = await accounts.findByEmail(parseEmail(email));
   if (!account) throw new CliError(`no account with email ${parseEmail(email)}`);
   return account;
+}
+
+// Ending sessions can fail after the first step succeeded (Redis down); say what did happen. Running
+// the command again is safe: both steps are idempotent.
+async function endSessions({ protocolStore }: Services, accountId: string, done: string): Promise<void> {
+  try {
+    await protocolStore.revokeAccount(accountId);
+  } catch (error) {
+    throw new CliError(`${done}, but ending its sessions failed (${(error as Error).message}); run the command again`);
+  }
 }
 
 // One query: the authenticator count is a subquery of the account select, not a query per row.
@@ -95,10 +106,4 @@ async function accountsWithEnrollment(db: Database) {
     },
   });
   return rows.map(({ _count, ...account }) => ({ ...account, mfaEnrolled: _count.authenticators > 0 }));
-}
-
-// Until AuthenticatorStore.removeAll (src/mfa/authenticators.ts) exists.
-async function removeAuthenticators(db: Database, accountId: string): Promise<number> {
-  const { count } = await db.authenticator.deleteMany({ where: { accountId } });
-  return count;
 }
