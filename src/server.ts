@@ -6,7 +6,7 @@ import type Provider from 'oidc-provider';
 import type { Config } from './config/index.js';
 import { openDatabase, databaseReachable, type Database } from './database/client.js';
 import { migrate } from './database/migrate.js';
-import { loadKeys } from './keys/index.js';
+import { loadKeys, readSecretKeys } from './keys/index.js';
 import { AccountStore } from './accounts/store.js';
 import { ClientStore } from './clients/store.js';
 import { AuditLog } from './audit/index.js';
@@ -50,7 +50,9 @@ export async function openServices(config: Readonly<Config>, logger: Logger) {
   const keys = await loadKeys(config.keysDir);
   const accounts = new AccountStore(db, config.bcryptCost);
   const audit = new AuditLog(db, logger);
-  const authenticators = new AuthenticatorStore(db, new SecretBox(keys.secretKeys));
+  // Re-reads KEYS_DIR/secrets.json on an unknown key id: `keys rotate-secret` needs no restart.
+  const secretBox = () => new SecretBox(keys.secretKeys, () => readSecretKeys(config.keysDir));
+  const authenticators = new AuthenticatorStore(db, secretBox());
   // The provider validates client metadata for the store; the store feeds the provider's clients.
   let provider: Provider | undefined;
   const clients = new ClientStore(db, (metadata) => provider!.Client.validate(metadata as never));
@@ -61,14 +63,14 @@ export async function openServices(config: Readonly<Config>, logger: Logger) {
   provider = createProvider({ config, keys, accounts, adapter: (model) => protocolStore.adapter(model) });
   // `redis` is the instance's one Redis connection (undefined without Redis), for other Redis-backed
   // state such as rate limits; protocolStore.close() quits it.
-  return { db, keys, accounts, clients, audit, authenticators, provider, protocolStore, redis };
+  return { db, keys, secretBox, accounts, clients, audit, authenticators, provider, protocolStore, redis };
 }
 
 export async function createTwofold(config: Readonly<Config>, logger: Logger): Promise<Twofold> {
   const services = await openServices(config, logger);
-  const { db, keys, accounts, clients, audit, authenticators, provider, protocolStore } = services;
+  const { db, keys, secretBox, accounts, clients, audit, authenticators, provider, protocolStore } = services;
   // Sign-in progress between the two factors, beside oidc-provider's own interaction state.
-  const pendingSignIns = new PendingSignIns(protocolStore.adapter(PENDING_MODEL), new SecretBox(keys.secretKeys));
+  const pendingSignIns = new PendingSignIns(protocolStore.adapter(PENDING_MODEL), secretBox());
 
   provider.on('server_error', (ctx, error) => logger.error({ err: error, reqId: ctx.state.requestId }, 'oidc server_error'));
   provider.use(requestLog(logger));

@@ -2,7 +2,9 @@
 // AES-256-GCM with a random 96-bit IV (NIST SP 800-38D §8.2.2) and a 128-bit tag. The caller's
 // `context` (the account id, or the interaction uid of a pending enrolment) is bound as additional
 // authenticated data: a ciphertext copied onto another row fails to open. The key id travels beside
-// the ciphertext, so keys can rotate: the first key seals, every key still opens.
+// the ciphertext, so keys can rotate: the first key seals, every key still opens. A box given a
+// `reload` re-reads the key set when it meets an unknown key id, so a server keeps verifying codes
+// that `twofold keys rotate-secret` re-sealed under a key added after the server started.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { SecretKey } from '../keys/index.js';
 
@@ -30,20 +32,29 @@ export interface Sealed {
   keyId: string;
 }
 
-export class SecretBox {
-  private readonly keys = new Map<string, Buffer>();
-  private readonly sealingKeyId: string;
-
-  constructor(keys: readonly SecretKey[]) {
-    if (keys.length === 0) throw new SecretBoxError('no_keys', 'no secret-encryption key is configured');
-    for (const { kid, key } of keys) {
-      const bytes = Buffer.from(key, 'base64url');
-      if (!kid || !BASE64URL.test(key) || bytes.length !== KEY_BYTES) {
-        throw new SecretBoxError('bad_key', `secret-encryption key ${JSON.stringify(kid)} is not ${KEY_BYTES} bytes of base64url`);
-      }
-      if (this.keys.has(kid)) throw new SecretBoxError('bad_key', `secret-encryption key id ${JSON.stringify(kid)} appears twice`);
-      this.keys.set(kid, bytes);
+function keyMap(keys: readonly SecretKey[]): Map<string, Buffer> {
+  if (keys.length === 0) throw new SecretBoxError('no_keys', 'no secret-encryption key is configured');
+  const map = new Map<string, Buffer>();
+  for (const { kid, key } of keys) {
+    const bytes = Buffer.from(key, 'base64url');
+    if (!kid || !BASE64URL.test(key) || bytes.length !== KEY_BYTES) {
+      throw new SecretBoxError('bad_key', `secret-encryption key ${JSON.stringify(kid)} is not ${KEY_BYTES} bytes of base64url`);
     }
+    if (map.has(kid)) throw new SecretBoxError('bad_key', `secret-encryption key id ${JSON.stringify(kid)} appears twice`);
+    map.set(kid, bytes);
+  }
+  return map;
+}
+
+export class SecretBox {
+  private keys: Map<string, Buffer>;
+  private sealingKeyId: string;
+
+  constructor(
+    keys: readonly SecretKey[],
+    private readonly reload?: () => readonly SecretKey[],
+  ) {
+    this.keys = keyMap(keys);
     this.sealingKeyId = keys[0]!.kid;
   }
 
@@ -62,6 +73,7 @@ export class SecretBox {
   }
 
   open(ciphertext: string, keyId: string, context: string): string {
+    if (!this.keys.has(keyId)) this.reloadKeys();
     const key = this.keys.get(keyId);
     if (!key) throw new SecretBoxError('unknown_key', `no secret-encryption key with id ${JSON.stringify(keyId)}`);
     // Buffer.from(…, 'base64url') skips characters it does not know; refuse them instead.
@@ -78,6 +90,18 @@ export class SecretBox {
     } catch {
       // Node says only "Unsupported state or unable to authenticate data"; say which row-level fact failed.
       throw new SecretBoxError('unreadable', 'sealed secret failed authentication (tampered, or bound to another context)');
+    }
+  }
+
+  // A failed reload (file half-written elsewhere, unreadable) keeps the keys this box has.
+  private reloadKeys(): void {
+    if (!this.reload) return;
+    try {
+      const keys = this.reload();
+      this.keys = keyMap(keys);
+      this.sealingKeyId = keys[0]!.kid;
+    } catch {
+      // the unknown key id is reported by the caller below
     }
   }
 }
