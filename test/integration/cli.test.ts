@@ -5,6 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../src/config/index.js';
 import { openDatabase, type Database } from '../../src/database/client.js';
 import { verifyPassword } from '../../src/accounts/password.js';
+import { AccountStore } from '../../src/accounts/store.js';
+import { ClientStore } from '../../src/clients/store.js';
+import { AuditLog } from '../../src/audit/index.js';
+import { migrate } from '../../src/database/migrate.js';
+import { createLogger } from '../../src/logging.js';
 import { DatabaseAdapter } from '../../src/oidc/adapters/database.js';
 import { ensureCliBuilt, runCli, type CliResult } from '../support/cli.js';
 import { freshEnvironment } from '../support/databases.js';
@@ -17,12 +22,19 @@ describe('twofold CLI', () => {
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
   let db: Database;
+  let accounts: AccountStore;
   const twofold = (args: string[], stdin?: string, extraEnv: Record<string, string> = {}) => runCli(args, { ...env, ...extraEnv }, stdin);
+  // Fixtures go straight through the stores (fast, in-process); the command under test runs as a process.
+  const givenAccount = (email: string) => accounts.create({ email, password: GOOD_PASSWORD });
 
   beforeAll(async () => {
     ensureCliBuilt();
     ({ env, cleanup } = await freshEnvironment());
-  }, 180_000);
+    const config = loadConfig(env);
+    await migrate(config.database);
+    db = openDatabase(config.database);
+    accounts = new AccountStore(db, 4);
+  }, SLOW);
   afterAll(async () => {
     await db?.$disconnect();
     await cleanup();
@@ -49,13 +61,17 @@ describe('twofold CLI', () => {
   };
 
   it('applies the migrations to an empty database, then has nothing left to apply', async () => {
-    const first = await twofold(['migrate']);
-    expectSuccess(first);
-    expect(first.stdout).toMatch(/^applied \S+_init$/m);
-    const second = await twofold(['migrate']);
-    expectSuccess(second);
-    expect(second.stdout).toBe('database is up to date\n');
-    db = openDatabase(loadConfig(env).database);
+    const empty = await freshEnvironment();
+    try {
+      const first = await runCli(['migrate'], empty.env);
+      expectSuccess(first);
+      expect(first.stdout).toMatch(/^applied \S+_init$/m);
+      const second = await runCli(['migrate'], empty.env);
+      expectSuccess(second);
+      expect(second.stdout).toBe('database is up to date\n');
+    } finally {
+      await empty.cleanup();
+    }
   }, SLOW);
 
   it('lists every command in --help', async () => {
@@ -85,16 +101,21 @@ describe('twofold CLI', () => {
 
     const json = await twofold(['user', 'list', '--json']);
     expectSuccess(json);
-    expect(JSON.parse(json.stdout)).toEqual([
-      { email: 'ada@example.com', name: 'Ada Lovelace', created_at: account.createdAt.toISOString(), disabled_at: null, mfa_enrolled: false },
-    ]);
+    expect(JSON.parse(json.stdout)).toContainEqual({
+      email: 'ada@example.com',
+      name: 'Ada Lovelace',
+      created_at: account.createdAt.toISOString(),
+      disabled_at: null,
+      mfa_enrolled: false,
+    });
   }, SLOW);
 
   it('treats addresses that differ by case or Unicode width as one account', async () => {
+    await givenAccount('lin@example.com');
     const before = await snapshot();
-    // Full-width letters (NFKC folds them to ASCII) and upper case: the same address as ada@example.com.
-    expectRefusal(await twofold(['user', 'add', 'ＡＤＡ@example.com', '--password-stdin'], `${GOOD_PASSWORD}\n`), 1, /already exists/);
-    expectRefusal(await twofold(['user', 'add', 'ADA@EXAMPLE.COM', '--password-stdin'], `${GOOD_PASSWORD}\n`), 1, /already exists/);
+    // Full-width letters (NFKC folds them to ASCII) and upper case: the same address as lin@example.com.
+    expectRefusal(await twofold(['user', 'add', 'ＬＩＮ@example.com', '--password-stdin'], `${GOOD_PASSWORD}\n`), 1, /lin@example\.com already exists/);
+    expectRefusal(await twofold(['user', 'add', 'LIN@EXAMPLE.COM', '--password-stdin'], `${GOOD_PASSWORD}\n`), 1, /lin@example\.com already exists/);
     expect(await snapshot()).toEqual(before);
   }, SLOW);
 
@@ -110,10 +131,11 @@ describe('twofold CLI', () => {
   }, SLOW);
 
   it('refuses bad input with one line on stderr and writes nothing', async () => {
-    expectSuccess(await twofold(['client', 'add', '--id', 'taken', '--redirect-uri', 'https://rp.example/cb']));
+    await givenAccount('taken@example.com');
+    await new ClientStore(db, async () => {}).add({ clientId: 'taken', redirectUris: ['https://rp.example/cb'], postLogoutRedirectUris: [], isPublic: false, firstParty: false, grants: [] });
     const before = await snapshot();
     const cases: [args: string[], stdin: string | undefined, code: number, message: RegExp][] = [
-      [['user', 'add', 'ada@example.com', '--password-stdin'], `${GOOD_PASSWORD}\n`, 1, /account with email ada@example\.com already exists/],
+      [['user', 'add', 'taken@example.com', '--password-stdin'], `${GOOD_PASSWORD}\n`, 1, /account with email taken@example\.com already exists/],
       [['user', 'add', 'not-an-address', '--password-stdin'], `${GOOD_PASSWORD}\n`, 1, /not a valid email address/],
       [['user', 'add', 'a b@example.com', '--password-stdin'], `${GOOD_PASSWORD}\n`, 1, /not a valid email address/],
       [['user', 'add', 'new@example.com', '--password-stdin'], 'short12\n', 1, /at least 8 characters/],
@@ -156,41 +178,41 @@ describe('twofold CLI', () => {
   }, SLOW);
 
   it('disables an account and ends its sessions and tokens', async () => {
-    expectSuccess(await twofold(['user', 'add', 'grace@example.com', '--password-stdin'], `${GOOD_PASSWORD}\n`));
-    const grace = await db.account.findUniqueOrThrow({ where: { email: 'grace@example.com' } });
-    const ada = await db.account.findUniqueOrThrow({ where: { email: 'ada@example.com' } });
+    const grace = await givenAccount('grace@example.com');
+    const bystander = await givenAccount('bystander@example.com');
     await givenSignedIn(db, grace.id);
-    await givenSignedIn(db, ada.id);
+    await givenSignedIn(db, bystander.id);
 
     const result = await twofold(['user', 'disable', 'Grace@Example.com']);
     expectSuccess(result);
     expect(result.stdout).toMatch(/account disabled: grace@example\.com/);
     expect((await db.account.findUniqueOrThrow({ where: { id: grace.id } })).disabledAt).toBeInstanceOf(Date);
     expect(await db.oidcPayload.count({ where: { accountId: grace.id } })).toBe(0);
-    expect(await db.oidcPayload.count({ where: { accountId: ada.id } })).toBe(2); // others keep theirs
+    expect(await db.oidcPayload.count({ where: { accountId: bystander.id } })).toBe(2); // others keep theirs
     expect(await db.auditEvent.count({ where: { type: 'account_disabled', accountId: grace.id } })).toBe(1);
 
     const listed = JSON.parse((await twofold(['user', 'list', '--json'])).stdout) as { email: string; disabled_at: string | null }[];
     expect(listed.find((a) => a.email === 'grace@example.com')?.disabled_at).toEqual(expect.any(String));
-    expect(listed.find((a) => a.email === 'ada@example.com')?.disabled_at).toBeNull();
+    expect(listed.find((a) => a.email === 'bystander@example.com')?.disabled_at).toBeNull();
   }, SLOW);
 
   it('resets the second factor: authenticators removed, sessions ended, shown as not enrolled', async () => {
-    const ada = await db.account.findUniqueOrThrow({ where: { email: 'ada@example.com' } });
+    const account = await givenAccount('mfa@example.com');
+    await givenSignedIn(db, account.id);
     await db.authenticator.create({
-      data: { id: randomUUID(), accountId: ada.id, label: 'phone', secretCiphertext: 'not-a-real-secret', secretKeyId: 'k', confirmedAt: new Date() },
+      data: { id: randomUUID(), accountId: account.id, label: 'phone', secretCiphertext: 'not-a-real-secret', secretKeyId: 'k', confirmedAt: new Date() },
     });
     const enrolled = JSON.parse((await twofold(['user', 'list', '--json'])).stdout) as { email: string; mfa_enrolled: boolean }[];
-    expect(enrolled.find((a) => a.email === 'ada@example.com')?.mfa_enrolled).toBe(true);
+    expect(enrolled.find((a) => a.email === 'mfa@example.com')?.mfa_enrolled).toBe(true);
 
-    const result = await twofold(['user', 'reset-mfa', 'ada@example.com']);
+    const result = await twofold(['user', 'reset-mfa', 'mfa@example.com']);
     expectSuccess(result);
     expect(result.stdout).toMatch(/1 authenticator\(s\) removed/);
-    expect(await db.authenticator.count({ where: { accountId: ada.id } })).toBe(0);
-    expect(await db.oidcPayload.count({ where: { accountId: ada.id } })).toBe(0);
-    expect(await db.auditEvent.count({ where: { type: 'mfa_reset', accountId: ada.id } })).toBe(1);
+    expect(await db.authenticator.count({ where: { accountId: account.id } })).toBe(0);
+    expect(await db.oidcPayload.count({ where: { accountId: account.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { type: 'mfa_reset', accountId: account.id } })).toBe(1);
     const after = JSON.parse((await twofold(['user', 'list', '--json'])).stdout) as { email: string; mfa_enrolled: boolean }[];
-    expect(after.find((a) => a.email === 'ada@example.com')?.mfa_enrolled).toBe(false);
+    expect(after.find((a) => a.email === 'mfa@example.com')?.mfa_enrolled).toBe(false);
   }, SLOW);
 
   it('adds, lists and removes clients, showing a confidential secret once', async () => {
@@ -242,24 +264,31 @@ describe('twofold CLI', () => {
   }, SLOW);
 
   it('prints the audit trail, for one account and a recent window', async () => {
-    const all = JSON.parse((await twofold(['audit', '--json'])).stdout) as { type: string; email: string | null }[];
-    expect(all.map((e) => e.type)).toEqual(expect.arrayContaining(['account_created', 'account_disabled', 'mfa_reset', 'client_added', 'client_removed', 'signing_keys_rotated']));
+    const watched = await givenAccount('watched@example.com');
+    const other = await givenAccount('other@example.com');
+    const audit = new AuditLog(db, createLogger('silent'));
+    await audit.record({ type: 'account_created', accountId: watched.id, detail: { source: 'test' } });
+    await audit.record({ type: 'password_failed', accountId: watched.id, ip: '192.0.2.7' });
+    await audit.record({ type: 'password_failed', accountId: other.id, ip: '192.0.2.8' });
+    // An event two days old falls outside --since 24h.
+    await db.auditEvent.updateMany({ where: { type: 'account_created', accountId: watched.id }, data: { at: new Date(Date.now() - 2 * 86_400_000) } });
 
-    const grace = await twofold(['audit', '--user', 'GRACE@example.com', '--since', '1h', '--json']);
-    expectSuccess(grace);
-    expect((JSON.parse(grace.stdout) as { type: string; email: string }[]).map((e) => [e.type, e.email])).toEqual([
-      ['account_created', 'grace@example.com'],
-      ['account_disabled', 'grace@example.com'],
+    const all = await twofold(['audit', '--user', 'WATCHED@example.com', '--json']);
+    expectSuccess(all);
+    expect((JSON.parse(all.stdout) as { type: string; email: string }[]).map((e) => [e.type, e.email])).toEqual([
+      ['account_created', 'watched@example.com'],
+      ['password_failed', 'watched@example.com'],
     ]);
 
-    // An event pushed back two days falls outside --since 24h.
-    await db.auditEvent.updateMany({ where: { type: 'account_created' }, data: { at: new Date(Date.now() - 2 * 86_400_000) } });
-    const recent = JSON.parse((await twofold(['audit', '--since', '24h', '--json'])).stdout) as { type: string }[];
-    expect(recent.map((e) => e.type)).not.toContain('account_created');
-    expect(recent.map((e) => e.type)).toContain('account_disabled');
+    const recent = JSON.parse((await twofold(['audit', '--user', 'watched@example.com', '--since', '24h', '--json'])).stdout) as Record<string, unknown>[];
+    expect(recent).toEqual([
+      { at: expect.any(String), type: 'password_failed', email: 'watched@example.com', account_id: watched.id, client_id: null, ip: '192.0.2.7', detail: null },
+    ]);
 
-    const table = await twofold(['audit', '--user', 'grace@example.com']);
-    expect(table.stdout).toMatch(/^\S+\s+account_disabled\s+grace@example\.com\s+\{"source":"cli"\}$/m);
+    const table = await twofold(['audit', '--since', '15m']);
+    expectSuccess(table);
+    expect(table.stdout).toMatch(/^\S+\s+password_failed\s+other@example\.com\s+192\.0\.2\.8$/m);
+    expect(table.stdout).not.toMatch(/account_created\s+watched@example\.com/);
   }, SLOW);
 });
 

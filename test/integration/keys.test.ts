@@ -13,7 +13,8 @@ const SLOW = 180_000;
 async function signIdToken(twofold: RunningTwofold, sub: string): Promise<string> {
   const client = await twofold.provider.Client.find('rp');
   const token = new twofold.provider.IdToken({ sub }, { ctx: undefined as never, client: client! });
-  token.scope = 'openid'; // the claims released follow the granted scope
+  // The claims released follow the granted scope (a field @types/oidc-provider does not declare).
+  Object.assign(token, { scope: 'openid' });
   return token.issue({ use: 'idtoken' });
 }
 
