@@ -20,6 +20,7 @@ import { requestLog } from './http/request-log.js';
 import { health } from './http/health.js';
 import { staticFiles } from './http/static-files.js';
 import { securityHeaders } from './http/security-headers.js';
+import { closeGracefully } from './http/graceful-close.js';
 import { interactionRoutes } from '../interactions/routes.js';
 import { accountPortal } from './portal/routes.js';
 import { registerPortalClient } from './portal/client.js';
@@ -41,6 +42,8 @@ export interface Twofold {
 }
 
 const PURGE_INTERVAL_MS = 10 * 60 * 1000;
+// In-flight requests get this long to finish on shutdown; main.ts gives up after 10 s in all.
+const SHUTDOWN_GRACE_MS = 5000;
 
 /** The services every entry point (server, CLI) shares, on a migrated database. */
 export async function openServices(config: Readonly<Config>, logger: Logger) {
@@ -108,11 +111,7 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
       }),
     close: async () => {
       clearInterval(purge);
-      if (server) {
-        const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
-        server.closeIdleConnections();
-        await closed;
-      }
+      if (server) await closeGracefully(server, SHUTDOWN_GRACE_MS);
       await protocolStore.close();
       await db.$disconnect();
     },

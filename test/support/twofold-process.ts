@@ -1,0 +1,101 @@
+// Runs the real server process (`node dist/src/main.js`), as an operator or an orchestrator would,
+// with exactly the given environment (plus PATH). Its JSON log lines are collected so a test can
+// wait for "twofold listening" or "stopping", and learn the port it bound (PORT=0 picks one).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/paths.js';
+import { ensureCliBuilt } from './cli.js';
+
+const MAIN = join(packageRoot, 'dist', 'src', 'main.js');
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [field: string]: unknown;
+}
+
+export interface TwofoldProcess {
+  child: ChildProcess;
+  port: number;
+  /** http://127.0.0.1:<port>: this very process, whatever ISSUER says. */
+  origin: string;
+  logs: LogLine[];
+  /** What the process wrote on stderr, minus oidc-provider's note about Node 20. */
+  stderr(): string;
+  /** Resolves with the first log line (already seen or still to come) that matches. */
+  waitForLog(match: (line: LogLine) => boolean, ms?: number): Promise<LogLine>;
+  /** Resolves when the process has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGKILL if still running (for cleanup after a failed test). */
+  kill(): Promise<void>;
+}
+
+export async function spawnTwofold(env: Record<string, string>): Promise<TwofoldProcess> {
+  ensureCliBuilt();
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: packageRoot,
+    // Logs at info whatever the environment says: the tests read them.
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: LogLine[] = [];
+  const waiters = new Set<() => void>();
+  let stderr = '';
+  let buffered = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    buffered += chunk;
+    let newline;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      try {
+        logs.push(JSON.parse(line) as LogLine);
+      } catch {
+        logs.push({ level: 0, msg: line });
+      }
+    }
+    for (const wake of waiters) wake();
+  });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => {
+      for (const wake of waiters) wake();
+      resolve({ code, signal });
+    });
+  });
+
+  const waitForLog = (match: (line: LogLine) => boolean, ms = 30_000) =>
+    new Promise<LogLine>((resolve, reject) => {
+      const check = () => {
+        const found = logs.find(match);
+        if (found) return done(() => resolve(found));
+        if (child.exitCode !== null || child.signalCode !== null) {
+          done(() => reject(new Error(`twofold exited (${child.exitCode ?? child.signalCode}) before the log line; stderr:\n${stderr}\nlogs:\n${JSON.stringify(logs)}`)));
+        }
+      };
+      const timer = setTimeout(() => done(() => reject(new Error(`timed out waiting for a log line; logs:\n${JSON.stringify(logs)}\nstderr:\n${stderr}`))), ms);
+      const done = (settle: () => void) => {
+        clearTimeout(timer);
+        waiters.delete(check);
+        settle();
+      };
+      waiters.add(check);
+      check();
+    });
+
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGKILL');
+    await exited;
+  };
+
+  try {
+    const listening = await waitForLog((line) => line.msg === 'twofold listening');
+    const port = Number(listening.port);
+    const otherStderr = () => stderr.replace(/^oidc-provider WARNING: Unsupported runtime.*\n/m, '');
+    return { child, port, origin: `http://127.0.0.1:${port}`, logs, stderr: otherStderr, waitForLog, exited, kill };
+  } catch (error) {
+    await kill();
+    throw error;
+  }
+}
