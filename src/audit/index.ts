@@ -31,11 +31,13 @@ export class AuditLog {
     await this.db.auditEvent.create({ data: row });
   }
 
-  list(filter: { accountId?: string | undefined; since?: Date | undefined; limit?: number }) {
-    return this.db.auditEvent.findMany({
+  /** The most recent events matching the filter (at most `limit`), oldest first. */
+  async list(filter: { accountId?: string | undefined; since?: Date | undefined; limit?: number }) {
+    const newest = await this.db.auditEvent.findMany({
       where: { accountId: filter.accountId, at: filter.since ? { gte: filter.since } : undefined },
-      orderBy: { at: 'asc' },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
       take: filter.limit ?? 1000,
     });
+    return newest.reverse();
   }
 }

@@ -25,6 +25,7 @@ export interface ClientRecord {
 
 export type ValidateMetadata = (metadata: Record<string, unknown>) => Promise<void>;
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 const CLIENT_ID = /^[A-Za-z0-9._~-]{1,128}$/;
 const SUPPORTED_GRANTS = new Set(['authorization_code', 'refresh_token', 'client_credentials']);
 
@@ -61,6 +62,10 @@ function checkUri(uri: string): void {
     throw new InvalidInputError(`not a valid URL: ${JSON.stringify(uri.slice(0, 200))}`);
   }
   if (url.hash) throw new InvalidInputError(`redirect URLs must not contain a fragment: ${uri}`);
+  // Codes and tokens travel in these redirects: plain http only to this very machine.
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
+    throw new InvalidInputError(`redirect URLs must use https (http only for localhost): ${uri}`);
+  }
   if (/[\s\p{Cc}]/u.test(uri)) throw new InvalidInputError(`redirect URLs must not contain spaces or control characters: ${JSON.stringify(uri)}`);
 }
 

@@ -63,7 +63,9 @@ export function createProvider({ config, keys, accounts, adapter }: ProviderDepe
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      introspection: { enabled: true },
+      // A client may introspect only the tokens issued to it: one relying party must not learn
+      // about another's users by presenting their tokens.
+      introspection: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
       revocation: { enabled: true },
       rpInitiatedLogout: { enabled: true, logoutSource: pages.logout(config), postLogoutSuccessSource: pages.loggedOut(config) },
     },
