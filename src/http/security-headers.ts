@@ -9,8 +9,9 @@ export function securityHeaders(https: boolean): Middleware {
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Referrer-Policy', 'no-referrer');
     ctx.set('X-Frame-Options', 'DENY');
+    // Every response, not only HTML: a 404 or a JSON error opened in a browser is a page too.
     // oidc-provider's form_post page sets its own policy (a hash for its auto-submit script).
-    if (ctx.response.is('html') && !ctx.response.get('Content-Security-Policy')) ctx.set('Content-Security-Policy', csp);
+    if (!ctx.response.get('Content-Security-Policy')) ctx.set('Content-Security-Policy', csp);
     if (https) ctx.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   };
 }
