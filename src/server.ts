@@ -21,6 +21,7 @@ import { health } from './http/health.js';
 import { staticFiles } from './http/static-files.js';
 import { securityHeaders } from './http/security-headers.js';
 import { closeGracefully } from './http/graceful-close.js';
+import { bodyLimit } from './http/body-limit.js';
 import { interactionRoutes } from '../interactions/routes.js';
 import { accountPortal } from './portal/routes.js';
 import { registerPortalClient } from './portal/client.js';
@@ -78,6 +79,7 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   provider.on('server_error', (ctx, error) => logger.error({ err: error, reqId: ctx.state.requestId }, 'oidc server_error'));
   provider.use(requestLog(logger));
   provider.use(securityHeaders(config.secureCookies));
+  provider.use(bodyLimit(config.issuerName));
   const storeCheck = protocolStore.kind === 'redis' ? 'redis' : 'protocolStore';
   provider.use(health(async () => ({ database: await databaseReachable(db), [storeCheck]: await protocolStore.ready() })));
   provider.use(staticFiles());

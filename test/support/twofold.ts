@@ -11,13 +11,18 @@ export interface RunningTwofold extends Twofold {
   stop(): Promise<void>;
 }
 
-export async function startTwofold(extra: Record<string, string> = {}): Promise<RunningTwofold> {
+export interface StartOptions {
+  /** Where the JSON log lines go (stdout when omitted); set LOG_LEVEL too, tests default to silent. */
+  logTo?: NodeJS.WritableStream;
+}
+
+export async function startTwofold(extra: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningTwofold> {
   const { env, cleanup } = await freshEnvironment(extra);
-  return startTwofoldWith(env, cleanup);
+  return startTwofoldWith(env, cleanup, options);
 }
 
 /** Starts on an existing environment (to restart on the same database and keys). */
-export async function startTwofoldWith(env: Record<string, string>, cleanup: () => Promise<void> = async () => {}): Promise<RunningTwofold> {
+export async function startTwofoldWith(env: Record<string, string>, cleanup: () => Promise<void> = async () => {}, options: StartOptions = {}): Promise<RunningTwofold> {
   // Port 0 picks a free port; the issuer must name it, so bind first, then build with the port.
   const probe = await import('node:net').then(
     (net) =>
@@ -30,7 +35,7 @@ export async function startTwofoldWith(env: Record<string, string>, cleanup: () 
   );
   const fullEnv = { HOST: '127.0.0.1', ISSUER: `http://localhost:${probe}`, ...env, PORT: String(probe) };
   const config = loadConfig(fullEnv);
-  const twofold = await createTwofold(config, createLogger(config.logLevel));
+  const twofold = await createTwofold(config, createLogger(config.logLevel, options.logTo));
   await twofold.listen();
   return {
     ...twofold,
