@@ -26,7 +26,7 @@ export class RelyingParty {
   readonly postLogoutRedirectUri: string;
 
   private constructor(
-    readonly twofold: RunningTwofold,
+    readonly issuer: string,
     readonly clientId: string,
     readonly config: client.Configuration,
   ) {
@@ -45,14 +45,19 @@ export class RelyingParty {
       firstParty: options.firstParty ?? false,
       grants: [],
     });
+    return RelyingParty.discover(twofold.url, clientId, clientSecret);
+  }
+
+  /** A client registered already (e.g. with `twofold client add`), talking to `issuer`. */
+  static async discover(issuer: string, clientId: string, clientSecret?: string): Promise<RelyingParty> {
     const config = await client.discovery(
-      new URL(twofold.url),
+      new URL(issuer),
       clientId,
       undefined,
       clientSecret ? client.ClientSecretBasic(clientSecret) : client.None(),
       { execute: [client.allowInsecureRequests] },
     );
-    return new RelyingParty(twofold, clientId, config);
+    return new RelyingParty(issuer, clientId, config);
   }
 
   /** The /auth URL to send the browser to, and what the callback must be checked against. */
@@ -98,7 +103,7 @@ export class RelyingParty {
   /** Verifies the ID token's signature against the published JWKS (openid-client checks its claims). */
   async verifyIdToken(idToken: string): Promise<JWTPayload> {
     const jwks = createRemoteJWKSet(new URL(this.config.serverMetadata().jwks_uri!));
-    const { payload } = await jwtVerify(idToken, jwks, { issuer: this.twofold.url, audience: this.clientId });
+    const { payload } = await jwtVerify(idToken, jwks, { issuer: this.issuer, audience: this.clientId });
     return payload;
   }
 }
