@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { errors as oidcErrors } from 'oidc-provider';
 import { html } from './html.js';
 import { messagePage } from './layout.js';
+import { unavailableStore } from '../src/stores/unavailable.js';
 
 export class PageError extends Error {
   override name = 'PageError';
@@ -17,6 +18,14 @@ export class PageError extends Error {
     super(title);
   }
 }
+
+/** A store (database or Redis) is unreachable: nothing was done, the same step can be retried. */
+export const temporarilyUnavailable = () =>
+  new PageError(
+    503,
+    'Sign-in is temporarily unavailable',
+    'Sign-in is temporarily unavailable on our side. Nothing was changed: wait a minute, then try again.',
+  );
 
 /** The interaction is unknown, expired, finished, or belongs to another browser. */
 export const interactionGone = () =>
@@ -34,7 +43,11 @@ export function friendlyErrors(issuerName: string, logger: Logger): Middleware {
       let problem: PageError;
       if (error instanceof PageError) problem = error;
       else if (error instanceof oidcErrors.SessionNotFound) problem = interactionGone();
-      else {
+      else if (unavailableStore(error)) {
+        logger.warn({ store: unavailableStore(error), reqId: ctx.state.requestId }, 'store unavailable; answered 503');
+        problem = temporarilyUnavailable();
+        ctx.set('Retry-After', '30');
+      } else {
         logger.error({ err: error, reqId: ctx.state.requestId }, 'interaction failed');
         problem = new PageError(500, 'Something went wrong', 'Something went wrong on our side. Please go back to the application and try again in a moment.');
       }

@@ -21,6 +21,7 @@ import { health } from './http/health.js';
 import { staticFiles } from './http/static-files.js';
 import { securityHeaders } from './http/security-headers.js';
 import { closeGracefully } from './http/graceful-close.js';
+import { unavailableStore } from './stores/unavailable.js';
 import { bodyLimit } from './http/body-limit.js';
 import { interactionRoutes } from '../interactions/routes.js';
 import { accountPortal } from './portal/routes.js';
@@ -76,7 +77,12 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   // Sign-in progress between the two factors, beside oidc-provider's own interaction state.
   const pendingSignIns = new PendingSignIns(protocolStore.adapter(PENDING_MODEL), secretBox());
 
-  provider.on('server_error', (ctx, error) => logger.error({ err: error, reqId: ctx.state.requestId }, 'oidc server_error'));
+  provider.on('server_error', (ctx, error) => {
+    // An unreachable store is an outage to report in one line (/readyz says which), not a bug.
+    const store = unavailableStore(error);
+    if (store) logger.warn({ store, reqId: ctx.state.requestId }, 'store unavailable; answered with an error');
+    else logger.error({ err: error, reqId: ctx.state.requestId }, 'oidc server_error');
+  });
   provider.use(requestLog(logger));
   provider.use(securityHeaders(config.secureCookies));
   provider.use(bodyLimit(config.issuerName));

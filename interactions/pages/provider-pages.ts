@@ -3,6 +3,8 @@
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import { html, SafeHtml } from '../html.js';
 import { layout, messagePage } from '../layout.js';
+import { temporarilyUnavailable } from '../errors.js';
+import { unavailableStore } from '../../src/stores/unavailable.js';
 
 interface PageConfig {
   issuerName: string;
@@ -17,10 +19,19 @@ const FRIENDLY: Record<string, string> = {
 };
 
 export const pages = {
-  error: (config: PageConfig) => async (ctx: KoaContextWithOIDC, out: { error?: unknown; error_description?: unknown }) => {
+  error: (config: PageConfig) => async (ctx: KoaContextWithOIDC, out: { error?: unknown; error_description?: unknown }, error?: unknown) => {
+    ctx.type = 'html';
+    if (unavailableStore(error)) {
+      // oidc-provider calls any unexpected failure a server_error (500); an unreachable store is a
+      // 503: the same request will work in a moment.
+      const { status, title, explanation } = temporarilyUnavailable();
+      ctx.status = status;
+      ctx.set('Retry-After', '30');
+      ctx.body = messagePage(config.issuerName, title, explanation);
+      return;
+    }
     const code = typeof out.error === 'string' ? out.error : 'server_error';
     const description = typeof out.error_description === 'string' ? out.error_description : '';
-    ctx.type = 'html';
     ctx.body = messagePage(
       config.issuerName,
       'Sign-in could not continue',

@@ -49,7 +49,7 @@ export class RelyingParty {
   }
 
   /** A client registered already (e.g. with `twofold client add`), talking to `issuer`. */
-  static async discover(issuer: string, clientId: string, clientSecret?: string): Promise<RelyingParty> {
+  static async discover(issuer: string, clientId: string, clientSecret?: string | null): Promise<RelyingParty> {
     const config = await client.discovery(
       new URL(issuer),
       clientId,
