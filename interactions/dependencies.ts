@@ -7,6 +7,7 @@ import type { ClientStore } from '../src/clients/store.js';
 import type { AuditLog } from '../src/audit/index.js';
 import type { AuthenticatorStore } from '../src/mfa/authenticators.js';
 import type { PendingSignIns } from '../src/signin/pending.js';
+import type { RateLimits } from '../src/ratelimit/policies.js';
 
 export interface InteractionDependencies {
   config: Readonly<Config>;
@@ -17,6 +18,8 @@ export interface InteractionDependencies {
   audit: AuditLog;
   authenticators: AuthenticatorStore;
   pendingSignIns: PendingSignIns;
+  /** Wrong-password and wrong-code counters per (account, client IP). */
+  rateLimits: RateLimits;
   /** The cookie-signing keys (first signs); the CSRF tokens of the forms derive from them. */
   cookieKeys: readonly string[];
 }

@@ -23,6 +23,9 @@ import { securityHeaders } from './http/security-headers.js';
 import { closeGracefully } from './http/graceful-close.js';
 import { unavailableStore } from './stores/unavailable.js';
 import { bodyLimit } from './http/body-limit.js';
+import { RateLimits } from './ratelimit/policies.js';
+import { limiterStore } from './ratelimit/store.js';
+import { tokenEndpointLimits } from './ratelimit/token-endpoint.js';
 import { interactionRoutes } from '../interactions/routes.js';
 import { accountPortal } from './portal/routes.js';
 import { registerPortalClient } from './portal/client.js';
@@ -57,7 +60,7 @@ export async function openServices(config: Readonly<Config>, logger: Logger) {
   const audit = new AuditLog(db, logger);
   // Re-reads KEYS_DIR/secrets.json on an unknown key id: `keys rotate-secret` needs no restart.
   const secretBox = () => new SecretBox(keys.secretKeys, () => readSecretKeys(config.keysDir));
-  const authenticators = new AuthenticatorStore(db, secretBox());
+  const authenticators = new AuthenticatorStore(db, secretBox(), { maxConsecutiveFailures: config.rateLimits.codePerAccount });
   // The provider validates client metadata for the store; the store feeds the provider's clients.
   let provider: Provider | undefined;
   const clients = new ClientStore(db, (metadata) => provider!.Client.validate(metadata as never));
@@ -73,7 +76,9 @@ export async function openServices(config: Readonly<Config>, logger: Logger) {
 
 export async function createTwofold(config: Readonly<Config>, logger: Logger): Promise<Twofold> {
   const services = await openServices(config, logger);
-  const { db, keys, secretBox, accounts, clients, audit, authenticators, provider, protocolStore } = services;
+  const { db, keys, secretBox, accounts, clients, audit, authenticators, provider, protocolStore, redis } = services;
+  // Wrong-password, wrong-code and token-endpoint counters, shared by every instance (Redis or the database).
+  const rateLimits = new RateLimits(config.rateLimits, limiterStore({ redis, db }, logger));
   // Sign-in progress between the two factors, beside oidc-provider's own interaction state.
   const pendingSignIns = new PendingSignIns(protocolStore.adapter(PENDING_MODEL), secretBox());
 
@@ -86,11 +91,12 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   provider.use(requestLog(logger));
   provider.use(securityHeaders(config.secureCookies));
   provider.use(bodyLimit(config.issuerName));
+  provider.use(tokenEndpointLimits(rateLimits.token, audit, logger));
   const storeCheck = protocolStore.kind === 'redis' ? 'redis' : 'protocolStore';
   provider.use(health(async () => ({ database: await databaseReachable(db), [storeCheck]: await protocolStore.ready() })));
   provider.use(staticFiles());
   provider.use(
-    interactionRoutes({ config, provider, logger, accounts, clients, audit, authenticators, pendingSignIns, cookieKeys: keys.cookieKeys }),
+    interactionRoutes({ config, provider, logger, accounts, clients, audit, authenticators, pendingSignIns, rateLimits, cookieKeys: keys.cookieKeys }),
   );
 
   // The account portal signs in through this provider like any relying party; its back-channel
@@ -120,6 +126,7 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
     close: async () => {
       clearInterval(purge);
       if (server) await closeGracefully(server, SHUTDOWN_GRACE_MS);
+      rateLimits.close();
       await protocolStore.close();
       await db.$disconnect();
     },

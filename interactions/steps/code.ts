@@ -1,21 +1,38 @@
 // Step 2 for an enrolled account: a code from the app. The authenticator store decides (±1 step,
-// each step accepted once, lockout across sign-ins); this step counts wrong codes per sign-in.
+// each step accepted once, lockout across sign-ins); this step counts wrong codes per sign-in and,
+// through the rate limits, per (account, client IP) across sign-ins.
 import type { RouterContext } from '@koa/router';
 import type { Account } from '../../src/accounts/store.js';
 import type { PendingSignIn } from '../../src/signin/pending.js';
 import { MAX_WRONG_CODES } from '../../src/signin/pending.js';
 import { field } from '../form-body.js';
 import { codePage } from '../pages/code.js';
+import { normalizeCode } from '../../src/mfa/totp.js';
+import { codeKey } from '../../src/ratelimit/policies.js';
+import { authenticatorLockedPage } from '../pages/rate-limited.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
 import { finishSignIn, startOver } from './finish.js';
+import { resetLimit, withinLimit } from './limits.js';
+
+const MALFORMED = 'Enter the 6 digits your app shows, without letters.';
 
 export function showCode(ctx: RouterContext, deps: StepServices, step: Step, account: Account, error?: string): void {
   renderPage(ctx, codePage({ issuerName: deps.config.issuerName, uid: step.uid, csrf: step.csrf, email: account.email, error }));
 }
 
 export async function submitCode(ctx: RouterContext, deps: StepServices, step: Step, pending: PendingSignIn, account: Account): Promise<void> {
-  const result = await deps.authenticators.verify(account.id, field(ctx.request.body, 'code'));
-  if (result.ok) return finishSignIn(ctx, deps, step, account.id);
+  const code = field(ctx.request.body, 'code');
+  // A typo of the wrong shape is not a guess: answered before it could use up an attempt.
+  if (normalizeCode(code) === null) return showCode(ctx, deps, step, account, MALFORMED);
+  const limit = deps.rateLimits.code;
+  const key = codeKey(account.id, ctx.ip);
+  if (!(await withinLimit(ctx, deps, step, { limit, key, what: 'code', accountId: async () => account.id }))) return;
+
+  const result = await deps.authenticators.verify(account.id, code);
+  if (result.ok) {
+    await resetLimit(ctx, deps, limit, key);
+    return finishSignIn(ctx, deps, step, account.id);
+  }
 
   const audit = (type: string, detail?: Record<string, unknown>) =>
     deps.audit.record({ type, accountId: account.id, clientId: step.clientId, ip: ctx.ip, detail });
@@ -24,13 +41,14 @@ export async function submitCode(ctx: RouterContext, deps: StepServices, step: S
       // Reset while this page was open: the next page is enrolment.
       return showCurrentStep(ctx, step.uid);
     case 'malformed':
-      return showCode(ctx, deps, step, account, 'Enter the 6 digits your app shows, without letters.');
+      return showCode(ctx, deps, step, account, MALFORMED);
     case 'locked':
-      // `lockedNow`: this very code reached the limit (otherwise it was locked already).
-      await audit('otp_locked', { lockedNow: result.lockedNow === true });
-      return showCode(ctx, deps, step, account, 'Too many wrong codes were typed for this account, so codes are not accepted for now. Contact your administrator.');
+      // Audited as `otp_locked` once, by the code that reached the limit; later tries are failures.
+      await (result.lockedNow ? audit('otp_locked') : audit('otp_failed', { reason: 'locked' }));
+      return renderPage(ctx, authenticatorLockedPage(deps.config.issuerName), 403);
     case 'replay':
-      await audit('otp_replay');
+      // The interaction lets the notice at the next sign-in leave out this sign-in's own double submit.
+      await audit('otp_replay', { interaction: step.uid });
       return showCode(ctx, deps, step, account, 'That code was already used. Wait for your app to show a new code, then type it.');
     case 'invalid': {
       await audit('otp_failed');

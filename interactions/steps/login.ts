@@ -4,12 +4,13 @@
 import type { RouterContext } from '@koa/router';
 import type { Account } from '../../src/accounts/store.js';
 import type { PendingSignIn } from '../../src/signin/pending.js';
-import { activeAccount, showCurrentStep, type Step, type StepServices } from './context.js';
+import { authenticatorLockedPage } from '../pages/rate-limited.js';
+import { activeAccount, renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
 import { showCode, submitCode } from './code.js';
 import { showEnroll, submitEnroll } from './enroll.js';
 import { showPassword } from './password.js';
 
-type SecondStep = { kind: 'password' } | { kind: 'enroll' | 'code'; pending: PendingSignIn; account: Account };
+type SecondStep = { kind: 'password' } | { kind: 'enroll' | 'code' | 'locked'; pending: PendingSignIn; account: Account };
 
 async function secondStep(deps: StepServices, step: Step): Promise<SecondStep> {
   const pending = await deps.pendingSignIns.find(step.uid);
@@ -21,13 +22,16 @@ async function secondStep(deps: StepServices, step: Step): Promise<SecondStep> {
     return { kind: 'password' };
   }
   const enrolled = await deps.authenticators.findConfirmed(account.id);
-  return { kind: enrolled ? 'code' : 'enroll', pending, account };
+  // Locked after too many wrong codes (from anywhere): no code form, only the way out.
+  const kind = !enrolled ? 'enroll' : enrolled.locked ? 'locked' : 'code';
+  return { kind, pending, account };
 }
 
 export async function showLogin(ctx: RouterContext, deps: StepServices, step: Step): Promise<void> {
   const at = await secondStep(deps, step);
   if (at.kind === 'password') return showPassword(ctx, deps, step);
   if (at.kind === 'enroll') return showEnroll(ctx, deps, step, at.pending, at.account);
+  if (at.kind === 'locked') return renderPage(ctx, authenticatorLockedPage(deps.config.issuerName), 403);
   return showCode(ctx, deps, step, at.account);
 }
 

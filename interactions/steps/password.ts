@@ -3,7 +3,10 @@
 import type { RouterContext } from '@koa/router';
 import { field } from '../form-body.js';
 import { passwordPage } from '../pages/password.js';
+import { normalizeEmail } from '../../src/accounts/email.js';
+import { passwordKey } from '../../src/ratelimit/policies.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
+import { resetLimit, withinLimit } from './limits.js';
 
 const WRONG = 'That email and password do not match. Check them and try again.';
 
@@ -34,6 +37,12 @@ export async function submitPassword(ctx: RouterContext, deps: StepServices, ste
   const password = field(ctx.request.body, 'password');
   if (!email || !password) return showPassword(ctx, deps, step, { email, error: 'Enter your email and your password.' });
 
+  // Counted per typed email (known or not) and client IP, before the password is checked.
+  const limit = deps.rateLimits.password;
+  const key = passwordKey(email, ctx.ip);
+  const accountId = async () => (await deps.accounts.findByEmail(normalizeEmail(email)))?.id;
+  if (!(await withinLimit(ctx, deps, step, { limit, key, what: 'password', accountId }))) return;
+
   const result = await deps.passwords.check(email, password);
   if (!result.ok) {
     await deps.audit.record({
@@ -45,6 +54,7 @@ export async function submitPassword(ctx: RouterContext, deps: StepServices, ste
     });
     return showPassword(ctx, deps, step, { email, error: WRONG });
   }
+  await resetLimit(ctx, deps, limit, key);
   await deps.pendingSignIns.passwordAccepted(step.uid, result.account.id, step.interaction.exp);
   showCurrentStep(ctx, step.uid);
 }

@@ -27,6 +27,20 @@ export interface Config {
   readonly bcryptCost: number;
   readonly logLevel: string;
   readonly trustProxy: boolean;
+  readonly rateLimits: RateLimitConfig;
+}
+
+/** How many failures each counter allows per window (see src/ratelimit/policies.ts). */
+export interface RateLimitConfig {
+  readonly windowSeconds: number;
+  /** Wrong passwords per (email, client IP). */
+  readonly passwordPerAccountIp: number;
+  /** Wrong codes per (account, client IP). */
+  readonly codePerAccountIp: number;
+  /** Consecutive wrong codes per account, from anywhere, before its authenticator locks. */
+  readonly codePerAccount: number;
+  /** Failed token, introspection and revocation requests per (client_id, client IP). */
+  readonly tokenPerClientIp: number;
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -60,6 +74,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bcryptCost: e.BCRYPT_COST,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    rateLimits: Object.freeze({
+      windowSeconds: e.RATE_LIMIT_WINDOW,
+      passwordPerAccountIp: e.RATE_LIMIT_PASSWORD_PER_ACCOUNT_IP,
+      codePerAccountIp: e.RATE_LIMIT_CODE_PER_ACCOUNT_IP,
+      codePerAccount: e.RATE_LIMIT_CODE_PER_ACCOUNT,
+      tokenPerClientIp: e.RATE_LIMIT_TOKEN_PER_CLIENT_IP,
+    }),
   });
 }
 

@@ -22,6 +22,13 @@ const url = (protocols: RegExp, what: string) =>
     }
   }, { message: `must be a ${what} URL`, abort: true });
 
+/** A length of time as `<number><s|m|h>` (`90s`, `15m`, `1h`), in seconds, from 1 s to 24 h. */
+const duration = z
+  .string()
+  .regex(/^\d{1,6}[smh]$/, { message: 'must be a duration such as 90s, 15m or 1h' })
+  .transform((v) => Number(v.slice(0, -1)) * { s: 1, m: 60, h: 3600 }[v.slice(-1) as 's' | 'm' | 'h'])
+  .pipe(z.number().min(1, { message: 'must be at least 1s' }).max(86_400, { message: 'must be at most 24h' }));
+
 /** `host:port` or `[ipv6]:port`, port 1–65535. */
 function isHostPort(node: string): boolean {
   const match = /^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):(\d{1,5})$/.exec(node);
@@ -58,6 +65,14 @@ export const environmentSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' })
     .default('info'),
   TRUST_PROXY: boolean.default(false),
+  // Rate limits (src/ratelimit; documented in SECURITY.md). Counters live in Redis when configured,
+  // else in the database, so every instance of a deployment counts together.
+  RATE_LIMIT_WINDOW: duration.default(15 * 60),
+  RATE_LIMIT_PASSWORD_PER_ACCOUNT_IP: integer(1, 1000).default(5),
+  RATE_LIMIT_CODE_PER_ACCOUNT_IP: integer(1, 1000).default(5),
+  // NIST SP 800-63B §5.2.2: no more than 100 consecutive failed attempts on one account.
+  RATE_LIMIT_CODE_PER_ACCOUNT: integer(1, 100).default(100),
+  RATE_LIMIT_TOKEN_PER_CLIENT_IP: integer(1, 100_000).default(20),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -1,0 +1,75 @@
+// One rate limit: a counter per key that allows `points` in a window, over a limiter from
+// store.ts. Answers in plain terms (allowed, or refused until when), and turns a store failure
+// into one typed error so callers fail closed: a limit that cannot be counted refuses.
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+export type Verdict =
+  | { allowed: true }
+  /** `limitReachedNow`: this very request reached the limit (the moment worth an audit event). */
+  | { allowed: false; retryAfterSeconds: number; limitReachedNow: boolean };
+
+/** The counter store did not answer (Redis or the database is down). */
+export class RateLimitUnavailableError extends Error {
+  override name = 'RateLimitUnavailableError';
+}
+
+export class Limit {
+  constructor(
+    /** The name audit events and logs use for this limit. */
+    readonly name: string,
+    readonly points: number,
+    private readonly limiter: RateLimiterAbstract,
+  ) {}
+
+  /**
+   * Counts an attempt before it is checked. Counting first (one atomic increment in the store) is
+   * what keeps a burst of simultaneous attempts, on any number of instances, within the limit;
+   * `reset` after a success gives the points back.
+   */
+  async attempt(key: string): Promise<Verdict> {
+    try {
+      await this.limiter.consume(key);
+      return { allowed: true };
+    } catch (outcome) {
+      if (outcome instanceof RateLimiterRes) return this.refused(outcome, this.points + 1);
+      throw unavailable(outcome);
+    }
+  }
+
+  /** Whether `key` still has points, without using one. */
+  async check(key: string): Promise<Verdict> {
+    const state = await this.limiter.get(key).catch((error: unknown) => {
+      throw unavailable(error);
+    });
+    if (!state || state.consumedPoints < this.points) return { allowed: true };
+    return this.refused(state, -1);
+  }
+
+  /** Counts a failure found after the fact; refused once this failure used the last point. */
+  async failure(key: string): Promise<Verdict> {
+    const state = await this.limiter.penalty(key, 1).catch((error: unknown) => {
+      throw unavailable(error);
+    });
+    if (state.consumedPoints < this.points) return { allowed: true };
+    return this.refused(state, this.points);
+  }
+
+  /** Forgets the key's count (after a success). */
+  async reset(key: string): Promise<void> {
+    await this.limiter.delete(key).catch((error: unknown) => {
+      throw unavailable(error);
+    });
+  }
+
+  private refused(state: RateLimiterRes, reachedAt: number): Verdict {
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)),
+      limitReachedNow: state.consumedPoints === reachedAt,
+    };
+  }
+}
+
+function unavailable(cause: unknown): RateLimitUnavailableError {
+  return new RateLimitUnavailableError('rate-limit counters are unavailable', { cause });
+}

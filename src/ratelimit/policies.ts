@@ -1,0 +1,50 @@
+// The limits Twofold enforces, and what each one counts (defaults; every number is configurable,
+// see src/config and SECURITY.md):
+// - password: wrong passwords per (email, client IP), 5 per 15 min, reset by a right one. Keyed by
+//   the normalised email whether or not an account has it, so a refusal says nothing about which
+//   emails exist. There is deliberately no per-account password limit: an attacker spraying wrong
+//   passwords from their addresses must not lock the person out of theirs.
+// - code: wrong codes per (account, client IP), 5 per 15 min, reset by a right one. Across all
+//   addresses, the authenticator itself locks after 100 consecutive wrong codes (NIST SP 800-63B
+//   §5.2.2), counted in the database by src/mfa/authenticators.ts.
+// - token: failed requests to the token, introspection and revocation endpoints per
+//   (client_id, client IP), 20 per 15 min; successes do not reset it.
+// Keys are SHA-256 digests: the store never holds an email, and hostile input (NUL bytes, invalid
+// UTF-8, megabytes of text) cannot reach a Redis key or a database column.
+import { createHash } from 'node:crypto';
+import type { RateLimitConfig } from '../config/index.js';
+import { normalizeEmail } from '../accounts/email.js';
+import { Limit } from './limit.js';
+import type { LimiterStore } from './store.js';
+
+export class RateLimits {
+  readonly password: Limit;
+  readonly code: Limit;
+  readonly token: Limit;
+
+  constructor(
+    config: RateLimitConfig,
+    private readonly store: LimiterStore,
+  ) {
+    const limit = (name: string, points: number) => new Limit(name, points, store.limiter(name, points, config.windowSeconds));
+    this.password = limit('password_per_account_ip', config.passwordPerAccountIp);
+    this.code = limit('code_per_account_ip', config.codePerAccountIp);
+    this.token = limit('token_per_client_ip', config.tokenPerClientIp);
+  }
+
+  get storeKind(): LimiterStore['kind'] {
+    return this.store.kind;
+  }
+
+  close(): void {
+    this.store.close();
+  }
+}
+
+function digest(...parts: string[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+export const passwordKey = (email: string, ip: string) => digest(normalizeEmail(email), ip);
+export const codeKey = (accountId: string, ip: string) => digest(accountId, ip);
+export const tokenKey = (clientId: string, ip: string) => digest(clientId, ip);

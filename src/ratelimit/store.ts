@@ -1,0 +1,63 @@
+// Where rate-limit counters live, so that every instance of a deployment counts together: the
+// instance's shared Redis connection when Redis is configured (one key per counter, incremented by
+// one Lua script, so it also runs on a cluster), otherwise the `rate_limits` table of the database
+// through RateLimiterPrisma (an upsert with an in-database increment, so concurrent attempts on any
+// number of instances are all counted). Never in process memory: that would let an attacker
+// multiply the limits by the number of instances behind the load balancer.
+import { RateLimiterPrisma, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Logger } from 'pino';
+import type { Database } from '../database/client.js';
+import type { RedisConnection } from '../redis/connection.js';
+
+const KEY_PREFIX = 'twofold:ratelimit';
+// Expired database counters are swept this often; a stale row is ignored when read anyway.
+const SWEEP_INTERVAL_MS = 5 * 60 * 1000;
+
+export interface LimiterStore {
+  readonly kind: 'redis' | 'database';
+  /** A counter family: at most `points` per `durationSeconds`, keys prefixed with `name`. */
+  limiter(name: string, points: number, durationSeconds: number): RateLimiterAbstract;
+  /** Stops the database sweep (the connections themselves belong to the server). */
+  close(): void;
+}
+
+export function limiterStore(backing: { redis?: RedisConnection | undefined; db: Database }, logger: Logger): LimiterStore {
+  const { redis, db } = backing;
+  if (redis) {
+    return {
+      kind: 'redis',
+      limiter: (name, points, duration) =>
+        new RateLimiterRedis({
+          storeClient: redis,
+          keyPrefix: `${KEY_PREFIX}:${name}`,
+          points,
+          duration,
+          // With Redis down, fail at once (and so fail closed) rather than wait on a dead socket.
+          rejectIfRedisNotReady: true,
+        }),
+      close: () => {},
+    };
+  }
+  // The library's own sweep logs through console.warn on a timer it never stops; ours logs
+  // through pino and is cleared on close.
+  const sweep = setInterval(() => {
+    db.rateLimit.deleteMany({ where: { expire: { lt: new Date() } } }).catch((error: unknown) => {
+      logger.warn({ err: error }, 'sweeping expired rate-limit counters failed');
+    });
+  }, SWEEP_INTERVAL_MS);
+  sweep.unref();
+  return {
+    kind: 'database',
+    limiter: (name, points, duration) =>
+      new RateLimiterPrisma({
+        storeClient: db,
+        // The Prisma client's delegate for `model RateLimit` (prisma/schema.prisma).
+        tableName: 'rateLimit',
+        keyPrefix: `${KEY_PREFIX}:${name}`,
+        points,
+        duration,
+        clearExpiredByTimeout: false,
+      }),
+    close: () => clearInterval(sweep),
+  };
+}

@@ -1,0 +1,92 @@
+// The protocol endpoints where a client proves itself (RFC 6749 §2.3) or presents a grant:
+// /token, /token/introspection and /token/revocation. Failed requests (a wrong client secret, an
+// unknown client, a wrong code, refresh token or PKCE verifier) are counted per (client_id, client
+// IP); once a pair is out of points every request of it is answered
+//   429 {"error":"slow_down","error_description":"…"}  with Retry-After
+// `slow_down` is the registered OAuth error for "back off" (RFC 8628 §3.5); clients that do not
+// know it still see an OAuth error body and the HTTP status every HTTP library understands.
+//
+// With HTTP Basic authentication (the default for our clients) the client is known before
+// oidc-provider reads the request, so a refused request costs nothing. A client_id sent in the
+// form body (client_secret_post, public clients) is only known once oidc-provider has parsed it;
+// then the request is handled and its answer replaced by the refusal, so a blocked caller still
+// learns nothing from it.
+import type { Middleware, ParameterizedContext } from 'koa';
+import type { Logger } from 'pino';
+import type { AuditLog } from '../audit/index.js';
+import { RateLimitUnavailableError, type Limit, type Verdict } from './limit.js';
+import { tokenKey } from './policies.js';
+
+const ENDPOINTS = new Set(['/token', '/token/introspection', '/token/revocation']);
+const FAILURES = new Set(['invalid_client', 'invalid_grant']);
+
+export function tokenEndpointLimits(limit: Limit, audit: AuditLog, logger: Logger): Middleware {
+  return async (ctx, next) => {
+    if (ctx.method !== 'POST' || !ENDPOINTS.has(ctx.path)) return next();
+    try {
+      const fromHeader = basicClientId(ctx.get('authorization'));
+      if (fromHeader !== undefined) {
+        const verdict = await limit.check(tokenKey(fromHeader, ctx.ip));
+        if (!verdict.allowed) return refuse(ctx, verdict);
+      }
+      await next();
+      const clientId = fromHeader ?? clientIdAfter(ctx);
+      if (clientId === undefined) return;
+      const key = tokenKey(clientId, ctx.ip);
+      if (fromHeader === undefined) {
+        const verdict = await limit.check(key);
+        if (!verdict.allowed) return refuse(ctx, verdict);
+      }
+      if (!failed(ctx)) return;
+      const verdict = await limit.failure(key);
+      if (!verdict.allowed && verdict.limitReachedNow) {
+        await audit.record({ type: 'rate_limited', clientId, ip: ctx.ip, detail: { limit: limit.name, retryAfterSeconds: verdict.retryAfterSeconds } });
+      }
+    } catch (error) {
+      if (!(error instanceof RateLimitUnavailableError)) throw error;
+      // Fail closed: without a counter, no guess is allowed through.
+      logger.error({ err: error.cause ?? error, reqId: ctx.state.requestId }, 'rate-limit store unavailable; refusing the request');
+      ctx.status = 503;
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { error: 'temporarily_unavailable', error_description: 'the service is temporarily unavailable; try again in a moment' };
+    }
+  };
+}
+
+function refuse(ctx: ParameterizedContext, verdict: Extract<Verdict, { allowed: false }>): void {
+  ctx.status = 429;
+  ctx.set('Retry-After', String(verdict.retryAfterSeconds));
+  ctx.set('Cache-Control', 'no-store');
+  ctx.remove('WWW-Authenticate');
+  ctx.body = {
+    error: 'slow_down',
+    error_description: `too many failed requests from this client at this address; retry after ${verdict.retryAfterSeconds} seconds`,
+  };
+}
+
+/** The client_id of an HTTP Basic `Authorization` header (RFC 6749 §2.3.1: form-encoded), if any. */
+function basicClientId(header: string): string | undefined {
+  const match = /^basic\s+([A-Za-z0-9+/]+=*)\s*$/i.exec(header);
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return undefined;
+  try {
+    return decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, '%20'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The client oidc-provider found, or the client_id it parsed from the form. */
+function clientIdAfter(ctx: ParameterizedContext): string | undefined {
+  const oidc = (ctx as { oidc?: { client?: { clientId: string }; params?: Record<string, unknown> } }).oidc;
+  const id = oidc?.client?.clientId ?? oidc?.params?.client_id;
+  return typeof id === 'string' && id ? id : undefined;
+}
+
+function failed(ctx: ParameterizedContext): boolean {
+  if (ctx.status === 401) return true;
+  const error = (ctx.body as { error?: unknown } | undefined)?.error;
+  return ctx.status === 400 && typeof error === 'string' && FAILURES.has(error);
+}
