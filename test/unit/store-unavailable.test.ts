@@ -1,0 +1,45 @@
+// Which failures count as "a store is unreachable" (answered 503, retried by the person) and which
+// stay bugs (answered 500 and logged with their stack). Real drivers, real errors.
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { openDatabase } from '../../src/database/client.js';
+import { unavailableStore } from '../../src/stores/unavailable.js';
+import { freeRedisPort } from '../support/redis-server.js';
+import { tempDir } from '../support/databases.js';
+
+const failure = (work: () => Promise<unknown>) => work().then(() => undefined, (error: unknown) => error);
+
+describe('telling an outage from a bug', () => {
+  it('a PostgreSQL server that refuses connections is the database being unavailable', async () => {
+    const db = openDatabase({ kind: 'postgresql', url: `postgresql://postgres@127.0.0.1:${await freeRedisPort()}/none`, poolSize: 1 });
+    try {
+      expect(unavailableStore(await failure(() => db.account.findFirst()))).toBe('database');
+      expect(unavailableStore(await failure(() => db.$queryRawUnsafe('SELECT 1')))).toBe('database');
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('a Redis that is not there is Redis being unavailable', async () => {
+    const redis = new Redis(`redis://127.0.0.1:${await freeRedisPort()}`, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: () => 1000 });
+    redis.on('error', () => {});
+    try {
+      expect(unavailableStore(await failure(() => redis.get('anything')))).toBe('redis');
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it('a query against a missing table, or any other error, is not an outage', async () => {
+    const db = openDatabase({ kind: 'sqlite', file: join(tempDir(), 'empty.db'), url: '' });
+    try {
+      const missingTable = await failure(() => db.account.findFirst());
+      expect(missingTable).toBeDefined();
+      expect(unavailableStore(missingTable)).toBeUndefined();
+    } finally {
+      await db.$disconnect();
+    }
+    expect(unavailableStore(new Error('Cannot read properties of undefined'))).toBeUndefined();
+    expect(unavailableStore(undefined)).toBeUndefined();
+  });
+});
