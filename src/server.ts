@@ -85,8 +85,15 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   provider.on('server_error', (ctx, error) => {
     // An unreachable store is an outage to report in one line (/readyz says which), not a bug.
     const store = unavailableStore(error);
-    if (store) logger.warn({ store, reqId: ctx.state.requestId }, 'store unavailable; answered with an error');
-    else logger.error({ err: error, reqId: ctx.state.requestId }, 'oidc server_error');
+    if (!store) return logger.error({ err: error, reqId: ctx.state.requestId }, 'oidc server_error');
+    logger.warn({ store, reqId: ctx.state.requestId }, 'store unavailable; answered with an error');
+    // oidc-provider has just written its generic 500; a client can do better with the truth:
+    // retry later (RFC 6749 §4.1.2.1 temporarily_unavailable, HTTP 503).
+    ctx.status = 503;
+    ctx.set('Retry-After', '5');
+    if (!ctx.response.is('html')) {
+      ctx.body = { error: 'temporarily_unavailable', error_description: 'the service is temporarily unavailable; try again shortly' };
+    }
   });
   provider.use(requestLog(logger));
   provider.use(securityHeaders(config.secureCookies));
