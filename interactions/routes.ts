@@ -3,6 +3,7 @@
 //   POST /interaction/:uid/password  email + password
 //   POST /interaction/:uid/enroll    first code from a newly linked app
 //   POST /interaction/:uid/code      code from the linked app
+//   POST /interaction/:uid/continue  on from the notice that someone tried to reuse a code
 //   POST /interaction/:uid/consent   Allow / Deny for a third-party client
 //   GET  /help/authenticator         setting up an app; a lost phone
 // Every POST is a small form (16 KiB at most) with a CSRF token bound to the interaction.
@@ -18,6 +19,7 @@ import { loadStep, renderPage, showCurrentStep, type Step, type StepServices } f
 import { showConsent, submitConsent } from './steps/consent.js';
 import { showLogin, submitSecondStep } from './steps/login.js';
 import { submitPassword } from './steps/password.js';
+import { continueSignIn } from './steps/finish.js';
 
 type StepHandler = (ctx: RouterContext, deps: StepServices, step: Step) => Promise<void>;
 
@@ -71,6 +73,7 @@ export function interactionRoutes(deps: InteractionDependencies): Middleware {
   router.post('/interaction/:uid/password', ...checkedForm, at('login', submitPassword));
   router.post('/interaction/:uid/enroll', ...checkedForm, at('login', (ctx, s, step) => submitSecondStep(ctx, s, step, 'enroll')));
   router.post('/interaction/:uid/code', ...checkedForm, at('login', (ctx, s, step) => submitSecondStep(ctx, s, step, 'code')));
+  router.post('/interaction/:uid/continue', ...checkedForm, at('login', continueSignIn));
   router.post('/interaction/:uid/consent', ...checkedForm, at('consent', submitConsent));
 
   return router.routes() as Middleware;

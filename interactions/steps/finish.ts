@@ -1,10 +1,12 @@
 // The two ways a sign-in leaves the second step: both factors passed (only then is oidc-provider's
 // login resolved, with our acr and amr), or too many wrong codes (the progress is dropped and the
-// person starts again from the password).
+// person starts again from the password). A success may first show the replay notice.
 import type { RouterContext } from '@koa/router';
 import { ACR_PASSWORD_AND_OTP, AMR_PASSWORD_AND_OTP } from '../../src/oidc/acr.js';
+import { codeReuseSinceLastSignIn } from '../../src/signin/replay-notice.js';
+import { replayNoticePage } from '../pages/replay-notice.js';
 import { showPassword } from './password.js';
-import type { Step, StepServices } from './context.js';
+import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
 
 export async function finishSignIn(ctx: RouterContext, deps: StepServices, step: Step, accountId: string): Promise<void> {
   const returnTo = await deps.provider.interactionResult(
@@ -15,9 +17,26 @@ export async function finishSignIn(ctx: RouterContext, deps: StepServices, step:
     { mergeWithLastSubmission: false },
   );
   await deps.pendingSignIns.drop(step.uid);
+  // Read before this success is recorded: "since the previous sign-in".
+  const reuse = await codeReuseSinceLastSignIn(deps.audit, accountId, step.uid);
   await deps.audit.record({ type: 'signin_succeeded', accountId, clientId: step.clientId, ip: ctx.ip, detail: { amr: AMR_PASSWORD_AND_OTP } });
+  if (reuse.length) {
+    // The login is already resolved; the page only holds the way back until the person has read it.
+    return renderPage(ctx, replayNoticePage({ issuerName: deps.config.issuerName, uid: step.uid, csrf: step.csrf, attempts: reuse }));
+  }
   ctx.status = 303;
   ctx.redirect(returnTo);
+}
+
+/** Continue from the replay notice: back to the application, once the login is resolved. */
+export function continueSignIn(ctx: RouterContext, _deps: StepServices, step: Step): Promise<void> {
+  if (!step.interaction.result?.login) {
+    showCurrentStep(ctx, step.uid);
+  } else {
+    ctx.status = 303;
+    ctx.redirect(step.interaction.returnTo);
+  }
+  return Promise.resolve();
 }
 
 export async function startOver(ctx: RouterContext, deps: StepServices, step: Step, accountId: string): Promise<void> {

@@ -31,6 +31,15 @@ export class AuditLog {
     await this.db.auditEvent.create({ data: row });
   }
 
+  /** The account's events of one type, newest first; only those after `after` when given. */
+  recent(accountId: string, type: string, options: { after?: Date | undefined; limit?: number } = {}) {
+    return this.db.auditEvent.findMany({
+      where: { accountId, type, at: options.after ? { gt: options.after } : undefined },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      take: options.limit ?? 100,
+    });
+  }
+
   /** The most recent events matching the filter (at most `limit`), oldest first. */
   async list(filter: { accountId?: string | undefined; since?: Date | undefined; limit?: number }) {
     const newest = await this.db.auditEvent.findMany({
