@@ -1,25 +1,34 @@
 # syntax=docker/dockerfile:1
 # Twofold image: build with the full toolchain, run on a slim image with production dependencies
 # only, as a non-root user. scripts/image-check.sh replays the same steps without Docker (CI runs it),
-# reading the runtime COPY lines below, so keep them one per line and in this form.
+# reading the runtime `COPY --from=<stage>` lines below, so keep them one per line and in this form.
 #
 # Node 24 LTS: the newest LTS line better-sqlite3 12 builds for (13 needs Node >= 22, and the
 # development machines still run Node 20).
 ARG NODE_IMAGE=node:24-bookworm-slim
 
-FROM ${NODE_IMAGE} AS build
+# Production dependencies only, native addons (bcrypt, better-sqlite3) compiled for this image.
+# A separate install rather than `npm prune`: prune keeps dev packages that a production package
+# lists as an optional peer (typescript, the prisma CLI), which the lockfile marks devOptional:
+# hence --omit=optional too (no production dependency is optional).
+FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
-# bcrypt and better-sqlite3 compile their native addons here.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund && npm rebuild bcrypt better-sqlite3
+RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund && npm rebuild bcrypt better-sqlite3
+
+# TypeScript to JavaScript.
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY interactions ./interactions
 COPY prisma ./prisma
-RUN npm run build && npm prune --omit=dev --ignore-scripts
+RUN npm run build
 
 FROM ${NODE_IMAGE}
 ENV NODE_ENV=production \
@@ -28,7 +37,7 @@ ENV NODE_ENV=production \
     KEYS_DIR=/app/keys
 WORKDIR /app
 COPY --from=build /app/package.json ./package.json
-COPY --from=build /app/node_modules ./node_modules
+COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/prisma/migrations ./prisma/migrations
 COPY --from=build /app/interactions/static ./interactions/static

@@ -1,32 +1,41 @@
 #!/usr/bin/env bash
-# Exercises the Dockerfile's recipe without a Docker engine: in a fresh clone, run the build
-# stage's steps, assemble the runtime stage from the Dockerfile's own `COPY --from=build` lines into
-# an empty folder, start `node dist/src/main.js` there with production dependencies only, and
-# expect /healthz to answer. Prints "image check: ok" and exits 0 on success.
+# Exercises the Dockerfile's recipe without a Docker engine: in a fresh clone, run the `deps` and
+# `build` stages' steps in two folders, assemble the runtime stage from the Dockerfile's own
+# `COPY --from=<stage>` lines into an empty folder, start `node dist/src/main.js` there with
+# production dependencies only, and expect /healthz and discovery to answer and SIGTERM to stop it.
+# Prints "image check: ok" and exits 0 on success.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi; rm -rf "$work"; }
 trap cleanup EXIT
+quiet() { "$@" >"$work/step.log" 2>&1 || { echo "image check: '$*' failed:"; tail -30 "$work/step.log"; exit 1; }; }
 
+git clone -q "$repo" "$work/deps"
 git clone -q "$repo" "$work/build"
+
+# Stage deps.
+cd "$work/deps"
+quiet npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund --prefer-offline
+quiet npm rebuild bcrypt better-sqlite3
+# Stage build.
 cd "$work/build"
-# The build stage, step for step.
-npm ci --ignore-scripts --no-audit --no-fund >/dev/null
-npm rebuild bcrypt better-sqlite3 >/dev/null
-npm run build >/dev/null
-npm prune --omit=dev --ignore-scripts --no-audit --no-fund >/dev/null
+quiet npm ci --ignore-scripts --no-audit --no-fund --prefer-offline
+quiet npm run build
 
 # The runtime stage: only what the Dockerfile copies.
 mkdir -p "$work/app"
-grep -E '^COPY --from=build ' "$repo/Dockerfile" | while read -r _ _ src dest; do
+grep -E '^COPY --from=[a-z]+ ' "$repo/Dockerfile" | while read -r _ from src dest; do
+  stage=${from#--from=}
   src=${src#/app/}
   dest=${dest#./}
   mkdir -p "$work/app/$(dirname "$dest")"
-  cp -a "$work/build/$src" "$work/app/$dest"
+  cp -a "$work/$stage/$src" "$work/app/$dest"
 done
-[ ! -e "$work/app/node_modules/typescript" ] || { echo "image check: dev dependencies left in the runtime image"; exit 1; }
+for dev in typescript jest prisma ts-jest; do
+  [ ! -e "$work/app/node_modules/$dev" ] || { echo "image check: dev dependency $dev is in the runtime image"; exit 1; }
+done
 
 port=$(node -e 'const s=require("net").createServer().listen(0,()=>{console.log(s.address().port);s.close()})')
 cd "$work/app"
@@ -35,7 +44,9 @@ pid=$!
 for _ in $(seq 1 60); do
   if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then
     curl -fsS "http://127.0.0.1:$port/.well-known/openid-configuration" >/dev/null
-    kill -TERM "$pid"; wait "$pid" || { echo "image check: server did not stop cleanly"; exit 1; }
+    node dist/src/cli/main.js --help >/dev/null
+    kill -TERM "$pid"
+    wait "$pid" || { echo "image check: the server did not stop cleanly on SIGTERM"; cat "$work/server.log"; exit 1; }
     pid=""
     echo "image check: ok"
     exit 0
@@ -43,4 +54,6 @@ for _ in $(seq 1 60); do
   kill -0 "$pid" 2>/dev/null || break
   sleep 1
 done
-echo "image check: /healthz never answered"; cat "$work/server.log"; exit 1
+echo "image check: /healthz never answered"
+cat "$work/server.log"
+exit 1
