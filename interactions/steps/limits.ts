@@ -4,7 +4,7 @@
 // be reached the step fails closed with 503: no limit, no guess.
 import type { RouterContext } from '@koa/router';
 import { RateLimitUnavailableError, type Limit } from '../../src/ratelimit/limit.js';
-import { PageError } from '../errors.js';
+import { temporarilyUnavailable } from '../errors.js';
 import { tooManyAttemptsPage } from '../pages/rate-limited.js';
 import { renderPage, type Step, type StepServices } from './context.js';
 
@@ -46,6 +46,8 @@ async function failClosed<T>(ctx: RouterContext, deps: StepServices, work: () =>
   } catch (error) {
     if (!(error instanceof RateLimitUnavailableError)) throw error;
     deps.logger.error({ err: error.cause ?? error, reqId: ctx.state.requestId }, 'rate-limit store unavailable; refusing the sign-in step');
-    throw new PageError(503, 'Sign-in is temporarily unavailable', 'Sign-in cannot be checked safely right now. Please try again in a few minutes.');
+    // The same answer as any other store outage on these pages (interactions/errors.ts).
+    ctx.set('Retry-After', '30');
+    throw temporarilyUnavailable();
   }
 }

@@ -46,9 +46,11 @@ export function tokenEndpointLimits(limit: Limit, audit: AuditLog, logger: Logge
       if (!(error instanceof RateLimitUnavailableError)) throw error;
       // Fail closed: without a counter, no guess is allowed through.
       logger.error({ err: error.cause ?? error, reqId: ctx.state.requestId }, 'rate-limit store unavailable; refusing the request');
+      // The answer any store outage gets at the protocol endpoints (src/server.ts).
       ctx.status = 503;
+      ctx.set('Retry-After', '5');
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = { error: 'temporarily_unavailable', error_description: 'the service is temporarily unavailable; try again in a moment' };
+      ctx.body = { error: 'temporarily_unavailable', error_description: 'the service is temporarily unavailable; try again shortly' };
     }
   };
 }

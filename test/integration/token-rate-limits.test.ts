@@ -122,7 +122,8 @@ describe('rate limits at the token endpoints with Redis down', () => {
     const answer = await call(twofold, '/token', { ...client, secret: 'a guess', via: 'basic' }, grant, '');
     expect(Date.now() - started).toBeLessThan(2500);
     expect(answer.status).toBe(503);
-    expect(answer.body).toEqual({ error: 'temporarily_unavailable', error_description: 'the service is temporarily unavailable; try again in a moment' });
+    expect(answer.body).toEqual({ error: 'temporarily_unavailable', error_description: 'the service is temporarily unavailable; try again shortly' });
+    expect(answer.retryAfter).toBe('5');
     await redisServer.restart();
     await until(() => twofold.protocolStore.ready(), 'Redis to be back', 10000);
   });

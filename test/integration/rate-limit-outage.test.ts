@@ -1,0 +1,33 @@
+// When the rate-limit counters cannot be read or written, a sign-in step fails closed: 503
+// "temporarily unavailable", and the password is not even checked. Guessing without a counter
+// would be guessing without a limit. (Here the database store loses its table; with Redis the
+// token endpoint's test in token-rate-limits.test.ts stops the server.)
+import { startTwofold, type RunningTwofold } from '../support/twofold.js';
+import { RelyingParty } from '../support/relying-party.js';
+import { UserAgent } from '../support/user-agent.js';
+import { createPerson, submitPassword } from '../support/sign-in.js';
+
+describe('rate-limit counters unavailable', () => {
+  let twofold: RunningTwofold;
+  let rp: RelyingParty;
+  beforeAll(async () => {
+    twofold = await startTwofold();
+    rp = await RelyingParty.register(twofold, { clientId: 'notes', firstParty: true });
+  });
+  afterAll(() => twofold.stop());
+
+  it('refuses the password step with 503 and checks nothing', async () => {
+    const person = await createPerson(twofold);
+    const ua = new UserAgent(twofold.url);
+    const page = await ua.navigate((await rp.start()).url);
+    await twofold.db.$executeRawUnsafe('DROP TABLE rate_limits');
+
+    const refused = await submitPassword(ua, page, person.email, 'a guess');
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('30');
+    expect(refused.body).toContain('<h1>Sign-in is temporarily unavailable</h1>');
+    expect(refused.body).not.toMatch(/at \w+ \(|Error:|rate_limits/);
+    const types = (await twofold.audit.list({ accountId: person.id })).map((e) => e.type);
+    expect(types).not.toContain('signin_password_failed');
+  });
+});

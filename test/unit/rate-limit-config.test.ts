@@ -1,0 +1,38 @@
+// The rate-limit variables: defaults as documented, durations in s/m/h, one-line errors naming
+// the variable.
+import { loadConfig, ConfigError } from '../../src/config/index.js';
+
+describe('rate-limit configuration', () => {
+  it('defaults to 5 passwords and 5 codes per account and address, 100 codes per account, 20 token failures, per 15 minutes', () => {
+    expect(loadConfig({}).rateLimits).toEqual({
+      windowSeconds: 900,
+      passwordPerAccountIp: 5,
+      codePerAccountIp: 5,
+      codePerAccount: 100,
+      tokenPerClientIp: 20,
+    });
+  });
+
+  it.each([
+    ['90s', 90],
+    ['15m', 900],
+    ['1h', 3600],
+    ['24h', 86400],
+  ])('RATE_LIMIT_WINDOW=%s is %i seconds', (value, seconds) => {
+    expect(loadConfig({ RATE_LIMIT_WINDOW: value }).rateLimits.windowSeconds).toBe(seconds);
+  });
+
+  it.each([
+    [{ RATE_LIMIT_WINDOW: '15' }, 'RATE_LIMIT_WINDOW must be a duration such as 90s, 15m or 1h (got "15")'],
+    [{ RATE_LIMIT_WINDOW: '0s' }, 'RATE_LIMIT_WINDOW must be at least 1s (got "0s")'],
+    [{ RATE_LIMIT_WINDOW: '25h' }, 'RATE_LIMIT_WINDOW must be at most 24h (got "25h")'],
+    [{ RATE_LIMIT_PASSWORD_PER_ACCOUNT_IP: '0' }, 'RATE_LIMIT_PASSWORD_PER_ACCOUNT_IP must be at least 1 (got "0")'],
+    [{ RATE_LIMIT_CODE_PER_ACCOUNT_IP: 'five' }, 'RATE_LIMIT_CODE_PER_ACCOUNT_IP must be a whole number (got "five")'],
+    // NIST SP 800-63B §5.2.2 allows no more than 100 consecutive failures.
+    [{ RATE_LIMIT_CODE_PER_ACCOUNT: '101' }, 'RATE_LIMIT_CODE_PER_ACCOUNT must be at most 100 (got "101")'],
+    [{ RATE_LIMIT_TOKEN_PER_CLIENT_IP: '-3' }, 'RATE_LIMIT_TOKEN_PER_CLIENT_IP must be a whole number (got "-3")'],
+  ])('%j is refused with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
