@@ -27,6 +27,8 @@ export interface Config {
   readonly bcryptCost: number;
   readonly logLevel: string;
   readonly trustProxy: boolean;
+  /** With trustProxy: the client IP is the X-Forwarded-For entry this many from the right. */
+  readonly trustProxyHops: number;
   readonly rateLimits: RateLimitConfig;
 }
 
@@ -74,6 +76,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bcryptCost: e.BCRYPT_COST,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     rateLimits: Object.freeze({
       windowSeconds: e.RATE_LIMIT_WINDOW,
       passwordPerAccountIp: e.RATE_LIMIT_PASSWORD_PER_ACCOUNT_IP,

@@ -65,6 +65,9 @@ export const environmentSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' })
     .default('info'),
   TRUST_PROXY: boolean.default(false),
+  // How many proxies in front append to X-Forwarded-For: the client address is the entry this far
+  // from the right. The entries left of it are whatever the client sent, so never trusted.
+  TRUST_PROXY_HOPS: integer(1, 10).default(1),
   // Rate limits (src/ratelimit; documented in SECURITY.md). Counters live in Redis when configured,
   // else in the database, so every instance of a deployment counts together.
   RATE_LIMIT_WINDOW: duration.default(15 * 60),

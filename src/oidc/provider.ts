@@ -95,6 +95,10 @@ export function createProvider({ config, keys, accounts, adapter }: ProviderDepe
 
   const provider = new Provider(config.issuer, configuration);
   provider.proxy = config.trustProxy;
+  // Koa would otherwise take the leftmost X-Forwarded-For entry as the client IP, which the client
+  // itself writes (a proxy appends to what it received): anyone could pick their own address and
+  // escape the per-address rate limits. Count from the right, past the trusted proxies only.
+  provider.maxIpsCount = config.trustProxyHops;
   // oidc-provider compares the presented secret with the stored one; ours stores only a SHA-256
   // digest (in `client_secret`), so compare digests, in constant time.
   provider.Client.prototype.compareClientSecret = function compareClientSecret(this: { clientSecret?: string }, actual: string) {

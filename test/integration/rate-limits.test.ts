@@ -84,6 +84,17 @@ describe('rate limits on sign-in', () => {
     expect(app.secret).toMatch(/^[A-Z2-7]+$/);
   });
 
+  it('a client cannot pick its own address: only the entry the trusted proxy appended to X-Forwarded-For counts', async () => {
+    const person = await createPerson(twofold);
+    const real = newAddress();
+    // What the proxy forwards when the client itself sent "X-Forwarded-For: 10.0.0.N".
+    const forwarded = (n: number) => `10.0.0.${n}, ${real}`;
+    for (let attempt = 1; attempt <= 5; attempt++) expect(isPasswordPage(await typePassword(forwarded(attempt), person.email, 'wrong'))).toBe(true);
+    expect((await typePassword(forwarded(6), person.email, person.password)).status).toBe(429);
+    const events = await rateLimitedEvents(person.id);
+    expect(events.map((e) => e.ip)).toEqual([real]);
+  });
+
   it('an unknown email is counted and refused the same way, so the 429 says nothing about which emails exist', async () => {
     const person = await createPerson(twofold);
     const attacker = newAddress();

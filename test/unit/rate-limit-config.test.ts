@@ -13,6 +13,11 @@ describe('rate-limit configuration', () => {
     });
   });
 
+  it('behind a proxy, the client address is the last X-Forwarded-For entry unless more hops are configured', () => {
+    expect(loadConfig({}).trustProxyHops).toBe(1);
+    expect(loadConfig({ TRUST_PROXY_HOPS: '2' }).trustProxyHops).toBe(2);
+  });
+
   it.each([
     ['90s', 90],
     ['15m', 900],
@@ -30,6 +35,7 @@ describe('rate-limit configuration', () => {
     [{ RATE_LIMIT_CODE_PER_ACCOUNT_IP: 'five' }, 'RATE_LIMIT_CODE_PER_ACCOUNT_IP must be a whole number (got "five")'],
     // NIST SP 800-63B §5.2.2 allows no more than 100 consecutive failures.
     [{ RATE_LIMIT_CODE_PER_ACCOUNT: '101' }, 'RATE_LIMIT_CODE_PER_ACCOUNT must be at most 100 (got "101")'],
+    [{ TRUST_PROXY_HOPS: '0' }, 'TRUST_PROXY_HOPS must be at least 1 (got "0")'],
     [{ RATE_LIMIT_TOKEN_PER_CLIENT_IP: '-3' }, 'RATE_LIMIT_TOKEN_PER_CLIENT_IP must be a whole number (got "-3")'],
   ])('%j is refused with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
