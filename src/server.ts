@@ -10,6 +10,7 @@ import { loadKeys, readSecretKeys } from './keys/index.js';
 import { AccountStore } from './accounts/store.js';
 import { ClientStore } from './clients/store.js';
 import { AuditLog } from './audit/index.js';
+import { auditProviderEvents } from './audit/provider-events.js';
 import { SecretBox } from './mfa/secret-box.js';
 import { AuthenticatorStore } from './mfa/authenticators.js';
 import { PendingSignIns, PENDING_MODEL } from './signin/pending.js';
@@ -95,6 +96,7 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
       ctx.body = { error: 'temporarily_unavailable', error_description: 'the service is temporarily unavailable; try again shortly' };
     }
   });
+  auditProviderEvents(provider, audit, logger);
   provider.use(requestLog(logger));
   provider.use(securityHeaders(config.secureCookies));
   provider.use(bodyLimit(config.issuerName));

@@ -51,7 +51,7 @@ export async function submitCode(ctx: RouterContext, deps: StepServices, step: S
       await audit('otp_replay', { interaction: step.uid });
       return showCode(ctx, deps, step, account, 'That code was already used. Wait for your app to show a new code, then type it.');
     case 'invalid': {
-      await audit('otp_failed');
+      await audit('otp_failed', { reason: 'wrong_code' });
       if ((await deps.pendingSignIns.wrongCode(pending)) >= MAX_WRONG_CODES) return startOver(ctx, deps, step, account.id);
       return showCode(ctx, deps, step, account, 'That code is not right. Check your phone’s clock is set automatically, then type the code your app shows now.');
     }

@@ -41,7 +41,7 @@ export async function submitEnroll(ctx: RouterContext, deps: StepServices, step:
   const secret = await deps.pendingSignIns.enrolmentSecret(pending);
   const acceptedStep = verifyTotp(secret, code);
   if (acceptedStep === null) {
-    await deps.audit.record({ type: 'otp_failed', accountId: account.id, clientId: step.clientId, ip: ctx.ip, detail: { stage: 'enrolment' } });
+    await deps.audit.record({ type: 'otp_failed', accountId: account.id, clientId: step.clientId, ip: ctx.ip, detail: { stage: 'enrolment', reason: 'wrong_code' } });
     const wrongCodes = await deps.pendingSignIns.wrongCode(pending);
     if (wrongCodes >= MAX_WRONG_CODES) return startOver(ctx, deps, step, account.id);
     return showEnroll(ctx, deps, step, pending, account, 'That code is not right. Check that you scanned this page’s QR code, then type the code your app shows now.');

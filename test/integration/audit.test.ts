@@ -1,0 +1,169 @@
+// The audit trail as an investigator reads it, and as an attacker who steals the logs would: every
+// sign-in success and failure (with its reason), enrolment, lockout, replay, reset, client and key
+// change is in the audit table and in the JSON log, `twofold audit` prints it, and no password, code,
+// TOTP secret or client secret appears in any log line or audit row.
+import { Writable } from 'node:stream';
+import { ensureCliBuilt, runCli } from '../support/cli.js';
+import { clientCredentialsToken } from '../support/client-credentials.js';
+import { RelyingParty } from '../support/relying-party.js';
+import { callbackOf, createPerson, firstSignIn, isCodePage, submitPassword } from '../support/sign-in.js';
+import { startTwofold, type RunningTwofold } from '../support/twofold.js';
+import { UserAgent } from '../support/user-agent.js';
+
+const SLOW = 240_000;
+
+/** Every line the server logs, as written. */
+class LogCapture extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.text += chunk.toString('utf8');
+    done();
+  }
+  lines(): Record<string, unknown>[] {
+    return this.text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  }
+}
+
+/** `needle` as a token of its own: not inside a longer run of digits or hex (timestamps, ids). */
+function containsToken(haystack: string, needle: string): boolean {
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![0-9A-Za-z])${escaped}(?![0-9A-Za-z])`).test(haystack);
+}
+
+describe('the audit trail', () => {
+  const log = new LogCapture();
+  let twofold: RunningTwofold;
+  let notes: RelyingParty;
+  let person: { id: string; email: string; password: string };
+  /** Everything secret that went over the wire in this test. */
+  const secrets: string[] = [];
+  let cliOutput = '';
+  const cli = async (args: string[], stdin?: string) => {
+    const result = await runCli([...args, '--verbose'], twofold.env, stdin);
+    cliOutput += result.stdout + result.stderr;
+    expect({ args, code: result.code }).toEqual({ args, code: 0 });
+    return result;
+  };
+
+  beforeAll(async () => {
+    ensureCliBuilt();
+    // trace: the most a misconfigured deployment could log.
+    twofold = await startTwofold({ LOG_LEVEL: 'trace' }, { logTo: log });
+    notes = await RelyingParty.register(twofold, { clientId: 'notes', firstParty: true });
+    person = await createPerson(twofold);
+    secrets.push(person.password);
+
+    const ua = new UserAgent(twofold.url);
+    // A wrong password, an unknown email, then the first sign-in with enrolment.
+    const started = await notes.start();
+    const wrongPassword = 'Tr0ub4dor&3 wrong guess';
+    secrets.push(wrongPassword);
+    await submitPassword(ua, await ua.navigate(started.url), person.email, wrongPassword);
+    await submitPassword(ua, await ua.navigate(started.url), 'nobody-here@example.com', wrongPassword);
+    const { app } = await firstSignIn(ua, notes, person);
+    secrets.push(app.secret, await app.codeAt(app.lastOffered));
+
+    // Second sign-in in another browser: a wrong code, a replayed code, the right code.
+    const other = new UserAgent(twofold.url);
+    const again = await notes.start();
+    let visit = await submitPassword(other, await other.navigate(again.url), person.email, person.password);
+    const wrong = await app.wrongCode();
+    const replayed = await app.codeAt(app.lastOffered);
+    visit = await other.submit(visit, '/code', { code: wrong });
+    visit = await other.submit(visit, '/code', { code: replayed });
+    expect(isCodePage(visit)).toBe(true);
+    const right = await app.nextCode();
+    secrets.push(wrong, replayed, right);
+    await notes.finish(callbackOf(await other.submit(visit, '/code', { code: right })), again);
+
+    // One wrong code short of the lock, then the wrong code that locks the authenticator.
+    await twofold.db.authenticator.updateMany({ where: { accountId: person.id }, data: { failedCodes: twofold.config.rateLimits.codePerAccount - 1 } });
+    const third = new UserAgent(twofold.url);
+    const locking = await app.wrongCode();
+    secrets.push(locking);
+    await third.submit(await submitPassword(third, await third.navigate((await notes.start()).url), person.email, person.password), '/code', { code: locking });
+
+    // The administrator: a client and a failed client authentication, key rotations, a reset.
+    const added = await cli(['client', 'add', '--id', 'reports', '--grant', 'client_credentials', '--json']);
+    const clientSecret = (JSON.parse(added.stdout) as { client_secret: string }).client_secret;
+    secrets.push(clientSecret);
+    const forged = `${clientSecret.slice(0, -4)}AAAA`;
+    secrets.push(forged);
+    expect((await clientCredentialsToken(twofold.url, 'reports', forged)).status).toBe(401);
+    expect((await clientCredentialsToken(twofold.url, 'reports', clientSecret)).status).toBe(200);
+    await cli(['keys', 'rotate']);
+    await cli(['keys', 'rotate-secret']);
+    await cli(['user', 'reset-mfa', person.email]);
+    await cli(['client', 'remove', 'reports']);
+    // Audit rows written by another process reach the log of that process, not this server's.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }, SLOW);
+  afterAll(() => twofold.stop());
+
+  it('records each kind of event in the audit table, with reasons for failures', async () => {
+    const rows = await twofold.db.auditEvent.findMany({ orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+    const of = (type: string) => rows.filter((r) => r.type === type).map((r) => (r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null));
+    expect(of('signin_password_failed')).toEqual([{ reason: 'wrong_password' }, { reason: 'unknown_email' }]);
+    expect(of('mfa_enrolled')).toHaveLength(1);
+    expect(of('signin_succeeded')).toHaveLength(2);
+    expect(of('otp_failed')).toEqual([{ reason: 'wrong_code' }]);
+    expect(of('otp_replay')).toHaveLength(1);
+    expect(of('otp_locked')).toHaveLength(1);
+    expect(of('client_added')).toEqual([expect.objectContaining({ source: 'cli' })]);
+    expect(of('client_auth_failed')).toEqual([{ endpoint: 'token', reason: expect.any(String) }]);
+    expect(rows.find((r) => r.type === 'client_auth_failed')).toMatchObject({ clientId: 'reports', ip: expect.any(String) });
+    expect(of('signing_keys_rotated')).toHaveLength(1);
+    expect(of('secret_key_rotated')).toEqual([expect.objectContaining({ reencrypted: 1 })]);
+    expect(of('mfa_reset')).toEqual([expect.objectContaining({ removed: 1 })]);
+    expect(of('client_removed')).toHaveLength(1);
+    // Sign-in events say who, from where, through which client.
+    for (const row of rows.filter((r) => r.type.startsWith('signin_') || r.type.startsWith('otp_'))) {
+      expect(row).toMatchObject({ clientId: 'notes', ip: expect.any(String) });
+    }
+  });
+
+  it('writes every event the server records as a JSON log line too', async () => {
+    const logged = log.lines().flatMap((line) => (line.audit ? [line.audit as { id: string; type: string }] : []));
+    const rows = await twofold.db.auditEvent.findMany();
+    // The CLI's events are logged by the CLI process (to its stderr with --verbose).
+    const cliTypes = new Set(['client_added', 'client_removed', 'signing_keys_rotated', 'secret_key_rotated', 'mfa_reset']);
+    for (const row of rows.filter((r) => !cliTypes.has(r.type))) expect(logged).toContainEqual(expect.objectContaining({ id: row.id, type: row.type }));
+    for (const type of cliTypes) expect(cliOutput).toContain(`"msg":"audit ${type}"`);
+  });
+
+  it('never writes a password, code, TOTP secret or client secret to a log line or an audit row', async () => {
+    const rows = JSON.stringify(await twofold.db.auditEvent.findMany());
+    expect(log.text.length).toBeGreaterThan(1000);
+    for (const secret of secrets) {
+      for (const [where, text] of [
+        ['server log', log.text],
+        ['CLI log', cliOutput.replace(/"client_secret":"[^"]+"/, '')],
+        ['audit rows', rows],
+      ] as const) {
+        expect([where, secret, containsToken(text, secret)]).toEqual([where, secret, false]);
+      }
+    }
+  });
+
+  it('`twofold audit` prints one account’s events, and a recent window', async () => {
+    const mine = await runCli(['audit', '--user', person.email.toUpperCase(), '--json'], twofold.env);
+    expect({ code: mine.code, stderr: mine.stderr }).toEqual({ code: 0, stderr: '' });
+    const events = JSON.parse(mine.stdout) as { type: string; email: string; ip: string | null; detail: unknown }[];
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['signin_password_failed', 'mfa_enrolled', 'signin_succeeded', 'otp_failed', 'otp_replay', 'otp_locked', 'mfa_reset']));
+    expect(new Set(events.map((e) => e.email))).toEqual(new Set([person.email]));
+    expect(events.map((e) => e.type)).not.toContain('client_added');
+
+    const table = await runCli(['audit', '--since', '1h'], twofold.env);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^AT\s+EVENT\s+ACCOUNT\s+CLIENT\s+IP\s+DETAIL$/m);
+    expect(table.stdout).toMatch(/\ssecret_key_rotated\s/);
+    expect(table.stdout).toMatch(/\sclient_auth_failed\s+reports\s/);
+    for (const secret of secrets) expect(containsToken(table.stdout, secret)).toBe(false);
+
+    const future = await runCli(['audit', '--since', '0s', '--json'], twofold.env);
+    expect(JSON.parse(future.stdout)).toEqual([]);
+  }, SLOW);
+});
