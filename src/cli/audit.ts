@@ -22,7 +22,8 @@ export function addAuditCommand(program: Command): void {
     .action(async (options: { user?: string; since?: Date; json?: boolean }, command: Command) => {
       await withServices(command, async ({ accounts, audit, db }) => {
         let accountId: string | undefined;
-        if (options.user) {
+        // `--user ""` is a mistake to report, not a request for everyone's events.
+        if (options.user !== undefined) {
           const account = await accounts.findByEmail(parseEmail(options.user));
           if (!account) throw new CliError(`no account with email ${parseEmail(options.user)}`);
           accountId = account.id;

@@ -26,12 +26,13 @@ export interface ClientRecord {
 export type ValidateMetadata = (metadata: Record<string, unknown>) => Promise<void>;
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-const CLIENT_ID = /^[A-Za-z0-9._~-]{1,128}$/;
+// Not starting with "-": it would read as an option on every command line that names the client.
+const CLIENT_ID = /^(?!-)[A-Za-z0-9._~-]{1,128}$/;
 const SUPPORTED_GRANTS = new Set(['authorization_code', 'refresh_token', 'client_credentials']);
 
 export function buildMetadata(input: NewClient): Record<string, unknown> {
   if (!CLIENT_ID.test(input.clientId)) {
-    throw new InvalidInputError('client id must be 1-128 characters of letters, digits, ".", "_", "~" or "-"');
+    throw new InvalidInputError('client id must be 1-128 characters of letters, digits, ".", "_", "~" or "-", not starting with "-"');
   }
   for (const grant of input.grants) {
     if (!SUPPORTED_GRANTS.has(grant)) throw new InvalidInputError(`unsupported grant: ${JSON.stringify(grant)} (use authorization_code or client_credentials)`);
