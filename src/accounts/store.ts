@@ -4,6 +4,7 @@ import type { Database } from '../database/client.js';
 import { parseEmail } from './email.js';
 import { InvalidInputError } from './errors.js';
 import { checkPasswordPolicy, hashPassword } from './password.js';
+import { mayBeStored } from '../database/text.js';
 
 export interface NewAccount {
   email: string;
@@ -37,12 +38,12 @@ export class AccountStore {
     }
   }
 
-  findById(id: string): Promise<Account | null> {
-    return this.db.account.findUnique({ where: { id } });
+  async findById(id: string): Promise<Account | null> {
+    return mayBeStored(id) ? this.db.account.findUnique({ where: { id } }) : null;
   }
 
-  findByEmail(email: string): Promise<Account | null> {
-    return this.db.account.findUnique({ where: { email } });
+  async findByEmail(email: string): Promise<Account | null> {
+    return mayBeStored(email) ? this.db.account.findUnique({ where: { email } }) : null;
   }
 
   list(): Promise<Account[]> {

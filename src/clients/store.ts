@@ -4,6 +4,7 @@
 import type { Database } from '../database/client.js';
 import { InvalidInputError } from '../accounts/errors.js';
 import { digestClientSecret, generateClientSecret } from './secret.js';
+import { mayBeStored } from '../database/text.js';
 
 export interface NewClient {
   clientId: string;
@@ -112,6 +113,7 @@ export class ClientStore {
   }
 
   async find(clientId: string): Promise<ClientRecord | null> {
+    if (!mayBeStored(clientId)) return null;
     const row = await this.db.client.findUnique({ where: { clientId } });
     return row ? toRecord(row) : null;
   }

@@ -3,6 +3,7 @@
 // and deleted by `purgeExpired`, which the server runs periodically.
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Database } from '../../database/client.js';
+import { mayBeStored } from '../../database/text.js';
 
 export class DatabaseAdapter implements Adapter {
   constructor(
@@ -28,14 +29,17 @@ export class DatabaseAdapter implements Adapter {
   }
 
   async find(id: string): Promise<AdapterPayload | undefined> {
+    if (!mayBeStored(id)) return undefined;
     return this.live(await this.db.oidcPayload.findUnique({ where: { model_id: { model: this.model, id } } }));
   }
 
   async findByUid(uid: string): Promise<AdapterPayload | undefined> {
+    if (!mayBeStored(uid)) return undefined;
     return this.live(await this.db.oidcPayload.findFirst({ where: { model: this.model, uid } }));
   }
 
   async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
+    if (!mayBeStored(userCode)) return undefined;
     return this.live(await this.db.oidcPayload.findFirst({ where: { model: this.model, userCode } }));
   }
 
