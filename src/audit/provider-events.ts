@@ -29,6 +29,8 @@ export function auditProviderEvents(provider: Provider, audit: AuditLog, logger:
     });
   }
   provider.on('end_session.success', (ctx: KoaContextWithOIDC) => {
-    record({ type: 'signed_out', accountId: ctx.oidc?.session?.accountId, clientId: ctx.oidc?.client?.clientId, ip: ctx.ip });
+    // "Yes, sign me out" ends the provider session; "No" only ends the asking client's part of it.
+    const everywhere = Boolean((ctx.oidc?.params as { logout?: unknown } | undefined)?.logout);
+    record({ type: 'signed_out', accountId: ctx.oidc?.session?.accountId, clientId: ctx.oidc?.client?.clientId, ip: ctx.ip, detail: { everywhere } });
   });
 }

@@ -77,7 +77,9 @@ describe('the audit trail', () => {
     expect(isCodePage(visit)).toBe(true);
     const right = await app.nextCode();
     secrets.push(wrong, replayed, right);
-    await notes.finish(callbackOf(await other.submit(visit, '/code', { code: right })), again);
+    const { id_token: idToken } = await notes.finish(callbackOf(await other.submit(visit, '/code', { code: right })), again);
+    // And signs out at the provider.
+    expect((await other.submit(await other.navigate(notes.logoutUrl(idToken!)), '/session/end/confirm', {}, 'yes')).leftTo).toBeDefined();
 
     // One wrong code short of the lock, then the wrong code that locks the authenticator.
     await twofold.db.authenticator.updateMany({ where: { accountId: person.id }, data: { failedCodes: twofold.config.rateLimits.codePerAccount - 1 } });
@@ -119,6 +121,7 @@ describe('the audit trail', () => {
     expect(of('secret_key_rotated')).toEqual([expect.objectContaining({ reencrypted: 1 })]);
     expect(of('mfa_reset')).toEqual([expect.objectContaining({ removed: 1 })]);
     expect(of('client_removed')).toHaveLength(1);
+    expect(rows.filter((r) => r.type === 'signed_out')).toEqual([expect.objectContaining({ accountId: person.id, clientId: 'notes', detail: '{"everywhere":true}' })]);
     // Sign-in events say who, from where, through which client.
     for (const row of rows.filter((r) => r.type.startsWith('signin_') || r.type.startsWith('otp_'))) {
       expect(row).toMatchObject({ clientId: 'notes', ip: expect.any(String) });
