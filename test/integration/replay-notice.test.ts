@@ -5,21 +5,11 @@ import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { UserAgentAt } from '../support/from-address.js';
 import { callbackOf, createPerson, firstSignIn, isCodePage, isPasswordPage, signIn, submitPassword, typeCode } from '../support/sign-in.js';
-import type { AuthenticatorApp } from '../support/authenticator-app.js';
+import { earlyInTimeStep, type AuthenticatorApp } from '../support/authenticator-app.js';
 import type { Visit } from '../support/user-agent.js';
 
 const HOME = '192.0.2.10';
 const ATTACKER = '203.0.113.66';
-
-/**
- * The first code the app gives is usually the previous time step's, accepted (±1 step) only until
- * the current step ends; a replay of it typed after that is merely a wrong code. So each test starts
- * with at least 10 s of the current step left, far more than it needs.
- */
-async function earlyInTimeStep(): Promise<void> {
-  const into = (Date.now() / 1000) % 30;
-  if (into > 20) await new Promise((resolve) => setTimeout(resolve, (30 - into) * 1000 + 100));
-}
 
 const isNotice = (visit: Visit) => visit.status === 200 && visit.body.includes('<h1>Someone tried to reuse your code</h1>');
 

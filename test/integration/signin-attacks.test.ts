@@ -3,7 +3,7 @@
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { UserAgent, parseForms, type Visit } from '../support/user-agent.js';
-import { AuthenticatorApp } from '../support/authenticator-app.js';
+import { AuthenticatorApp, earlyInTimeStep } from '../support/authenticator-app.js';
 import {
   PASSWORD,
   callbackOf,
@@ -108,6 +108,7 @@ describe('sign-in under attack', () => {
   });
 
   it('a code that was already accepted is refused when typed again', async () => {
+    await earlyInTimeStep();
     const person = await createPerson(twofold);
     const { app } = await firstSignIn(new UserAgent(twofold.url), rp, person);
     const code = await app.codeAt(app.lastOffered);

@@ -10,6 +10,16 @@ const PERIOD = 30;
 
 const currentStep = () => Math.floor(Date.now() / 1000 / PERIOD);
 
+/**
+ * The first code an app gives is usually the previous time step's, accepted (±1 step) only until the
+ * current step ends; typed again after that it is merely a wrong code, not a replay. Tests that
+ * replay a code start with at least 10 s of the current step left, far more than they need.
+ */
+export async function earlyInTimeStep(): Promise<void> {
+  const into = (Date.now() / 1000) % PERIOD;
+  if (into > PERIOD - 10) await new Promise((resolve) => setTimeout(resolve, (PERIOD - into) * 1000 + 100));
+}
+
 export class AuthenticatorApp {
   private lastStep = -1;
 
