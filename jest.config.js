@@ -10,6 +10,7 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
+  setupFiles: ['<rootDir>/test/support/quiet-runtime-notice.ts'],
   testTimeout: 60_000,
   maxWorkers: 1,
 };
