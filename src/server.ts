@@ -1,22 +1,19 @@
-// Builds a running Twofold from a configuration: database (migrated), keys, stores, oidc-provider
-// and our pages, as one Koa application. `main.ts` adds the process concerns (signals, exit codes).
+// Builds a running Twofold from a configuration: the shared services (services.ts) plus our pages,
+// the account portal and the HTTP concerns, as one Koa application. `main.ts` adds the process
+// concerns (signals, exit codes).
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import type Provider from 'oidc-provider';
 import type { Config } from './config/index.js';
 import { openDatabase, databaseReachable, type Database } from './database/client.js';
-import { migrate } from './database/migrate.js';
-import { loadKeys, readSecretKeys } from './keys/index.js';
 import { AccountStore } from './accounts/store.js';
 import { ClientStore } from './clients/store.js';
 import { AuditLog } from './audit/index.js';
 import { auditProviderEvents } from './audit/provider-events.js';
-import { SecretBox } from './mfa/secret-box.js';
 import { AuthenticatorStore } from './mfa/authenticators.js';
 import { PendingSignIns, PENDING_MODEL } from './signin/pending.js';
-import { createProvider } from './oidc/provider.js';
-import { databaseProtocolStore, redisProtocolStore, type ProtocolStore } from './oidc/adapters/index.js';
-import { openRedis, waitUntilReady } from './redis/connection.js';
+import type { ProtocolStore } from './oidc/adapters/index.js';
+import { openServices } from './services.js';
 import { requestLog } from './http/request-log.js';
 import { health } from './http/health.js';
 import { staticFiles } from './http/static-files.js';
@@ -50,30 +47,6 @@ export interface Twofold {
 const PURGE_INTERVAL_MS = 10 * 60 * 1000;
 // In-flight requests get this long to finish on shutdown; main.ts gives up after 10 s in all.
 const SHUTDOWN_GRACE_MS = 5000;
-
-/** The services every entry point (server, CLI) shares, on a migrated database. */
-export async function openServices(config: Readonly<Config>, logger: Logger) {
-  const { applied } = await migrate(config.database);
-  if (applied.length) logger.info({ applied }, 'database migrations applied');
-  const db = openDatabase(config.database);
-  const keys = await loadKeys(config.keysDir);
-  const accounts = new AccountStore(db, config.bcryptCost);
-  const audit = new AuditLog(db, logger);
-  // Re-reads KEYS_DIR/secrets.json on an unknown key id: `keys rotate-secret` needs no restart.
-  const secretBox = () => new SecretBox(keys.secretKeys, () => readSecretKeys(config.keysDir));
-  const authenticators = new AuthenticatorStore(db, secretBox(), { maxConsecutiveFailures: config.rateLimits.codePerAccount });
-  // The provider validates client metadata for the store; the store feeds the provider's clients.
-  let provider: Provider | undefined;
-  const clients = new ClientStore(db, (metadata) => provider!.Client.validate(metadata as never));
-  // Protocol state in Redis when configured (what lets instances share sessions), else the database.
-  const redis = openRedis(config, logger);
-  if (redis && !(await waitUntilReady(redis))) logger.warn('redis unreachable at start-up; /readyz reports it until it answers');
-  const protocolStore = redis ? redisProtocolStore(redis, clients) : databaseProtocolStore(db, clients);
-  provider = createProvider({ config, keys, accounts, adapter: (model) => protocolStore.adapter(model) });
-  // `redis` is the instance's one Redis connection (undefined without Redis), for other Redis-backed
-  // state such as rate limits; protocolStore.close() quits it.
-  return { db, keys, secretBox, accounts, clients, audit, authenticators, provider, protocolStore, redis };
-}
 
 export async function createTwofold(config: Readonly<Config>, logger: Logger): Promise<Twofold> {
   const services = await openServices(config, logger);

@@ -4,20 +4,20 @@ import type { Command } from 'commander';
 import type { Logger } from 'pino';
 import { loadConfig, type Config } from '../config/index.js';
 import { createLogger } from '../logging.js';
-import type { openServices } from '../server.js';
+import type { Services } from '../services.js';
 
-export type Services = Awaited<ReturnType<typeof openServices>>;
+export type { Services };
 
 // oidc-provider prints a warning on stderr when it is imported on Node older than 22 LTS (our
 // engines allow 20.19). After an admin command that line would read like an error, so the CLI
-// loads the server modules without it; every other warning still shows.
-async function loadServer(): Promise<typeof import('../server.js')> {
+// loads the service modules without it; every other warning still shows.
+async function loadServices(): Promise<typeof import('../services.js')> {
   const warn = console.warn;
   console.warn = (...args: unknown[]) => {
     if (!String(args[0]).includes('oidc-provider WARNING: Unsupported runtime')) warn(...args);
   };
   try {
-    return await import('../server.js');
+    return await import('../services.js');
   } finally {
     console.warn = warn;
   }
@@ -55,7 +55,7 @@ export function cliContext(command: Command): CliContext {
 /** Runs `fn` with the same services the server uses (migrated database, keys), then closes them. */
 export async function withServices<T>(command: Command, fn: (services: Services, context: CliContext) => Promise<T>): Promise<T> {
   const context = cliContext(command);
-  const { openServices } = await loadServer();
+  const { openServices } = await loadServices();
   const services = await openServices(context.config, context.logger);
   try {
     return await fn(services, context);

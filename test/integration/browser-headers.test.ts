@@ -208,10 +208,11 @@ describe('browser-side protections over http', () => {
     it('an unregistered post_logout_redirect_uri gets an error page, never a redirect', async () => {
       const browser = new UserAgent(twofold.url);
       const idToken = await signInAgain(browser);
-      for (const params of [
+      const attempts: Record<string, string>[] = [
         { id_token_hint: idToken, post_logout_redirect_uri: `${EVIL}/bye` },
         { client_id: 'notes', post_logout_redirect_uri: `${EVIL}/bye` },
-      ]) {
+      ];
+      for (const params of attempts) {
         const url = new URL(`${twofold.url}/session/end`);
         url.search = new URLSearchParams(params).toString();
         const visit = await browser.navigate(url);

@@ -5,7 +5,7 @@ import type { AdapterPayload } from 'oidc-provider';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logging.js';
-import { openServices } from '../../src/server.js';
+import { openServices } from '../../src/services.js';
 import { databaseProtocolStore, redisProtocolStore, type ProtocolStore } from '../../src/oidc/adapters/index.js';
 import { openRedis, waitUntilReady } from '../../src/redis/connection.js';
 import { freshEnvironment } from '../support/databases.js';

@@ -3,7 +3,7 @@
 import { Cluster } from 'ioredis';
 import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logging.js';
-import { openServices } from '../../src/server.js';
+import { openServices } from '../../src/services.js';
 import { redisProtocolStore } from '../../src/oidc/adapters/index.js';
 import { openRedis, waitUntilReady } from '../../src/redis/connection.js';
 import { freshEnvironment } from '../support/databases.js';

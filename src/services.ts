@@ -1,0 +1,43 @@
+// The services every entry point shares — the server and the admin CLI — on a migrated database:
+// stores, keys, the protocol store (Redis or the database) and oidc-provider. Kept apart from
+// server.ts so the CLI starts without loading the pages, the portal and the HTTP stack.
+import type { Logger } from 'pino';
+import type Provider from 'oidc-provider';
+import type { Config } from './config/index.js';
+import { openDatabase } from './database/client.js';
+import { migrate } from './database/migrate.js';
+import { loadKeys, readSecretKeys } from './keys/index.js';
+import { AccountStore } from './accounts/store.js';
+import { ClientStore } from './clients/store.js';
+import { AuditLog } from './audit/index.js';
+import { SecretBox } from './mfa/secret-box.js';
+import { AuthenticatorStore } from './mfa/authenticators.js';
+import { createProvider } from './oidc/provider.js';
+import { databaseProtocolStore, redisProtocolStore } from './oidc/adapters/index.js';
+import { openRedis, waitUntilReady } from './redis/connection.js';
+
+/** The services every entry point (server, CLI) shares, on a migrated database. */
+export async function openServices(config: Readonly<Config>, logger: Logger) {
+  const { applied } = await migrate(config.database);
+  if (applied.length) logger.info({ applied }, 'database migrations applied');
+  const db = openDatabase(config.database);
+  const keys = await loadKeys(config.keysDir);
+  const accounts = new AccountStore(db, config.bcryptCost);
+  const audit = new AuditLog(db, logger);
+  // Re-reads KEYS_DIR/secrets.json on an unknown key id: `keys rotate-secret` needs no restart.
+  const secretBox = () => new SecretBox(keys.secretKeys, () => readSecretKeys(config.keysDir));
+  const authenticators = new AuthenticatorStore(db, secretBox(), { maxConsecutiveFailures: config.rateLimits.codePerAccount });
+  // The provider validates client metadata for the store; the store feeds the provider's clients.
+  let provider: Provider | undefined;
+  const clients = new ClientStore(db, (metadata) => provider!.Client.validate(metadata as never));
+  // Protocol state in Redis when configured (what lets instances share sessions), else the database.
+  const redis = openRedis(config, logger);
+  if (redis && !(await waitUntilReady(redis))) logger.warn('redis unreachable at start-up; /readyz reports it until it answers');
+  const protocolStore = redis ? redisProtocolStore(redis, clients) : databaseProtocolStore(db, clients);
+  provider = createProvider({ config, keys, accounts, adapter: (model) => protocolStore.adapter(model) });
+  // `redis` is the instance's one Redis connection (undefined without Redis), for other Redis-backed
+  // state such as rate limits; protocolStore.close() quits it.
+  return { db, keys, secretBox, accounts, clients, audit, authenticators, provider, protocolStore, redis };
+}
+
+export type Services = Awaited<ReturnType<typeof openServices>>;
