@@ -133,6 +133,17 @@ describe('two-step sign-in', () => {
     expect(await rp.userinfo(refreshed.access_token, person.id)).toMatchObject({ sub: person.id });
   });
 
+  it('a rotated refresh token presented again is treated as stolen: the whole grant is revoked', async () => {
+    const person = await createPerson(twofold);
+    const { tokens } = await firstSignIn(new UserAgent(twofold.url), rp, person, { scope: 'openid email offline_access', prompt: 'consent' });
+    const refreshed = await rp.refresh(tokens.refresh_token!);
+
+    await expect(rp.refresh(tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    // The legitimate holder's newer tokens die with the grant.
+    await expect(rp.refresh(refreshed.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(rp.userinfo(refreshed.access_token, person.id)).rejects.toThrow();
+  });
+
   it('the configured issuer name is what the pages call the service', async () => {
     const person = await createPerson(twofold);
     const ua = new UserAgent(twofold.url);
