@@ -108,6 +108,7 @@ export class AuthenticatorStore {
       throw new InvalidInputError('accepted time step out of range');
     }
     const sealed = this.box.seal(secret, accountId);
+    const now = new Date();
     // Check-then-insert under SERIALIZABLE: of two simultaneous enrolments (a double-submitted
     // form) PostgreSQL aborts one, whose retry then sees the winner. SQLite runs transactions one
     // at a time anyway.
@@ -125,8 +126,10 @@ export class AuthenticatorStore {
                 label: cleanLabel,
                 secretCiphertext: sealed.ciphertext,
                 secretKeyId: sealed.keyId,
-                confirmedAt: new Date(),
+                confirmedAt: now,
                 lastStep: acceptedStep,
+                // The enrolment code is also the sign-in's second factor: the app was just used.
+                lastUsedAt: now,
               },
             });
           },

@@ -91,7 +91,8 @@ describe('authenticators', () => {
     const accountId = await newAccount();
     const secret = generateTotpSecret();
     const view = await store.enroll(accountId, '  Phone  ', secret, STEP);
-    expect(view).toEqual({ id: expect.any(String), label: 'Phone', createdAt: expect.any(Date), confirmedAt: expect.any(Date), lastUsedAt: null, locked: false });
+    expect(view).toEqual({ id: expect.any(String), label: 'Phone', createdAt: expect.any(Date), confirmedAt: expect.any(Date), lastUsedAt: view.confirmedAt, locked: false });
+    expect(view.lastUsedAt).toEqual(expect.any(Date));
     expect(await store.findConfirmed(accountId)).toEqual(view);
     expect(await store.list(accountId)).toEqual([view]);
     expect(JSON.stringify(await store.list(accountId))).not.toContain(secret);
