@@ -21,6 +21,11 @@ export class Limit {
     private readonly limiter: RateLimiterAbstract,
   ) {}
 
+  /** How long a counter lives, in seconds. */
+  get windowSeconds(): number {
+    return this.limiter.duration;
+  }
+
   /**
    * Counts an attempt before it is checked. Counting first (one atomic increment in the store) is
    * what keeps a burst of simultaneous attempts, on any number of instances, within the limit;

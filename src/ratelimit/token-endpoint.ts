@@ -20,12 +20,39 @@ import { tokenKey } from './policies.js';
 const ENDPOINTS = new Set(['/token', '/token/introspection', '/token/revocation']);
 const FAILURES = new Set(['invalid_client', 'invalid_grant']);
 
+/**
+ * The keys that failed on this instance within the window. A key with no recent failure here skips
+ * the counter read before the request: a client that authenticates correctly, the common case,
+ * costs no store round trip. A key that failed only on other instances is refused after its next
+ * failure here, like a client_id sent in the form body.
+ */
+class RecentFailures {
+  private readonly until = new Map<string, number>();
+  constructor(
+    private readonly windowMs: number,
+    private readonly max = 10_000,
+  ) {}
+
+  add(key: string): void {
+    this.until.delete(key);
+    this.until.set(key, Date.now() + this.windowMs);
+    if (this.until.size > this.max) this.until.delete(this.until.keys().next().value!);
+  }
+
+  has(key: string): boolean {
+    const until = this.until.get(key);
+    if (until !== undefined && until < Date.now()) this.until.delete(key);
+    return until !== undefined && until >= Date.now();
+  }
+}
+
 export function tokenEndpointLimits(limit: Limit, audit: AuditLog, logger: Logger): Middleware {
+  const recent = new RecentFailures(limit.windowSeconds * 1000);
   return async (ctx, next) => {
     if (ctx.method !== 'POST' || !ENDPOINTS.has(ctx.path)) return next();
     try {
       const fromHeader = basicClientId(ctx.get('authorization'));
-      if (fromHeader !== undefined) {
+      if (fromHeader !== undefined && recent.has(tokenKey(fromHeader, ctx.ip))) {
         const verdict = await limit.check(tokenKey(fromHeader, ctx.ip));
         if (!verdict.allowed) return refuse(ctx, verdict);
       }
@@ -33,11 +60,12 @@ export function tokenEndpointLimits(limit: Limit, audit: AuditLog, logger: Logge
       const clientId = fromHeader ?? clientIdAfter(ctx);
       if (clientId === undefined) return;
       const key = tokenKey(clientId, ctx.ip);
-      if (fromHeader === undefined) {
+      if (fromHeader === undefined && recent.has(key)) {
         const verdict = await limit.check(key);
         if (!verdict.allowed) return refuse(ctx, verdict);
       }
       if (!failed(ctx)) return;
+      recent.add(key);
       const verdict = await limit.failure(key);
       if (!verdict.allowed && verdict.limitReachedNow) {
         await audit.record({ type: 'rate_limited', clientId, ip: ctx.ip, detail: { limit: limit.name, retryAfterSeconds: verdict.retryAfterSeconds } });
