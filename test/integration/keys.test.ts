@@ -4,8 +4,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { ensureCliBuilt, runCli } from '../support/cli.js';
-import { freshEnvironment } from '../support/databases.js';
-import { startTwofoldWith, type RunningTwofold } from '../support/twofold.js';
+import { restartableTwofold, type RunningTwofold } from '../support/twofold.js';
 
 const SLOW = 180_000;
 
@@ -24,34 +23,23 @@ async function publishedKids(twofold: RunningTwofold): Promise<string[]> {
 }
 
 describe('signing key rotation', () => {
-  let env: Record<string, string>;
-  let cleanup: () => Promise<void>;
-  let twofold: RunningTwofold | undefined;
-  beforeAll(async () => {
-    ensureCliBuilt();
-    ({ env, cleanup } = await freshEnvironment());
-  }, SLOW);
-  afterAll(async () => {
-    await twofold?.close();
-    await cleanup();
-  });
+  const server = restartableTwofold(ensureCliBuilt, SLOW);
+  let twofold: RunningTwofold;
 
   it('keeps a token signed before the rotation verifiable, and signs new tokens with the new key', async () => {
-    twofold = await startTwofoldWith(env);
+    twofold = await server.start();
     await twofold.clients.add({ clientId: 'rp', redirectUris: ['https://rp.example/cb'], postLogoutRedirectUris: [], isPublic: false, firstParty: false, grants: [] });
     const before = await signIdToken(twofold, 'signed-before');
     const oldKid = decodeProtectedHeader(before).kid!;
     expect((await publishedKids(twofold))[0]).toBe(oldKid);
-    await twofold.close();
-    twofold = undefined;
 
-    const rotated = await runCli(['keys', 'rotate'], env);
+    const rotated = await runCli(['keys', 'rotate'], server.env);
     expect({ code: rotated.code, stderr: rotated.stderr }).toEqual({ code: 0, stderr: '' });
     const newKids = /^new signing keys: (.+)$/m.exec(rotated.stdout)![1]!.split(', ');
     expect(newKids).toHaveLength(2);
     expect(newKids).not.toContain(oldKid);
 
-    twofold = await startTwofoldWith(env);
+    twofold = await server.start();
     const kids = await publishedKids(twofold);
     expect(kids.slice(0, 2)).toEqual(newKids);
     expect(kids).toContain(oldKid);
@@ -68,8 +56,8 @@ describe('signing key rotation', () => {
 
   it('keeps every key file readable by its owner only', () => {
     for (const file of ['jwks.json', 'cookies.json', 'secrets.json']) {
-      expect((statSync(join(env.KEYS_DIR!, file)).mode & 0o777).toString(8)).toBe('600');
+      expect((statSync(join(server.env.KEYS_DIR!, file)).mode & 0o777).toString(8)).toBe('600');
     }
-    expect((statSync(env.KEYS_DIR!).mode & 0o077).toString(8)).toBe('0');
+    expect((statSync(server.env.KEYS_DIR!).mode & 0o077).toString(8)).toBe('0');
   });
 });

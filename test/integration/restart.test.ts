@@ -3,8 +3,7 @@
 import { verifyPassword } from '../../src/accounts/password.js';
 import { ensureCliBuilt, runCli } from '../support/cli.js';
 import { clientCredentialsToken } from '../support/client-credentials.js';
-import { freshEnvironment } from '../support/databases.js';
-import { startTwofoldWith, type RunningTwofold } from '../support/twofold.js';
+import { restartableTwofold, type RunningTwofold } from '../support/twofold.js';
 
 const SLOW = 180_000;
 
@@ -14,31 +13,21 @@ const appliedMigrations = (twofold: RunningTwofold) =>
 const jwks = async (twofold: RunningTwofold) => (await fetch(`${twofold.url}/jwks`)).json();
 
 describe('a restarted server', () => {
-  let env: Record<string, string>;
-  let cleanup: () => Promise<void>;
-  let twofold: RunningTwofold | undefined;
-  beforeAll(async () => {
-    ensureCliBuilt();
-    ({ env, cleanup } = await freshEnvironment());
-  }, SLOW);
-  afterAll(async () => {
-    await twofold?.close();
-    await cleanup();
-  });
+  const server = restartableTwofold(ensureCliBuilt, SLOW);
+  let twofold: RunningTwofold;
 
   it('keeps accounts, clients and keys, and applies no migration the second time', async () => {
-    twofold = await startTwofoldWith(env);
-    const added = await runCli(['user', 'add', 'stays@example.com', '--password-stdin'], env, 'still here after a restart\n');
+    twofold = await server.start();
+    const added = await runCli(['user', 'add', 'stays@example.com', '--password-stdin'], server.env, 'still here after a restart\n');
     expect(added.code).toBe(0);
-    const client = await runCli(['client', 'add', '--id', 'batch', '--grant', 'client_credentials', '--json'], env);
+    const client = await runCli(['client', 'add', '--id', 'batch', '--grant', 'client_credentials', '--json'], server.env);
     expect(client.code).toBe(0);
     const { client_secret: secret } = JSON.parse(client.stdout) as { client_secret: string };
     const keysBefore = await jwks(twofold);
     const migrationsBefore = await appliedMigrations(twofold);
     expect(migrationsBefore.length).toBeGreaterThan(0);
-    await twofold.close();
 
-    twofold = await startTwofoldWith(env);
+    twofold = await server.start();
     expect(await appliedMigrations(twofold)).toEqual(migrationsBefore);
     expect(await jwks(twofold)).toEqual(keysBefore);
     const account = await twofold.accounts.findByEmail('stays@example.com');
@@ -47,7 +36,7 @@ describe('a restarted server', () => {
     expect(token.status).toBe(200);
     expect(token.body.access_token).toEqual(expect.any(String));
 
-    const migrate = await runCli(['migrate'], env);
+    const migrate = await runCli(['migrate'], server.env);
     expect({ code: migrate.code, stdout: migrate.stdout }).toEqual({ code: 0, stdout: 'database is up to date\n' });
   }, SLOW);
 });

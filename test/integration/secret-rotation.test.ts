@@ -2,42 +2,32 @@
 // key, the rotation is audited, and the person's codes keep working, on the running server (which
 // re-reads the key file) and after a restart.
 import { ensureCliBuilt, runCli } from '../support/cli.js';
-import { freshEnvironment } from '../support/databases.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { createPerson, firstSignIn, signIn } from '../support/sign-in.js';
-import { startTwofoldWith, type RunningTwofold } from '../support/twofold.js';
+import { restartableTwofold, type RunningTwofold } from '../support/twofold.js';
 import { UserAgent } from '../support/user-agent.js';
 import { readSecretKeys } from '../../src/keys/index.js';
 
 const SLOW = 180_000;
 
 describe('rotating the secret-encryption key', () => {
-  let env: Record<string, string>;
-  let cleanup: () => Promise<void>;
-  let twofold: RunningTwofold | undefined;
-  beforeAll(async () => {
-    ensureCliBuilt();
-    ({ env, cleanup } = await freshEnvironment());
-  }, SLOW);
-  afterAll(async () => {
-    await twofold?.close();
-    await cleanup();
-  });
+  const server = restartableTwofold(ensureCliBuilt, SLOW);
+  let twofold: RunningTwofold;
 
   it('re-encrypts every secret under the new key, and codes keep verifying without and after a restart', async () => {
-    twofold = await startTwofoldWith(env);
+    twofold = await server.start();
     const rp = await RelyingParty.register(twofold, { clientId: 'notes', firstParty: true });
     const person = await createPerson(twofold);
     const { app } = await firstSignIn(new UserAgent(twofold.url), rp, person);
     const [before] = await twofold.db.authenticator.findMany({ where: { accountId: person.id } });
-    const oldKid = readSecretKeys(env.KEYS_DIR!)[0]!.kid;
+    const oldKid = readSecretKeys(server.env.KEYS_DIR!)[0]!.kid;
     expect(before!.secretKeyId).toBe(oldKid);
 
     const rotated = await runCli(['keys', 'rotate-secret'], twofold.env);
     expect({ code: rotated.code, stderr: rotated.stderr }).toEqual({ code: 0, stderr: '' });
     const newKid = /^new secret-encryption key: (\S+)$/m.exec(rotated.stdout)![1]!;
     expect(rotated.stdout).toMatch(/^authenticator secrets re-encrypted: 1$/m);
-    expect(readSecretKeys(env.KEYS_DIR!).map((k) => k.kid)).toEqual([newKid, oldKid]);
+    expect(readSecretKeys(server.env.KEYS_DIR!).map((k) => k.kid)).toEqual([newKid, oldKid]);
 
     const [after] = await twofold.db.authenticator.findMany({ where: { accountId: person.id } });
     expect(after!.secretKeyId).toBe(newKid);
@@ -52,8 +42,7 @@ describe('rotating the secret-encryption key', () => {
     expect(live.tokens.claims()?.sub).toBe(person.id);
 
     // A server started after the rotation loads both keys and verifies with the new one.
-    await twofold.close();
-    twofold = await startTwofoldWith(env);
+    twofold = await server.start();
     expect(await twofold.authenticators.verify(person.id, await app.nextCode())).toMatchObject({ ok: true });
   }, SLOW);
 });

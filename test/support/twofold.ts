@@ -48,3 +48,37 @@ export async function startTwofoldWith(env: Record<string, string>, cleanup: () 
     },
   };
 }
+
+/**
+ * For restart tests: one environment (database and keys folder) on which servers are started in
+ * turn, as an operator restarts a deployment. Registers its own jest hooks; `start()` stops the
+ * running server first.
+ */
+export function restartableTwofold(setUp: () => void = () => {}, timeout = 180_000) {
+  let env: Record<string, string> = {};
+  let cleanup = async () => {};
+  let running: RunningTwofold | undefined;
+  const stop = async () => {
+    await running?.close();
+    running = undefined;
+  };
+  beforeAll(async () => {
+    setUp();
+    ({ env, cleanup } = await freshEnvironment());
+  }, timeout);
+  afterAll(async () => {
+    await stop();
+    await cleanup();
+  });
+  return {
+    get env() {
+      return env;
+    },
+    async start(): Promise<RunningTwofold> {
+      await stop();
+      running = await startTwofoldWith(env);
+      return running;
+    },
+    stop,
+  };
+}
