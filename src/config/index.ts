@@ -5,7 +5,7 @@ import { environmentSchema } from './schema.js';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; file: string; url: string }
-  | { kind: 'postgresql'; url: string; poolSize: number };
+  | { kind: 'postgresql'; url: string; poolSize: number; queryTimeoutMs?: number };
 
 export interface RedisNode {
   readonly host: string;
@@ -68,7 +68,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     issuer,
     issuerName: e.ISSUER_NAME,
     secureCookies: issuer.startsWith('https:'),
-    database: databaseConfig(e.DATABASE_URL, dataDir, e.DATABASE_POOL_SIZE),
+    database: databaseConfig(e.DATABASE_URL, dataDir, e.DATABASE_POOL_SIZE, e.DATABASE_QUERY_TIMEOUT * 1000),
     dataDir,
     keysDir: resolve(e.KEYS_DIR),
     redisUrl: e.REDIS_URL,
@@ -92,8 +92,8 @@ function redisNode(node: string): RedisNode {
   return Object.freeze({ host: node.slice(0, colon).replace(/^\[(.*)\]$/, '$1'), port: Number(node.slice(colon + 1)) });
 }
 
-function databaseConfig(url: string | undefined, dataDir: string, poolSize: number): DatabaseConfig {
-  if (url && /^postgres(ql)?:/.test(url)) return { kind: 'postgresql', url, poolSize };
+function databaseConfig(url: string | undefined, dataDir: string, poolSize: number, queryTimeoutMs: number): DatabaseConfig {
+  if (url && /^postgres(ql)?:/.test(url)) return { kind: 'postgresql', url, poolSize, queryTimeoutMs };
   const file = url ? resolve(url.slice('file:'.length)) : resolve(dataDir, 'twofold.db');
   return { kind: 'sqlite', file, url: `file:${file}` };
 }

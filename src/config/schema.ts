@@ -45,6 +45,9 @@ export const environmentSchema = z.object({
   ISSUER_NAME: z.string().trim().min(1).max(64).default('Twofold'),
   DATABASE_URL: url(/^(postgres|postgresql|file):$/, 'postgresql:// or file:').optional(),
   DATABASE_POOL_SIZE: integer(1, 1000).default(10),
+  // Seconds a PostgreSQL query may take before it counts as the database being unavailable: a
+  // server that accepts connections but stops answering must not hang requests and /readyz.
+  DATABASE_QUERY_TIMEOUT: integer(1, 600).default(10),
   DATA_DIR: z.string().min(1).default('./data'),
   KEYS_DIR: z.string().min(1).default('./keys'),
   REDIS_URL: url(/^rediss?:$/, 'redis:// or rediss://').optional(),

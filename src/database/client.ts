@@ -14,7 +14,12 @@ export type { Prisma } from './generated/postgresql/client.js';
 
 export function openDatabase(config: DatabaseConfig): Database {
   if (config.kind === 'postgresql') {
-    const adapter = new PrismaPg({ connectionString: config.url, max: config.poolSize, connectionTimeoutMillis: 5000 });
+    const adapter = new PrismaPg({
+      connectionString: config.url,
+      max: config.poolSize,
+      connectionTimeoutMillis: 5000,
+      query_timeout: config.queryTimeoutMs ?? 10_000,
+    });
     return new PostgresClient({ adapter });
   }
   mkdirSync(dirname(config.file), { recursive: true });

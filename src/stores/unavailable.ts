@@ -12,7 +12,8 @@ const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 // Prisma driver adapters (@prisma/adapter-pg) classify socket-level failures with these kinds.
 const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 // pg (when an error reaches us unwrapped).
-const PG_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+// "Query read timeout": DATABASE_QUERY_TIMEOUT passed with no answer from the server.
+const PG_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout)/;
 // SQLSTATE: 08xxx connection exceptions, 57P01-57P03 server shutting down / starting up.
 const PG_SQLSTATE = /^(08|57P0[123])/;
 // ioredis while disconnected (we disable its offline queue, so commands fail at once), or slow.

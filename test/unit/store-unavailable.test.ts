@@ -20,6 +20,17 @@ describe('telling an outage from a bug', () => {
     }
   });
 
+  it('a PostgreSQL server that stops answering is unavailable once the query timeout passes', async () => {
+    const db = openDatabase({ kind: 'postgresql', url: 'postgresql://postgres@127.0.0.1:5432/test', poolSize: 1, queryTimeoutMs: 300 });
+    try {
+      const started = Date.now();
+      expect(unavailableStore(await failure(() => db.$queryRawUnsafe('SELECT pg_sleep(3)')))).toBe('database');
+      expect(Date.now() - started).toBeLessThan(2500);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it('a Redis that is not there is Redis being unavailable', async () => {
     const redis = new Redis(`redis://127.0.0.1:${await freeRedisPort()}`, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: () => 1000 });
     redis.on('error', () => {});
