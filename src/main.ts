@@ -28,13 +28,16 @@ try {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'stopping');
     const force = setTimeout(() => {
       logger.error('requests still running after 10 s; exiting');
       process.exit(1);
     }, 10_000);
     force.unref();
-    twofold.close().then(
+    // close() shuts the listening socket before its first await; logging only after it means that
+    // whoever reads 'stopping' (an orchestrator, a test) can rely on new connections being refused.
+    const closed = twofold.close();
+    logger.info({ signal }, 'stopping');
+    closed.then(
       () => {
         // Written synchronously (pino's default destination), so this line is out before the exit.
         logger.info('stopped: connections drained, database and redis pools closed');
