@@ -14,11 +14,14 @@ export type { Prisma } from './generated/postgresql/client.js';
 
 export function openDatabase(config: DatabaseConfig): Database {
   if (config.kind === 'postgresql') {
+    const queryTimeoutMs = config.queryTimeoutMs ?? 10_000;
     const adapter = new PrismaPg({
       connectionString: config.url,
       max: config.poolSize,
-      connectionTimeoutMillis: 5000,
-      query_timeout: config.queryTimeoutMs ?? 10_000,
+      // A timed-out connection is discarded, so the next request opens a new one: its wait for a
+      // server that stopped answering is bounded by the same operator setting, never longer.
+      connectionTimeoutMillis: Math.min(5000, queryTimeoutMs),
+      query_timeout: queryTimeoutMs,
     });
     return new PostgresClient({ adapter });
   }

@@ -3,7 +3,9 @@
 // /readyz answers 503, nothing is half-done (a code typed or exchanged during the outage is not used
 // up), and everything works again by itself once the store is back: no restart.
 // Redis: a private redis-server (append-only file, so its data survives) is stopped and restarted.
-// PostgreSQL: the machine's server stays up; the instance reaches it through a relay that is cut.
+// PostgreSQL: the machine's server stays up; the instance reaches it through a relay that is cut,
+// or that freezes: connections stay open and nothing answers, so only DATABASE_QUERY_TIMEOUT ends
+// a request's wait.
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { CALLBACK_ORIGIN, RelyingParty } from '../support/relying-party.js';
 import { UserAgent, type Visit } from '../support/user-agent.js';
@@ -134,7 +136,7 @@ outageStory('a Redis outage (protocol state in Redis)', async () => {
   };
 });
 
-async function postgresBehindRelay(extra: Record<string, string>): Promise<Outage> {
+async function postgresBehindRelay(extra: Record<string, string>, failure: 'cut' | 'freeze' = 'cut'): Promise<Outage> {
   const databaseUrl = await createPostgresDatabase();
   const relay = await TcpProxy.start({ host: '127.0.0.1', port: 5432 });
   const relayed = new URL(databaseUrl);
@@ -143,8 +145,8 @@ async function postgresBehindRelay(extra: Record<string, string>): Promise<Outag
   return {
     twofold,
     check: 'database',
-    down: () => relay.cut(),
-    up: () => relay.restore(),
+    down: failure === 'cut' ? () => relay.cut() : async () => relay.freeze(),
+    up: failure === 'cut' ? () => relay.restore() : async () => relay.thaw(),
     cleanup: async () => {
       await twofold.stop();
       await relay.stop();
@@ -155,3 +157,6 @@ async function postgresBehindRelay(extra: Record<string, string>): Promise<Outag
 
 outageStory('a PostgreSQL outage, with protocol state in Redis', () => postgresBehindRelay({ REDIS_URL }));
 outageStory('a PostgreSQL outage, with protocol state in PostgreSQL too', () => postgresBehindRelay({}));
+outageStory('a PostgreSQL server that stops answering (connections open, no reply)', () =>
+  postgresBehindRelay({ DATABASE_QUERY_TIMEOUT: '1' }, 'freeze'),
+);
