@@ -9,6 +9,7 @@ import { RelyingParty } from '../support/relying-party.js';
 import { callbackOf, createPerson, firstSignIn, isCodePage, submitPassword } from '../support/sign-in.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { UserAgent } from '../support/user-agent.js';
+import { earlyInTimeStep } from '../support/authenticator-app.js';
 
 const SLOW = 240_000;
 
@@ -56,6 +57,8 @@ describe('the audit trail', () => {
     person = await createPerson(twofold);
     secrets.push(person.password);
 
+    // The replay below must land while the replayed step is still accepted (else it is merely wrong).
+    await earlyInTimeStep();
     const ua = new UserAgent(twofold.url);
     // A wrong password, an unknown email, then the first sign-in with enrolment.
     const started = await notes.start();

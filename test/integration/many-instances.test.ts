@@ -12,7 +12,7 @@ import { LoadBalancer, type Forwarded } from '../support/load-balancer.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { UserAgent } from '../support/user-agent.js';
 import { PASSWORD, callbackOf, enrol, isCodePage, isPasswordPage, submitPassword, typeCode } from '../support/sign-in.js';
-import type { AuthenticatorApp } from '../support/authenticator-app.js';
+import { earlyInTimeStep, type AuthenticatorApp } from '../support/authenticator-app.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const NAMES = ['A', 'B', 'C'] as const;
@@ -136,6 +136,8 @@ describe('three instances sharing one database, one Redis and one keys folder', 
   });
 
   it('a code accepted on one instance is refused when replayed on another', async () => {
+    // The replays must land while the accepted step is still inside the window (else merely wrong).
+    await earlyInTimeStep();
     const first = new UserAgent(balancer.url);
     const firstStart = await rp.start();
     const firstPassword = (await balancer.via('A', () => first.navigate(firstStart.url))).result;

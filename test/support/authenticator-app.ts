@@ -32,9 +32,14 @@ export class AuthenticatorApp {
     return new AuthenticatorApp(match[1]!.replace(/ /g, ''));
   }
 
-  /** A code for a step not offered before. */
+  /**
+   * A code for a step not offered before. The previous step's code is offered only while at least
+   * 10 s of the current step remain: past that boundary the server no longer accepts it, and on a
+   * loaded machine a code made a moment too late would be refused as wrong.
+   */
   async nextCode(): Promise<string> {
-    const step = Math.max(this.lastStep + 1, currentStep() - 1);
+    const secondsLeft = PERIOD - ((Date.now() / 1000) % PERIOD);
+    const step = Math.max(this.lastStep + 1, currentStep() - (secondsLeft >= 10 ? 1 : 0));
     while (step > currentStep() + 1) await new Promise((resolve) => setTimeout(resolve, 1000));
     this.lastStep = step;
     return this.codeAt(step);
