@@ -2,6 +2,7 @@
 import { loadConfig, type Config } from '../../src/config/index.js';
 import { createLogger } from '../../src/logging.js';
 import { createTwofold, type Twofold } from '../../src/server.js';
+import { createServer } from 'node:net';
 import { freshEnvironment } from './databases.js';
 
 export interface RunningTwofold extends Twofold {
@@ -23,30 +24,40 @@ export async function startTwofold(extra: Record<string, string> = {}, options: 
 
 /** Starts on an existing environment (to restart on the same database and keys). */
 export async function startTwofoldWith(env: Record<string, string>, cleanup: () => Promise<void> = async () => {}, options: StartOptions = {}): Promise<RunningTwofold> {
-  // Port 0 picks a free port; the issuer must name it, so bind first, then build with the port.
-  const probe = await import('node:net').then(
-    (net) =>
-      new Promise<number>((resolve) => {
-        const server = net.createServer().listen(0, '127.0.0.1', () => {
-          const port = (server.address() as { port: number }).port;
-          server.close(() => resolve(port));
-        });
-      }),
-  );
-  const fullEnv = { HOST: '127.0.0.1', ISSUER: `http://localhost:${probe}`, ...env, PORT: String(probe) };
-  const config = loadConfig(fullEnv);
-  const twofold = await createTwofold(config, createLogger(config.logLevel, options.logTo));
-  await twofold.listen();
-  return {
-    ...twofold,
-    url: config.issuer,
-    config,
-    env: fullEnv,
-    stop: async () => {
+  // The issuer must name the port, so a free one is found first and bound only after start-up;
+  // another process on the machine may take it in between, and then a new one is picked.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const fullEnv = { HOST: '127.0.0.1', ISSUER: `http://localhost:${port}`, ...env, PORT: String(port) };
+    const config = loadConfig(fullEnv);
+    const twofold = await createTwofold(config, createLogger(config.logLevel, options.logTo));
+    try {
+      await twofold.listen();
+    } catch (error) {
       await twofold.close();
-      await cleanup();
-    },
-  };
+      if ((error as { code?: string }).code === 'EADDRINUSE' && attempt < 3) continue;
+      throw error;
+    }
+    return {
+      ...twofold,
+      url: config.issuer,
+      config,
+      env: fullEnv,
+      stop: async () => {
+        await twofold.close();
+        await cleanup();
+      },
+    };
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /**
