@@ -21,7 +21,11 @@ async function idleKeepAlive(port: number): Promise<{ socket: Socket; closed: Pr
   return { socket, closed };
 }
 
-/** A token request whose headers and half of whose body are sent; `finish()` sends the rest. */
+/**
+ * A token request whose headers and part of whose body are sent; `finish()` sends the rest.
+ * `inFlight` resolves once the server has parsed the headers (it answers `Expect: 100-continue`
+ * only then), so the request is provably being served, not waiting on an idle socket.
+ */
 function slowTokenRequest(port: number, clientId: string, secret: string) {
   const body = 'grant_type=client_credentials&scope=';
   const req = request({
@@ -34,6 +38,7 @@ function slowTokenRequest(port: number, clientId: string, secret: string) {
       authorization: basic(clientId, secret),
       'content-type': 'application/x-www-form-urlencoded',
       'content-length': Buffer.byteLength(body),
+      expect: '100-continue',
     },
   });
   const response = new Promise<{ status: number; json: Record<string, unknown> }>((resolve, reject) => {
@@ -44,9 +49,14 @@ function slowTokenRequest(port: number, clientId: string, secret: string) {
       res.once('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text) as Record<string, unknown> }));
     });
   });
+  const inFlight = new Promise<void>((resolve) =>
+    req.once('continue', () => {
+      req.write(body.slice(0, 12));
+      resolve();
+    }),
+  );
   req.flushHeaders();
-  req.write(body.slice(0, 12));
-  return { response, finish: () => req.end(body.slice(12)), abandon: () => req.destroy() };
+  return { response, inFlight, finish: () => req.end(body.slice(12)), abandon: () => req.destroy() };
 }
 
 async function refused(origin: string): Promise<string> {
@@ -78,8 +88,7 @@ describe('graceful shutdown of the server process', () => {
     twofold = await spawnTwofold(env);
     const idle = await idleKeepAlive(twofold.port);
     const slow = slowTokenRequest(twofold.port, 'reports', secret);
-    // Let the server accept the connection and read the headers: the request is now in flight.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await slow.inFlight;
 
     const signalled = Date.now();
     twofold.child.kill('SIGTERM');
@@ -108,7 +117,7 @@ describe('graceful shutdown of the server process', () => {
       () => 'answered',
       () => 'cut',
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await stuck.inFlight;
 
     const signalled = Date.now();
     twofold.child.kill('SIGTERM');
