@@ -20,8 +20,9 @@ try {
   const { createTwofold } = await import('./server.js');
   const twofold = await createTwofold(config, logger);
   const port = await twofold.listen();
-  logger.info({ issuer: config.issuer, port, database: config.database.kind, redis: Boolean(config.redisUrl) }, 'twofold listening');
-  if ((await twofold.accounts.count()) === 0) {
+  const accounts = await twofold.accounts.count();
+  logger.info({ issuer: config.issuer, port, database: config.database.kind, redis: Boolean(config.redisUrl), accounts }, 'twofold listening');
+  if (accounts === 0) {
     logger.warn('no account exists yet; create the first one with: echo "a-long-password" | npx twofold user add you@example.com --password-stdin');
   }
   let stopping = false;
