@@ -21,6 +21,8 @@ export interface ProviderDependencies {
 // Asymmetric algorithms only: client secrets are stored as digests, so nothing can be keyed by them.
 const SIGNING_ALGS = ['RS256', 'ES256', 'PS256'] as const;
 
+const ownTokensOnly = (_ctx: KoaContextWithOIDC, client: { clientId: string }, token: { clientId?: string | undefined }) => token.clientId === client.clientId;
+
 export function createProvider({ config, keys, accounts, adapter }: ProviderDependencies): Provider {
   const configuration: Configuration = {
     adapter,
@@ -63,10 +65,12 @@ export function createProvider({ config, keys, accounts, adapter }: ProviderDepe
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      // A client may introspect only the tokens issued to it: one relying party must not learn
-      // about another's users by presenting their tokens.
-      introspection: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
-      revocation: { enabled: true },
+      // A client may introspect or revoke only the tokens issued to it: one relying party must not
+      // learn about another's users by presenting their tokens. A foreign token is answered like an
+      // unknown one (inactive; 200 with nothing revoked), not with oidc-provider's default error,
+      // which would tell the caller the token is real.
+      introspection: { enabled: true, allowedPolicy: ownTokensOnly },
+      revocation: { enabled: true, allowedPolicy: ownTokensOnly },
       rpInitiatedLogout: { enabled: true, logoutSource: pages.logout(config), postLogoutSuccessSource: pages.loggedOut(config) },
     },
     // Reusing a rotated refresh token is treated by oidc-provider as theft: the grant is revoked.

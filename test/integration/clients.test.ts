@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../../src/accounts/errors.js';
-import { clientCredentialsToken, introspect } from '../support/client-credentials.js';
+import { clientCredentialsToken, introspect, revoke } from '../support/client-credentials.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 
 describe('relying parties', () => {
@@ -32,5 +32,21 @@ describe('relying parties', () => {
     const foreign = await introspect(twofold.url, 'service-b', b.clientSecret!, token);
     expect(foreign.status).toBe(200);
     expect(foreign.body).toEqual({ active: false });
+  });
+
+  it("cannot revoke another client's token, nor learn from the answer whether it is valid", async () => {
+    const a = await service('revoking-a');
+    const b = await service('revoking-b');
+    const token = String((await clientCredentialsToken(twofold.url, 'revoking-a', a.clientSecret!)).body.access_token);
+
+    // The same answer as for a token that does not exist (RFC 7009 §2.2), and the token lives on.
+    const foreign = await revoke(twofold.url, 'revoking-b', b.clientSecret!, token);
+    const unknown = await revoke(twofold.url, 'revoking-b', b.clientSecret!, 'no-such-token');
+    expect(foreign).toEqual({ status: 200, body: '' });
+    expect(unknown).toEqual(foreign);
+    expect((await introspect(twofold.url, 'revoking-a', a.clientSecret!, token)).body).toMatchObject({ active: true });
+
+    expect(await revoke(twofold.url, 'revoking-a', a.clientSecret!, token)).toEqual({ status: 200, body: '' });
+    expect((await introspect(twofold.url, 'revoking-a', a.clientSecret!, token)).body).toEqual({ active: false });
   });
 });
