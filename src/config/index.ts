@@ -56,12 +56,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    const shown = defined[name] === undefined ? '' : ` (got ${JSON.stringify(defined[name]!.slice(0, 80))})`;
+    const shown = defined[name] === undefined ? '' : ` (got ${JSON.stringify(withoutCredentials(defined[name]!).slice(0, 80))})`;
     throw new ConfigError(`${name} ${issue.message}${shown}`);
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
   const issuer = (e.ISSUER ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  // Twofold serves plain HTTP; an https issuer means a TLS-terminating proxy in front, whose
+  // X-Forwarded-Proto must be believed, or no Secure cookie could ever be set and every sign-in fails.
+  if (issuer.startsWith('https:') && !e.TRUST_PROXY) {
+    throw new ConfigError('TRUST_PROXY must be true when ISSUER is https (Twofold serves plain HTTP behind a TLS-terminating proxy)');
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -85,6 +90,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tokenPerClientIp: e.RATE_LIMIT_TOKEN_PER_CLIENT_IP,
     }),
   });
+}
+
+/** A bad value is echoed to help the operator, but never a password inside a URL (`user:pw@`). */
+function withoutCredentials(value: string): string {
+  return value.replace(/^(.*?:\/*)?[^@]*@/, '$1***@');
 }
 
 function redisNode(node: string): RedisNode {

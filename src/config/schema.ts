@@ -22,6 +22,17 @@ const url = (protocols: RegExp, what: string) =>
     }
   }, { message: `must be a ${what} URL`, abort: true });
 
+/**
+ * A server's URL must name the server: `redis:/user:pw@h` parses, and a driver would take it for a
+ * socket path. PostgreSQL may name a socket folder instead (`postgresql:///db?host=/run/postgresql`).
+ */
+const namesServer = (v: string) => {
+  const parsed = new URL(v);
+  return parsed.protocol === 'file:' || parsed.hostname !== '' || (/^postgres/.test(parsed.protocol) && parsed.searchParams.has('host'));
+};
+const serverUrl = (protocols: RegExp, what: string) =>
+  url(protocols, what).refine(namesServer, { message: 'must name a server (scheme://host…)', abort: true });
+
 /** A length of time as `<number><s|m|h>` (`90s`, `15m`, `1h`), in seconds, from 1 s to 24 h. */
 const duration = z
   .string()
@@ -43,14 +54,14 @@ export const environmentSchema = z.object({
     .refine((v) => URL.canParse(v) && !new URL(v).search && !new URL(v).hash, { message: 'must not have a query or fragment', abort: true })
     .optional(),
   ISSUER_NAME: z.string().trim().min(1).max(64).default('Twofold'),
-  DATABASE_URL: url(/^(postgres|postgresql|file):$/, 'postgresql:// or file:').optional(),
+  DATABASE_URL: serverUrl(/^(postgres|postgresql|file):$/, 'postgresql:// or file:').optional(),
   DATABASE_POOL_SIZE: integer(1, 1000).default(10),
   // Seconds a PostgreSQL query may take before it counts as the database being unavailable: a
   // server that accepts connections but stops answering must not hang requests and /readyz.
   DATABASE_QUERY_TIMEOUT: integer(1, 600).default(10),
   DATA_DIR: z.string().min(1).default('./data'),
   KEYS_DIR: z.string().min(1).default('./keys'),
-  REDIS_URL: url(/^rediss?:$/, 'redis:// or rediss://').optional(),
+  REDIS_URL: serverUrl(/^rediss?:$/, 'redis:// or rediss://').optional(),
   // Redis Cluster: a few of the cluster's nodes as `host:port,host:port` (the client discovers the
   // rest). When set, protocol state goes to the cluster; a REDIS_URL set alongside supplies only the
   // credentials and TLS (rediss://) used for every node.

@@ -10,6 +10,21 @@ describe('configuration', () => {
     expect(config.bcryptCost).toBe(12);
   });
 
+  it('never repeats a password found in a bad URL', () => {
+    for (const [name, value] of [
+      ['DATABASE_URL', 'postgresql//admin:s3cretpw@db/x'],
+      ['REDIS_URL', 'redis:/user:hunter2@cache'],
+      ['DATABASE_URL', 'mysql://root:s3cretpw@db/x'],
+    ] as const) {
+      expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name} `));
+      expect(() => loadConfig({ [name]: value })).not.toThrow(/s3cretpw|hunter2/);
+    }
+  });
+
+  it('accepts PostgreSQL on a socket folder, which names no host', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql:///twofold?host=/run/postgresql' }).database.kind).toBe('postgresql');
+  });
+
   it('names the variable when a value is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^PORT must be a whole number/);
@@ -27,6 +42,8 @@ describe('start-up with a bad configuration', () => {
     [{ TRUST_PROXY: 'maybe' }, /^twofold: configuration error: TRUST_PROXY must be true or false/],
     [{ ISSUER: 'not a url' }, /^twofold: configuration error: ISSUER must be a http\(s\) URL/],
     [{ LOG_LEVEL: 'loud' }, /^twofold: configuration error: LOG_LEVEL /],
+    [{ REDIS_URL: 'redis:/user:hunter2@cache' }, /^twofold: configuration error: REDIS_URL must name a server/],
+    [{ ISSUER: 'https://id.example.com' }, /^twofold: configuration error: TRUST_PROXY must be true when ISSUER is https/],
   ])('%j stops with exit code 2 and one line naming the variable', (env, message) => {
     const result = start(env);
     expect(result.status).toBe(2);
