@@ -27,7 +27,7 @@ export function interactionRoutes(deps: InteractionDependencies): Middleware {
   const services: StepServices = {
     ...deps,
     csrfTokens: new CsrfTokens(deps.cookieKeys),
-    passwords: new PasswordSignIn(deps.accounts, deps.config.bcryptCost),
+    passwords: new PasswordSignIn(deps.accounts, deps.config.bcryptCost, deps.logger),
   };
   services.passwords.warmUp();
 

@@ -40,6 +40,11 @@ export function hashPassword(password: string, cost: number): Promise<string> {
   return bcrypt.hash(prehash(password), cost);
 }
 
+/** The cost a stored hash was made with (a hash from before a BCRYPT_COST change differs). */
+export function hashCost(hash: string): number {
+  return bcrypt.getRounds(hash);
+}
+
 export function verifyPassword(password: string, hash: string): Promise<boolean> {
   if (password.length > MAX_PASSWORD_LENGTH * 4) return bcrypt.compare('', hash).then(() => false);
   return bcrypt.compare(prehash(password), hash);

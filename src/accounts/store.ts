@@ -46,6 +46,12 @@ export class AccountStore {
     return mayBeStored(email) ? this.db.account.findUnique({ where: { email } }) : null;
   }
 
+  /** Replaces the hash only if it is still `previous` (a password change in between wins). */
+  async replacePasswordHash(id: string, previous: string, next: string): Promise<boolean> {
+    const { count } = await this.db.account.updateMany({ where: { id, passwordHash: previous }, data: { passwordHash: next } });
+    return count === 1;
+  }
+
   list(): Promise<Account[]> {
     return this.db.account.findMany({ orderBy: { createdAt: 'asc' } });
   }
