@@ -1,7 +1,8 @@
 // Problems a person can run into on the hosted pages, as typed errors thrown close to the cause and
 // translated once, by `friendlyErrors`, into a page in plain words with the right status. Anything
-// else is logged with the request id and shown as a generic page: never a stack trace.
-import type { Middleware } from 'koa';
+// else reaches `errorBoundary`, is logged with the request id and answered generically: never a
+// stack trace.
+import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
 import { errors as oidcErrors } from 'oidc-provider';
 import { html } from './html.js';
@@ -35,26 +36,67 @@ export const interactionGone = () =>
     'This sign-in page is no longer valid: it may have expired or been completed already. Go back to the application and sign in again.',
   );
 
-export function friendlyErrors(issuerName: string, logger: Logger): Middleware {
+/**
+ * The interaction pages' own problems (PageError, an expired interaction) become their page here;
+ * anything else goes on to `errorBoundary`.
+ */
+export function friendlyErrors(issuerName: string): Middleware {
   return async (ctx, next) => {
     try {
       await next();
     } catch (error) {
-      let problem: PageError;
-      if (error instanceof PageError) problem = error;
-      else if (error instanceof oidcErrors.SessionNotFound) problem = interactionGone();
-      else if (unavailableStore(error)) {
-        logger.warn({ store: unavailableStore(error), reqId: ctx.state.requestId }, 'store unavailable; answered 503');
-        problem = temporarilyUnavailable();
-        ctx.set('Retry-After', '30');
-      } else {
-        logger.error({ err: error, reqId: ctx.state.requestId }, 'interaction failed');
-        problem = new PageError(500, 'Something went wrong', 'Something went wrong on our side. Please go back to the application and try again in a moment.');
-      }
-      ctx.status = problem.status;
-      ctx.type = 'html';
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = messagePage(issuerName, problem.title, problem.explanation, html`<p><a href="/help/authenticator">Help with sign-in</a></p>`);
+      if (error instanceof PageError) return showProblem(ctx, issuerName, error);
+      if (error instanceof oidcErrors.SessionNotFound) return showProblem(ctx, issuerName, interactionGone());
+      throw error;
     }
   };
+}
+
+/**
+ * The last line of defence for everything we serve: whatever escapes the middleware below is
+ * answered in our words (a page for a browser, an OAuth-style JSON error for a program) and logged
+ * once as JSON with the request id. Without it Koa's default handler answers text/plain, drops the
+ * security headers and prints a stack to stderr.
+ */
+export function errorBoundary(issuerName: string, logger: Logger): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      const store = unavailableStore(error);
+      const status = (error as { status?: unknown }).status;
+      let problem: PageError;
+      if (store) {
+        logger.warn({ store, reqId: ctx.state.requestId }, 'store unavailable; answered 503');
+        problem = temporarilyUnavailable();
+        ctx.set('Retry-After', '30');
+      } else if (typeof status === 'number' && status >= 400 && status < 500) {
+        // A malformed request a library refused (a body it could not parse): the sender's mistake.
+        logger.info({ reqId: ctx.state.requestId, status }, 'request refused');
+        problem = new PageError(status, 'This request could not be handled', 'The request was not understood. Go back and try again.');
+      } else {
+        logger.error({ err: error, reqId: ctx.state.requestId }, 'request failed');
+        problem = new PageError(500, 'Something went wrong', 'Something went wrong on our side. Please go back to the application and try again in a moment.');
+      }
+      if (!wantsJson(ctx)) return showProblem(ctx, issuerName, problem);
+      ctx.status = problem.status;
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { error: store ? 'temporarily_unavailable' : problem.status < 500 ? 'invalid_request' : 'server_error', error_description: problem.explanation };
+    }
+  };
+}
+
+// oidc-provider's endpoints that programs call (token, userinfo, JWKS, discovery, registration).
+const PROGRAM_ENDPOINTS = /^\/(token|me|jwks|reg|request|\.well-known)(\/|$)/;
+
+/** A program (one of those endpoints, or a client asking for JSON first), not a person's browser. */
+function wantsJson(ctx: Context): boolean {
+  return PROGRAM_ENDPOINTS.test(ctx.path) || ctx.accepts('html', 'json') === 'json';
+}
+
+function showProblem(ctx: Context, issuerName: string, problem: PageError): void {
+  ctx.status = problem.status;
+  ctx.type = 'html';
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = messagePage(issuerName, problem.title, problem.explanation, html`<p><a href="/help/authenticator">Help with sign-in</a></p>`);
 }

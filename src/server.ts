@@ -25,6 +25,7 @@ import { RateLimits } from './ratelimit/policies.js';
 import { limiterStore } from './ratelimit/store.js';
 import { tokenEndpointLimits } from './ratelimit/token-endpoint.js';
 import { interactionRoutes } from '../interactions/routes.js';
+import { errorBoundary } from '../interactions/errors.js';
 import { accountPortal } from './portal/routes.js';
 import { registerPortalClient } from './portal/client.js';
 import { PORTAL_SESSION_MODEL } from './portal/session.js';
@@ -72,6 +73,8 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   auditProviderEvents(provider, audit, logger);
   provider.use(requestLog(logger));
   provider.use(securityHeaders(config.secureCookies));
+  // Inside the two above: what it answers is logged with its real status and carries the headers.
+  provider.use(errorBoundary(config.issuerName, logger));
   provider.use(bodyLimit(config.issuerName));
   provider.use(tokenEndpointLimits(rateLimits.token, audit, logger));
   const storeCheck = protocolStore.kind === 'redis' ? 'redis' : 'protocolStore';

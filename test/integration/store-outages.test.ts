@@ -21,6 +21,8 @@ interface Outage {
   twofold: RunningTwofold;
   /** The /readyz check that names the store. */
   check: string;
+  /** Whether the store of sessions (oidc-provider's and the account page's) is the one down. */
+  sessionsDown: boolean;
   down(): Promise<void>;
   up(): Promise<void>;
   cleanup(): Promise<void>;
@@ -32,6 +34,7 @@ function expectUnavailablePage(visit: Visit): void {
   expect(visit.headers.get('content-type')).toMatch(/^text\/html/);
   expect(visit.body).toContain('<main class="card">');
   expect(visit.body).toMatch(/temporarily unavailable/i);
+  expect(visit.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   expectNothingInternal(visit.body);
 }
 
@@ -87,6 +90,8 @@ function outageStory(name: string, start: () => Promise<Outage>) {
         expectUnavailablePage(await waiting.navigate(codePage.url));
         // A new sign-in, from the application.
         expectUnavailablePage(await new UserAgent(twofold.url).navigate((await rp.start()).url));
+        // The account page, whose sessions live in the store that is down.
+        if (outage.sessionsDown) expectUnavailablePage(await new UserAgent(twofold.url).navigate(`${twofold.url}/account`));
         // The application exchanges its code: an OAuth error, nothing of the server's insides.
         const refused = await fetch(`${twofold.url}/token`, {
           method: 'POST',
@@ -127,6 +132,7 @@ outageStory('a Redis outage (protocol state in Redis)', async () => {
   return {
     twofold,
     check: 'redis',
+    sessionsDown: true,
     down: () => redis.stop(),
     up: () => redis.restart(),
     cleanup: async () => {
@@ -145,6 +151,7 @@ async function postgresBehindRelay(extra: Record<string, string>, failure: 'cut'
   return {
     twofold,
     check: 'database',
+    sessionsDown: !extra.REDIS_URL,
     down: failure === 'cut' ? () => relay.cut() : async () => relay.freeze(),
     up: failure === 'cut' ? () => relay.restore() : async () => relay.thaw(),
     cleanup: async () => {
