@@ -19,12 +19,6 @@ try {
   // Loaded after the configuration is known good, so a bad value prints exactly one line.
   const { createTwofold } = await import('./server.js');
   const twofold = await createTwofold(config, logger);
-  const port = await twofold.listen();
-  const accounts = await twofold.accounts.count();
-  logger.info({ issuer: config.issuer, port, database: config.database.kind, redis: Boolean(config.redisUrl), accounts }, 'twofold listening');
-  if (accounts === 0) {
-    logger.warn('no account exists yet; create the first one with: echo "a-long-password" | npx twofold user add you@example.com --password-stdin');
-  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -50,8 +44,16 @@ try {
       },
     );
   };
+  // Before listening: an orchestrator (or a test) may signal as soon as it reads the listening
+  // line, and a SIGTERM with no handler yet would kill the process without draining anything.
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  const port = await twofold.listen();
+  const accounts = await twofold.accounts.count();
+  logger.info({ issuer: config.issuer, port, database: config.database.kind, redis: Boolean(config.redisUrl), accounts }, 'twofold listening');
+  if (accounts === 0) {
+    logger.warn('no account exists yet; create the first one with: echo "a-long-password" | npx twofold user add you@example.com --password-stdin');
+  }
 } catch (error) {
   logger.fatal({ err: error }, 'start-up failed');
   process.exit(1);
