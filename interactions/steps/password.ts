@@ -37,8 +37,8 @@ export async function submitPassword(ctx: RouterContext, deps: StepServices, ste
   const password = field(ctx.request.body, 'password');
   if (!email || !password) return showPassword(ctx, deps, step, { email, error: 'Enter your email and your password.' });
 
-  // Counted per client IP and per typed email (known or not) and client IP, before the password
-  // is checked. The address first: while it is blocked, spraying costs one counter round trip.
+  // Counted per client IP, and per (typed email, known or not; client IP), before the password is
+  // checked. The address first: while it is blocked, each sprayed attempt costs one round trip.
   const limits: LimitedAttempt[] = [
     { limit: deps.rateLimits.passwordFromIp, key: ipKey(ctx.ip), what: 'password', scope: 'network' },
     {

@@ -30,7 +30,7 @@ const FAILURES = new Set(['invalid_client', 'invalid_grant']);
  * The keys that failed on this instance within the window. A key with no recent failure here skips
  * the counter read: a client that authenticates correctly, the common case, costs no store round
  * trip. A key that failed only on other instances is refused at its next failure here, which is
- * counted like any other.
+ * counted like any other; until then a right secret from it is answered (SECURITY.md weighs this).
  */
 class RecentFailures {
   private readonly until = new Map<string, number>();
