@@ -12,11 +12,13 @@ export function waitInWords(seconds: number): string {
   return minutes === 1 ? 'about a minute' : `about ${minutes} minutes`;
 }
 
-export function tooManyAttemptsPage(issuerName: string, what: 'password' | 'code', retryAfterSeconds: number): string {
-  const tried =
-    what === 'password'
-      ? 'Too many wrong passwords were typed for this email from your network.'
-      : 'Too many wrong codes were typed for this account from your network.';
+/**
+ * `scope`: whether one email's (account's) attempts or all attempts from the network were too many.
+ * Neither says whether an account has the email: both counters are kept for unknown emails too.
+ */
+export function tooManyAttemptsPage(issuerName: string, what: 'password' | 'code', scope: 'account' | 'network', retryAfterSeconds: number): string {
+  const whose = scope === 'network' ? '' : what === 'password' ? ' for this email' : ' for this account';
+  const tried = `Too many wrong ${what}s were typed${whose} from your network.`;
   return messagePage(
     issuerName,
     'Too many attempts',

@@ -1,6 +1,6 @@
 // Step 2 for an enrolled account: a code from the app. The authenticator store decides (±1 step,
 // each step accepted once, lockout across sign-ins); this step counts wrong codes per sign-in and,
-// through the rate limits, per (account, client IP) across sign-ins.
+// through the rate limits, per (account, client IP) and per client IP across sign-ins.
 import type { RouterContext } from '@koa/router';
 import type { Account } from '../../src/accounts/store.js';
 import type { PendingSignIn } from '../../src/signin/pending.js';
@@ -8,11 +8,11 @@ import { MAX_WRONG_CODES } from '../../src/signin/pending.js';
 import { field } from '../form-body.js';
 import { codePage } from '../pages/code.js';
 import { normalizeCode } from '../../src/mfa/totp.js';
-import { codeKey } from '../../src/ratelimit/policies.js';
+import { codeKey, ipKey } from '../../src/ratelimit/policies.js';
 import { authenticatorLockedPage } from '../pages/rate-limited.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
 import { finishSignIn, startOver } from './finish.js';
-import { resetLimit, withinLimit } from './limits.js';
+import { succeeded, withinLimits, type LimitedAttempt } from './limits.js';
 
 const MALFORMED = 'Enter the 6 digits your app shows, without letters.';
 
@@ -24,13 +24,15 @@ export async function submitCode(ctx: RouterContext, deps: StepServices, step: S
   const code = field(ctx.request.body, 'code');
   // A typo of the wrong shape is not a guess: answered before it could use up an attempt.
   if (normalizeCode(code) === null) return showCode(ctx, deps, step, account, MALFORMED);
-  const limit = deps.rateLimits.code;
-  const key = codeKey(account.id, ctx.ip);
-  if (!(await withinLimit(ctx, deps, step, { limit, key, what: 'code', accountId: async () => account.id }))) return;
+  const limits: LimitedAttempt[] = [
+    { limit: deps.rateLimits.codeFromIp, key: ipKey(ctx.ip), what: 'code', scope: 'network' },
+    { limit: deps.rateLimits.code, key: codeKey(account.id, ctx.ip), what: 'code', scope: 'account', accountId: async () => account.id },
+  ];
+  if (!(await withinLimits(ctx, deps, step, limits))) return;
 
   const result = await deps.authenticators.verify(account.id, code);
   if (result.ok) {
-    await resetLimit(ctx, deps, limit, key);
+    await succeeded(ctx, deps, limits);
     return finishSignIn(ctx, deps, step, account.id);
   }
 

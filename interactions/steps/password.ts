@@ -4,9 +4,9 @@ import type { RouterContext } from '@koa/router';
 import { field } from '../form-body.js';
 import { passwordPage } from '../pages/password.js';
 import { normalizeEmail } from '../../src/accounts/email.js';
-import { passwordKey } from '../../src/ratelimit/policies.js';
+import { ipKey, passwordKey } from '../../src/ratelimit/policies.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
-import { resetLimit, withinLimit } from './limits.js';
+import { succeeded, withinLimits, type LimitedAttempt } from './limits.js';
 
 const WRONG = 'That email and password do not match. Check them and try again.';
 
@@ -37,11 +37,19 @@ export async function submitPassword(ctx: RouterContext, deps: StepServices, ste
   const password = field(ctx.request.body, 'password');
   if (!email || !password) return showPassword(ctx, deps, step, { email, error: 'Enter your email and your password.' });
 
-  // Counted per typed email (known or not) and client IP, before the password is checked.
-  const limit = deps.rateLimits.password;
-  const key = passwordKey(email, ctx.ip);
-  const accountId = async () => (await deps.accounts.findByEmail(normalizeEmail(email)))?.id;
-  if (!(await withinLimit(ctx, deps, step, { limit, key, what: 'password', accountId }))) return;
+  // Counted per client IP, and per (typed email, known or not; client IP), before the password is
+  // checked. The address first: while it is blocked, each sprayed attempt costs one round trip.
+  const limits: LimitedAttempt[] = [
+    { limit: deps.rateLimits.passwordFromIp, key: ipKey(ctx.ip), what: 'password', scope: 'network' },
+    {
+      limit: deps.rateLimits.password,
+      key: passwordKey(email, ctx.ip),
+      what: 'password',
+      scope: 'account',
+      accountId: async () => (await deps.accounts.findByEmail(normalizeEmail(email)))?.id,
+    },
+  ];
+  if (!(await withinLimits(ctx, deps, step, limits))) return;
 
   const result = await deps.passwords.check(email, password);
   if (!result.ok) {
@@ -54,7 +62,7 @@ export async function submitPassword(ctx: RouterContext, deps: StepServices, ste
     });
     return showPassword(ctx, deps, step, { email, error: WRONG });
   }
-  await resetLimit(ctx, deps, limit, key);
+  await succeeded(ctx, deps, limits);
   await deps.pendingSignIns.passwordAccepted(step.uid, result.account.id, step.interaction.exp);
   showCurrentStep(ctx, step.uid);
 }

@@ -37,8 +37,12 @@ export interface RateLimitConfig {
   readonly windowSeconds: number;
   /** Wrong passwords per (email, client IP). */
   readonly passwordPerAccountIp: number;
+  /** Wrong passwords per client IP, whatever the email (password spraying). */
+  readonly passwordPerIp: number;
   /** Wrong codes per (account, client IP). */
   readonly codePerAccountIp: number;
+  /** Wrong codes per client IP, whatever the account. */
+  readonly codePerIp: number;
   /** Consecutive wrong codes per account, from anywhere, before its authenticator locks. */
   readonly codePerAccount: number;
   /** Failed token, introspection and revocation requests per (client_id, client IP). */
@@ -85,7 +89,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimits: Object.freeze({
       windowSeconds: e.RATE_LIMIT_WINDOW,
       passwordPerAccountIp: e.RATE_LIMIT_PASSWORD_PER_ACCOUNT_IP,
+      passwordPerIp: e.RATE_LIMIT_PASSWORD_PER_IP,
       codePerAccountIp: e.RATE_LIMIT_CODE_PER_ACCOUNT_IP,
+      codePerIp: e.RATE_LIMIT_CODE_PER_IP,
       codePerAccount: e.RATE_LIMIT_CODE_PER_ACCOUNT,
       tokenPerClientIp: e.RATE_LIMIT_TOKEN_PER_CLIENT_IP,
     }),

@@ -86,7 +86,11 @@ export const environmentSchema = z.object({
   // else in the database, so every instance of a deployment counts together.
   RATE_LIMIT_WINDOW: duration.default(15 * 60),
   RATE_LIMIT_PASSWORD_PER_ACCOUNT_IP: integer(1, 1000).default(5),
+  // Password spraying: one address trying a common password against many emails. Generous enough
+  // for an office behind one NAT address (people mistype), far below what spraying needs.
+  RATE_LIMIT_PASSWORD_PER_IP: integer(1, 100_000).default(50),
   RATE_LIMIT_CODE_PER_ACCOUNT_IP: integer(1, 1000).default(5),
+  RATE_LIMIT_CODE_PER_IP: integer(1, 100_000).default(50),
   // NIST SP 800-63B §5.2.2: no more than 100 consecutive failed attempts on one account.
   RATE_LIMIT_CODE_PER_ACCOUNT: integer(1, 100).default(100),
   RATE_LIMIT_TOKEN_PER_CLIENT_IP: integer(1, 100_000).default(20),

@@ -4,7 +4,8 @@
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export type Verdict =
-  | { allowed: true }
+  /** `usedLastPointFor`: this very attempt took the last point; the next ones are refused this many seconds. */
+  | { allowed: true; usedLastPointFor?: number }
   /** `limitReachedNow`: this very request reached the limit (the moment worth an audit event). */
   | { allowed: false; retryAfterSeconds: number; limitReachedNow: boolean };
 
@@ -29,12 +30,12 @@ export class Limit {
   /**
    * Counts an attempt before it is checked. Counting first (one atomic increment in the store) is
    * what keeps a burst of simultaneous attempts, on any number of instances, within the limit;
-   * `reset` after a success gives the points back.
+   * `reset` or `giveBack` after a success gives points back.
    */
   async attempt(key: string): Promise<Verdict> {
     try {
-      await this.limiter.consume(key);
-      return { allowed: true };
+      const state = await this.limiter.consume(key);
+      return state.consumedPoints === this.points ? { allowed: true, usedLastPointFor: seconds(state) } : { allowed: true };
     } catch (outcome) {
       if (outcome instanceof RateLimiterRes) return this.refused(outcome, this.points + 1);
       throw unavailable(outcome);
@@ -50,13 +51,11 @@ export class Limit {
     return this.refused(state, -1);
   }
 
-  /** Counts a failure found after the fact; refused once this failure used the last point. */
-  async failure(key: string): Promise<Verdict> {
-    const state = await this.limiter.penalty(key, 1).catch((error: unknown) => {
+  /** Gives back the point one attempt took (a success that must not wipe the others' count). */
+  async giveBack(key: string): Promise<void> {
+    await this.limiter.reward(key, 1).catch((error: unknown) => {
       throw unavailable(error);
     });
-    if (state.consumedPoints < this.points) return { allowed: true };
-    return this.refused(state, this.points);
   }
 
   /** Forgets the key's count (after a success). */
@@ -69,10 +68,14 @@ export class Limit {
   private refused(state: RateLimiterRes, reachedAt: number): Verdict {
     return {
       allowed: false,
-      retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)),
+      retryAfterSeconds: seconds(state),
       limitReachedNow: state.consumedPoints === reachedAt,
     };
   }
+}
+
+function seconds(state: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
 }
 
 function unavailable(cause: unknown): RateLimitUnavailableError {

@@ -6,11 +6,17 @@
 // `slow_down` is the registered OAuth error for "back off" (RFC 8628 §3.5); clients that do not
 // know it still see an OAuth error body and the HTTP status every HTTP library understands.
 //
+// A failure is counted after oidc-provider has handled the request but before its answer leaves:
+// one atomic increment in the store, and the failure is answered as such only if its count is
+// within the limit, else replaced by the refusal. So a burst of simultaneous guesses, on any number
+// of instances, gets at most the limit of answers, while a success — the common case — is counted
+// nowhere and, for a client that has not failed recently here, costs no store round trip at all.
+//
 // With HTTP Basic authentication (the default for our clients) the client is known before
-// oidc-provider reads the request, so a refused request costs nothing. A client_id sent in the
-// form body (client_secret_post, public clients) is only known once oidc-provider has parsed it;
-// then the request is handled and its answer replaced by the refusal, so a blocked caller still
-// learns nothing from it.
+// oidc-provider reads the request, so a request from a pair that failed recently here is refused
+// before it costs anything. A client_id sent in the form body (client_secret_post, public clients)
+// is only known once oidc-provider has parsed it; then the request is handled and its answer
+// replaced by the refusal, so a blocked caller still learns nothing from it.
 import type { Middleware, ParameterizedContext } from 'koa';
 import type { Logger } from 'pino';
 import type { AuditLog } from '../audit/index.js';
@@ -22,9 +28,9 @@ const FAILURES = new Set(['invalid_client', 'invalid_grant']);
 
 /**
  * The keys that failed on this instance within the window. A key with no recent failure here skips
- * the counter read before the request: a client that authenticates correctly, the common case,
- * costs no store round trip. A key that failed only on other instances is refused after its next
- * failure here, like a client_id sent in the form body.
+ * the counter read: a client that authenticates correctly, the common case, costs no store round
+ * trip. A key that failed only on other instances is refused at its next failure here, which is
+ * counted like any other; until then a right secret from it is answered (SECURITY.md weighs this).
  */
 class RecentFailures {
   private readonly until = new Map<string, number>();
@@ -52,7 +58,8 @@ export function tokenEndpointLimits(limit: Limit, audit: AuditLog, logger: Logge
     if (ctx.method !== 'POST' || !ENDPOINTS.has(ctx.path)) return next();
     try {
       const fromHeader = basicClientId(ctx.get('authorization'));
-      if (fromHeader !== undefined && recent.has(tokenKey(fromHeader, ctx.ip))) {
+      const checkedBefore = fromHeader !== undefined && recent.has(tokenKey(fromHeader, ctx.ip));
+      if (checkedBefore) {
         const verdict = await limit.check(tokenKey(fromHeader, ctx.ip));
         if (!verdict.allowed) return refuse(ctx, verdict);
       }
@@ -60,15 +67,22 @@ export function tokenEndpointLimits(limit: Limit, audit: AuditLog, logger: Logge
       const clientId = fromHeader ?? clientIdAfter(ctx);
       if (clientId === undefined) return;
       const key = tokenKey(clientId, ctx.ip);
-      if (fromHeader === undefined && recent.has(key)) {
+      if (failed(ctx)) {
+        recent.add(key);
+        const verdict = await limit.attempt(key);
+        // Audited at the failure that used the last point: once refused, a pair's requests are
+        // mostly refused before they are counted, so a count over the limit may never be seen.
+        if (verdict.allowed && verdict.usedLastPointFor !== undefined) {
+          await audit.record({ type: 'rate_limited', clientId, ip: ctx.ip, detail: { limit: limit.name, retryAfterSeconds: verdict.usedLastPointFor } });
+        }
+        if (!verdict.allowed) return refuse(ctx, verdict);
+        return;
+      }
+      // A success from a pair that failed here meanwhile (form body, or a burst): answered only if
+      // the pair still has points.
+      if (!checkedBefore && recent.has(key)) {
         const verdict = await limit.check(key);
         if (!verdict.allowed) return refuse(ctx, verdict);
-      }
-      if (!failed(ctx)) return;
-      recent.add(key);
-      const verdict = await limit.failure(key);
-      if (!verdict.allowed && verdict.limitReachedNow) {
-        await audit.record({ type: 'rate_limited', clientId, ip: ctx.ip, detail: { limit: limit.name, retryAfterSeconds: verdict.retryAfterSeconds } });
       }
     } catch (error) {
       if (!(error instanceof RateLimitUnavailableError)) throw error;

@@ -2,6 +2,7 @@
 // counted per (client_id, client IP) over /token, /token/introspection and /token/revocation; the
 // 21st failure in 15 minutes is answered 429 {"error":"slow_down"} with Retry-After, whatever it
 // carries, while the same client elsewhere and other clients here go on working.
+import { request as httpRequest } from 'node:http';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { startRedisServer, until, type RedisServer } from '../support/redis-server.js';
 
@@ -52,6 +53,48 @@ function expectSlowDown(answer: Answer): void {
   expect(Number(answer.retryAfter)).toBeLessThanOrEqual(15 * 60);
 }
 
+/**
+ * `count` requests in flight together: each is sent but for the last byte of its body, and all are
+ * finished at once after a pause in which every one has reached the server and passed what it does
+ * before reading a body. So all of them are checked before any is answered: the attacker's best case.
+ */
+async function simultaneously(url: string, count: number, request: (n: number) => { headers: Record<string, string>; body: string }): Promise<Answer[]> {
+  const sent = Array.from({ length: count }, (_, n) => {
+    const { headers, body } = request(n);
+    const req = httpRequest(url, { method: 'POST', agent: false, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } });
+    const answer = new Promise<Answer>((resolve, reject) => {
+      req.on('error', reject);
+      req.on('response', (response) => {
+        let text = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode!, retryAfter: response.headers['retry-after'] ?? null, body: JSON.parse(text) }));
+      });
+    });
+    req.write(body.slice(0, -1));
+    return { finish: () => req.end(body.slice(-1)), answer };
+  });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  sent.forEach(({ finish }) => finish());
+  return Promise.all(sent.map(({ answer }) => answer));
+}
+
+/** Each failure is counted before it is answered: exactly 20 of a burst of wrong secrets get an answer, the rest 429. */
+async function burstOfWrongSecrets(twofold: RunningTwofold): Promise<void> {
+  const client = await machineClient(twofold, `burst-${Date.now()}`);
+  const basic = (secret: string) => `Basic ${Buffer.from(`${client.clientId}:${secret}`).toString('base64')}`;
+  const answers = await simultaneously(`${twofold.url}/token`, 32, (n) => ({
+    headers: { authorization: basic(`guess-${n}`), 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials',
+  }));
+  expect(answers.filter((answer) => answer.status === 401)).toHaveLength(20);
+  const refused = answers.filter((answer) => answer.status !== 401);
+  expect(refused).toHaveLength(12);
+  refused.forEach(expectSlowDown);
+  expectSlowDown(await call(twofold, '/token', { ...client, via: 'basic' }, grant, ''));
+  const events = (await twofold.audit.list({})).filter((e) => e.type === 'rate_limited' && e.clientId === client.clientId);
+  expect(events).toHaveLength(1);
+}
+
 describe('rate limits at the token endpoints', () => {
   let twofold: RunningTwofold;
   beforeAll(async () => {
@@ -84,6 +127,8 @@ describe('rate limits at the token endpoints', () => {
     ]);
   });
 
+  it('a parallel burst of wrong client secrets gets exactly 20 answers, the rest 429', () => burstOfWrongSecrets(twofold));
+
   it('counts failures at introspection and revocation, wrong grants and client_id in the form body; successes cost nothing', async () => {
     const client = await machineClient(twofold, 'metrics-exporter', true);
     const address = '203.0.113.60';
@@ -102,7 +147,7 @@ describe('rate limits at the token endpoints', () => {
   });
 });
 
-describe('rate limits at the token endpoints with Redis down', () => {
+describe('rate limits at the token endpoints with the counters in Redis, and Redis down', () => {
   let redisServer: RedisServer;
   let twofold: RunningTwofold;
   beforeAll(async () => {
@@ -113,6 +158,8 @@ describe('rate limits at the token endpoints with Redis down', () => {
     await twofold.stop();
     await redisServer.stop();
   });
+
+  it('a parallel burst of wrong client secrets, counted in Redis, gets exactly 20 answers, the rest 429', () => burstOfWrongSecrets(twofold));
 
   it('fails closed: 503 temporarily_unavailable rather than unlimited guessing', async () => {
     const client = await machineClient(twofold, 'nightly-report');

@@ -3,11 +3,13 @@
 import { loadConfig, ConfigError } from '../../src/config/index.js';
 
 describe('rate-limit configuration', () => {
-  it('defaults to 5 passwords and 5 codes per account and address, 100 codes per account, 20 token failures, per 15 minutes', () => {
+  it('defaults to 5 passwords and 5 codes per account and address, 50 of each per address, 100 codes per account, 20 token failures, per 15 minutes', () => {
     expect(loadConfig({}).rateLimits).toEqual({
       windowSeconds: 900,
       passwordPerAccountIp: 5,
+      passwordPerIp: 50,
       codePerAccountIp: 5,
+      codePerIp: 50,
       codePerAccount: 100,
       tokenPerClientIp: 20,
     });
@@ -16,6 +18,12 @@ describe('rate-limit configuration', () => {
   it('behind a proxy, the client address is the last X-Forwarded-For entry unless more hops are configured', () => {
     expect(loadConfig({}).trustProxyHops).toBe(1);
     expect(loadConfig({ TRUST_PROXY_HOPS: '2' }).trustProxyHops).toBe(2);
+  });
+
+  it('takes the per-address limits from RATE_LIMIT_PASSWORD_PER_IP and RATE_LIMIT_CODE_PER_IP', () => {
+    const { rateLimits } = loadConfig({ RATE_LIMIT_PASSWORD_PER_IP: '500', RATE_LIMIT_CODE_PER_IP: '7' });
+    expect(rateLimits.passwordPerIp).toBe(500);
+    expect(rateLimits.codePerIp).toBe(7);
   });
 
   it.each([
@@ -35,6 +43,9 @@ describe('rate-limit configuration', () => {
     [{ RATE_LIMIT_CODE_PER_ACCOUNT_IP: 'five' }, 'RATE_LIMIT_CODE_PER_ACCOUNT_IP must be a whole number (got "five")'],
     // NIST SP 800-63B §5.2.2 allows no more than 100 consecutive failures.
     [{ RATE_LIMIT_CODE_PER_ACCOUNT: '101' }, 'RATE_LIMIT_CODE_PER_ACCOUNT must be at most 100 (got "101")'],
+    [{ RATE_LIMIT_PASSWORD_PER_IP: '0' }, 'RATE_LIMIT_PASSWORD_PER_IP must be at least 1 (got "0")'],
+    [{ RATE_LIMIT_PASSWORD_PER_IP: '1e3' }, 'RATE_LIMIT_PASSWORD_PER_IP must be a whole number (got "1e3")'],
+    [{ RATE_LIMIT_CODE_PER_IP: '100001' }, 'RATE_LIMIT_CODE_PER_IP must be at most 100000 (got "100001")'],
     [{ TRUST_PROXY_HOPS: '0' }, 'TRUST_PROXY_HOPS must be at least 1 (got "0")'],
     [{ RATE_LIMIT_TOKEN_PER_CLIENT_IP: '-3' }, 'RATE_LIMIT_TOKEN_PER_CLIENT_IP must be a whole number (got "-3")'],
   ])('%j is refused with one line naming the variable', (env, message) => {
