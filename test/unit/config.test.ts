@@ -10,6 +10,12 @@ describe('configuration', () => {
     expect(config.bcryptCost).toBe(12);
   });
 
+  it('serves metrics only when METRICS_PORT is set, on loopback unless METRICS_HOST says otherwise', () => {
+    expect(loadConfig({}).metrics).toBeUndefined();
+    expect(loadConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({ port: 9464, host: '0.0.0.0' });
+  });
+
   it('names the variable when a value is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^PORT must be a whole number/);
@@ -27,6 +33,9 @@ describe('start-up with a bad configuration', () => {
     [{ TRUST_PROXY: 'maybe' }, /^twofold: configuration error: TRUST_PROXY must be true or false/],
     [{ ISSUER: 'not a url' }, /^twofold: configuration error: ISSUER must be a http\(s\) URL/],
     [{ LOG_LEVEL: 'loud' }, /^twofold: configuration error: LOG_LEVEL /],
+    [{ METRICS_PORT: 'prometheus' }, /^twofold: configuration error: METRICS_PORT must be a whole number/],
+    [{ METRICS_PORT: '65536' }, /^twofold: configuration error: METRICS_PORT must be at most 65535/],
+    [{ PORT: '8080', METRICS_PORT: '8080' }, /^twofold: configuration error: METRICS_PORT must differ from PORT/],
   ])('%j stops with exit code 2 and one line naming the variable', (env, message) => {
     const result = start(env);
     expect(result.status).toBe(2);
