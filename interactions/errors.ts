@@ -7,6 +7,7 @@ import { errors as oidcErrors } from 'oidc-provider';
 import { html } from './html.js';
 import { messagePage } from './layout.js';
 import { unavailableStore } from '../src/stores/unavailable.js';
+import type { MetricsRecorder } from '../src/metrics/index.js';
 
 export class PageError extends Error {
   override name = 'PageError';
@@ -35,16 +36,18 @@ export const interactionGone = () =>
     'This sign-in page is no longer valid: it may have expired or been completed already. Go back to the application and sign in again.',
   );
 
-export function friendlyErrors(issuerName: string, logger: Logger): Middleware {
+export function friendlyErrors(issuerName: string, logger: Logger, metrics: MetricsRecorder): Middleware {
   return async (ctx, next) => {
     try {
       await next();
     } catch (error) {
       let problem: PageError;
+      const store = unavailableStore(error);
       if (error instanceof PageError) problem = error;
       else if (error instanceof oidcErrors.SessionNotFound) problem = interactionGone();
-      else if (unavailableStore(error)) {
-        logger.warn({ store: unavailableStore(error), reqId: ctx.state.requestId }, 'store unavailable; answered 503');
+      else if (store) {
+        logger.warn({ store, reqId: ctx.state.requestId }, 'store unavailable; answered 503');
+        metrics.storeUnavailable(store);
         problem = temporarilyUnavailable();
         ctx.set('Retry-After', '30');
       } else {

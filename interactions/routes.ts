@@ -50,7 +50,7 @@ export function interactionRoutes(deps: InteractionDependencies): Middleware {
   };
 
   const router = new Router();
-  router.use(friendlyErrors(deps.config.issuerName, deps.logger), async (ctx, next) => {
+  router.use(friendlyErrors(deps.config.issuerName, deps.logger, deps.metrics), async (ctx, next) => {
     // Sign-in pages are personal and short-lived: never cached, by anyone.
     ctx.set('Cache-Control', 'no-store');
     await next();
