@@ -20,7 +20,7 @@ try {
   const { createTwofold } = await import('./server.js');
   const twofold = await createTwofold(config, logger);
   const port = await twofold.listen();
-  logger.info({ issuer: config.issuer, port, database: config.database.kind, redis: Boolean(config.redisUrl) }, 'twofold listening');
+  logger.info({ issuer: config.issuer, port, database: config.database.kind, redis: Boolean(config.redisUrl), metricsPort: twofold.metricsPort() }, 'twofold listening');
   if ((await twofold.accounts.count()) === 0) {
     logger.warn('no account exists yet; create the first one with: echo "a-long-password" | npx twofold user add you@example.com --password-stdin');
   }
