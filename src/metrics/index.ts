@@ -43,13 +43,26 @@ export class Metrics implements MetricsRecorder {
   private readonly counter = (name: string, help: string, labelNames: string[] = []) =>
     new Counter({ name, help, labelNames, registers: [this.registry] });
 
-  readonly httpRequests = this.counter('twofold_http_requests_total', 'HTTP requests on the public port, by route and status class.', ['route', 'status']);
   readonly httpDuration = new Histogram({
     name: 'twofold_http_request_duration_seconds',
     help: 'Time to answer HTTP requests on the public port, by route and status class.',
     labelNames: ['route', 'status'],
     buckets: DURATION_BUCKETS,
     registers: [this.registry],
+  });
+  // The histogram's counts, read at scrape time: a request pays for one update, not two.
+  readonly httpRequests = new Counter({
+    name: 'twofold_http_requests_total',
+    help: 'HTTP requests on the public port, by route and status class.',
+    labelNames: ['route', 'status'],
+    registers: [this.registry],
+    collect: async () => {
+      const { values } = await this.httpDuration.get();
+      this.httpRequests.reset();
+      for (const { metricName, labels, value } of values) {
+        if (metricName === 'twofold_http_request_duration_seconds_count') this.httpRequests.inc({ route: labels.route!, status: labels.status! }, value);
+      }
+    },
   });
   readonly signIns = this.counter('twofold_signin_total', 'Sign-in steps by outcome (the audit events, counted).', ['step', 'outcome']);
   readonly rateLimitRefusals = this.counter('twofold_rate_limit_refusals_total', 'Attempts refused by a rate limit (answered 429).', ['limiter']);
