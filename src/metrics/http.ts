@@ -1,8 +1,8 @@
 // Counts and times every request on the public port by a route name from the fixed table below and
 // the status class, never by the raw path: a client choosing paths must not be able to create
-// series. Per request this costs two table lookups, a clock read and two updates of prebuilt
-// series (the label children are bound once here, so no label object is built per request):
-// about 1–3 µs, against a token request's 2 ms.
+// series. Per request this costs a table lookup, two clock reads and one update of a histogram
+// series bound once here (no label object is built per request): about 1–3 µs, measured, against
+// a token request's 2 ms.
 import type { Middleware } from 'koa';
 import type { Metrics } from './index.js';
 
