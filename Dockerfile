@@ -46,6 +46,9 @@ RUN mkdir -p /app/data /app/keys && chown node:node /app/data /app/keys && chmod
 USER node
 VOLUME ["/app/data", "/app/keys"]
 EXPOSE 3000
+# Metrics are off by default. To scrape them set METRICS_PORT=9464 and METRICS_HOST=0.0.0.0 (the
+# default, loopback, is unreachable from outside the container); deliberately not EXPOSEd, so that
+# `docker run -P` never publishes them beside the public port.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Admin commands: docker exec <container> node dist/src/cli/main.js --help

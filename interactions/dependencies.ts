@@ -8,6 +8,7 @@ import type { AuditLog } from '../src/audit/index.js';
 import type { AuthenticatorStore } from '../src/mfa/authenticators.js';
 import type { PendingSignIns } from '../src/signin/pending.js';
 import type { RateLimits } from '../src/ratelimit/policies.js';
+import type { MetricsRecorder } from '../src/metrics/index.js';
 
 export interface InteractionDependencies {
   config: Readonly<Config>;
@@ -20,6 +21,8 @@ export interface InteractionDependencies {
   pendingSignIns: PendingSignIns;
   /** Wrong-password and wrong-code counters per (account, client IP). */
   rateLimits: RateLimits;
+  /** Operator metrics (src/metrics); a no-op when METRICS_PORT is unset. */
+  metrics: MetricsRecorder;
   /** The cookie-signing keys (first signs); the CSRF tokens of the forms derive from them. */
   cookieKeys: readonly string[];
 }

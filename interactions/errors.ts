@@ -8,6 +8,7 @@ import { errors as oidcErrors } from 'oidc-provider';
 import { html } from './html.js';
 import { messagePage } from './layout.js';
 import { unavailableStore } from '../src/stores/unavailable.js';
+import type { MetricsRecorder } from '../src/metrics/index.js';
 
 export class PageError extends Error {
   override name = 'PageError';
@@ -58,7 +59,7 @@ export function friendlyErrors(issuerName: string): Middleware {
  * once as JSON with the request id. Without it Koa's default handler answers text/plain, drops the
  * security headers and prints a stack to stderr.
  */
-export function errorBoundary(issuerName: string, logger: Logger): Middleware {
+export function errorBoundary(issuerName: string, logger: Logger, metrics: MetricsRecorder): Middleware {
   return async (ctx, next) => {
     try {
       await next();
@@ -68,6 +69,7 @@ export function errorBoundary(issuerName: string, logger: Logger): Middleware {
       let problem: PageError;
       if (store) {
         logger.warn({ store, reqId: ctx.state.requestId }, 'store unavailable; answered 503');
+        metrics.storeUnavailable(store);
         problem = temporarilyUnavailable();
         ctx.set('Retry-After', '30');
       } else if (typeof status === 'number' && status >= 400 && status < 500) {

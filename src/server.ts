@@ -2,6 +2,7 @@
 // the account portal and the HTTP concerns, as one Koa application. `main.ts` adds the process
 // concerns (signals, exit codes).
 import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type Provider from 'oidc-provider';
 import type { Config } from './config/index.js';
@@ -30,6 +31,11 @@ import { accountPortal } from './portal/routes.js';
 import { registerPortalClient } from './portal/client.js';
 import { PORTAL_SESSION_MODEL } from './portal/session.js';
 import { selfOrigin } from './portal/self-fetch.js';
+import { Metrics, noMetrics } from './metrics/index.js';
+import { httpMetrics } from './metrics/http.js';
+import { countSignIns } from './metrics/signin.js';
+import { countProviderEvents } from './metrics/provider-events.js';
+import { metricsServer } from './metrics/listener.js';
 
 export interface Twofold {
   provider: Provider;
@@ -39,8 +45,10 @@ export interface Twofold {
   clients: ClientStore;
   audit: AuditLog;
   authenticators: AuthenticatorStore;
-  /** Starts listening; resolves with the bound port. */
+  /** Starts listening (and the metrics listener, when configured); resolves with the bound port. */
   listen(): Promise<number>;
+  /** The metrics listener's bound port once listening; undefined when METRICS_PORT is unset. */
+  metricsPort(): number | undefined;
   /** Stops accepting, lets in-flight requests finish, closes the stores. */
   close(): Promise<void>;
 }
@@ -52,8 +60,11 @@ const SHUTDOWN_GRACE_MS = 5000;
 export async function createTwofold(config: Readonly<Config>, logger: Logger): Promise<Twofold> {
   const services = await openServices(config, logger);
   const { db, keys, secretBox, accounts, clients, audit, authenticators, provider, protocolStore, redis } = services;
+  // Operator metrics only when a metrics port is configured; otherwise nothing is counted at all.
+  const metrics = config.metrics ? new Metrics() : undefined;
+  const recorder = metrics ?? noMetrics;
   // Wrong-password, wrong-code and token-endpoint counters, shared by every instance (Redis or the database).
-  const rateLimits = new RateLimits(config.rateLimits, limiterStore({ redis, db }, logger));
+  const rateLimits = new RateLimits(config.rateLimits, limiterStore({ redis, db }, logger), recorder);
   // Sign-in progress between the two factors, beside oidc-provider's own interaction state.
   const pendingSignIns = new PendingSignIns(protocolStore.adapter(PENDING_MODEL), secretBox());
 
@@ -61,6 +72,7 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
     // An unreachable store is an outage to report in one line (/readyz says which), not a bug.
     const store = unavailableStore(error);
     if (!store) return logger.error({ err: error, reqId: ctx.state.requestId }, 'oidc server_error');
+    recorder.storeUnavailable(store);
     logger.warn({ store, reqId: ctx.state.requestId }, 'store unavailable; answered with an error');
     // oidc-provider has just written its generic 500; a client can do better with the truth:
     // retry later (RFC 6749 §4.1.2.1 temporarily_unavailable, HTTP 503).
@@ -71,17 +83,23 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
     }
   });
   auditProviderEvents(provider, audit, logger);
+  if (metrics) {
+    countProviderEvents(provider, metrics);
+    audit.observe(countSignIns(metrics));
+    // First, so that the time measured is all of ours.
+    provider.use(httpMetrics(metrics));
+  }
   provider.use(requestLog(logger));
   provider.use(securityHeaders(config.secureCookies));
   // Inside the two above: what it answers is logged with its real status and carries the headers.
-  provider.use(errorBoundary(config.issuerName, logger));
+  provider.use(errorBoundary(config.issuerName, logger, recorder));
   provider.use(bodyLimit(config.issuerName));
   provider.use(tokenEndpointLimits(rateLimits.token, audit, logger));
   const storeCheck = protocolStore.kind === 'redis' ? 'redis' : 'protocolStore';
   provider.use(health(async () => ({ database: await databaseReachable(db), [storeCheck]: await protocolStore.ready() })));
   provider.use(staticFiles());
   provider.use(
-    interactionRoutes({ config, provider, logger, accounts, clients, audit, authenticators, pendingSignIns, rateLimits, cookieKeys: keys.cookieKeys }),
+    interactionRoutes({ config, provider, logger, accounts, clients, audit, authenticators, pendingSignIns, rateLimits, metrics: recorder, cookieKeys: keys.cookieKeys }),
   );
 
   // The account portal signs in through this provider like any relying party; its back-channel
@@ -96,24 +114,38 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   purge.unref();
 
   let server: Server | undefined;
+  let metricsListener: Server | undefined;
   return {
     ...services,
-    listen: () =>
-      new Promise((resolve, reject) => {
-        server = createHttpServer(provider.callback());
-        server.once('error', reject);
-        server.listen(config.port, config.host, () => {
-          const address = server!.address();
-          if (typeof address === 'object' && address) listeningOn = selfOrigin(address);
-          resolve(typeof address === 'object' && address ? address.port : config.port);
-        });
-      }),
+    listen: async () => {
+      server = createHttpServer(provider.callback());
+      const port = await listenOn(server, config.port, config.host);
+      listeningOn = selfOrigin(server.address() as AddressInfo);
+      if (metrics && config.metrics) {
+        metricsListener = metricsServer(metrics.registry, logger);
+        await listenOn(metricsListener, config.metrics.port, config.metrics.host);
+      }
+      return port;
+    },
+    metricsPort: () => (metricsListener?.listening ? (metricsListener.address() as AddressInfo).port : undefined),
     close: async () => {
       clearInterval(purge);
-      if (server) await closeGracefully(server, SHUTDOWN_GRACE_MS);
+      // Both sockets stop accepting before the first await (main.ts relies on it for the public one).
+      await Promise.all([server && closeGracefully(server, SHUTDOWN_GRACE_MS), metricsListener && closeGracefully(metricsListener, SHUTDOWN_GRACE_MS)]);
+      metrics?.registry.clear();
       rateLimits.close();
       await protocolStore.close();
       await db.$disconnect();
     },
   };
+}
+
+function listenOn(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
 }

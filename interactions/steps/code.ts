@@ -33,6 +33,8 @@ export async function submitCode(ctx: RouterContext, deps: StepServices, step: S
   const result = await deps.authenticators.verify(account.id, code);
   if (result.ok) {
     await succeeded(ctx, deps, limits);
+    // Audited as the finished sign-in (`signin_succeeded`, counted as step "signin").
+    deps.metrics.signIn('code', 'success');
     return finishSignIn(ctx, deps, step, account.id);
   }
 

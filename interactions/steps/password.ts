@@ -64,5 +64,7 @@ export async function submitPassword(ctx: RouterContext, deps: StepServices, ste
   }
   await succeeded(ctx, deps, limits);
   await deps.pendingSignIns.passwordAccepted(step.uid, result.account.id, step.interaction.exp);
+  // Not an audit event (src/metrics/signin.ts): the sign-in is only half done.
+  deps.metrics.signIn('password', 'success');
   showCurrentStep(ctx, step.uid);
 }

@@ -13,6 +13,8 @@ export interface AuditEventInput {
 }
 
 export class AuditLog {
+  private readonly observers: ((event: AuditEventInput) => void)[] = [];
+
   constructor(
     private readonly db: Database,
     private readonly logger: Logger,
@@ -29,6 +31,15 @@ export class AuditLog {
     };
     this.logger.info({ audit: { ...event, id: row.id } }, `audit ${event.type}`);
     await this.db.auditEvent.create({ data: row });
+    for (const observer of this.observers) observer(event);
+  }
+
+  /**
+   * Calls `observer` with every event once it is stored, for what must count exactly what the
+   * trail holds (src/metrics/signin.ts). Observers are synchronous and must not throw.
+   */
+  observe(observer: (event: AuditEventInput) => void): void {
+    this.observers.push(observer);
   }
 
   /** The account's events of one type, newest first; only those after `after` when given. */

@@ -30,6 +30,13 @@ export interface Config {
   /** With trustProxy: the client IP is the X-Forwarded-For entry this many from the right. */
   readonly trustProxyHops: number;
   readonly rateLimits: RateLimitConfig;
+  /** Where GET /metrics is served; undefined (METRICS_PORT unset) = no metrics at all. */
+  readonly metrics: MetricsConfig | undefined;
+}
+
+export interface MetricsConfig {
+  readonly port: number;
+  readonly host: string;
 }
 
 /** How many failures each counter allows per window (see src/ratelimit/policies.ts). */
@@ -64,6 +71,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`${name} ${issue.message}${shown}`);
   }
   const e = parsed.data;
+  // Port 0 (any free port) aside, one port cannot serve both: say so now rather than EADDRINUSE later.
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) {
+    throw new ConfigError(`METRICS_PORT must differ from PORT: metrics are never served on the public port (got ${JSON.stringify(String(e.METRICS_PORT))})`);
+  }
   const dataDir = resolve(e.DATA_DIR);
   const issuer = (e.ISSUER ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   // Twofold serves plain HTTP; an https issuer means a TLS-terminating proxy in front, whose
@@ -95,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       codePerAccount: e.RATE_LIMIT_CODE_PER_ACCOUNT,
       tokenPerClientIp: e.RATE_LIMIT_TOKEN_PER_CLIENT_IP,
     }),
+    metrics: e.METRICS_PORT === undefined ? undefined : Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST }),
   });
 }
 

@@ -2,6 +2,8 @@
 // store.ts. Answers in plain terms (allowed, or refused until when), and turns a store failure
 // into one typed error so callers fail closed: a limit that cannot be counted refuses.
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { MetricsRecorder } from '../metrics/index.js';
+import type { Store } from '../stores/unavailable.js';
 
 export type Verdict =
   /** `usedLastPointFor`: this very attempt took the last point; the next ones are refused this many seconds. */
@@ -14,12 +16,19 @@ export class RateLimitUnavailableError extends Error {
   override name = 'RateLimitUnavailableError';
 }
 
+/** Where a limit reports its refusals and its store's outages (src/metrics). */
+export interface LimitMetrics {
+  readonly recorder: MetricsRecorder;
+  readonly store: Store;
+}
+
 export class Limit {
   constructor(
-    /** The name audit events and logs use for this limit. */
+    /** The name audit events, logs and metrics use for this limit. */
     readonly name: string,
     readonly points: number,
     private readonly limiter: RateLimiterAbstract,
+    private readonly metrics?: LimitMetrics,
   ) {}
 
   /** How long a counter lives, in seconds. */
@@ -37,32 +46,44 @@ export class Limit {
       const state = await this.limiter.consume(key);
       return state.consumedPoints === this.points ? { allowed: true, usedLastPointFor: seconds(state) } : { allowed: true };
     } catch (outcome) {
-      if (outcome instanceof RateLimiterRes) return this.refused(outcome, this.points + 1);
-      throw unavailable(outcome);
+      if (outcome instanceof RateLimiterRes) return this.refusal(this.refused(outcome, this.points + 1));
+      throw this.unavailable(outcome);
     }
   }
 
   /** Whether `key` still has points, without using one. */
   async check(key: string): Promise<Verdict> {
     const state = await this.limiter.get(key).catch((error: unknown) => {
-      throw unavailable(error);
+      throw this.unavailable(error);
     });
     if (!state || state.consumedPoints < this.points) return { allowed: true };
-    return this.refused(state, -1);
+    return this.refusal(this.refused(state, -1));
   }
 
   /** Gives back the point one attempt took (a success that must not wipe the others' count). */
   async giveBack(key: string): Promise<void> {
     await this.limiter.reward(key, 1).catch((error: unknown) => {
-      throw unavailable(error);
+      throw this.unavailable(error);
     });
   }
 
   /** Forgets the key's count (after a success). */
   async reset(key: string): Promise<void> {
     await this.limiter.delete(key).catch((error: unknown) => {
-      throw unavailable(error);
+      throw this.unavailable(error);
     });
+  }
+
+  /** attempt() and check() refuse what they do not allow: the caller answers 429. */
+  private refusal(verdict: Verdict): Verdict {
+    this.metrics?.recorder.rateLimitRefused(this.name);
+    return verdict;
+  }
+
+  /** Callers fail closed on this error with a 503, so each one is a request refused for an outage. */
+  private unavailable(cause: unknown): RateLimitUnavailableError {
+    if (this.metrics) this.metrics.recorder.storeUnavailable(this.metrics.store);
+    return new RateLimitUnavailableError('rate-limit counters are unavailable', { cause });
   }
 
   private refused(state: RateLimiterRes, reachedAt: number): Verdict {
@@ -76,8 +97,4 @@ export class Limit {
 
 function seconds(state: RateLimiterRes): number {
   return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
-}
-
-function unavailable(cause: unknown): RateLimitUnavailableError {
-  return new RateLimitUnavailableError('rate-limit counters are unavailable', { cause });
 }

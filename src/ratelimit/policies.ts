@@ -21,6 +21,7 @@
 import { createHash } from 'node:crypto';
 import type { RateLimitConfig } from '../config/index.js';
 import { normalizeEmail } from '../accounts/email.js';
+import type { MetricsRecorder } from '../metrics/index.js';
 import { Limit } from './limit.js';
 import type { LimiterStore } from './store.js';
 
@@ -34,8 +35,10 @@ export class RateLimits {
   constructor(
     config: RateLimitConfig,
     private readonly store: LimiterStore,
+    recorder?: MetricsRecorder,
   ) {
-    const limit = (name: string, points: number) => new Limit(name, points, store.limiter(name, points, config.windowSeconds));
+    const metrics = recorder && { recorder, store: store.kind };
+    const limit = (name: string, points: number) => new Limit(name, points, store.limiter(name, points, config.windowSeconds), metrics);
     this.password = limit('password_per_account_ip', config.passwordPerAccountIp);
     this.passwordFromIp = limit('password_per_ip', config.passwordPerIp);
     this.code = limit('code_per_account_ip', config.codePerAccountIp);

@@ -6,12 +6,13 @@ import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { UserAgent } from '../support/user-agent.js';
 import { createPerson, submitPassword } from '../support/sign-in.js';
+import { scrape } from '../support/prometheus.js';
 
 describe('rate-limit counters unavailable', () => {
   let twofold: RunningTwofold;
   let rp: RelyingParty;
   beforeAll(async () => {
-    twofold = await startTwofold();
+    twofold = await startTwofold({ METRICS_PORT: '0' });
     rp = await RelyingParty.register(twofold, { clientId: 'notes', firstParty: true });
   });
   afterAll(() => twofold.stop());
@@ -20,6 +21,8 @@ describe('rate-limit counters unavailable', () => {
     const person = await createPerson(twofold);
     const ua = new UserAgent(twofold.url);
     const page = await ua.navigate((await rp.start()).url);
+    const unavailable = async () => (await scrape(`http://127.0.0.1:${twofold.metricsPort()}/metrics`)).value('twofold_store_unavailable_total', { store: 'database' });
+    const before = await unavailable();
     await twofold.db.$executeRawUnsafe('DROP TABLE rate_limits');
 
     const refused = await submitPassword(ua, page, person.email, 'a guess');
@@ -29,5 +32,7 @@ describe('rate-limit counters unavailable', () => {
     expect(refused.body).not.toMatch(/at \w+ \(|Error:|rate_limits/);
     const types = (await twofold.audit.list({ accountId: person.id })).map((e) => e.type);
     expect(types).not.toContain('signin_password_failed');
+    // Counted as the outage it is answered as.
+    expect((await unavailable()) - before).toBe(1);
   });
 });

@@ -13,6 +13,7 @@ import { callbackOf, createPerson, firstSignIn, isCodePage, isPasswordPage, subm
 import { startRedisServer, until, type RedisServer } from '../support/redis-server.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { createPostgresDatabase, dropPostgresDatabase } from '../support/databases.js';
+import { scrape } from '../support/prometheus.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const currentStep = () => Math.floor(Date.now() / 1000 / 30);
@@ -82,6 +83,10 @@ function outageStory(name: string, start: () => Promise<Outage>) {
       // The code the person will type during the outage: valid for the next 30 s at least.
       const code = await app.codeAt(Math.max(app.lastOffered, currentStep()) + 1);
 
+      // Every 503 of the outage is counted once, against the store that failed (src/metrics).
+      const metricsUrl = `http://127.0.0.1:${twofold.metricsPort()}/metrics`;
+      const unavailable = async () => (await scrape(metricsUrl)).value('twofold_store_unavailable_total', { store: outage.check });
+      const unavailableBefore = await unavailable();
       await outage.down();
       try {
         expect(await readiness(twofold)).toMatchObject({ status: 503, checks: { [outage.check]: false } });
@@ -108,6 +113,7 @@ function outageStory(name: string, start: () => Promise<Outage>) {
         const body = (await refused.json()) as { error: string };
         expect(body.error).toBe('temporarily_unavailable');
         expectNothingInternal(JSON.stringify(body));
+        expect((await unavailable()) - unavailableBefore).toBe(4);
       } finally {
         await outage.up();
       }
@@ -128,7 +134,7 @@ function outageStory(name: string, start: () => Promise<Outage>) {
 outageStory('a Redis outage (protocol state in Redis)', async () => {
   // Append-only file in the server's own folder: what Redis held survives the stop.
   const redis: RedisServer = await startRedisServer(undefined, ['--appendonly', 'yes']);
-  const twofold = await startTwofold({ REDIS_URL: redis.url });
+  const twofold = await startTwofold({ REDIS_URL: redis.url, METRICS_PORT: '0' });
   return {
     twofold,
     check: 'redis',
@@ -147,7 +153,7 @@ async function postgresBehindRelay(extra: Record<string, string>, failure: 'cut'
   const relay = await TcpProxy.start({ host: '127.0.0.1', port: 5432 });
   const relayed = new URL(databaseUrl);
   relayed.host = `127.0.0.1:${relay.port}`;
-  const twofold = await startTwofold({ DATABASE_URL: relayed.toString(), ...extra });
+  const twofold = await startTwofold({ DATABASE_URL: relayed.toString(), METRICS_PORT: '0', ...extra });
   return {
     twofold,
     check: 'database',

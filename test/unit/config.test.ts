@@ -25,6 +25,12 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql:///twofold?host=/run/postgresql' }).database.kind).toBe('postgresql');
   });
 
+  it('serves metrics only when METRICS_PORT is set, on loopback unless METRICS_HOST says otherwise', () => {
+    expect(loadConfig({}).metrics).toBeUndefined();
+    expect(loadConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({ port: 9464, host: '0.0.0.0' });
+  });
+
   it('names the variable when a value is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^PORT must be a whole number/);
@@ -44,6 +50,9 @@ describe('start-up with a bad configuration', () => {
     [{ LOG_LEVEL: 'loud' }, /^twofold: configuration error: LOG_LEVEL /],
     [{ REDIS_URL: 'redis:/user:hunter2@cache' }, /^twofold: configuration error: REDIS_URL must name a server/],
     [{ ISSUER: 'https://id.example.com' }, /^twofold: configuration error: TRUST_PROXY must be true when ISSUER is https/],
+    [{ METRICS_PORT: 'prometheus' }, /^twofold: configuration error: METRICS_PORT must be a whole number/],
+    [{ METRICS_PORT: '65536' }, /^twofold: configuration error: METRICS_PORT must be at most 65535/],
+    [{ PORT: '8080', METRICS_PORT: '8080' }, /^twofold: configuration error: METRICS_PORT must differ from PORT/],
   ])('%j stops with exit code 2 and one line naming the variable', (env, message) => {
     const result = start(env);
     expect(result.status).toBe(2);
