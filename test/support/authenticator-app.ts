@@ -45,6 +45,17 @@ export class AuthenticatorApp {
     return this.codeAt(step);
   }
 
+  /**
+   * A code for a step not offered before that the server keeps accepting for at least 30 s (the
+   * next step's: accepted until the one after it ends), for a test that types it only later.
+   */
+  async lastingCode(): Promise<string> {
+    const step = Math.max(this.lastStep + 1, currentStep() + 1);
+    while (step > currentStep() + 1) await new Promise((resolve) => setTimeout(resolve, 1000));
+    this.lastStep = step;
+    return this.codeAt(step);
+  }
+
   /** The code of an arbitrary step (for replay and drift tests). */
   codeAt(step: number): Promise<string> {
     return generate({ secret: this.secret, crypto, base32, algorithm: 'sha1', digits: 6, period: PERIOD, epoch: step * PERIOD + 1 });
