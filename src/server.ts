@@ -11,6 +11,7 @@ import { ClientStore } from './clients/store.js';
 import { AuditLog } from './audit/index.js';
 import { auditProviderEvents } from './audit/provider-events.js';
 import { AuthenticatorStore } from './mfa/authenticators.js';
+import type { RecoveryCodeStore } from './mfa/recovery-code-store.js';
 import { PendingSignIns, PENDING_MODEL } from './signin/pending.js';
 import type { ProtocolStore } from './oidc/adapters/index.js';
 import { openServices } from './services.js';
@@ -38,6 +39,7 @@ export interface Twofold {
   clients: ClientStore;
   audit: AuditLog;
   authenticators: AuthenticatorStore;
+  recoveryCodes: RecoveryCodeStore;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
   /** Stops accepting, lets in-flight requests finish, closes the stores. */
@@ -50,7 +52,7 @@ const SHUTDOWN_GRACE_MS = 5000;
 
 export async function createTwofold(config: Readonly<Config>, logger: Logger): Promise<Twofold> {
   const services = await openServices(config, logger);
-  const { db, keys, secretBox, accounts, clients, audit, authenticators, provider, protocolStore, redis } = services;
+  const { db, keys, secretBox, accounts, clients, audit, authenticators, recoveryCodes, provider, protocolStore, redis } = services;
   // Wrong-password, wrong-code and token-endpoint counters, shared by every instance (Redis or the database).
   const rateLimits = new RateLimits(config.rateLimits, limiterStore({ redis, db }, logger));
   // Sign-in progress between the two factors, beside oidc-provider's own interaction state.
@@ -78,14 +80,37 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   provider.use(health(async () => ({ database: await databaseReachable(db), [storeCheck]: await protocolStore.ready() })));
   provider.use(staticFiles());
   provider.use(
-    interactionRoutes({ config, provider, logger, accounts, clients, audit, authenticators, pendingSignIns, rateLimits, cookieKeys: keys.cookieKeys }),
+    interactionRoutes({
+      config,
+      provider,
+      logger,
+      accounts,
+      clients,
+      audit,
+      authenticators,
+      recoveryCodes,
+      endSessions: (accountId) => protocolStore.revokeAccount(accountId),
+      pendingSignIns,
+      rateLimits,
+      cookieKeys: keys.cookieKeys,
+    }),
   );
 
   // The account portal signs in through this provider like any relying party; its back-channel
   // calls go to this server's own listener, known once `listen` has bound it.
   await registerPortalClient(clients, config);
   let listeningOn: string | undefined;
-  provider.use(accountPortal({ config, logger, sessionStore: protocolStore.adapter(PORTAL_SESSION_MODEL), authenticators, selfOrigin: () => listeningOn }));
+  provider.use(
+    accountPortal({
+      config,
+      logger,
+      sessionStore: protocolStore.adapter(PORTAL_SESSION_MODEL),
+      authenticators,
+      recoveryCodes,
+      audit,
+      selfOrigin: () => listeningOn,
+    }),
+  );
 
   const purge = setInterval(() => {
     protocolStore.purge().catch((error: unknown) => logger.warn({ err: error }, 'purging expired protocol state failed'));

@@ -12,7 +12,7 @@ export interface LimitedAttempt {
   limit: Limit;
   key: string;
   /** What the page says was typed too often. */
-  what: 'password' | 'code';
+  what: 'password' | 'code' | 'recovery code';
   /** The account the attempt is about, for the audit trail (looked up only when needed). */
   accountId: () => Promise<string | undefined>;
 }

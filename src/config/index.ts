@@ -43,6 +43,9 @@ export interface RateLimitConfig {
   readonly codePerAccount: number;
   /** Failed token, introspection and revocation requests per (client_id, client IP). */
   readonly tokenPerClientIp: number;
+  /** Wrong recovery codes per account, from anywhere, per `recoveryCodeWindowSeconds`. */
+  readonly recoveryCodePerAccount: number;
+  readonly recoveryCodeWindowSeconds: number;
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -83,6 +86,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       codePerAccountIp: e.RATE_LIMIT_CODE_PER_ACCOUNT_IP,
       codePerAccount: e.RATE_LIMIT_CODE_PER_ACCOUNT,
       tokenPerClientIp: e.RATE_LIMIT_TOKEN_PER_CLIENT_IP,
+      recoveryCodePerAccount: e.RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT,
+      recoveryCodeWindowSeconds: e.RATE_LIMIT_RECOVERY_CODE_WINDOW,
     }),
   });
 }

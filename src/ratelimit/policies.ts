@@ -7,6 +7,10 @@
 // - code: wrong codes per (account, client IP), 5 per 15 min, reset by a right one. Across all
 //   addresses, the authenticator itself locks after 100 consecutive wrong codes (NIST SP 800-63B
 //   §5.2.2), counted in the database by src/mfa/authenticators.ts.
+// - recovery code: wrong recovery codes per account, from every address together, 10 per hour (its
+//   own window), reset by a right one. Recovery codes are also counted by the code limit per
+//   (account, client IP) above; this one stops someone who has the password from spreading guesses
+//   over many addresses.
 // - token: failed requests to the token, introspection and revocation endpoints per
 //   (client_id, client IP), 20 per 15 min; successes do not reset it.
 // Keys are SHA-256 digests: the store never holds an email, and hostile input (NUL bytes, invalid
@@ -21,15 +25,17 @@ export class RateLimits {
   readonly password: Limit;
   readonly code: Limit;
   readonly token: Limit;
+  readonly recoveryCode: Limit;
 
   constructor(
     config: RateLimitConfig,
     private readonly store: LimiterStore,
   ) {
-    const limit = (name: string, points: number) => new Limit(name, points, store.limiter(name, points, config.windowSeconds));
+    const limit = (name: string, points: number, window = config.windowSeconds) => new Limit(name, points, store.limiter(name, points, window));
     this.password = limit('password_per_account_ip', config.passwordPerAccountIp);
     this.code = limit('code_per_account_ip', config.codePerAccountIp);
     this.token = limit('token_per_client_ip', config.tokenPerClientIp);
+    this.recoveryCode = limit('recovery_code_per_account', config.recoveryCodePerAccount, config.recoveryCodeWindowSeconds);
   }
 
   get storeKind(): LimiterStore['kind'] {
@@ -48,3 +54,4 @@ function digest(...parts: string[]): string {
 export const passwordKey = (email: string, ip: string) => digest(normalizeEmail(email), ip);
 export const codeKey = (accountId: string, ip: string) => digest(accountId, ip);
 export const tokenKey = (clientId: string, ip: string) => digest(clientId, ip);
+export const recoveryCodeKey = (accountId: string) => digest(accountId);

@@ -7,6 +7,7 @@ import { crypto } from '@otplib/plugin-crypto-node';
 import { base32 } from '@otplib/plugin-base32-scure';
 import { decodeEntities, UserAgent, type Visit } from '../support/user-agent.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
+import { saveRecoveryCodes } from '../support/sign-in.js';
 
 const PASSWORD = 'correct horse battery staple';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -38,7 +39,7 @@ describe.each([
     const enrolment = await agent.submit(passwordPage, '/password', { email, password: PASSWORD });
     expect(heading(enrolment)).toBe('Set up your authenticator app');
     const key = textOf(enrolment, 'secret').replace(/\s+/g, '');
-    const account = await agent.submit(enrolment, '/enroll', { code: generateSync({ secret: key, crypto, base32 }) });
+    const { visit: account } = await saveRecoveryCodes(agent, await agent.submit(enrolment, '/enroll', { code: generateSync({ secret: key, crypto, base32 }) }));
     return { account, key };
   }
 

@@ -12,6 +12,7 @@ import {
   isEnrolmentPage,
   isPasswordPage,
   signIn,
+  saveRecoveryCodes,
   submitPassword,
   typeCode,
 } from '../support/sign-in.js';
@@ -63,7 +64,7 @@ describe('two-step sign-in', () => {
     expect(wrong.body).toMatch(/role="alert">That code is not right/);
     expect(await twofold.authenticators.list(person.id)).toEqual([]);
 
-    const done = await ua.submit(wrong, '/enroll', { code: await app.nextCode() });
+    const { visit: done } = await saveRecoveryCodes(ua, await ua.submit(wrong, '/enroll', { code: await app.nextCode() }));
     const tokens = await rp.finish(callbackOf(done), started);
     const claims = tokens.claims()!;
     expect(claims.sub).toBe(person.id);
