@@ -61,6 +61,11 @@ describe('recovery codes', () => {
   }
 
   const useCode = (ua: UserAgent, form: Visit, code: string) => ua.submit(form, '/recovery', { recovery_code: code });
+  /** A whole attempt in a new sign-in: password, then `code` on the recovery form. */
+  async function tryCode(person: Person, code: string, address = newAddress()): Promise<Visit> {
+    const { ua, page } = await afterPassword(person, address);
+    return useCode(ua, await recoveryForm(ua, page), code);
+  }
   const events = async (accountId: string, type: string) =>
     (await twofold.audit.list({ accountId })).filter((e) => e.type === type).map((e) => (e.detail ? (JSON.parse(e.detail) as unknown) : null));
 
@@ -195,10 +200,7 @@ describe('recovery codes', () => {
     const person = await createPerson(twofold);
     const { recoveryCodes } = await firstSignIn(new UserAgentAt(twofold.url, newAddress()), rp, person);
     const attacker = newAddress();
-    const attempt = async (code: string) => {
-      const { ua, page } = await afterPassword(person, attacker);
-      return useCode(ua, await recoveryForm(ua, page), code);
-    };
+    const attempt = (code: string) => tryCode(person, code, attacker);
     for (let n = 1; n <= 5; n++) expect((await attempt(generateRecoveryCode())).body).toContain(WRONG_OR_USED);
     for (const code of [generateRecoveryCode(), recoveryCodes[0]!]) {
       const refused = await attempt(code);
@@ -214,10 +216,7 @@ describe('recovery codes', () => {
   it('wrong codes spread over many addresses run into the per-account limit (10 an hour)', async () => {
     const person = await createPerson(twofold);
     const { recoveryCodes } = await firstSignIn(new UserAgentAt(twofold.url, newAddress()), rp, person);
-    const attempt = async (code: string) => {
-      const { ua, page } = await afterPassword(person);
-      return useCode(ua, await recoveryForm(ua, page), code);
-    };
+    const attempt = (code: string) => tryCode(person, code);
     for (let n = 1; n <= 10; n++) expect((await attempt(generateRecoveryCode())).body).toContain(WRONG_OR_USED);
     const refused = await attempt(recoveryCodes[0]!);
     expect(refused.status).toBe(429);
