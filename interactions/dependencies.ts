@@ -6,6 +6,7 @@ import type { AccountStore } from '../src/accounts/store.js';
 import type { ClientStore } from '../src/clients/store.js';
 import type { AuditLog } from '../src/audit/index.js';
 import type { AuthenticatorStore } from '../src/mfa/authenticators.js';
+import type { RecoveryCodeStore } from '../src/mfa/recovery-code-store.js';
 import type { PendingSignIns } from '../src/signin/pending.js';
 import type { RateLimits } from '../src/ratelimit/policies.js';
 import type { MetricsRecorder } from '../src/metrics/index.js';
@@ -18,6 +19,9 @@ export interface InteractionDependencies {
   clients: ClientStore;
   audit: AuditLog;
   authenticators: AuthenticatorStore;
+  recoveryCodes: RecoveryCodeStore;
+  /** Ends every session, grant and token of the account (the protocol store's revokeAccount). */
+  endSessions(accountId: string): Promise<void>;
   pendingSignIns: PendingSignIns;
   /** Wrong-password and wrong-code counters per (account, client IP). */
   rateLimits: RateLimits;

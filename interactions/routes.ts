@@ -3,6 +3,8 @@
 //   POST /interaction/:uid/password  email + password
 //   POST /interaction/:uid/enroll    first code from a newly linked app
 //   POST /interaction/:uid/code      code from the linked app
+//   GET, POST /interaction/:uid/recovery   a recovery code instead (the phone is lost)
+//   POST /interaction/:uid/recovery-codes  on from the page of new recovery codes (or a new set)
 //   POST /interaction/:uid/continue  on from the notice that someone tried to reuse a code
 //   POST /interaction/:uid/consent   Allow / Deny for a third-party client
 //   GET  /help/authenticator         setting up an app; a lost phone
@@ -17,7 +19,7 @@ import { field, formBody } from './form-body.js';
 import { helpPage } from './pages/help.js';
 import { loadStep, renderPage, showCurrentStep, type Step, type StepServices } from './steps/context.js';
 import { showConsent, submitConsent } from './steps/consent.js';
-import { showLogin, submitSecondStep } from './steps/login.js';
+import { showLogin, showRecoveryForm, submitSecondStep } from './steps/login.js';
 import { submitPassword } from './steps/password.js';
 import { continueSignIn } from './steps/finish.js';
 
@@ -73,6 +75,9 @@ export function interactionRoutes(deps: InteractionDependencies): Middleware {
   router.post('/interaction/:uid/password', ...checkedForm, at('login', submitPassword));
   router.post('/interaction/:uid/enroll', ...checkedForm, at('login', (ctx, s, step) => submitSecondStep(ctx, s, step, 'enroll')));
   router.post('/interaction/:uid/code', ...checkedForm, at('login', (ctx, s, step) => submitSecondStep(ctx, s, step, 'code')));
+  router.get('/interaction/:uid/recovery', at('login', showRecoveryForm));
+  router.post('/interaction/:uid/recovery', ...checkedForm, at('login', (ctx, s, step) => submitSecondStep(ctx, s, step, 'recovery')));
+  router.post('/interaction/:uid/recovery-codes', ...checkedForm, at('login', (ctx, s, step) => submitSecondStep(ctx, s, step, 'recovery-codes')));
   router.post('/interaction/:uid/continue', ...checkedForm, at('login', continueSignIn));
   router.post('/interaction/:uid/consent', ...checkedForm, at('consent', submitConsent));
 

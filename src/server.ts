@@ -12,6 +12,7 @@ import { ClientStore } from './clients/store.js';
 import { AuditLog } from './audit/index.js';
 import { auditProviderEvents } from './audit/provider-events.js';
 import { AuthenticatorStore } from './mfa/authenticators.js';
+import type { RecoveryCodeStore } from './mfa/recovery-code-store.js';
 import { PendingSignIns, PENDING_MODEL } from './signin/pending.js';
 import type { ProtocolStore } from './oidc/adapters/index.js';
 import { openServices } from './services.js';
@@ -45,6 +46,7 @@ export interface Twofold {
   clients: ClientStore;
   audit: AuditLog;
   authenticators: AuthenticatorStore;
+  recoveryCodes: RecoveryCodeStore;
   /** Starts listening (and the metrics listener, when configured); resolves with the bound port. */
   listen(): Promise<number>;
   /** The metrics listener's bound port once listening; undefined when METRICS_PORT is unset. */
@@ -59,7 +61,7 @@ const SHUTDOWN_GRACE_MS = 5000;
 
 export async function createTwofold(config: Readonly<Config>, logger: Logger): Promise<Twofold> {
   const services = await openServices(config, logger);
-  const { db, keys, secretBox, accounts, clients, audit, authenticators, provider, protocolStore, redis } = services;
+  const { db, keys, secretBox, accounts, clients, audit, authenticators, recoveryCodes, provider, protocolStore, redis } = services;
   // Operator metrics only when a metrics port is configured; otherwise nothing is counted at all.
   const metrics = config.metrics ? new Metrics() : undefined;
   const recorder = metrics ?? noMetrics;
@@ -99,14 +101,38 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   provider.use(health(async () => ({ database: await databaseReachable(db), [storeCheck]: await protocolStore.ready() })));
   provider.use(staticFiles());
   provider.use(
-    interactionRoutes({ config, provider, logger, accounts, clients, audit, authenticators, pendingSignIns, rateLimits, metrics: recorder, cookieKeys: keys.cookieKeys }),
+    interactionRoutes({
+      config,
+      provider,
+      logger,
+      accounts,
+      clients,
+      audit,
+      authenticators,
+      recoveryCodes,
+      endSessions: (accountId) => protocolStore.revokeAccount(accountId),
+      pendingSignIns,
+      rateLimits,
+      metrics: recorder,
+      cookieKeys: keys.cookieKeys,
+    }),
   );
 
   // The account portal signs in through this provider like any relying party; its back-channel
   // calls go to this server's own listener, known once `listen` has bound it.
   await registerPortalClient(clients, config);
   let listeningOn: string | undefined;
-  provider.use(accountPortal({ config, logger, sessionStore: protocolStore.adapter(PORTAL_SESSION_MODEL), authenticators, selfOrigin: () => listeningOn }));
+  provider.use(
+    accountPortal({
+      config,
+      logger,
+      sessionStore: protocolStore.adapter(PORTAL_SESSION_MODEL),
+      authenticators,
+      recoveryCodes,
+      audit,
+      selfOrigin: () => listeningOn,
+    }),
+  );
 
   const purge = setInterval(() => {
     protocolStore.purge().catch((error: unknown) => logger.warn({ err: error }, 'purging expired protocol state failed'));

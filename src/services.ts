@@ -12,6 +12,7 @@ import { ClientStore } from './clients/store.js';
 import { AuditLog } from './audit/index.js';
 import { SecretBox } from './mfa/secret-box.js';
 import { AuthenticatorStore } from './mfa/authenticators.js';
+import { RecoveryCodeStore } from './mfa/recovery-code-store.js';
 import { createProvider } from './oidc/provider.js';
 import { databaseProtocolStore, redisProtocolStore } from './oidc/adapters/index.js';
 import { openRedis, waitUntilReady } from './redis/connection.js';
@@ -27,6 +28,7 @@ export async function openServices(config: Readonly<Config>, logger: Logger) {
   // Re-reads KEYS_DIR/secrets.json on an unknown key id: `keys rotate-secret` needs no restart.
   const secretBox = () => new SecretBox(keys.secretKeys, () => readSecretKeys(config.keysDir));
   const authenticators = new AuthenticatorStore(db, secretBox(), { maxConsecutiveFailures: config.rateLimits.codePerAccount });
+  const recoveryCodes = new RecoveryCodeStore(db);
   // The provider validates client metadata for the store; the store feeds the provider's clients.
   let provider: Provider | undefined;
   const clients = new ClientStore(db, (metadata) => provider!.Client.validate(metadata as never));
@@ -37,7 +39,7 @@ export async function openServices(config: Readonly<Config>, logger: Logger) {
   provider = createProvider({ config, keys, accounts, adapter: (model) => protocolStore.adapter(model) });
   // `redis` is the instance's one Redis connection (undefined without Redis), for other Redis-backed
   // state such as rate limits; protocolStore.close() quits it.
-  return { db, keys, secretBox, accounts, clients, audit, authenticators, provider, protocolStore, redis };
+  return { db, keys, secretBox, accounts, clients, audit, authenticators, recoveryCodes, provider, protocolStore, redis };
 }
 
 export type Services = Awaited<ReturnType<typeof openServices>>;

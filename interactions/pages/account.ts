@@ -17,6 +17,9 @@ export interface AccountPageInput {
   amr: string[];
   acr: string | null;
   authTime: number | null;
+  /** Unused recovery codes; null when there is no app (codes come with linking one). */
+  recoveryCodesLeft: number | null;
+  recoveryCodesAction: string;
   csrfToken: string;
   signOutAction: string;
 }
@@ -59,6 +62,18 @@ function authenticatorSection(authenticators: AuthenticatorView[]) {
   );
 }
 
+function recoveryCodesSection(left: number, action: string, csrfToken: string) {
+  return html`<section aria-labelledby="recovery-heading">
+<h2 id="recovery-heading">Recovery codes</h2>
+<p id="recovery-codes-left">${left === 1 ? '1 unused recovery code left' : `${left} unused recovery codes left`}.</p>
+<p><small>A recovery code lets you sign in if you lose your phone. Generating new codes replaces all of your old ones.</small></p>
+<form method="post" action="${action}">
+<input type="hidden" name="csrf" value="${csrfToken}">
+<button type="submit" class="secondary">Generate new recovery codes</button>
+</form>
+</section>`;
+}
+
 export function accountPage(input: AccountPageInput): string {
   const twoStep = input.amr.includes('mfa');
   return layout({
@@ -72,6 +87,8 @@ export function accountPage(input: AccountPageInput): string {
 ${authenticatorSection(input.authenticators)}
 <p><small>Lost or replaced your phone? <a href="/help/authenticator">Here is what to do</a>.</small></p>
 </section>
+
+${input.recoveryCodesLeft === null ? '' : recoveryCodesSection(input.recoveryCodesLeft, input.recoveryCodesAction, input.csrfToken)}
 
 <section aria-labelledby="session-heading">
 <h2 id="session-heading">This sign-in</h2>
@@ -88,6 +105,16 @@ ${input.authTime ? html`<dt>Since</dt><dd>${when(new Date(input.authTime * 1000)
 <button type="submit" class="secondary">Sign out</button>
 </form>`,
   });
+}
+
+/** New recovery codes asked for too long after the last full sign-in. */
+export function signInAgainPage(issuerName: string, signInAgainHref: string, accountHref: string): string {
+  return messagePage(
+    issuerName,
+    'Sign in again first',
+    'For your safety, new recovery codes are only given out shortly after you sign in with your password and your app.',
+    html`<p><a href="${signInAgainHref}">Sign in again</a>, then generate the codes on your account page.</p><p><a href="${accountHref}">Back to your account</a></p>`,
+  );
 }
 
 export function signedOutPage(issuerName: string, signInHref: string): string {

@@ -2,6 +2,7 @@
 import { html, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
 import { csrfField, describedBy, formMessage, lostPhoneLink } from './form.js';
+import { recoveryLink } from './recovery.js';
 
 export interface CodePage {
   issuerName: string;
@@ -29,6 +30,7 @@ ${csrfField(page.csrf)}
 ${codeInput(page.error)}
 <button type="submit">Sign in</button>
 </form>
+${recoveryLink(page.uid)}
 ${lostPhoneLink}`,
   });
 }

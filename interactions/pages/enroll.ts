@@ -17,6 +17,8 @@ export interface EnrollPage {
   /** The key in groups of four, for typing by hand. */
   secretForHumans: string;
   error?: string | undefined;
+  /** Why the page is shown (after a recovery code), when there is no error to show. */
+  notice?: string | undefined;
 }
 
 export function enrollPage(page: EnrollPage): string {
@@ -25,7 +27,7 @@ export function enrollPage(page: EnrollPage): string {
     issuerName: page.issuerName,
     body: html`<h1>Set up your authenticator app</h1>
 <p>${page.issuerName} asks for a code from an app on your phone each time you sign in. Link the app once, now:</p>
-${formMessage(page.error)}
+${page.error ? formMessage(page.error) : formMessage(page.notice, 'notice')}
 <ol class="steps">
 <li>Install an authenticator app on your phone, for example:${appList}</li>
 <li>In the app, choose to add an account, then scan this QR code:

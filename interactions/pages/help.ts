@@ -18,8 +18,16 @@ export function helpPage(issuerName: string): string {
 </ol>
 <h2>Codes are refused</h2>
 <p>Make sure your phone sets its clock automatically: codes depend on the time. Each code can be used once; if it was just used, wait for the next one.</p>
+<h2>Recovery codes</h2>
+<p>When you link the app, ${issuerName} shows you 10 recovery codes, once. Each code works once, in place of the code from your app. Keep them somewhere safe that is not your phone: print them, write them down, or store them in a password manager. Your <a href="/account">account page</a> shows how many are left and can give you a new set (the old set then stops working).</p>
 <h2>Lost or replaced your phone?</h2>
-<p>Without the app you cannot finish signing in, and for your safety there is no way around that here. Contact your administrator: they can reset your authenticator app. The next time you sign in, you set up the app again on your new phone.</p>
-<p>Moving to a new phone you still have with the old one? Some apps can transfer their accounts; otherwise ask your administrator for a reset.</p>`,
+<ol class="steps">
+<li>Sign in with your email and password as usual.</li>
+<li>On the page that asks for the code, choose <strong>Can’t use your app? Use a recovery code</strong>. This also works when your app has been locked after too many wrong codes.</li>
+<li>Type one of your recovery codes (capital letters, spaces and dashes do not matter). Your old app is unlinked at once, and you are signed out everywhere else, so whoever has the old phone cannot use it.</li>
+<li>Link the app on your new phone, as the first time. You are then given 10 new recovery codes: save them too.</li>
+</ol>
+<p>No recovery codes left? Contact your administrator: they can reset your authenticator app. The next time you sign in, you set up the app again on your new phone.</p>
+<p>Moving to a new phone you still have with the old one? Some apps can transfer their accounts; otherwise use a recovery code as above.</p>`,
   });
 }

@@ -3,6 +3,7 @@
 // pages without a form: there is nothing to type until the wait is over.
 import { html } from '../html.js';
 import { messagePage } from '../layout.js';
+import { recoveryLink } from './recovery.js';
 
 const help = html`<p class="help-link"><a href="/help/authenticator">Help with sign-in</a></p>`;
 
@@ -12,13 +13,16 @@ export function waitInWords(seconds: number): string {
   return minutes === 1 ? 'about a minute' : `about ${minutes} minutes`;
 }
 
+export type AttemptKind = 'password' | 'code' | 'recovery code';
+
 /**
  * `scope`: whether one email's (account's) attempts or all attempts from the network were too many.
  * Neither says whether an account has the email: both counters are kept for unknown emails too.
+ * Recovery codes are also counted per account from every address together.
  */
-export function tooManyAttemptsPage(issuerName: string, what: 'password' | 'code', scope: 'account' | 'network', retryAfterSeconds: number): string {
+export function tooManyAttemptsPage(issuerName: string, what: AttemptKind, scope: 'account' | 'network', retryAfterSeconds: number): string {
   const whose = scope === 'network' ? '' : what === 'password' ? ' for this email' : ' for this account';
-  const tried = `Too many wrong ${what}s were typed${whose} from your network.`;
+  const tried = what === 'recovery code' ? 'Too many wrong recovery codes were typed for this account.' : `Too many wrong ${what}s were typed${whose} from your network.`;
   return messagePage(
     issuerName,
     'Too many attempts',
@@ -27,12 +31,13 @@ export function tooManyAttemptsPage(issuerName: string, what: 'password' | 'code
   );
 }
 
-export function authenticatorLockedPage(issuerName: string): string {
+/** `uid`: the sign-in the page is shown in, whose password was accepted (offers a recovery code). */
+export function authenticatorLockedPage(issuerName: string, uid?: string): string {
   return messagePage(
     issuerName,
     'Your authenticator app is locked',
     'Too many wrong codes were typed for this account, so its authenticator app has been locked to protect it. ' +
-      'You cannot sign in until an administrator resets it; you will then link your app again. Contact your administrator.',
-    html`<p>For administrators: <code>twofold user reset-mfa EMAIL</code> removes the locked app and ends the account’s sessions.</p>${help}`,
+      'To sign in, use one of your recovery codes, or ask an administrator to reset the app; either way you then link your app again.',
+    html`${uid ? recoveryLink(uid) : ''}<p>For administrators: <code>twofold user reset-mfa EMAIL</code> removes the locked app and ends the account’s sessions.</p>${help}`,
   );
 }

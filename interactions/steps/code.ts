@@ -49,7 +49,7 @@ export async function submitCode(ctx: RouterContext, deps: StepServices, step: S
     case 'locked':
       // Audited as `otp_locked` once, by the code that reached the limit; later tries are failures.
       await (result.lockedNow ? audit('otp_locked') : audit('otp_failed', { reason: 'locked' }));
-      return renderPage(ctx, authenticatorLockedPage(deps.config.issuerName), 403);
+      return renderPage(ctx, authenticatorLockedPage(deps.config.issuerName, step.uid), 403);
     case 'replay':
       // The interaction lets the notice at the next sign-in leave out this sign-in's own double submit.
       await audit('otp_replay', { interaction: step.uid });

@@ -1,5 +1,6 @@
-// Step 2 on a first sign-in: link an authenticator app. The secret lives sealed in the pending
-// state, so reloading shows the same QR code; only a correct code saves the authenticator.
+// Step 2 on a first sign-in (or after an administrator reset or a recovery code): link an
+// authenticator app. The secret lives sealed in the pending state, so reloading shows the same QR
+// code; only a correct code saves the authenticator, which issues a fresh set of recovery codes.
 import type { RouterContext } from '@koa/router';
 import QRCode from 'qrcode';
 import type { Account } from '../../src/accounts/store.js';
@@ -10,7 +11,8 @@ import { formatSecretForHumans, normalizeCode, totpKeyUri, verifyTotp } from '..
 import { field } from '../form-body.js';
 import { enrollPage } from '../pages/enroll.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
-import { finishSignIn, startOver } from './finish.js';
+import { startOver } from './finish.js';
+import { issueRecoveryCodes } from './recovery-codes.js';
 
 const LABEL = 'Authenticator app';
 
@@ -29,6 +31,7 @@ export async function showEnroll(ctx: RouterContext, deps: StepServices, step: S
       qrSvg,
       secretForHumans: formatSecretForHumans(secret),
       error,
+      notice: pending.recoveredAt ? 'Recovery code accepted. Your old app has been unlinked and your other sessions ended: link the app on your new phone now.' : undefined,
     }),
   );
 }
@@ -54,5 +57,7 @@ export async function submitEnroll(ctx: RouterContext, deps: StepServices, step:
     throw error;
   }
   await deps.audit.record({ type: 'mfa_enrolled', accountId: account.id, clientId: step.clientId, ip: ctx.ip });
-  return finishSignIn(ctx, deps, step, account.id);
+  // Both factors passed; the sign-in continues once the person has saved the new recovery codes.
+  await deps.pendingSignIns.enrolled(pending);
+  return issueRecoveryCodes(ctx, deps, step, account, 'recovery_codes_issued');
 }

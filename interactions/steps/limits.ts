@@ -5,14 +5,14 @@
 import type { RouterContext } from '@koa/router';
 import { RateLimitUnavailableError, type Limit } from '../../src/ratelimit/limit.js';
 import { temporarilyUnavailable } from '../errors.js';
-import { tooManyAttemptsPage } from '../pages/rate-limited.js';
+import { tooManyAttemptsPage, type AttemptKind } from '../pages/rate-limited.js';
 import { renderPage, type Step, type StepServices } from './context.js';
 
 export interface LimitedAttempt {
   limit: Limit;
   key: string;
   /** What the page says was typed too often. */
-  what: 'password' | 'code';
+  what: AttemptKind;
   /**
    * `account`: one email's or account's attempts from this address, wiped by a success.
    * `network`: every attempt from this address; a success gives back only its own point, or an

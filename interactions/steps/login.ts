@@ -1,6 +1,7 @@
 // Where a login interaction stands: no password yet, or "password OK" and then either enrolment
-// (no confirmed authenticator) or the code page. Both the page shown on GET and the POSTs of the
-// second step go through here, so a POST can never skip a step.
+// (no confirmed authenticator), the code page (or, without the phone, the recovery-code page), or,
+// once an enrolment in this sign-in was confirmed, the page of new recovery codes. Both the pages
+// shown on GET and the POSTs of the second step go through here, so a request can never skip a step.
 import type { RouterContext } from '@koa/router';
 import type { Account } from '../../src/accounts/store.js';
 import type { PendingSignIn } from '../../src/signin/pending.js';
@@ -9,8 +10,22 @@ import { activeAccount, renderPage, showCurrentStep, type Step, type StepService
 import { showCode, submitCode } from './code.js';
 import { showEnroll, submitEnroll } from './enroll.js';
 import { showPassword } from './password.js';
+import { showRecovery, submitRecovery } from './recovery.js';
+import { showRecoveryCodesAgain, submitRecoveryCodes } from './recovery-codes.js';
 
-type SecondStep = { kind: 'password' } | { kind: 'enroll' | 'code' | 'locked'; pending: PendingSignIn; account: Account };
+type Kind = 'enroll' | 'code' | 'locked' | 'recovery-codes';
+type SecondStep = { kind: 'password' } | { kind: Kind; pending: PendingSignIn; account: Account };
+type Handler = (ctx: RouterContext, deps: StepServices, step: Step, pending: PendingSignIn, account: Account) => Promise<void>;
+
+/** Each form of the second step, and the steps at which it may be submitted. */
+const FORMS: Record<'enroll' | 'code' | 'recovery' | 'recovery-codes', { at: readonly Kind[]; submit: Handler }> = {
+  enroll: { at: ['enroll'], submit: submitEnroll },
+  code: { at: ['code'], submit: submitCode },
+  // Without the phone: also (above all) when the app is locked.
+  recovery: { at: ['code', 'locked'], submit: submitRecovery },
+  'recovery-codes': { at: ['recovery-codes'], submit: submitRecoveryCodes },
+};
+export type SecondStepForm = keyof typeof FORMS;
 
 async function secondStep(deps: StepServices, step: Step): Promise<SecondStep> {
   const pending = await deps.pendingSignIns.find(step.uid);
@@ -22,8 +37,8 @@ async function secondStep(deps: StepServices, step: Step): Promise<SecondStep> {
     return { kind: 'password' };
   }
   const enrolled = await deps.authenticators.findConfirmed(account.id);
-  // Locked after too many wrong codes (from anywhere): no code form, only the way out.
-  const kind = !enrolled ? 'enroll' : enrolled.locked ? 'locked' : 'code';
+  // Locked after too many wrong codes (from anywhere): no code form, only the ways out.
+  const kind = !enrolled ? 'enroll' : pending.enrolledAt ? 'recovery-codes' : enrolled.locked ? 'locked' : 'code';
   return { kind, pending, account };
 }
 
@@ -31,13 +46,21 @@ export async function showLogin(ctx: RouterContext, deps: StepServices, step: St
   const at = await secondStep(deps, step);
   if (at.kind === 'password') return showPassword(ctx, deps, step);
   if (at.kind === 'enroll') return showEnroll(ctx, deps, step, at.pending, at.account);
-  if (at.kind === 'locked') return renderPage(ctx, authenticatorLockedPage(deps.config.issuerName), 403);
+  if (at.kind === 'locked') return renderPage(ctx, authenticatorLockedPage(deps.config.issuerName, step.uid), 403);
+  if (at.kind === 'recovery-codes') return showRecoveryCodesAgain(ctx, deps, step);
   return showCode(ctx, deps, step, at.account);
 }
 
-/** POST of the enrolment or code form; answered with the current step when it is not that one. */
-export async function submitSecondStep(ctx: RouterContext, deps: StepServices, step: Step, form: 'enroll' | 'code'): Promise<void> {
+/** GET of the recovery-code form: only after the password, for an account with an app. */
+export async function showRecoveryForm(ctx: RouterContext, deps: StepServices, step: Step): Promise<void> {
   const at = await secondStep(deps, step);
-  if (at.kind !== form) return showCurrentStep(ctx, step.uid);
-  return form === 'enroll' ? submitEnroll(ctx, deps, step, at.pending, at.account) : submitCode(ctx, deps, step, at.pending, at.account);
+  if (at.kind === 'password' || !FORMS.recovery.at.includes(at.kind)) return showCurrentStep(ctx, step.uid);
+  return showRecovery(ctx, deps, step, at.account);
+}
+
+/** POST of a second-step form; answered with the current step when the form is not due. */
+export async function submitSecondStep(ctx: RouterContext, deps: StepServices, step: Step, form: SecondStepForm): Promise<void> {
+  const at = await secondStep(deps, step);
+  if (at.kind === 'password' || !FORMS[form].at.includes(at.kind)) return showCurrentStep(ctx, step.uid);
+  return FORMS[form].submit(ctx, deps, step, at.pending, at.account);
 }

@@ -33,13 +33,29 @@ export function addUserCommands(program: Command): void {
       await withServices(command, async ({ db }) => {
         const rows = await accountsWithEnrollment(db);
         if (options.json) {
-          printJson(rows.map((a) => ({ email: a.email, name: a.displayName, created_at: a.createdAt, disabled_at: a.disabledAt, mfa_enrolled: a.mfaEnrolled })));
+          printJson(
+            rows.map((a) => ({
+              email: a.email,
+              name: a.displayName,
+              created_at: a.createdAt,
+              disabled_at: a.disabledAt,
+              mfa_enrolled: a.mfaEnrolled,
+              recovery_codes_left: a.recoveryCodesLeft,
+            })),
+          );
           return;
         }
         if (!rows.length) return print('no accounts yet');
         printTable([
-          ['EMAIL', 'NAME', 'CREATED', 'DISABLED', 'MFA'],
-          ...rows.map((a) => [a.email, a.displayName ?? '', a.createdAt.toISOString(), a.disabledAt?.toISOString() ?? '', a.mfaEnrolled ? 'yes' : 'no']),
+          ['EMAIL', 'NAME', 'CREATED', 'DISABLED', 'MFA', 'RECOVERY CODES'],
+          ...rows.map((a) => [
+            a.email,
+            a.displayName ?? '',
+            a.createdAt.toISOString(),
+            a.disabledAt?.toISOString() ?? '',
+            a.mfaEnrolled ? 'yes' : 'no',
+            String(a.recoveryCodesLeft),
+          ]),
         ]);
       });
     });
@@ -63,15 +79,17 @@ export function addUserCommands(program: Command): void {
 
   user
     .command('reset-mfa')
-    .description("remove an account's authenticators (it enrolls again at next sign-in) and end its sessions")
+    .description("remove an account's authenticators and recovery codes (it enrolls again at next sign-in) and end its sessions")
     .argument('<email>', 'email address')
     .action(async (email: string, _options: unknown, command: Command) => {
       await withServices(command, async (services) => {
         const account = await existingAccount(services, email);
         const removed = await services.authenticators.removeAll(account.id);
-        await services.audit.record({ type: 'mfa_reset', accountId: account.id, detail: { ...CLI, removed } });
+        // The old set belonged to the old app; the next enrolment issues a new one.
+        const recoveryCodes = await services.recoveryCodes.removeAll(account.id);
+        await services.audit.record({ type: 'mfa_reset', accountId: account.id, detail: { ...CLI, removed, recoveryCodes } });
         await endSessions(services, account.id, 'authenticators removed');
-        print(`second factor reset for ${account.email}: ${removed} authenticator(s) removed, sessions ended`);
+        print(`second factor reset for ${account.email}: ${removed} authenticator(s) and ${recoveryCodes} recovery code(s) removed, sessions ended`);
       });
     });
 }
@@ -92,8 +110,9 @@ async function endSessions({ protocolStore }: Services, accountId: string, done:
   }
 }
 
-// One query: the authenticator count is a subquery of the account select, not a query per row.
-// Only a confirmed authenticator counts as enrolled; an unconfirmed one is an abandoned set-up.
+// One query: the counts are subqueries of the account select, not a query per row. Only a
+// confirmed authenticator counts as enrolled (an unconfirmed one is an abandoned set-up), only an
+// unused recovery code as left.
 async function accountsWithEnrollment(db: Database) {
   const rows = await db.account.findMany({
     orderBy: { createdAt: 'asc' },
@@ -102,8 +121,8 @@ async function accountsWithEnrollment(db: Database) {
       displayName: true,
       createdAt: true,
       disabledAt: true,
-      _count: { select: { authenticators: { where: { confirmedAt: { not: null } } } } },
+      _count: { select: { authenticators: { where: { confirmedAt: { not: null } } }, recoveryCodes: { where: { usedAt: null } } } },
     },
   });
-  return rows.map(({ _count, ...account }) => ({ ...account, mfaEnrolled: _count.authenticators > 0 }));
+  return rows.map(({ _count, ...account }) => ({ ...account, mfaEnrolled: _count.authenticators > 0, recoveryCodesLeft: _count.recoveryCodes }));
 }

@@ -54,6 +54,9 @@ export interface RateLimitConfig {
   readonly codePerAccount: number;
   /** Failed token, introspection and revocation requests per (client_id, client IP). */
   readonly tokenPerClientIp: number;
+  /** Wrong recovery codes per account, from anywhere, per `recoveryCodeWindowSeconds`. */
+  readonly recoveryCodePerAccount: number;
+  readonly recoveryCodeWindowSeconds: number;
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -105,6 +108,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       codePerIp: e.RATE_LIMIT_CODE_PER_IP,
       codePerAccount: e.RATE_LIMIT_CODE_PER_ACCOUNT,
       tokenPerClientIp: e.RATE_LIMIT_TOKEN_PER_CLIENT_IP,
+      recoveryCodePerAccount: e.RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT,
+      recoveryCodeWindowSeconds: e.RATE_LIMIT_RECOVERY_CODE_WINDOW,
     }),
     metrics: e.METRICS_PORT === undefined ? undefined : Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST }),
   });

@@ -94,6 +94,10 @@ export const environmentSchema = z.object({
   // NIST SP 800-63B §5.2.2: no more than 100 consecutive failed attempts on one account.
   RATE_LIMIT_CODE_PER_ACCOUNT: integer(1, 100).default(100),
   RATE_LIMIT_TOKEN_PER_CLIENT_IP: integer(1, 100_000).default(20),
+  // Wrong recovery codes per account from every address together, in their own window: someone who
+  // has the password cannot grind recovery codes by spreading guesses over many addresses.
+  RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT: integer(1, 100).default(10),
+  RATE_LIMIT_RECOVERY_CODE_WINDOW: duration.default(60 * 60),
   // Prometheus metrics on a listener of their own, never on the public port (src/metrics); unset =
   // off. Loopback by default: publishing an identity provider's internals is the operator's choice.
   METRICS_PORT: integer(0, 65535).optional(),

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '../accounts/errors.js';
 import type { Database } from '../database/client.js';
+import { serializable } from '../database/serializable.js';
 import { SecretBoxError, type SecretBox } from './secret-box.js';
 import { normalizeCode, verifyTotp } from './totp.js';
 
@@ -41,7 +42,6 @@ export class AlreadyEnrolledError extends Error {
 const MAX_STEP = 2 ** 31 - 1;
 const BASE32_SECRET = /^[A-Z2-7]{26,128}$/;
 const REENCRYPT_BATCH = 100;
-const ENROL_ATTEMPTS = 5;
 
 type Row = NonNullable<Awaited<ReturnType<Database['authenticator']['findFirst']>>>;
 
@@ -62,11 +62,6 @@ function checkLabel(label: string): string {
     throw new InvalidInputError('authenticator label must be 1 to 100 characters, without control characters');
   }
   return clean;
-}
-
-// PostgreSQL refused a SERIALIZABLE transaction because a concurrent one touched the same rows.
-function isWriteConflict(error: unknown): boolean {
-  return (error as { code?: string }).code === 'P2034';
 }
 
 // `update` with extra filters throws P2025 when no row matches them.
@@ -109,38 +104,27 @@ export class AuthenticatorStore {
     }
     const sealed = this.box.seal(secret, accountId);
     const now = new Date();
-    // Check-then-insert under SERIALIZABLE: of two simultaneous enrolments (a double-submitted
-    // form) PostgreSQL aborts one, whose retry then sees the winner. SQLite runs transactions one
-    // at a time anyway.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const row = await this.db.$transaction(
-          async (tx) => {
-            const existing = await tx.authenticator.findFirst({ where: { accountId, confirmedAt: { not: null } }, select: { id: true } });
-            if (existing) throw new AlreadyEnrolledError();
-            return tx.authenticator.create({
-              data: {
-                id: randomUUID(),
-                accountId,
-                kind: 'totp',
-                label: cleanLabel,
-                secretCiphertext: sealed.ciphertext,
-                secretKeyId: sealed.keyId,
-                confirmedAt: now,
-                lastStep: acceptedStep,
-                // The enrolment code is also the sign-in's second factor: the app was just used.
-                lastUsedAt: now,
-              },
-            });
-          },
-          { isolationLevel: 'Serializable' },
-        );
-        return toView(row);
-      } catch (error) {
-        if (isWriteConflict(error) && attempt < ENROL_ATTEMPTS) continue;
-        throw error;
-      }
-    }
+    // Check-then-insert: of two simultaneous enrolments (a double-submitted form) one wins; the
+    // other then sees it.
+    const row = await serializable(this.db, async (tx) => {
+      const existing = await tx.authenticator.findFirst({ where: { accountId, confirmedAt: { not: null } }, select: { id: true } });
+      if (existing) throw new AlreadyEnrolledError();
+      return tx.authenticator.create({
+        data: {
+          id: randomUUID(),
+          accountId,
+          kind: 'totp',
+          label: cleanLabel,
+          secretCiphertext: sealed.ciphertext,
+          secretKeyId: sealed.keyId,
+          confirmedAt: now,
+          lastStep: acceptedStep,
+          // The enrolment code is also the sign-in's second factor: the app was just used.
+          lastUsedAt: now,
+        },
+      });
+    });
+    return toView(row);
   }
 
   /**

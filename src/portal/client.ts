@@ -11,6 +11,8 @@ export const PORTAL_PATHS = {
   callback: '/account/callback',
   signOut: '/account/sign-out',
   signedOut: '/account/signed-out',
+  recoveryCodes: '/account/recovery-codes',
+  signInAgain: '/account/sign-in-again',
 } as const;
 
 export function portalUrl(config: Pick<Config, 'issuer'>, path: string): string {

@@ -69,8 +69,11 @@ export class PortalRelyingParty {
     return this.configuration;
   }
 
-  /** Starts a sign-in: the authorization URL to send the browser to, and what to keep until it returns. */
-  async begin(): Promise<{ url: URL; pending: PendingSignIn }> {
+  /**
+   * Starts a sign-in: the authorization URL to send the browser to, and what to keep until it
+   * returns. `again`: both factors are asked for even while the provider's session lasts.
+   */
+  async begin(options: { again?: boolean } = {}): Promise<{ url: URL; pending: PendingSignIn }> {
     const configuration = await this.discover();
     const pending: PendingSignIn = { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: oidc.randomPKCECodeVerifier() };
     const url = oidc.buildAuthorizationUrl(configuration, {
@@ -80,6 +83,7 @@ export class PortalRelyingParty {
       nonce: pending.nonce,
       code_challenge: await oidc.calculatePKCECodeChallenge(pending.codeVerifier),
       code_challenge_method: 'S256',
+      ...(options.again ? { prompt: 'login' } : {}),
     });
     return { url, pending };
   }

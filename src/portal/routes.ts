@@ -7,7 +7,8 @@ import type { Context, Middleware } from 'koa';
 import type { Adapter } from 'oidc-provider';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
-import { accountPage, portalProblemPage, signedOutPage, type AuthenticatorView, type PortalProblem } from '../../interactions/pages/account.js';
+import { accountPage, portalProblemPage, signedOutPage, signInAgainPage, type AuthenticatorView, type PortalProblem } from '../../interactions/pages/account.js';
+import { accountRecoveryCodesPage } from '../../interactions/pages/recovery-codes.js';
 import { PORTAL_PATHS, portalUrl } from './client.js';
 import { PortalRelyingParty, PortalSignInError } from './relying-party.js';
 import { selfFetch } from './self-fetch.js';
@@ -18,19 +19,33 @@ export interface AuthenticatorLister {
   list(accountId: string): Promise<{ label: string; createdAt: Date; confirmedAt: Date | null; lastUsedAt: Date | null; locked: boolean }[]>;
 }
 
+/** The part of the recovery-code store the portal uses. */
+export interface RecoveryCodeKeeper {
+  remaining(accountId: string): Promise<number>;
+  replace(accountId: string): Promise<string[]>;
+}
+
 export interface PortalDependencies {
   config: Readonly<Config>;
   logger: Logger;
   /** Server-side storage for portal sessions: `protocolStore.adapter(PORTAL_SESSION_MODEL)`. */
   sessionStore: Adapter;
   authenticators: AuthenticatorLister;
+  recoveryCodes: RecoveryCodeKeeper;
+  audit: { record(event: { type: string; accountId: string; ip: string; detail?: Record<string, unknown> }): Promise<void> };
   /** This server's own listening origin (e.g. http://127.0.0.1:3000); undefined before it listens. */
   selfOrigin: () => string | undefined;
 }
 
 const STATUS: Record<PortalProblem, number> = { denied: 403, invalid: 400, unavailable: 503, 'expired-form': 403 };
 
-export function accountPortal({ config, logger, sessionStore, authenticators, selfOrigin }: PortalDependencies): Middleware {
+// New recovery codes are a way past the authenticator app, so they are handed out only within this
+// long of a full sign-in (password and code), not to whoever holds an hour-old portal session.
+const RECENT_SIGN_IN_SECONDS = 15 * 60;
+
+const form = bodyParser({ enableTypes: ['form'], formLimit: '4kb' });
+
+export function accountPortal({ config, logger, sessionStore, authenticators, recoveryCodes, audit, selfOrigin }: PortalDependencies): Middleware {
   const relyingParty = new PortalRelyingParty(config, selfFetch(config.issuer, selfOrigin));
   const sessions = new PortalSessions(sessionStore, config.secureCookies);
   const url = (path: string) => portalUrl(config, path);
@@ -53,18 +68,19 @@ export function accountPortal({ config, logger, sessionStore, authenticators, se
     await next();
   });
 
+  const beginSignIn = async (ctx: Context, again = false) => {
+    try {
+      const { url: authorizationUrl, pending } = await relyingParty.begin({ again });
+      await sessions.startSignIn(ctx, pending);
+      ctx.redirect(authorizationUrl.href);
+    } catch (error) {
+      failed(ctx, error);
+    }
+  };
+
   router.get(PORTAL_PATHS.home, async (ctx) => {
     const session = await sessions.signedIn(ctx);
-    if (!session) {
-      try {
-        const { url: authorizationUrl, pending } = await relyingParty.begin();
-        await sessions.startSignIn(ctx, pending);
-        ctx.redirect(authorizationUrl.href);
-      } catch (error) {
-        failed(ctx, error);
-      }
-      return;
-    }
+    if (!session) return beginSignIn(ctx);
     const { identity, csrfToken } = session;
     const enrolled = (await authenticators.list(identity.sub)).filter((a) => a.confirmedAt);
     const views: AuthenticatorView[] = enrolled.map((a) => ({ label: a.label, addedAt: a.confirmedAt ?? a.createdAt, lastUsedAt: a.lastUsedAt, locked: a.locked }));
@@ -76,10 +92,32 @@ export function accountPortal({ config, logger, sessionStore, authenticators, se
       amr: identity.amr,
       acr: identity.acr,
       authTime: identity.authTime,
+      recoveryCodesLeft: views.length ? await recoveryCodes.remaining(identity.sub) : null,
+      recoveryCodesAction: url(PORTAL_PATHS.recoveryCodes),
       csrfToken,
       signOutAction: url(PORTAL_PATHS.signOut),
     });
   });
+
+  router.post(PORTAL_PATHS.recoveryCodes, form, async (ctx) => {
+    const session = await sessions.signedIn(ctx);
+    if (!session) return ctx.redirect(url(PORTAL_PATHS.home));
+    if (!PortalSessions.csrfMatches(session, (ctx.request.body as Record<string, unknown> | undefined)?.csrf)) return problem(ctx, 'expired-form');
+    const { sub, authTime } = session.identity;
+    ctx.type = 'html';
+    if (authTime === null || Date.now() / 1000 - authTime > RECENT_SIGN_IN_SECONDS) {
+      ctx.status = 403;
+      ctx.body = signInAgainPage(config.issuerName, url(PORTAL_PATHS.signInAgain), url(PORTAL_PATHS.home));
+      return;
+    }
+    const codes = await recoveryCodes.replace(sub);
+    await audit.record({ type: 'recovery_codes_regenerated', accountId: sub, ip: ctx.ip, detail: { source: 'account_page', count: codes.length } });
+    // Shown in this response only; the page is never cached (no-store above).
+    ctx.body = accountRecoveryCodesPage(config.issuerName, codes, url(PORTAL_PATHS.home));
+  });
+
+  // Both factors again, even while the provider's session lasts: for what needs a recent sign-in.
+  router.get(PORTAL_PATHS.signInAgain, (ctx) => beginSignIn(ctx, true));
 
   router.get(PORTAL_PATHS.callback, async (ctx) => {
     const pending = await sessions.takePending(ctx);
@@ -98,7 +136,7 @@ export function accountPortal({ config, logger, sessionStore, authenticators, se
     }
   });
 
-  router.post(PORTAL_PATHS.signOut, bodyParser({ enableTypes: ['form'], formLimit: '4kb' }), async (ctx) => {
+  router.post(PORTAL_PATHS.signOut, form, async (ctx) => {
     const session = await sessions.signedIn(ctx);
     ctx.status = 303;
     if (!session) return ctx.redirect(url(PORTAL_PATHS.signedOut));

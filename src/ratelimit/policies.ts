@@ -14,6 +14,10 @@
 //   §5.2.2), counted in the database by src/mfa/authenticators.ts.
 // - code from an address: wrong codes per client IP whatever the account, 50 per 15 min, for an
 //   attacker holding many passwords; a right code gives back its own point.
+// - recovery code: wrong recovery codes per account, from every address together, 10 per hour (its
+//   own window), reset by a right one. Recovery codes are also counted by the code limit per
+//   (account, client IP) above; this one stops someone who has the password from spreading guesses
+//   over many addresses.
 // - token: failed requests to the token, introspection and revocation endpoints per
 //   (client_id, client IP), 20 per 15 min; successes do not reset it (src/ratelimit/token-endpoint.ts).
 // Keys are SHA-256 digests: the store never holds an email, and hostile input (NUL bytes, invalid
@@ -31,6 +35,7 @@ export class RateLimits {
   readonly code: Limit;
   readonly codeFromIp: Limit;
   readonly token: Limit;
+  readonly recoveryCode: Limit;
 
   constructor(
     config: RateLimitConfig,
@@ -38,12 +43,13 @@ export class RateLimits {
     recorder?: MetricsRecorder,
   ) {
     const metrics = recorder && { recorder, store: store.kind };
-    const limit = (name: string, points: number) => new Limit(name, points, store.limiter(name, points, config.windowSeconds), metrics);
+    const limit = (name: string, points: number, window = config.windowSeconds) => new Limit(name, points, store.limiter(name, points, window), metrics);
     this.password = limit('password_per_account_ip', config.passwordPerAccountIp);
     this.passwordFromIp = limit('password_per_ip', config.passwordPerIp);
     this.code = limit('code_per_account_ip', config.codePerAccountIp);
     this.codeFromIp = limit('code_per_ip', config.codePerIp);
     this.token = limit('token_per_client_ip', config.tokenPerClientIp);
+    this.recoveryCode = limit('recovery_code_per_account', config.recoveryCodePerAccount, config.recoveryCodeWindowSeconds);
   }
 
   get storeKind(): LimiterStore['kind'] {
@@ -63,3 +69,4 @@ export const passwordKey = (email: string, ip: string) => digest(normalizeEmail(
 export const ipKey = (ip: string) => digest(ip);
 export const codeKey = (accountId: string, ip: string) => digest(accountId, ip);
 export const tokenKey = (clientId: string, ip: string) => digest(clientId, ip);
+export const recoveryCodeKey = (accountId: string) => digest(accountId);

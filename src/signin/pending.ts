@@ -24,8 +24,19 @@ interface PendingPayload {
   passwordAt: number;
   /** The secret shown on the enrolment page, sealed; absent until that page is first shown. */
   enrolment?: { ciphertext: string; keyId: string };
-  /** Wrong codes typed in this interaction (enrolment and code pages together). */
+  /** Wrong codes typed in this interaction (enrolment, code and recovery-code pages together). */
   wrongCodes: number;
+  /**
+   * When a recovery code was accepted in this interaction: the old app is gone, and the page now
+   * due is the enrolment of a new one, which says so.
+   */
+  recoveredAt?: number;
+  /**
+   * When the enrolment in this interaction was confirmed: both factors passed, and the sign-in
+   * waits only for the person to confirm they saved their new recovery codes. The codes themselves
+   * are never stored here: they exist only in the page that showed them.
+   */
+  enrolledAt?: number;
   /** When the interaction (and so this entry) expires (seconds since the epoch). */
   expiresAt: number;
 }
@@ -63,7 +74,7 @@ export class PendingSignIns {
     }
     const secret = generateTotpSecret();
     const sealed = await this.box.seal(secret, pending.uid);
-    await this.save(pending.uid, { ...payloadOf(pending), enrolment: { ciphertext: sealed.ciphertext, keyId: sealed.keyId } });
+    await this.update(pending, (current) => ({ ...current, enrolment: { ciphertext: sealed.ciphertext, keyId: sealed.keyId } }));
     return secret;
   }
 
@@ -73,15 +84,38 @@ export class PendingSignIns {
    * (counted atomically in the database) bounds.
    */
   async wrongCode(pending: PendingSignIn): Promise<number> {
-    const current = await this.find(pending.uid);
-    const wrongCodes = (current?.wrongCodes ?? pending.wrongCodes) + 1;
-    await this.save(pending.uid, { ...payloadOf(current ?? pending), wrongCodes });
-    return wrongCodes;
+    const updated = await this.update(pending, (current) => ({ ...current, wrongCodes: current.wrongCodes + 1 }));
+    return updated?.wrongCodes ?? pending.wrongCodes + 1;
+  }
+
+  /** The enrolment of this interaction was confirmed; the recovery codes page is due. */
+  async enrolled(pending: PendingSignIn): Promise<void> {
+    await this.update(pending, ({ enrolment: _sealed, ...rest }) => ({ ...rest, enrolledAt: nowSeconds() }));
+  }
+
+  /**
+   * A recovery code was accepted: the progress starts again at "password OK, no app", marked as a
+   * recovery. Written afresh because ending the account's other sessions removes this entry too.
+   */
+  async recovered(pending: PendingSignIn): Promise<PendingSignIn> {
+    const { accountId, passwordAt, expiresAt } = pending;
+    return this.save(pending.uid, { accountId, passwordAt, expiresAt, wrongCodes: 0, recoveredAt: nowSeconds() });
   }
 
   /** Forgets the interaction's progress: after success, or when the sign-in starts over. */
   async drop(uid: string): Promise<void> {
     await this.adapter.destroy(uid);
+  }
+
+  /**
+   * Changes the entry as it is now. An entry that is gone stays gone: it was dropped (the sign-in
+   * started over) or revoked with the account's sessions (an administrator reset, a recovery code
+   * used in another sign-in), and a request that read it just before must not bring it back.
+   */
+  private async update(pending: PendingSignIn, change: (current: PendingPayload) => PendingPayload): Promise<PendingSignIn | undefined> {
+    const current = await this.find(pending.uid);
+    if (!current || current.accountId !== pending.accountId) return undefined;
+    return this.save(pending.uid, change(payloadOf(current)));
   }
 
   private async save(uid: string, payload: PendingPayload): Promise<PendingSignIn> {

@@ -1,6 +1,7 @@
 // One person, one real browser: a first sign-in through the actual pages (password, enrolment of
-// an authenticator app by typing the key shown on the page), landing on the account page, then
-// signing out. Set E2E_SCREENSHOTS=<folder> to keep screenshots of each page for review.
+// an authenticator app by typing the key shown on the page, the recovery codes shown once), landing
+// on the account page, then signing out; then the lost phone: back in with a recovery code and a
+// newly linked app. Set E2E_SCREENSHOTS=<folder> to keep screenshots of each page for review.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSync } from '@otplib/totp';
@@ -51,21 +52,51 @@ describe('signing in with a real browser', () => {
     await page.getByLabel('6-digit code').fill(generateSync({ secret: key, crypto, base32 }));
     await page.getByRole('button', { name: 'Confirm and sign in' }).click();
 
+    // The recovery codes, once, before the sign-in continues.
+    await page.getByRole('heading', { name: 'Save your recovery codes' }).waitFor();
+    await snapshot(page, '3-recovery-codes');
+    const codes = await page.locator('#recovery-codes li').allInnerTexts();
+    expect(codes).toHaveLength(10);
+    for (const code of codes) expect(code).toMatch(/^([0-9a-z]{4}-){5}[0-9a-z]{4}$/);
+    await page.getByRole('button', { name: 'I have saved these codes — continue' }).click();
+
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/account');
-    await snapshot(page, '3-account');
+    await snapshot(page, '4-account');
     await expect(page.locator('#account-email').innerText()).resolves.toBe('ada@example.com');
     await expect(page.locator('#amr').innerText()).resolves.toBe('pwd otp mfa');
     await expect(page.locator('#sign-in-methods').innerText()).resolves.toContain('your password and a one-time code from your authenticator app');
     await expect(page.locator('dl.authenticator').innerText()).resolves.toMatch(/Last used/);
+    await expect(page.locator('#recovery-codes-left').innerText()).resolves.toBe('10 unused recovery codes left.');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await snapshot(page, '4-confirm-sign-out');
+    await snapshot(page, '5-confirm-sign-out');
     await page.getByRole('button', { name: 'Yes, sign me out' }).click();
     await page.getByRole('heading', { name: 'You are signed out' }).waitFor();
-    await snapshot(page, '5-signed-out');
+    await snapshot(page, '6-signed-out');
     await page.getByRole('link', { name: 'Sign in again' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+    // The phone is lost: password, then a recovery code (typed the way a person copies it), then a new app.
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel('Password').fill('correct horse battery staple');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Enter your code' }).waitFor();
+    await page.getByRole('link', { name: 'Can’t use your app? Use a recovery code' }).click();
+    await page.getByRole('heading', { name: 'Use a recovery code' }).waitFor();
+    await snapshot(page, '7-recovery-code');
+    await page.getByLabel('Recovery code').fill(codes[0]!.toUpperCase().replace(/-/g, ' '));
+    await page.getByRole('button', { name: 'Use this code' }).click();
+    await page.getByRole('heading', { name: 'Set up your authenticator app' }).waitFor();
+    await expect(page.getByRole('alert').innerText()).resolves.toContain('Recovery code accepted');
+    const newKey = (await page.locator('#secret').innerText()).replace(/\s+/g, '');
+    expect(newKey).not.toBe(key);
+    await page.getByLabel('6-digit code').fill(generateSync({ secret: newKey, crypto, base32 }));
+    await page.getByRole('button', { name: 'Confirm and sign in' }).click();
+    await page.getByRole('heading', { name: 'Save your recovery codes' }).waitFor();
+    await page.getByRole('button', { name: 'I have saved these codes — continue' }).click();
+    await page.getByRole('heading', { name: 'Your account' }).waitFor();
+    await expect(page.locator('#amr').innerText()).resolves.toBe('pwd otp mfa');
     await context.close();
   });
 });

@@ -7,6 +7,9 @@ import { crypto } from '@otplib/plugin-crypto-node';
 import { base32 } from '@otplib/plugin-base32-scure';
 import { decodeEntities, UserAgent, type Visit } from '../support/user-agent.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
+import { AuthenticatorApp } from '../support/authenticator-app.js';
+import { recoveryCodesOn, saveRecoveryCodes } from '../support/sign-in.js';
+import { PORTAL_SESSION_MODEL } from '../../src/portal/session.js';
 
 const PASSWORD = 'correct horse battery staple';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -32,14 +35,15 @@ describe.each([
   afterAll(() => twofold.stop());
 
   /** First sign-in through /account: password, then enrolment typing the key shown on the page. */
-  async function signInFirstTime(agent: UserAgent, email: string): Promise<{ account: Visit; key: string }> {
+  async function signInFirstTime(agent: UserAgent, email: string): Promise<{ account: Visit; key: string; recoveryCodes: string[] }> {
     const passwordPage = await agent.navigate('/account');
     expect(heading(passwordPage)).toBe('Sign in');
     const enrolment = await agent.submit(passwordPage, '/password', { email, password: PASSWORD });
     expect(heading(enrolment)).toBe('Set up your authenticator app');
     const key = textOf(enrolment, 'secret').replace(/\s+/g, '');
-    const account = await agent.submit(enrolment, '/enroll', { code: generateSync({ secret: key, crypto, base32 }) });
-    return { account, key };
+    const code = generateSync({ secret: key, crypto, base32 });
+    const { visit: account, recoveryCodes } = await saveRecoveryCodes(agent, await agent.submit(enrolment, '/enroll', { code }));
+    return { account, key, recoveryCodes };
   }
 
   it('is registered as a public, first-party client of the provider itself', async () => {
@@ -103,6 +107,47 @@ describe.each([
     expect(heading((await signInFirstTime(agent, 'edsger@example.com')).account)).toBe('Your account');
     await twofold.protocolStore.revokeAccount(account.id);
     expect(heading(await agent.navigate('/account'))).toBe('Sign in');
+  });
+
+  it('shows the recovery codes left and gives a new set, only shortly after a full sign-in', async () => {
+    const account = await twofold.accounts.create({ email: 'barbara@example.com', password: PASSWORD });
+    const agent = new UserAgent(twofold.url);
+    const { key, recoveryCodes } = await signInFirstTime(agent, 'barbara@example.com');
+    expect(await twofold.recoveryCodes.use(account.id, recoveryCodes[0]!)).toEqual({ ok: true, remaining: 9 });
+    const before = await agent.navigate('/account');
+    expect(textOf(before, 'recovery-codes-left')).toBe('9 unused recovery codes left.');
+
+    // Without the page's CSRF token: refused, nothing replaced.
+    expect((await agent.post('/account/recovery-codes', { csrf: 'not-the-token' })).status).toBe(403);
+    const fresh = await agent.submit(before, '/account/recovery-codes');
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get('cache-control')).toBe('no-store');
+    expect(heading(fresh)).toBe('Your new recovery codes');
+    const codes = recoveryCodesOn(fresh);
+    expect(codes).toHaveLength(10);
+    expect(await twofold.recoveryCodes.use(account.id, recoveryCodes[1]!)).toEqual({ ok: false, reason: 'invalid' });
+    expect(textOf(await agent.navigate('/account'), 'recovery-codes-left')).toBe('10 unused recovery codes left.');
+    const events = (await twofold.audit.list({ accountId: account.id })).filter((e) => e.type === 'recovery_codes_regenerated');
+    expect(events.map((e) => JSON.parse(e.detail!))).toEqual([{ source: 'account_page', count: 10 }]);
+
+    // The same session an hour after its sign-in: asked to sign in again (both factors) first.
+    const sessions = twofold.protocolStore.adapter(PORTAL_SESSION_MODEL);
+    const id = agent.cookieValue('/account', 'twofold.account')!;
+    const stored = (await sessions.find(id)) as { record: { session: { identity: { authTime: number } } } };
+    stored.record.session.identity.authTime -= 3600;
+    await sessions.upsert(id, stored as never, 600);
+    const stale = await agent.submit(await agent.navigate('/account'), '/account/recovery-codes');
+    expect(stale.status).toBe(403);
+    expect(heading(stale)).toBe('Sign in again first');
+    expect(recoveryCodesOn(stale)).toEqual([]);
+    const again = await agent.navigate('/account/sign-in-again');
+    expect(heading(again)).toBe('Sign in');
+    const step = Math.floor(Date.now() / 30_000) + 1;
+    const codePage = await agent.submit(again, '/password', { email: 'barbara@example.com', password: PASSWORD });
+    const back = await agent.submit(codePage, '/code', { code: await new AuthenticatorApp(key).codeAt(step) });
+    expect(heading(back)).toBe('Your account');
+    expect(heading(await agent.submit(back, '/account/recovery-codes'))).toBe('Your new recovery codes');
+    expect(await twofold.recoveryCodes.use(account.id, codes[0]!)).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('refuses a forged callback with a friendly page', async () => {

@@ -1,12 +1,13 @@
 // The audit trail as an investigator reads it, and as an attacker who steals the logs would: every
-// sign-in success and failure (with its reason), enrolment, lockout, replay, reset, client and key
-// change is in the audit table and in the JSON log, `twofold audit` prints it, and no password, code,
-// TOTP secret or client secret appears in any log line or audit row.
+// sign-in success and failure (with its reason), enrolment, lockout, replay, recovery, reset, client
+// and key change is in the audit table and in the JSON log, `twofold audit` prints it, and no
+// password, code, recovery code, TOTP secret or client secret appears in any log line or audit row.
 import { Writable } from 'node:stream';
 import { ensureCliBuilt, runCli } from '../support/cli.js';
 import { clientCredentialsToken } from '../support/client-credentials.js';
 import { RelyingParty } from '../support/relying-party.js';
-import { callbackOf, createPerson, firstSignIn, isCodePage, submitPassword } from '../support/sign-in.js';
+import { callbackOf, createPerson, enrol, firstSignIn, isCodePage, isEnrolmentPage, submitPassword } from '../support/sign-in.js';
+import { generateRecoveryCode } from '../../src/mfa/recovery-codes.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { UserAgent } from '../support/user-agent.js';
 import { earlyInTimeStep } from '../support/authenticator-app.js';
@@ -66,8 +67,8 @@ describe('the audit trail', () => {
     secrets.push(wrongPassword);
     await submitPassword(ua, await ua.navigate(started.url), person.email, wrongPassword);
     await submitPassword(ua, await ua.navigate(started.url), 'nobody-here@example.com', wrongPassword);
-    const { app } = await firstSignIn(ua, notes, person);
-    secrets.push(app.secret, await app.codeAt(app.lastOffered));
+    const { app, recoveryCodes } = await firstSignIn(ua, notes, person);
+    secrets.push(app.secret, await app.codeAt(app.lastOffered), ...recoveryCodes, ...recoveryCodes.map((c) => c.replace(/-/g, '')));
 
     // Second sign-in in another browser: a wrong code, a replayed code, the right code.
     const other = new UserAgent(twofold.url);
@@ -89,7 +90,21 @@ describe('the audit trail', () => {
     const third = new UserAgent(twofold.url);
     const locking = await app.wrongCode();
     secrets.push(locking);
-    await third.submit(await submitPassword(third, await third.navigate((await notes.start()).url), person.email, person.password), '/code', { code: locking });
+    const lockedAt = await notes.start();
+    const locked = await third.submit(await submitPassword(third, await third.navigate(lockedAt.url), person.email, person.password), '/code', { code: locking });
+    expect(locked.status).toBe(403);
+
+    // The phone is lost: a wrong recovery code, then a right one (typed loosely), then a new app.
+    const wrongRecovery = generateRecoveryCode();
+    const typedRecovery = recoveryCodes[0]!.toUpperCase().replace(/-/g, ' ');
+    secrets.push(wrongRecovery, typedRecovery);
+    const recoveryForm = await third.navigate(locked.url.pathname.replace(/\/code$/, '/recovery'));
+    const refused = await third.submit(recoveryForm, '/recovery', { recovery_code: wrongRecovery });
+    const enrolment = await third.submit(refused, '/recovery', { recovery_code: typedRecovery });
+    expect(isEnrolmentPage(enrolment)).toBe(true);
+    const relinked = await enrol(third, enrolment);
+    secrets.push(relinked.app.secret, ...relinked.recoveryCodes);
+    await notes.finish(callbackOf(relinked.visit), lockedAt);
 
     // The administrator: a client and a failed client authentication, key rotations, a reset.
     const added = await cli(['client', 'add', '--id', 'reports', '--grant', 'client_credentials', '--json']);
@@ -112,8 +127,11 @@ describe('the audit trail', () => {
     const rows = await twofold.db.auditEvent.findMany({ orderBy: [{ at: 'asc' }, { id: 'asc' }] });
     const of = (type: string) => rows.filter((r) => r.type === type).map((r) => (r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null));
     expect(of('signin_password_failed')).toEqual([{ reason: 'wrong_password' }, { reason: 'unknown_email' }]);
-    expect(of('mfa_enrolled')).toHaveLength(1);
-    expect(of('signin_succeeded')).toHaveLength(2);
+    expect(of('mfa_enrolled')).toHaveLength(2);
+    expect(of('signin_succeeded')).toHaveLength(3);
+    expect(of('recovery_codes_issued')).toEqual([{ count: 10 }, { count: 10 }]);
+    expect(of('recovery_code_failed')).toEqual([{ reason: 'wrong_or_used' }]);
+    expect(of('recovery_code_used')).toEqual([{ remaining: 9, authenticatorsRemoved: 1 }]);
     expect(of('otp_failed')).toEqual([{ reason: 'wrong_code' }]);
     expect(of('otp_replay')).toHaveLength(1);
     expect(of('otp_locked')).toHaveLength(1);
@@ -122,7 +140,7 @@ describe('the audit trail', () => {
     expect(rows.find((r) => r.type === 'client_auth_failed')).toMatchObject({ clientId: 'reports', ip: expect.any(String) });
     expect(of('signing_keys_rotated')).toHaveLength(1);
     expect(of('secret_key_rotated')).toEqual([expect.objectContaining({ reencrypted: 1 })]);
-    expect(of('mfa_reset')).toEqual([expect.objectContaining({ removed: 1 })]);
+    expect(of('mfa_reset')).toEqual([expect.objectContaining({ removed: 1, recoveryCodes: 10 })]);
     expect(of('client_removed')).toHaveLength(1);
     expect(rows.filter((r) => r.type === 'signed_out')).toEqual([expect.objectContaining({ accountId: person.id, clientId: 'notes', detail: '{"everywhere":true}' })]);
     // Sign-in events say who, from where, through which client.
@@ -158,7 +176,9 @@ describe('the audit trail', () => {
     const mine = await runCli(['audit', '--user', person.email.toUpperCase(), '--json'], twofold.env);
     expect({ code: mine.code, stderr: mine.stderr }).toEqual({ code: 0, stderr: '' });
     const events = JSON.parse(mine.stdout) as { type: string; email: string; ip: string | null; detail: unknown }[];
-    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['signin_password_failed', 'mfa_enrolled', 'signin_succeeded', 'otp_failed', 'otp_replay', 'otp_locked', 'mfa_reset']));
+    expect(events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['signin_password_failed', 'mfa_enrolled', 'signin_succeeded', 'otp_failed', 'otp_replay', 'otp_locked', 'recovery_code_used', 'mfa_reset']),
+    );
     expect(new Set(events.map((e) => e.email))).toEqual(new Set([person.email]));
     expect(events.map((e) => e.type)).not.toContain('client_added');
 

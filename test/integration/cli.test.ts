@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { openDatabase, type Database } from '../../src/database/client.js';
 import { verifyPassword } from '../../src/accounts/password.js';
 import { AccountStore } from '../../src/accounts/store.js';
+import { RecoveryCodeStore } from '../../src/mfa/recovery-code-store.js';
 import { ClientStore } from '../../src/clients/store.js';
 import { AuditLog } from '../../src/audit/index.js';
 import { migrate } from '../../src/database/migrate.js';
@@ -96,8 +97,8 @@ describe('twofold CLI', () => {
 
     const table = await twofold(['user', 'list']);
     expectSuccess(table);
-    expect(table.stdout).toMatch(/^EMAIL\s+NAME\s+CREATED\s+DISABLED\s+MFA$/m);
-    expect(table.stdout).toMatch(/^ada@example\.com\s+Ada Lovelace\s+\S+\s+no$/m);
+    expect(table.stdout).toMatch(/^EMAIL\s+NAME\s+CREATED\s+DISABLED\s+MFA\s+RECOVERY CODES$/m);
+    expect(table.stdout).toMatch(/^ada@example\.com\s+Ada Lovelace\s+\S+\s+no\s+0$/m);
 
     const json = await twofold(['user', 'list', '--json']);
     expectSuccess(json);
@@ -107,6 +108,7 @@ describe('twofold CLI', () => {
       created_at: account.createdAt.toISOString(),
       disabled_at: null,
       mfa_enrolled: false,
+      recovery_codes_left: 0,
     });
   }, SLOW);
 
@@ -196,23 +198,28 @@ describe('twofold CLI', () => {
     expect(listed.find((a) => a.email === 'bystander@example.com')?.disabled_at).toBeNull();
   }, SLOW);
 
-  it('resets the second factor: authenticators removed, sessions ended, shown as not enrolled', async () => {
+  it('resets the second factor: authenticators and recovery codes removed, sessions ended, shown as not enrolled', async () => {
     const account = await givenAccount('mfa@example.com');
     await givenSignedIn(db, account.id);
     await db.authenticator.create({
       data: { id: randomUUID(), accountId: account.id, label: 'phone', secretCiphertext: 'not-a-real-secret', secretKeyId: 'k', confirmedAt: new Date() },
     });
-    const enrolled = JSON.parse((await twofold(['user', 'list', '--json'])).stdout) as { email: string; mfa_enrolled: boolean }[];
-    expect(enrolled.find((a) => a.email === 'mfa@example.com')?.mfa_enrolled).toBe(true);
+    const codes = await new RecoveryCodeStore(db).replace(account.id);
+    await new RecoveryCodeStore(db).use(account.id, codes[0]!);
+    type Listed = { email: string; mfa_enrolled: boolean; recovery_codes_left: number }[];
+    const enrolled = JSON.parse((await twofold(['user', 'list', '--json'])).stdout) as Listed;
+    expect(enrolled.find((a) => a.email === 'mfa@example.com')).toMatchObject({ mfa_enrolled: true, recovery_codes_left: 9 });
+    expect((await twofold(['user', 'list'])).stdout).toMatch(/^mfa@example\.com\s+\S+\s+yes\s+9$/m);
 
     const result = await twofold(['user', 'reset-mfa', 'mfa@example.com']);
     expectSuccess(result);
-    expect(result.stdout).toMatch(/1 authenticator\(s\) removed/);
+    expect(result.stdout).toMatch(/1 authenticator\(s\) and 10 recovery code\(s\) removed/);
     expect(await db.authenticator.count({ where: { accountId: account.id } })).toBe(0);
+    expect(await db.recoveryCode.count({ where: { accountId: account.id } })).toBe(0);
     expect(await db.oidcPayload.count({ where: { accountId: account.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { type: 'mfa_reset', accountId: account.id } })).toBe(1);
-    const after = JSON.parse((await twofold(['user', 'list', '--json'])).stdout) as { email: string; mfa_enrolled: boolean }[];
-    expect(after.find((a) => a.email === 'mfa@example.com')?.mfa_enrolled).toBe(false);
+    const after = JSON.parse((await twofold(['user', 'list', '--json'])).stdout) as Listed;
+    expect(after.find((a) => a.email === 'mfa@example.com')).toMatchObject({ mfa_enrolled: false, recovery_codes_left: 0 });
   }, SLOW);
 
   it('adds, lists and removes clients, showing a confidential secret once', async () => {

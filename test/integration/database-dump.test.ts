@@ -1,7 +1,7 @@
 // What a stolen database hands out: a dump of every table (and, on SQLite, the database files as
 // copied from disk) after an account signed in with a known password and linked an authenticator
-// app, and a confidential client was registered. None of those secrets may be in it, in any of the
-// encodings they travel in.
+// app (and was shown its recovery codes), and a confidential client was registered. None of those
+// secrets may be in it, in any of the encodings they travel in.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -22,7 +22,7 @@ function totpForms(secret: string): string[] {
 
 async function dumpSqlite(twofold: RunningTwofold): Promise<string> {
   const tables = await twofold.db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table'");
-  expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['accounts', 'authenticators', 'clients', 'oidc_payloads', 'audit_events']));
+  expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['accounts', 'authenticators', 'recovery_codes', 'clients', 'oidc_payloads', 'audit_events']));
   const rows = await Promise.all(tables.map(async ({ name }) => [name, await twofold.db.$queryRawUnsafe(`SELECT * FROM "${name}"`)] as const));
   // The files as an attacker would copy them, write-ahead log included.
   const file = twofold.config.database.kind === 'sqlite' ? twofold.config.database.file : '';
@@ -59,7 +59,7 @@ describe('a dump of the database', () => {
     const person = await createPerson(twofold);
     const rp = await RelyingParty.register(twofold, { clientId: 'notes', name: 'Notes', firstParty: true });
     // A real sign-in: password, enrolment with a typed code; tokens issued.
-    const { app, tokens } = await firstSignIn(new UserAgent(twofold.url), rp, person);
+    const { app, tokens, recoveryCodes } = await firstSignIn(new UserAgent(twofold.url), rp, person);
     expect(tokens.claims()?.sub).toBe(person.id);
     const { clientSecret } = await twofold.clients.add({
       clientId: 'reports',
@@ -71,6 +71,7 @@ describe('a dump of the database', () => {
     });
     secrets.push(['password', person.password]);
     for (const form of totpForms(app.secret)) secrets.push(['TOTP secret', form]);
+    for (const code of recoveryCodes) secrets.push(['recovery code', code], ['recovery code (as compared)', code.replace(/-/g, '')]);
     secrets.push(['client secret', clientSecret!]);
     secrets.push(['client secret (base64)', Buffer.from(clientSecret!, 'base64url').toString('base64')]);
     secrets.push(['client secret (hex)', Buffer.from(clientSecret!, 'base64url').toString('hex')]);
@@ -79,6 +80,7 @@ describe('a dump of the database', () => {
     await twofold.audit.record({ type: 'dump_canary', detail: { canary: 'canary-7f3a9c' } });
     // Everything is in the database, as the dump will show.
     expect(await twofold.db.authenticator.count({ where: { accountId: person.id } })).toBe(1);
+    expect(await twofold.db.recoveryCode.count({ where: { accountId: person.id } })).toBe(10);
     expect(await twofold.db.client.count({ where: { clientId: 'reports' } })).toBe(1);
     dump =
       twofold.config.database.kind === 'sqlite' ? await dumpSqlite(twofold) : (await dumpPostgres(twofold.config.database.url)).dump;
@@ -92,7 +94,7 @@ describe('a dump of the database', () => {
     expect(dump).toContain('canary-7f3a9c');
   });
 
-  it('contains no password, no TOTP secret in any encoding, no client secret', () => {
+  it('contains no password, no TOTP secret in any encoding, no recovery code, no client secret', () => {
     for (const [what, value] of secrets) expect([what, value, dump.includes(value)]).toEqual([what, value, false]);
   });
 });

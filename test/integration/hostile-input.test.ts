@@ -4,7 +4,7 @@
 import { ensureCliBuilt, runCli } from '../support/cli.js';
 import { HOSTILE_VALUES, isMarkup, type HostileValue } from '../support/hostile-values.js';
 import { CALLBACK_ORIGIN, RelyingParty } from '../support/relying-party.js';
-import { createPerson, enrol, isCodePage, isConsentPage, isEnrolmentPage, isPasswordPage, submitPassword } from '../support/sign-in.js';
+import { createPerson, enrol, isCodePage, isConsentPage, isEnrolmentPage, isPasswordPage, isRecoveryPage, submitPassword } from '../support/sign-in.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { UserAgent, parseForms, type Visit } from '../support/user-agent.js';
 
@@ -36,7 +36,7 @@ describe('hostile input', () => {
   let snapshot: () => Promise<string>;
   let before: string;
   /** Browsers parked at each step, reused for every case. */
-  const at: Record<'password' | 'enroll' | 'code' | 'consent' | 'logout', { ua: UserAgent; page: Visit }> = {} as never;
+  const at: Record<'password' | 'enroll' | 'code' | 'recovery' | 'consent' | 'logout', { ua: UserAgent; page: Visit }> = {} as never;
 
   beforeAll(async () => {
     ensureCliBuilt();
@@ -63,13 +63,19 @@ describe('hostile input', () => {
     const codeUa = ua();
     at.code = { ua: codeUa, page: await submitPassword(codeUa, await codeUa.navigate((await notes.start()).url), enrolled.email, enrolled.password) };
     expect(isCodePage(at.code.page)).toBe(true);
+    const recoveryUa = ua();
+    const codePage = await submitPassword(recoveryUa, await recoveryUa.navigate((await notes.start()).url), enrolled.email, enrolled.password);
+    at.recovery = { ua: recoveryUa, page: await recoveryUa.navigate(`${codePage.url.pathname}/recovery`) };
+    expect(isRecoveryPage(at.recovery.page)).toBe(true);
 
-    // Accounts, clients and authenticators, row by row (a wrong code would change failed_codes).
+    // Accounts, clients, authenticators and recovery codes, row by row (a wrong code would change
+    // failed_codes; a code taken as a recovery code would be marked used).
     snapshot = async () =>
       JSON.stringify([
         await twofold.db.account.findMany({ orderBy: { id: 'asc' } }),
         await twofold.db.client.findMany({ orderBy: { clientId: 'asc' } }),
         await twofold.db.authenticator.findMany({ orderBy: { id: 'asc' } }),
+        await twofold.db.recoveryCode.findMany({ orderBy: { id: 'asc' } }),
       ]);
     before = await snapshot();
   }, SLOW);
@@ -80,7 +86,7 @@ describe('hostile input', () => {
     try {
       expect(await snapshot()).toBe(before);
       const types = new Set((await twofold.db.auditEvent.findMany()).map((e) => e.type));
-      for (const type of types) expect(['mfa_enrolled', 'signin_succeeded', 'consent_denied', 'signin_password_failed', 'otp_failed', 'rate_limited', 'client_auth_failed']).toContain(type);
+      for (const type of types) expect(['mfa_enrolled', 'recovery_codes_issued', 'recovery_code_failed', 'signin_succeeded', 'consent_denied', 'signin_password_failed', 'otp_failed', 'rate_limited', 'client_auth_failed']).toContain(type);
     } finally {
       await twofold.stop();
     }
@@ -121,6 +127,7 @@ describe('hostile input', () => {
     ['password step, password', 'password', '/password', 'password', { email: 'nobody@example.com' }],
     ['enrolment, code', 'enroll', '/enroll', 'code', {}],
     ['code step, code', 'code', '/code', 'code', {}],
+    ['recovery code', 'recovery', '/recovery', 'recovery_code', {}],
   ] as const)('%s', (label, step, suffix, field, others) => {
     it.each(HOSTILE_VALUES.map((v, i) => [v.name, v, i] as const))('%s gets a page with a message', async (name, value, i) => {
       // A different (unknown) email each time, so the password is checked rather than rate-limited.

@@ -192,7 +192,7 @@ describe('the authenticator lock across all addresses', () => {
     return { ua, page };
   }
 
-  it('locks after the configured number of wrong codes from different addresses, audits it once, and says an administrator must reset it', async () => {
+  it('locks after the configured number of wrong codes from different addresses, audits it once, and offers a recovery code or an administrator reset', async () => {
     const person = await createPerson(twofold);
     const { app } = await firstSignIn(new UserAgentAt(twofold.url, newAddress()), rp, person);
     let last: Visit | undefined;
@@ -203,7 +203,8 @@ describe('the authenticator lock across all addresses', () => {
     }
     expect(last!.status).toBe(403);
     expect(last!.body).toContain('<h1>Your authenticator app is locked</h1>');
-    expect(last!.body).toContain('an administrator resets it');
+    expect(last!.body).toContain('ask an administrator to reset the app');
+    expect(last!.body).toContain('Use a recovery code');
     expect(last!.body).toContain('twofold user reset-mfa');
     expect(last!.body).not.toMatch(/<form/);
 

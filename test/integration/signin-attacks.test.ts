@@ -12,6 +12,7 @@ import {
   isCodePage,
   isEnrolmentPage,
   isPasswordPage,
+  saveRecoveryCodes,
   submitPassword,
 } from '../support/sign-in.js';
 
@@ -180,11 +181,13 @@ describe('sign-in under attack', () => {
     const wrongCode = await app.wrongCode();
     const afterWrong = await ua.submit(enrolment, '/enroll', { code: wrongCode });
     const code = await app.nextCode();
-    await rp.finish(callbackOf(await ua.submit(afterWrong, '/enroll', { code })), started);
+    const { recoveryCodes, visit } = await saveRecoveryCodes(ua, await ua.submit(afterWrong, '/enroll', { code }));
+    await rp.finish(callbackOf(visit), started);
 
     const trail = JSON.stringify(await twofold.audit.list({ accountId: person.id }));
     expect(trail).toContain('mfa_enrolled');
     expect(trail).toContain('signin_succeeded');
-    for (const secret of [person.password, 'a wrong password guess', app.secret, wrongCode, code]) expect(trail).not.toContain(secret);
+    expect(trail).toContain('recovery_codes_issued');
+    for (const secret of [person.password, 'a wrong password guess', app.secret, wrongCode, code, ...recoveryCodes]) expect(trail).not.toContain(secret);
   });
 });

@@ -12,6 +12,7 @@ import {
   isEnrolmentPage,
   isPasswordPage,
   signIn,
+  saveRecoveryCodes,
   submitPassword,
   typeCode,
 } from '../support/sign-in.js';
@@ -63,7 +64,7 @@ describe('two-step sign-in', () => {
     expect(wrong.body).toMatch(/role="alert">That code is not right/);
     expect(await twofold.authenticators.list(person.id)).toEqual([]);
 
-    const done = await ua.submit(wrong, '/enroll', { code: await app.nextCode() });
+    const { visit: done } = await saveRecoveryCodes(ua, await ua.submit(wrong, '/enroll', { code: await app.nextCode() }));
     const tokens = await rp.finish(callbackOf(done), started);
     const claims = tokens.claims()!;
     expect(claims.sub).toBe(person.id);
@@ -155,7 +156,7 @@ describe('two-step sign-in', () => {
   it('the help page explains setting up the app and what to do when the phone is lost', async () => {
     const help = await new UserAgent(twofold.url).navigate('/help/authenticator');
     expect(help.status).toBe(200);
-    for (const text of ['Install an authenticator app', 'scan the QR code', 'type the key', '6-digit code', 'Lost or replaced your phone?', 'Contact your administrator']) {
+    for (const text of ['Install an authenticator app', 'scan the QR code', 'type the key', '6-digit code', 'Lost or replaced your phone?', 'Use a recovery code', 'Contact your administrator']) {
       expect(help.body).toContain(text);
     }
     for (const app of ['Google Authenticator', 'Microsoft Authenticator', 'Duo Mobile', 'Okta Verify', 'LastPass Authenticator']) expect(help.body).toContain(app);

@@ -23,6 +23,12 @@ export function isEnrolmentPage(visit: Visit): boolean {
 export function isCodePage(visit: Visit): boolean {
   return visit.status === 200 && /action="\/interaction\/[^"]+\/code"/.test(visit.body);
 }
+export function isRecoveryCodesPage(visit: Visit): boolean {
+  return visit.status === 200 && /action="\/interaction\/[^"]+\/recovery-codes"/.test(visit.body);
+}
+export function isRecoveryPage(visit: Visit): boolean {
+  return visit.status === 200 && /action="\/interaction\/[^"]+\/recovery"/.test(visit.body);
+}
 export function isConsentPage(visit: Visit): boolean {
   return visit.status === 200 && /action="\/interaction\/[^"]+\/consent"/.test(visit.body);
 }
@@ -32,11 +38,27 @@ export function submitPassword(ua: UserAgent, visit: Visit, email: string, passw
   return ua.submit(visit, '/password', { email, password });
 }
 
-/** On the enrolment page: reads the key like a person setting up the app, and types the first code. */
-export async function enrol(ua: UserAgent, visit: Visit): Promise<{ app: AuthenticatorApp; visit: Visit }> {
+/** The recovery codes a page shows (none when it shows none). */
+export function recoveryCodesOn(visit: Visit): string[] {
+  return [...visit.body.matchAll(/<li><code>([0-9a-z-]+)<\/code><\/li>/g)].map((m) => m[1]!);
+}
+
+/** On the page of new recovery codes: writes them down, like a person, and continues. */
+export async function saveRecoveryCodes(ua: UserAgent, visit: Visit): Promise<{ recoveryCodes: string[]; visit: Visit }> {
+  if (!isRecoveryCodesPage(visit)) throw new Error(`expected the recovery codes page, got ${visit.status} ${visit.url}:\n${visit.body}`);
+  const recoveryCodes = recoveryCodesOn(visit);
+  return { recoveryCodes, visit: await ua.submit(visit, '/recovery-codes', {}, 'continue') };
+}
+
+/**
+ * On the enrolment page: reads the key like a person setting up the app, types the first code, and
+ * saves the recovery codes shown next.
+ */
+export async function enrol(ua: UserAgent, visit: Visit): Promise<{ app: AuthenticatorApp; visit: Visit; recoveryCodes: string[] }> {
   if (!isEnrolmentPage(visit)) throw new Error(`expected the enrolment page, got ${visit.status} ${visit.url}:\n${visit.body}`);
   const app = AuthenticatorApp.fromEnrolmentPage(visit.body);
-  return { app, visit: await ua.submit(visit, '/enroll', { code: await app.nextCode() }) };
+  const saved = await saveRecoveryCodes(ua, await ua.submit(visit, '/enroll', { code: await app.nextCode() }));
+  return { app, ...saved };
 }
 
 export async function typeCode(ua: UserAgent, visit: Visit, app: AuthenticatorApp): Promise<Visit> {
@@ -61,7 +83,7 @@ export async function firstSignIn(ua: UserAgent, rp: RelyingParty, person: Perso
   const passwordPage = await ua.navigate(started.url);
   const enrolled = await enrol(ua, await submitPassword(ua, passwordPage, person.email, person.password));
   const tokens = await rp.finish(callbackOf(enrolled.visit), started);
-  return { app: enrolled.app, tokens, started };
+  return { app: enrolled.app, recoveryCodes: enrolled.recoveryCodes, tokens, started };
 }
 
 /** A whole sign-in of an enrolled person: password, code, back at the relying party with tokens. */

@@ -124,6 +124,12 @@ export class UserAgent {
     return this.live().filter((c) => pathMatches(target.pathname, c.path)).map((c) => c.name);
   }
 
+  /** The value of the cookie `name` this agent would send to `url`, if any. */
+  cookieValue(url: string | URL, name: string): string | undefined {
+    const target = new URL(url, this.issuer);
+    return this.live().find((c) => c.name === name && pathMatches(target.pathname, c.path))?.value;
+  }
+
   private async go(url: URL, init: RequestInit): Promise<Visit> {
     const history: URL[] = [];
     let current = url;

@@ -3,7 +3,7 @@
 import { loadConfig, ConfigError } from '../../src/config/index.js';
 
 describe('rate-limit configuration', () => {
-  it('defaults to 5 passwords and 5 codes per account and address, 50 of each per address, 100 codes per account, 20 token failures, per 15 minutes', () => {
+  it('defaults to 5 passwords and 5 codes per account and address, 50 of each per address, 100 codes per account, 20 token failures, per 15 minutes; 10 recovery codes per account per hour', () => {
     expect(loadConfig({}).rateLimits).toEqual({
       windowSeconds: 900,
       passwordPerAccountIp: 5,
@@ -12,6 +12,12 @@ describe('rate-limit configuration', () => {
       codePerIp: 50,
       codePerAccount: 100,
       tokenPerClientIp: 20,
+      recoveryCodePerAccount: 10,
+      recoveryCodeWindowSeconds: 3600,
+    });
+    expect(loadConfig({ RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT: '3', RATE_LIMIT_RECOVERY_CODE_WINDOW: '30m' }).rateLimits).toMatchObject({
+      recoveryCodePerAccount: 3,
+      recoveryCodeWindowSeconds: 1800,
     });
   });
 
@@ -46,6 +52,7 @@ describe('rate-limit configuration', () => {
     [{ RATE_LIMIT_PASSWORD_PER_IP: '0' }, 'RATE_LIMIT_PASSWORD_PER_IP must be at least 1 (got "0")'],
     [{ RATE_LIMIT_PASSWORD_PER_IP: '1e3' }, 'RATE_LIMIT_PASSWORD_PER_IP must be a whole number (got "1e3")'],
     [{ RATE_LIMIT_CODE_PER_IP: '100001' }, 'RATE_LIMIT_CODE_PER_IP must be at most 100000 (got "100001")'],
+    [{ RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT: '0' }, 'RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT must be at least 1 (got "0")'],
     [{ TRUST_PROXY_HOPS: '0' }, 'TRUST_PROXY_HOPS must be at least 1 (got "0")'],
     [{ RATE_LIMIT_TOKEN_PER_CLIENT_IP: '-3' }, 'RATE_LIMIT_TOKEN_PER_CLIENT_IP must be a whole number (got "-3")'],
   ])('%j is refused with one line naming the variable', (env, message) => {

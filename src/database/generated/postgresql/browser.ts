@@ -31,6 +31,13 @@ export type Account = Prisma.AccountModel
  */
 export type Authenticator = Prisma.AuthenticatorModel
 /**
+ * Model RecoveryCode
+ * A one-time recovery code (NIST SP 800-63B look-up secret) for signing in without the phone.
+ * Only a digest is kept (src/mfa/recovery-codes.ts says why SHA-256 suffices); `usedAt` is set by
+ * one conditional UPDATE (`WHERE used_at IS NULL`), so a code is accepted once, on any instance.
+ */
+export type RecoveryCode = Prisma.RecoveryCodeModel
+/**
  * Model Client
  * A relying party. `metadata` is the oidc-provider client metadata as JSON, without the secret:
  * only a SHA-256 digest of the secret is kept.

@@ -192,6 +192,7 @@ export type AccountWhereInput = {
   createdAt?: Prisma.DateTimeFilter<"Account"> | Date | string
   disabledAt?: Prisma.DateTimeNullableFilter<"Account"> | Date | string | null
   authenticators?: Prisma.AuthenticatorListRelationFilter
+  recoveryCodes?: Prisma.RecoveryCodeListRelationFilter
 }
 
 export type AccountOrderByWithRelationInput = {
@@ -202,6 +203,7 @@ export type AccountOrderByWithRelationInput = {
   createdAt?: Prisma.SortOrder
   disabledAt?: Prisma.SortOrderInput | Prisma.SortOrder
   authenticators?: Prisma.AuthenticatorOrderByRelationAggregateInput
+  recoveryCodes?: Prisma.RecoveryCodeOrderByRelationAggregateInput
 }
 
 export type AccountWhereUniqueInput = Prisma.AtLeast<{
@@ -215,6 +217,7 @@ export type AccountWhereUniqueInput = Prisma.AtLeast<{
   createdAt?: Prisma.DateTimeFilter<"Account"> | Date | string
   disabledAt?: Prisma.DateTimeNullableFilter<"Account"> | Date | string | null
   authenticators?: Prisma.AuthenticatorListRelationFilter
+  recoveryCodes?: Prisma.RecoveryCodeListRelationFilter
 }, "id" | "email">
 
 export type AccountOrderByWithAggregationInput = {
@@ -249,6 +252,7 @@ export type AccountCreateInput = {
   createdAt?: Date | string
   disabledAt?: Date | string | null
   authenticators?: Prisma.AuthenticatorCreateNestedManyWithoutAccountInput
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutAccountInput
 }
 
 export type AccountUncheckedCreateInput = {
@@ -259,6 +263,7 @@ export type AccountUncheckedCreateInput = {
   createdAt?: Date | string
   disabledAt?: Date | string | null
   authenticators?: Prisma.AuthenticatorUncheckedCreateNestedManyWithoutAccountInput
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutAccountInput
 }
 
 export type AccountUpdateInput = {
@@ -269,6 +274,7 @@ export type AccountUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   authenticators?: Prisma.AuthenticatorUpdateManyWithoutAccountNestedInput
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutAccountNestedInput
 }
 
 export type AccountUncheckedUpdateInput = {
@@ -279,6 +285,7 @@ export type AccountUncheckedUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   authenticators?: Prisma.AuthenticatorUncheckedUpdateManyWithoutAccountNestedInput
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutAccountNestedInput
 }
 
 export type AccountCreateManyInput = {
@@ -370,6 +377,20 @@ export type AccountUpdateOneRequiredWithoutAuthenticatorsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.AccountUpdateToOneWithWhereWithoutAuthenticatorsInput, Prisma.AccountUpdateWithoutAuthenticatorsInput>, Prisma.AccountUncheckedUpdateWithoutAuthenticatorsInput>
 }
 
+export type AccountCreateNestedOneWithoutRecoveryCodesInput = {
+  create?: Prisma.XOR<Prisma.AccountCreateWithoutRecoveryCodesInput, Prisma.AccountUncheckedCreateWithoutRecoveryCodesInput>
+  connectOrCreate?: Prisma.AccountCreateOrConnectWithoutRecoveryCodesInput
+  connect?: Prisma.AccountWhereUniqueInput
+}
+
+export type AccountUpdateOneRequiredWithoutRecoveryCodesNestedInput = {
+  create?: Prisma.XOR<Prisma.AccountCreateWithoutRecoveryCodesInput, Prisma.AccountUncheckedCreateWithoutRecoveryCodesInput>
+  connectOrCreate?: Prisma.AccountCreateOrConnectWithoutRecoveryCodesInput
+  upsert?: Prisma.AccountUpsertWithoutRecoveryCodesInput
+  connect?: Prisma.AccountWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.AccountUpdateToOneWithWhereWithoutRecoveryCodesInput, Prisma.AccountUpdateWithoutRecoveryCodesInput>, Prisma.AccountUncheckedUpdateWithoutRecoveryCodesInput>
+}
+
 export type AccountCreateWithoutAuthenticatorsInput = {
   id: string
   email: string
@@ -377,6 +398,7 @@ export type AccountCreateWithoutAuthenticatorsInput = {
   passwordHash: string
   createdAt?: Date | string
   disabledAt?: Date | string | null
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutAccountInput
 }
 
 export type AccountUncheckedCreateWithoutAuthenticatorsInput = {
@@ -386,6 +408,7 @@ export type AccountUncheckedCreateWithoutAuthenticatorsInput = {
   passwordHash: string
   createdAt?: Date | string
   disabledAt?: Date | string | null
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutAccountInput
 }
 
 export type AccountCreateOrConnectWithoutAuthenticatorsInput = {
@@ -411,6 +434,7 @@ export type AccountUpdateWithoutAuthenticatorsInput = {
   passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutAccountNestedInput
 }
 
 export type AccountUncheckedUpdateWithoutAuthenticatorsInput = {
@@ -420,6 +444,63 @@ export type AccountUncheckedUpdateWithoutAuthenticatorsInput = {
   passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutAccountNestedInput
+}
+
+export type AccountCreateWithoutRecoveryCodesInput = {
+  id: string
+  email: string
+  displayName?: string | null
+  passwordHash: string
+  createdAt?: Date | string
+  disabledAt?: Date | string | null
+  authenticators?: Prisma.AuthenticatorCreateNestedManyWithoutAccountInput
+}
+
+export type AccountUncheckedCreateWithoutRecoveryCodesInput = {
+  id: string
+  email: string
+  displayName?: string | null
+  passwordHash: string
+  createdAt?: Date | string
+  disabledAt?: Date | string | null
+  authenticators?: Prisma.AuthenticatorUncheckedCreateNestedManyWithoutAccountInput
+}
+
+export type AccountCreateOrConnectWithoutRecoveryCodesInput = {
+  where: Prisma.AccountWhereUniqueInput
+  create: Prisma.XOR<Prisma.AccountCreateWithoutRecoveryCodesInput, Prisma.AccountUncheckedCreateWithoutRecoveryCodesInput>
+}
+
+export type AccountUpsertWithoutRecoveryCodesInput = {
+  update: Prisma.XOR<Prisma.AccountUpdateWithoutRecoveryCodesInput, Prisma.AccountUncheckedUpdateWithoutRecoveryCodesInput>
+  create: Prisma.XOR<Prisma.AccountCreateWithoutRecoveryCodesInput, Prisma.AccountUncheckedCreateWithoutRecoveryCodesInput>
+  where?: Prisma.AccountWhereInput
+}
+
+export type AccountUpdateToOneWithWhereWithoutRecoveryCodesInput = {
+  where?: Prisma.AccountWhereInput
+  data: Prisma.XOR<Prisma.AccountUpdateWithoutRecoveryCodesInput, Prisma.AccountUncheckedUpdateWithoutRecoveryCodesInput>
+}
+
+export type AccountUpdateWithoutRecoveryCodesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  displayName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  authenticators?: Prisma.AuthenticatorUpdateManyWithoutAccountNestedInput
+}
+
+export type AccountUncheckedUpdateWithoutRecoveryCodesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  displayName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  authenticators?: Prisma.AuthenticatorUncheckedUpdateManyWithoutAccountNestedInput
 }
 
 
@@ -429,10 +510,12 @@ export type AccountUncheckedUpdateWithoutAuthenticatorsInput = {
 
 export type AccountCountOutputType = {
   authenticators: number
+  recoveryCodes: number
 }
 
 export type AccountCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   authenticators?: boolean | AccountCountOutputTypeCountAuthenticatorsArgs
+  recoveryCodes?: boolean | AccountCountOutputTypeCountRecoveryCodesArgs
 }
 
 /**
@@ -452,6 +535,13 @@ export type AccountCountOutputTypeCountAuthenticatorsArgs<ExtArgs extends runtim
   where?: Prisma.AuthenticatorWhereInput
 }
 
+/**
+ * AccountCountOutputType without action
+ */
+export type AccountCountOutputTypeCountRecoveryCodesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.RecoveryCodeWhereInput
+}
+
 
 export type AccountSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -461,6 +551,7 @@ export type AccountSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   createdAt?: boolean
   disabledAt?: boolean
   authenticators?: boolean | Prisma.Account$authenticatorsArgs<ExtArgs>
+  recoveryCodes?: boolean | Prisma.Account$recoveryCodesArgs<ExtArgs>
   _count?: boolean | Prisma.AccountCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["account"]>
 
@@ -494,6 +585,7 @@ export type AccountSelectScalar = {
 export type AccountOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "displayName" | "passwordHash" | "createdAt" | "disabledAt", ExtArgs["result"]["account"]>
 export type AccountInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   authenticators?: boolean | Prisma.Account$authenticatorsArgs<ExtArgs>
+  recoveryCodes?: boolean | Prisma.Account$recoveryCodesArgs<ExtArgs>
   _count?: boolean | Prisma.AccountCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type AccountIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -503,6 +595,7 @@ export type $AccountPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
   name: "Account"
   objects: {
     authenticators: Prisma.$AuthenticatorPayload<ExtArgs>[]
+    recoveryCodes: Prisma.$RecoveryCodePayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -906,6 +999,7 @@ readonly fields: AccountFieldRefs;
 export interface Prisma__AccountClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
   authenticators<T extends Prisma.Account$authenticatorsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Account$authenticatorsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuthenticatorPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  recoveryCodes<T extends Prisma.Account$recoveryCodesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Account$recoveryCodesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$RecoveryCodePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1355,6 +1449,30 @@ export type Account$authenticatorsArgs<ExtArgs extends runtime.Types.Extensions.
   take?: number
   skip?: number
   distinct?: Prisma.AuthenticatorScalarFieldEnum | Prisma.AuthenticatorScalarFieldEnum[]
+}
+
+/**
+ * Account.recoveryCodes
+ */
+export type Account$recoveryCodesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the RecoveryCode
+   */
+  select?: Prisma.RecoveryCodeSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the RecoveryCode
+   */
+  omit?: Prisma.RecoveryCodeOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.RecoveryCodeInclude<ExtArgs> | null
+  where?: Prisma.RecoveryCodeWhereInput
+  orderBy?: Prisma.RecoveryCodeOrderByWithRelationInput | Prisma.RecoveryCodeOrderByWithRelationInput[]
+  cursor?: Prisma.RecoveryCodeWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.RecoveryCodeScalarFieldEnum | Prisma.RecoveryCodeScalarFieldEnum[]
 }
 
 /**

@@ -1,0 +1,57 @@
+// Step 2 without the phone: a recovery code instead of the app's code. Offered only once the
+// password was accepted and the account has an app (working or locked). A right code is used up,
+// unlinks the old app (the phone is lost; this also lifts a lock), ends every other session of the
+// account, and leads straight to linking a new app in this same sign-in. Guesses are counted by
+// the code limit per (account, client IP) and by a recovery-code limit per account, from anywhere.
+import type { RouterContext } from '@koa/router';
+import type { Account } from '../../src/accounts/store.js';
+import type { PendingSignIn } from '../../src/signin/pending.js';
+import { MAX_WRONG_CODES } from '../../src/signin/pending.js';
+import { normalizeRecoveryCode } from '../../src/mfa/recovery-codes.js';
+import { codeKey, ipKey, recoveryCodeKey } from '../../src/ratelimit/policies.js';
+import { field } from '../form-body.js';
+import { recoveryPage } from '../pages/recovery.js';
+import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
+import { startOver } from './finish.js';
+import { succeeded, withinLimits, type LimitedAttempt } from './limits.js';
+
+const MALFORMED = 'Type the recovery code as it was shown: 24 letters and digits (the dashes are optional).';
+// A used code gets the same answer as a wrong one: the page says nothing about which codes exist.
+const WRONG = 'That recovery code is not right, or it was used already. Check it and try another one.';
+
+export function showRecovery(ctx: RouterContext, deps: StepServices, step: Step, account: Account, error?: string): void {
+  renderPage(ctx, recoveryPage({ issuerName: deps.config.issuerName, uid: step.uid, csrf: step.csrf, email: account.email, error }));
+}
+
+export async function submitRecovery(ctx: RouterContext, deps: StepServices, step: Step, pending: PendingSignIn, account: Account): Promise<void> {
+  const typed = field(ctx.request.body, 'recovery_code');
+  // A typo of the wrong shape is not a guess: answered before it could use up an attempt.
+  if (normalizeRecoveryCode(typed) === null) return showRecovery(ctx, deps, step, account, MALFORMED);
+  const accountId = async () => account.id;
+  const limits: LimitedAttempt[] = [
+    { limit: deps.rateLimits.codeFromIp, key: ipKey(ctx.ip), what: 'code', scope: 'network' },
+    { limit: deps.rateLimits.code, key: codeKey(account.id, ctx.ip), what: 'code', scope: 'account', accountId },
+    { limit: deps.rateLimits.recoveryCode, key: recoveryCodeKey(account.id), what: 'recovery code', scope: 'account', accountId },
+  ];
+  if (!(await withinLimits(ctx, deps, step, limits))) return;
+
+  const audit = (type: string, detail: Record<string, unknown>) =>
+    deps.audit.record({ type, accountId: account.id, clientId: step.clientId, ip: ctx.ip, detail });
+  const result = await deps.recoveryCodes.use(account.id, typed);
+  if (!result.ok) {
+    await audit('recovery_code_failed', { reason: 'wrong_or_used' });
+    if ((await deps.pendingSignIns.wrongCode(pending)) >= MAX_WRONG_CODES) return startOver(ctx, deps, step, account.id);
+    return showRecovery(ctx, deps, step, account, WRONG);
+  }
+  await succeeded(ctx, deps, limits);
+  // Whoever holds the lost phone (and perhaps a session) is signed out: before the app is removed,
+  // so that with the session store down nothing else changes (another code can be used later), and
+  // again after, for a sign-in with the lost phone that completed in between. Ending the sessions
+  // also removes this interaction's own progress, which `recovered` then writes afresh.
+  await deps.endSessions(account.id);
+  const removed = await deps.authenticators.removeAll(account.id);
+  await audit('recovery_code_used', { remaining: result.remaining, authenticatorsRemoved: removed });
+  await deps.endSessions(account.id);
+  await deps.pendingSignIns.recovered(pending);
+  showCurrentStep(ctx, step.uid);
+}

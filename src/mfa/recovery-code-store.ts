@@ -1,0 +1,60 @@
+// The recovery codes of each account, as digests (src/mfa/recovery-codes.ts): issuing a set (which
+// replaces the one before), using one code, counting the unused ones, removing them on an
+// administrator reset. Plain codes exist only in the return value of `replace`, for the one page
+// that shows them.
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../database/client.js';
+import { serializable } from '../database/serializable.js';
+import { generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeDigest } from './recovery-codes.js';
+
+export type RecoveryCodeResult =
+  | { ok: true; remaining: number }
+  /** `malformed`: cannot be a code at all (not a guess); `invalid`: wrong, or used before. */
+  | { ok: false; reason: 'malformed' | 'invalid' };
+
+export class RecoveryCodeStore {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * A fresh set for the account, replacing every code it had (used or not). Returns the codes to
+   * show once; nothing else keeps them. Delete-then-insert in one SERIALIZABLE transaction, so two
+   * simultaneous replacements leave one set, never both.
+   */
+  async replace(accountId: string): Promise<string[]> {
+    const codes = generateRecoveryCodes();
+    await serializable(this.db, async (tx) => {
+      await tx.recoveryCode.deleteMany({ where: { accountId } });
+      await tx.recoveryCode.createMany({
+        data: codes.map((code) => ({ id: randomUUID(), accountId, digest: recoveryCodeDigest(accountId, normalizeRecoveryCode(code)!) })),
+      });
+    });
+    return codes;
+  }
+
+  /**
+   * Uses one code. Accepted once: a single conditional UPDATE (`WHERE used_at IS NULL`) marks it
+   * used, so of any number of simultaneous submissions, on any number of instances, exactly one
+   * wins. A used code and a wrong one get the same answer.
+   */
+  async use(accountId: string, typed: string): Promise<RecoveryCodeResult> {
+    const code = normalizeRecoveryCode(typed);
+    if (code === null) return { ok: false, reason: 'malformed' };
+    const { count } = await this.db.recoveryCode.updateMany({
+      where: { accountId, digest: recoveryCodeDigest(accountId, code), usedAt: null },
+      data: { usedAt: new Date() },
+    });
+    if (count !== 1) return { ok: false, reason: 'invalid' };
+    return { ok: true, remaining: await this.remaining(accountId) };
+  }
+
+  /** How many unused codes the account has. */
+  remaining(accountId: string): Promise<number> {
+    return this.db.recoveryCode.count({ where: { accountId, usedAt: null } });
+  }
+
+  /** Administrator reset: forgets every code of the account. Returns how many. */
+  async removeAll(accountId: string): Promise<number> {
+    const { count } = await this.db.recoveryCode.deleteMany({ where: { accountId } });
+    return count;
+  }
+}
