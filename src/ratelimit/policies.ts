@@ -20,6 +20,7 @@
 //   over many addresses.
 // - token: failed requests to the token, introspection and revocation endpoints per
 //   (client_id, client IP), 20 per 15 min; successes do not reset it (src/ratelimit/token-endpoint.ts).
+// "Client IP" is counted as src/ratelimit/address.ts says: an IPv6 address by its /64.
 // Keys are SHA-256 digests: the store never holds an email, and hostile input (NUL bytes, invalid
 // UTF-8, megabytes of text) cannot reach a Redis key or a database column.
 import { createHash } from 'node:crypto';
@@ -27,6 +28,7 @@ import type { RateLimitConfig } from '../config/index.js';
 import { normalizeEmail } from '../accounts/email.js';
 import type { MetricsRecorder } from '../metrics/index.js';
 import { Limit } from './limit.js';
+import { addressForLimits } from './address.js';
 import type { LimiterStore } from './store.js';
 
 export class RateLimits {
@@ -65,8 +67,8 @@ function digest(...parts: string[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }
 
-export const passwordKey = (email: string, ip: string) => digest(normalizeEmail(email), ip);
-export const ipKey = (ip: string) => digest(ip);
-export const codeKey = (accountId: string, ip: string) => digest(accountId, ip);
-export const tokenKey = (clientId: string, ip: string) => digest(clientId, ip);
+export const passwordKey = (email: string, ip: string) => digest(normalizeEmail(email), addressForLimits(ip));
+export const ipKey = (ip: string) => digest(addressForLimits(ip));
+export const codeKey = (accountId: string, ip: string) => digest(accountId, addressForLimits(ip));
+export const tokenKey = (clientId: string, ip: string) => digest(clientId, addressForLimits(ip));
 export const recoveryCodeKey = (accountId: string) => digest(accountId);

@@ -93,6 +93,18 @@ describe('the limits per address, configured small', () => {
     expectRefusedFromNetwork(await typePassword(address, `c-${Date.now()}@example.com`, 'wrong'), 'passwords');
   });
 
+  it('an IPv6 network counts as one address: every address of its /64 draws on the same count', async () => {
+    const { twofold, typePassword } = server;
+    const person = await createPerson(twofold);
+    // A /64 of the documentation range, fresh per run (Redis counters outlive a test run).
+    const network = `2001:db8:${randomInt(65536).toString(16)}:${randomInt(65536).toString(16)}`;
+    const host = (n: number) => `${network}:${n.toString(16)}::${randomInt(1, 65536).toString(16)}`;
+    for (let n = 1; n <= 3; n++) expect(isPasswordPage(await typePassword(host(n), `v6-${n}-${Date.now()}@example.com`, 'wrong'))).toBe(true);
+    expectRefusedFromNetwork(await typePassword(host(4), person.email, person.password), 'passwords');
+    // The next /64 is another network.
+    expect(isEnrolmentPage(await typePassword(`2001:db8:ffff:${randomInt(65536).toString(16)}::1`, person.email, person.password))).toBe(true);
+  });
+
   it('wrong codes are counted per address across accounts too', async () => {
     const { twofold, rp } = server;
     const people = [await createPerson(twofold), await createPerson(twofold)];
