@@ -32,7 +32,7 @@ const FAILURES = new Set(['invalid_client', 'invalid_grant']);
  * trip. A key that failed only on other instances is refused at its next failure here, which is
  * counted like any other; until then a right secret from it is answered (SECURITY.md weighs this).
  */
-class RecentFailures {
+export class RecentFailures {
   private readonly until = new Map<string, number>();
   constructor(
     private readonly windowMs: number,
@@ -41,14 +41,22 @@ class RecentFailures {
 
   add(key: string): void {
     this.until.delete(key);
-    this.until.set(key, Date.now() + this.windowMs);
-    if (this.until.size > this.max) this.until.delete(this.until.keys().next().value!);
+    if (this.until.size >= this.max) this.dropExpired();
+    // Full of live entries: not evicting one, since flooding junk failures would then clear a
+    // target's entry and skip its check; `has` answers yes for every key until entries expire.
+    if (this.until.size < this.max) this.until.set(key, Date.now() + this.windowMs);
   }
 
   has(key: string): boolean {
+    if (this.until.size >= this.max) return true;
     const until = this.until.get(key);
     if (until !== undefined && until < Date.now()) this.until.delete(key);
     return until !== undefined && until >= Date.now();
+  }
+
+  private dropExpired(): void {
+    const now = Date.now();
+    for (const [key, until] of this.until) if (until < now) this.until.delete(key);
   }
 }
 
@@ -79,8 +87,11 @@ export function tokenEndpointLimits(limit: Limit, audit: AuditLog, logger: Logge
         return;
       }
       // A success from a pair that failed here meanwhile (form body, or a burst): answered only if
-      // the pair still has points.
-      if (!checkedBefore && recent.has(key)) {
+      // the pair still has points. Except a success that used up single-use state (a refresh token
+      // rotated, a code redeemed): replacing it would destroy a person's session and gain nothing,
+      // since the caller has just shown a credential nobody can guess. Otherwise anyone sharing an
+      // address could sign out every user of a public app there with a few bad requests.
+      if (!checkedBefore && !spentSingleUseState(ctx) && recent.has(key)) {
         const verdict = await limit.check(key);
         if (!verdict.allowed) return refuse(ctx, verdict);
       }
@@ -127,6 +138,11 @@ function clientIdAfter(ctx: ParameterizedContext): string | undefined {
   const oidc = (ctx as { oidc?: { client?: { clientId: string }; params?: Record<string, unknown> } }).oidc;
   const id = oidc?.client?.clientId ?? oidc?.params?.client_id;
   return typeof id === 'string' && id ? id : undefined;
+}
+
+function spentSingleUseState(ctx: ParameterizedContext): boolean {
+  const grantType = (ctx as { oidc?: { params?: Record<string, unknown> } }).oidc?.params?.grant_type;
+  return ctx.path === '/token' && (grantType === 'refresh_token' || grantType === 'authorization_code');
 }
 
 function failed(ctx: ParameterizedContext): boolean {

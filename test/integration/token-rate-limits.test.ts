@@ -5,6 +5,9 @@
 import { request as httpRequest } from 'node:http';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { startRedisServer, until, type RedisServer } from '../support/redis-server.js';
+import { RelyingParty } from '../support/relying-party.js';
+import { createPerson, firstSignIn } from '../support/sign-in.js';
+import { UserAgent } from '../support/user-agent.js';
 
 interface Answer {
   status: number;
@@ -144,6 +147,28 @@ describe('rate limits at the token endpoints', () => {
     ];
     for (const answer of await Promise.all(failures)) expect([400, 401]).toContain(answer.status);
     expectSlowDown(await call(twofold, '/token', { ...client, via: 'post' }, grant, address));
+  });
+
+  it("someone sharing the address cannot destroy a public app's refresh tokens by getting its client_id blocked", async () => {
+    const app = await RelyingParty.register(twofold, { clientId: 'phone-app', firstParty: true, isPublic: true });
+    const { tokens } = await firstSignIn(new UserAgent(twofold.url), app, await createPerson(twofold), { scope: 'openid offline_access', prompt: 'consent' });
+    const office = '203.0.113.70';
+    const refresh = (refreshToken: string, address: string) =>
+      fetch(`${twofold.url}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': address },
+        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: app.clientId }),
+      });
+    // A colleague's script, or an attacker on the same network: 21 made-up refresh tokens.
+    for (let i = 0; i < 20; i++) expect((await refresh(`made-up-${i}`, office)).status).toBe(400);
+    expect((await refresh('made-up-21', office)).status).toBe(429);
+
+    // The person's app refreshes from the office: the rotated token is answered, not thrown away.
+    const rotated = await refresh(tokens.refresh_token!, office);
+    expect(rotated.status).toBe(200);
+    const next = (await rotated.json()) as { refresh_token: string };
+    const later = await refresh(next.refresh_token, '203.0.113.71');
+    expect(later.status).toBe(200);
   });
 });
 
