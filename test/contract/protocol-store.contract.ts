@@ -130,7 +130,7 @@ export function describeProtocolStoreContract(name: string, makeStore: () => Pro
       expect(await store.adapter('DeviceCode').findByUserCode(`${userCode}-unknown`)).toBeUndefined();
     });
 
-    it("revoking an account ends its sessions, grants, codes and tokens, and not another account's", async () => {
+    it("revoking an account ends its sessions, grants, codes, tokens and finished sign-ins, and not another account's", async () => {
       const [revoked, other] = [`acc-${id()}`, `acc-${id()}`];
       const stateOf = async (accountId: string) => {
         const grantId = id();
@@ -141,6 +141,9 @@ export function describeProtocolStoreContract(name: string, makeStore: () => Pro
             ['AuthorizationCode', { accountId, grantId }],
             ['AccessToken', { accountId, grantId }],
             ['RefreshToken', { accountId, grantId }],
+            // A sign-in that passed both factors but has not returned to /auth yet: it would still
+            // mint a session.
+            ['Interaction', { uid: id(), result: { login: { accountId } } }],
           ].map(async ([model, fields]) => [model as string, await save(model as string, fields as Record<string, unknown>)] as const),
         );
       };
@@ -148,7 +151,7 @@ export function describeProtocolStoreContract(name: string, makeStore: () => Pro
       const ofOther = await stateOf(other);
       await store.revokeAccount(revoked);
       for (const [model, entryId] of ofRevoked) expect([model, await find(model, entryId)]).toEqual([model, undefined]);
-      for (const [model, entryId] of ofOther) expect([model, await find(model, entryId)]).toEqual([model, expect.objectContaining({ accountId: other })]);
+      for (const [model, entryId] of ofOther) expect([model, await find(model, entryId)]).toEqual([model, expect.anything()]);
     });
 
     it('serves clients from the database, with the digest of their secret', async () => {

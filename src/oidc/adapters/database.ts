@@ -4,6 +4,7 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Database } from '../../database/client.js';
 import { mayBeStored } from '../../database/text.js';
+import { accountOf } from './account-of.js';
 
 export class DatabaseAdapter implements Adapter {
   constructor(
@@ -15,7 +16,7 @@ export class DatabaseAdapter implements Adapter {
     const data = {
       payload: JSON.stringify(payload),
       grantId: payload.grantId ?? null,
-      accountId: payload.accountId ?? null,
+      accountId: accountOf(payload) ?? null,
       userCode: payload.userCode ?? null,
       uid: payload.uid ?? null,
       expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,

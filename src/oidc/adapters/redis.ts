@@ -13,6 +13,7 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Result } from 'ioredis';
 import type { RedisConnection } from '../../redis/connection.js';
+import { accountOf } from './account-of.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -80,7 +81,8 @@ export class RedisAdapter implements Adapter {
     if (lifetime) entry.expire(key, lifetime);
     const writes: Promise<unknown>[] = [entry.exec().then(failOnError)];
     if (payload.grantId) writes.push(this.redis.twofoldIndex(this.keys.grant(payload.grantId), key, lifetime));
-    if (payload.accountId) writes.push(this.redis.twofoldIndex(this.keys.account(payload.accountId), key, lifetime));
+    const accountId = accountOf(payload);
+    if (accountId) writes.push(this.redis.twofoldIndex(this.keys.account(accountId), key, lifetime));
     if (payload.uid) writes.push(this.lookup(this.keys.uid(this.model, payload.uid), id, lifetime));
     if (payload.userCode) writes.push(this.lookup(this.keys.userCode(this.model, payload.userCode), id, lifetime));
     await Promise.all(writes);
