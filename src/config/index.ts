@@ -117,7 +117,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** A bad value is echoed to help the operator, but never a password inside a URL (`user:pw@`). */
 function withoutCredentials(value: string): string {
-  return value.replace(/^(.*?:\/*)?[^@]*@/, '$1***@');
+  // Up to the last '@': a password may contain an unencoded one.
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/*)?.*@/is, '$1***@');
 }
 
 function redisNode(node: string): RedisNode {

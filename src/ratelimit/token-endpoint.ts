@@ -142,7 +142,7 @@ function clientIdAfter(ctx: ParameterizedContext): string | undefined {
 
 function spentSingleUseState(ctx: ParameterizedContext): boolean {
   const grantType = (ctx as { oidc?: { params?: Record<string, unknown> } }).oidc?.params?.grant_type;
-  return ctx.path === '/token' && (grantType === 'refresh_token' || grantType === 'authorization_code');
+  return ctx.status === 200 && ctx.path === '/token' && (grantType === 'refresh_token' || grantType === 'authorization_code');
 }
 
 function failed(ctx: ParameterizedContext): boolean {

@@ -15,6 +15,8 @@ describe('configuration', () => {
       ['DATABASE_URL', 'postgresql//admin:s3cretpw@db/x'],
       ['REDIS_URL', 'redis:/user:hunter2@cache'],
       ['DATABASE_URL', 'mysql://root:s3cretpw@db/x'],
+      ['REDIS_URL', 'redis:/user:s3cret@pw@cache:6379'],
+      ['DATABASE_URL', 'postgresql://u:pa@s3cretpw@/db'],
     ] as const) {
       expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name} `));
       expect(() => loadConfig({ [name]: value })).not.toThrow(/s3cretpw|hunter2/);
