@@ -18,7 +18,7 @@ export interface MetricsRecorder {
   storeUnavailable(store: Store): void;
 }
 
-export type SignInStep = 'password' | 'code' | 'enrollment' | 'signin';
+export type SignInStep = 'password' | 'code' | 'recovery' | 'enrollment' | 'signin';
 export type SignInOutcome = 'success' | 'failure' | 'rate_limited' | 'locked' | 'replay' | 'restarted';
 
 export const noMetrics: MetricsRecorder = { signIn() {}, rateLimitRefused() {}, storeUnavailable() {} };
@@ -30,10 +30,18 @@ const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.
 const SIGN_IN_SERIES: [SignInStep, SignInOutcome][] = [
   ['password', 'success'], ['password', 'failure'], ['password', 'rate_limited'],
   ['code', 'success'], ['code', 'failure'], ['code', 'rate_limited'], ['code', 'locked'], ['code', 'replay'],
+  ['recovery', 'success'], ['recovery', 'failure'], ['recovery', 'rate_limited'],
   ['enrollment', 'success'], ['enrollment', 'failure'],
   ['signin', 'success'], ['signin', 'restarted'],
 ];
-export const LIMITS = ['password_per_account_ip', 'code_per_account_ip', 'token_per_client_ip'] as const;
+export const LIMITS = [
+  'password_per_account_ip',
+  'password_per_ip',
+  'code_per_account_ip',
+  'code_per_ip',
+  'recovery_code_per_account',
+  'token_per_client_ip',
+] as const;
 export const STORES: readonly Store[] = ['database', 'redis'];
 export const TOKEN_TYPES = ['access_token', 'authorization_code', 'client_credentials', 'refresh_token'] as const;
 export const CLIENT_AUTH_ENDPOINTS = ['token', 'introspection', 'revocation', 'par'] as const;

@@ -8,7 +8,13 @@ import type { MetricsRecorder, SignInOutcome, SignInStep } from './index.js';
 
 type Labels = readonly [SignInStep, SignInOutcome];
 
-const LIMIT_STEPS: Record<string, SignInStep> = { password_per_account_ip: 'password', code_per_account_ip: 'code' };
+const LIMIT_STEPS: Record<string, SignInStep> = {
+  password_per_account_ip: 'password',
+  password_per_ip: 'password',
+  code_per_account_ip: 'code',
+  code_per_ip: 'code',
+  recovery_code_per_account: 'recovery',
+};
 
 /** The step and outcome an audit event stands for, or undefined when it is not a sign-in event. */
 export function signInLabels(event: AuditEventInput): Labels | undefined {
@@ -23,6 +29,10 @@ export function signInLabels(event: AuditEventInput): Labels | undefined {
       return ['code', 'locked'];
     case 'otp_replay':
       return ['code', 'replay'];
+    case 'recovery_code_used':
+      return ['recovery', 'success'];
+    case 'recovery_code_failed':
+      return ['recovery', 'failure'];
     case 'mfa_enrolled':
       return ['enrollment', 'success'];
     case 'signin_succeeded':

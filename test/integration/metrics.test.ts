@@ -79,6 +79,12 @@ describe('operator metrics', () => {
     // The audit trail records the moment the limit was reached, once.
     expect(delta('twofold_signin_total', { step: 'password', outcome: 'rate_limited' })).toBe(1);
     expect(delta('twofold_signin_total', { step: 'password', outcome: 'failure' })).toBe(2);
+    // Every limit has its own series from the first scrape, not a catch-all.
+    const after = await scrape(metricsUrl);
+    for (const limiter of ['password_per_ip', 'code_per_ip', 'recovery_code_per_account']) {
+      expect(after.samples.some((s) => s.name === 'twofold_rate_limit_refusals_total' && s.labels.limiter === limiter)).toBe(true);
+    }
+    expect(after.samples.some((s) => s.labels.limiter === 'other')).toBe(false);
   });
 
   it('the scrape names no person, account, address or path a client chose, and has the process metrics', async () => {
