@@ -43,14 +43,15 @@ export async function submitRecovery(ctx: RouterContext, deps: StepServices, ste
     if ((await deps.pendingSignIns.wrongCode(pending)) >= MAX_WRONG_CODES) return startOver(ctx, deps, step, account.id);
     return showRecovery(ctx, deps, step, account, WRONG);
   }
+  // Audited before anything else: from here the code is spent, whatever fails next.
+  await audit('recovery_code_used', { remaining: result.remaining });
   await succeeded(ctx, deps, limits);
   // Whoever holds the lost phone (and perhaps a session) is signed out: before the app is removed,
   // so that with the session store down nothing else changes (another code can be used later), and
   // again after, for a sign-in with the lost phone that completed in between. Ending the sessions
   // also removes this interaction's own progress, which `recovered` then writes afresh.
   await deps.endSessions(account.id);
-  const removed = await deps.authenticators.removeAll(account.id);
-  await audit('recovery_code_used', { remaining: result.remaining, authenticatorsRemoved: removed });
+  await deps.authenticators.removeAll(account.id);
   await deps.endSessions(account.id);
   await deps.pendingSignIns.recovered(pending);
   showCurrentStep(ctx, step.uid);
