@@ -107,13 +107,21 @@ ${input.authTime ? html`<dt>Since</dt><dd>${when(new Date(input.authTime * 1000)
   });
 }
 
-/** New recovery codes asked for too long after the last full sign-in. */
-export function signInAgainPage(issuerName: string, signInAgainHref: string, accountHref: string): string {
+/**
+ * New recovery codes asked for too long after the last full sign-in. Signing in again ends the
+ * account page's session, so it is a form with the session's CSRF token, not a link another site
+ * could point a browser at.
+ */
+export function signInAgainPage(issuerName: string, signInAgainAction: string, csrfToken: string, accountHref: string): string {
   return messagePage(
     issuerName,
     'Sign in again first',
     'For your safety, new recovery codes are only given out shortly after you sign in with your password and your app.',
-    html`<p><a href="${signInAgainHref}">Sign in again</a>, then generate the codes on your account page.</p><p><a href="${accountHref}">Back to your account</a></p>`,
+    html`<form method="post" action="${signInAgainAction}">
+<input type="hidden" name="csrf" value="${csrfToken}">
+<button type="submit">Sign in again</button>
+</form>
+<p>Then generate the codes on your account page. <a href="${accountHref}">Back to your account</a></p>`,
   );
 }
 

@@ -107,7 +107,7 @@ export function accountPortal({ config, logger, sessionStore, authenticators, re
     ctx.type = 'html';
     if (authTime === null || Date.now() / 1000 - authTime > RECENT_SIGN_IN_SECONDS) {
       ctx.status = 403;
-      ctx.body = signInAgainPage(config.issuerName, url(PORTAL_PATHS.signInAgain), url(PORTAL_PATHS.home));
+      ctx.body = signInAgainPage(config.issuerName, url(PORTAL_PATHS.signInAgain), session.csrfToken, url(PORTAL_PATHS.home));
       return;
     }
     const codes = await recoveryCodes.replace(sub);
@@ -117,7 +117,14 @@ export function accountPortal({ config, logger, sessionStore, authenticators, re
   });
 
   // Both factors again, even while the provider's session lasts: for what needs a recent sign-in.
-  router.get(PORTAL_PATHS.signInAgain, (ctx) => beginSignIn(ctx, true));
+  // A POST with the session's CSRF token: it ends the current session, which no other site may do.
+  router.post(PORTAL_PATHS.signInAgain, form, async (ctx) => {
+    const session = await sessions.signedIn(ctx);
+    if (!session) return ctx.redirect(url(PORTAL_PATHS.home));
+    if (!PortalSessions.csrfMatches(session, (ctx.request.body as Record<string, unknown> | undefined)?.csrf)) return problem(ctx, 'expired-form');
+    ctx.status = 303;
+    return beginSignIn(ctx, true);
+  });
 
   router.get(PORTAL_PATHS.callback, async (ctx) => {
     const pending = await sessions.takePending(ctx);

@@ -140,7 +140,11 @@ describe.each([
     expect(stale.status).toBe(403);
     expect(heading(stale)).toBe('Sign in again first');
     expect(recoveryCodesOn(stale)).toEqual([]);
-    const again = await agent.navigate('/account/sign-in-again');
+    // Signing in again ends this session: a form with its CSRF token, never a link or a bare POST.
+    expect((await agent.navigate('/account/sign-in-again')).status).toBe(404);
+    expect(heading(await agent.post('/account/sign-in-again', { csrf: 'forged' }))).not.toBe('Sign in');
+    expect(heading(await agent.navigate('/account'))).toBe('Your account');
+    const again = await agent.submit(stale, '/account/sign-in-again');
     expect(heading(again)).toBe('Sign in');
     const step = Math.floor(Date.now() / 30_000) + 1;
     const codePage = await agent.submit(again, '/password', { email: 'barbara@example.com', password: PASSWORD });
