@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { errors as oidcErrors } from 'oidc-provider';
 import { html } from './html.js';
 import { messagePage } from './layout.js';
-import { unavailableStore } from '../src/stores/unavailable.js';
+import { TEMPORARILY_UNAVAILABLE, unavailableStore } from '../src/stores/unavailable.js';
 import type { MetricsRecorder } from '../src/metrics/index.js';
 
 export class PageError extends Error {
@@ -83,7 +83,7 @@ export function errorBoundary(issuerName: string, logger: Logger, metrics: Metri
       if (!wantsJson(ctx)) return showProblem(ctx, issuerName, problem);
       ctx.status = problem.status;
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = { error: store ? 'temporarily_unavailable' : problem.status < 500 ? 'invalid_request' : 'server_error', error_description: problem.explanation };
+      ctx.body = store ? TEMPORARILY_UNAVAILABLE : { error: problem.status < 500 ? 'invalid_request' : 'server_error', error_description: problem.explanation };
     }
   };
 }

@@ -21,7 +21,7 @@ import { health } from './http/health.js';
 import { staticFiles } from './http/static-files.js';
 import { securityHeaders } from './http/security-headers.js';
 import { closeGracefully } from './http/graceful-close.js';
-import { unavailableStore } from './stores/unavailable.js';
+import { TEMPORARILY_UNAVAILABLE, unavailableStore } from './stores/unavailable.js';
 import { bodyLimit } from './http/body-limit.js';
 import { RateLimits } from './ratelimit/policies.js';
 import { limiterStore } from './ratelimit/store.js';
@@ -81,7 +81,7 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
     ctx.status = 503;
     ctx.set('Retry-After', '5');
     if (!ctx.response.is('html')) {
-      ctx.body = { error: 'temporarily_unavailable', error_description: 'the service is temporarily unavailable; try again shortly' };
+      ctx.body = TEMPORARILY_UNAVAILABLE;
     }
   });
   auditProviderEvents(provider, audit, logger);

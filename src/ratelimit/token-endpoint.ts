@@ -22,6 +22,7 @@ import type { Logger } from 'pino';
 import type { AuditLog } from '../audit/index.js';
 import { RateLimitUnavailableError, type Limit, type Verdict } from './limit.js';
 import { tokenKey } from './policies.js';
+import { TEMPORARILY_UNAVAILABLE } from '../stores/unavailable.js';
 
 const ENDPOINTS = new Set(['/token', '/token/introspection', '/token/revocation']);
 const FAILURES = new Set(['invalid_client', 'invalid_grant']);
@@ -103,7 +104,7 @@ export function tokenEndpointLimits(limit: Limit, audit: AuditLog, logger: Logge
       ctx.status = 503;
       ctx.set('Retry-After', '5');
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = { error: 'temporarily_unavailable', error_description: 'the service is temporarily unavailable; try again shortly' };
+      ctx.body = TEMPORARILY_UNAVAILABLE;
     }
   };
 }

@@ -7,6 +7,12 @@
 
 export type Store = 'database' | 'redis';
 
+/** What a client of the protocol endpoints is told during an outage (RFC 6749 §4.1.2.1), everywhere. */
+export const TEMPORARILY_UNAVAILABLE = Object.freeze({
+  error: 'temporarily_unavailable',
+  error_description: 'the service is temporarily unavailable; try again shortly',
+});
+
 // Prisma: can't reach, timed out, server closed the connection, pool timeout, not initialised.
 const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 // Prisma driver adapters (@prisma/adapter-pg) classify socket-level failures with these kinds.
