@@ -12,9 +12,18 @@ const DRIVERS = ['@prisma/*', 'pg', 'better-sqlite3', 'ioredis'];
 /** `no-restricted-imports` patterns, each with the reason a reader sees. */
 const forbid = (...rules) => ['error', { patterns: rules.map(([group, message]) => ({ group, message })) }];
 
-const pagesOnTop = [['**/interactions/**'], 'The pages (interactions/) are the top layer: src/ never imports them; pass what it needs in from src/server.ts.'];
-const noDatabaseInPages = [['**/src/database/**', ...DRIVERS], 'Pages talk to services, never to the database or Redis.'];
-const noHttpInStores = [['koa', '@koa/*', 'node:http'], 'Stores and services know no HTTP: the page or middleware translates.'];
+const pagesOnTop = [
+  ['**/interactions/**'],
+  'The pages (interactions/) are the top layer: src/ never imports them; pass what it needs in from src/server.ts.',
+];
+const noDatabaseInPages = [
+  ['**/src/database/**', ...DRIVERS],
+  'Pages talk to services, never to the database or Redis.',
+];
+const noHttpInStores = [
+  ['koa', '@koa/*', 'node:http'],
+  'Stores and services know no HTTP: the page or middleware translates.',
+];
 
 export default tseslint.config(
   {
@@ -35,9 +44,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unnecessary-condition': 'error',
       // Numbers in messages are fine; objects and undefined are not.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // `return show(ctx)` ends a handler that answers by side effect: the house style, and clear.
-      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true }],
+      '@typescript-eslint/no-confusing-void-expression': [
+        'error',
+        { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true },
+      ],
       eqeqeq: ['error', 'always'],
     },
   },
@@ -47,7 +62,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': forbid(pagesOnTop) },
   },
   {
-    files: ['src/accounts/**', 'src/audit/**', 'src/clients/**', 'src/database/**', 'src/mfa/**', 'src/signin/**', 'src/**/store.ts', 'src/**/*-store.ts'],
+    files: [
+      'src/accounts/**',
+      'src/audit/**',
+      'src/clients/**',
+      'src/database/**',
+      'src/mfa/**',
+      'src/signin/**',
+      'src/**/store.ts',
+      'src/**/*-store.ts',
+    ],
     rules: { 'no-restricted-imports': forbid(pagesOnTop, noHttpInStores) },
   },
   {

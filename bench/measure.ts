@@ -7,7 +7,12 @@ export interface Measurement {
   p99ms: number;
 }
 
-export async function measure(name: string, requests: number, concurrency: number, request: () => Promise<void>): Promise<Measurement> {
+export async function measure(
+  name: string,
+  requests: number,
+  concurrency: number,
+  request: () => Promise<void>,
+): Promise<Measurement> {
   for (let i = 0; i < Math.min(50, requests); i++) await request(); // warm-up: JIT, caches, pools
   const timings: number[] = [];
   let next = 0;
@@ -24,7 +29,13 @@ export async function measure(name: string, requests: number, concurrency: numbe
   const elapsed = performance.now() - started;
   timings.sort((a, b) => a - b);
   const at = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]!;
-  return { name, requests, perSecond: Math.round((requests / elapsed) * 1000), p50ms: round(at(0.5)), p99ms: round(at(0.99)) };
+  return {
+    name,
+    requests,
+    perSecond: Math.round((requests / elapsed) * 1000),
+    p50ms: round(at(0.5)),
+    p99ms: round(at(0.99)),
+  };
 }
 
 export function round(value: number): number {

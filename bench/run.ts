@@ -16,7 +16,10 @@ const CONCURRENCY = 1;
 const SIGN_INS = Number(process.env.BENCH_SIGN_INS ?? 10);
 
 async function bareProvider(jwks: unknown): Promise<{ url: string; close: () => void }> {
-  const provider = new Provider('http://127.0.0.1', { jwks: jwks as never, features: { devInteractions: { enabled: false } } });
+  const provider = new Provider('http://127.0.0.1', {
+    jwks: jwks as never,
+    features: { devInteractions: { enabled: false } },
+  });
   const server = provider.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as { port: number };
@@ -25,7 +28,11 @@ async function bareProvider(jwks: unknown): Promise<{ url: string; close: () => 
 
 // METRICS_PORT=0 measures with the metrics listener and its per-request counting on.
 const metricsPort: Record<string, string> = process.env.METRICS_PORT ? { METRICS_PORT: process.env.METRICS_PORT } : {};
-const twofold = await startTwofold({ BCRYPT_COST: process.env.BCRYPT_COST ?? '12', LOG_LEVEL: 'silent', ...metricsPort });
+const twofold = await startTwofold({
+  BCRYPT_COST: process.env.BCRYPT_COST ?? '12',
+  LOG_LEVEL: 'silent',
+  ...metricsPort,
+});
 const bare = await bareProvider((await loadKeys(twofold.config.keysDir)).jwks);
 const results: Measurement[] = [];
 try {
@@ -38,18 +45,35 @@ try {
     results.push(await measure(name, REQUESTS, CONCURRENCY, () => expectStatus(fetch(url), 200)));
   }
 
-  const { clientSecret } = await twofold.clients.add({ clientId: 'bench-service', redirectUris: [], postLogoutRedirectUris: [], isPublic: false, firstParty: false, grants: ['client_credentials'] });
+  const { clientSecret } = await twofold.clients.add({
+    clientId: 'bench-service',
+    redirectUris: [],
+    postLogoutRedirectUris: [],
+    isPublic: false,
+    firstParty: false,
+    grants: ['client_credentials'],
+  });
   const basic = `Basic ${Buffer.from(`bench-service:${clientSecret}`).toString('base64')}`;
   const form = { 'content-type': 'application/x-www-form-urlencoded', authorization: basic };
   results.push(
     await measure('token: client_credentials', REQUESTS / 2, CONCURRENCY, () =>
-      expectStatus(fetch(`${twofold.url}/token`, { method: 'POST', headers: form, body: 'grant_type=client_credentials' }), 200),
+      expectStatus(
+        fetch(`${twofold.url}/token`, { method: 'POST', headers: form, body: 'grant_type=client_credentials' }),
+        200,
+      ),
     ),
   );
-  const token = ((await (await fetch(`${twofold.url}/token`, { method: 'POST', headers: form, body: 'grant_type=client_credentials' })).json()) as { access_token: string }).access_token;
+  const token = (
+    (await (
+      await fetch(`${twofold.url}/token`, { method: 'POST', headers: form, body: 'grant_type=client_credentials' })
+    ).json()) as { access_token: string }
+  ).access_token;
   results.push(
     await measure('introspection', REQUESTS / 2, CONCURRENCY, () =>
-      expectStatus(fetch(`${twofold.url}/token/introspection`, { method: 'POST', headers: form, body: `token=${token}` }), 200),
+      expectStatus(
+        fetch(`${twofold.url}/token/introspection`, { method: 'POST', headers: form, body: `token=${token}` }),
+        200,
+      ),
     ),
   );
 
@@ -88,7 +112,8 @@ try {
   console.table([signInReport]);
 
   const byName = Object.fromEntries(results.map((r) => [r.name, r]));
-  const overhead = (what: string) => round(byName[`${what} (Twofold)`]!.p50ms - byName[`${what} (bare oidc-provider)`]!.p50ms);
+  const overhead = (what: string) =>
+    round(byName[`${what} (Twofold)`]!.p50ms - byName[`${what} (bare oidc-provider)`]!.p50ms);
   const targets: [string, number, number][] = [
     // [what, measured, at most]
     ['discovery: our p50 overhead over bare oidc-provider (ms)', overhead('discovery'), 0.5],

@@ -75,15 +75,25 @@ export function errorBoundary(issuerName: string, logger: Logger, metrics: Metri
       } else if (typeof status === 'number' && status >= 400 && status < 500) {
         // A malformed request a library refused (a body it could not parse): the sender's mistake.
         logger.info({ reqId: ctx.state.requestId, status }, 'request refused');
-        problem = new PageError(status, 'This request could not be handled', 'The request was not understood. Go back and try again.');
+        problem = new PageError(
+          status,
+          'This request could not be handled',
+          'The request was not understood. Go back and try again.',
+        );
       } else {
         logger.error({ err: error, reqId: ctx.state.requestId }, 'request failed');
-        problem = new PageError(500, 'Something went wrong', 'Something went wrong on our side. Please go back to the application and try again in a moment.');
+        problem = new PageError(
+          500,
+          'Something went wrong',
+          'Something went wrong on our side. Please go back to the application and try again in a moment.',
+        );
       }
       if (!wantsJson(ctx)) return showProblem(ctx, issuerName, problem);
       ctx.status = problem.status;
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = store ? TEMPORARILY_UNAVAILABLE : { error: problem.status < 500 ? 'invalid_request' : 'server_error', error_description: problem.explanation };
+      ctx.body = store
+        ? TEMPORARILY_UNAVAILABLE
+        : { error: problem.status < 500 ? 'invalid_request' : 'server_error', error_description: problem.explanation };
     }
   };
 }
@@ -100,5 +110,10 @@ function showProblem(ctx: Context, issuerName: string, problem: PageError): void
   ctx.status = problem.status;
   ctx.type = 'html';
   ctx.set('Cache-Control', 'no-store');
-  ctx.body = messagePage(issuerName, problem.title, problem.explanation, html`<p><a href="/help/authenticator">Help with sign-in</a></p>`);
+  ctx.body = messagePage(
+    issuerName,
+    problem.title,
+    problem.explanation,
+    html`<p><a href="/help/authenticator">Help with sign-in</a></p>`,
+  );
 }

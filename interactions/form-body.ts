@@ -17,7 +17,8 @@ export function formBody(): Middleware {
       await parse(ctx, async () => {});
     } catch (error) {
       const status = (error as { status?: number }).status;
-      if (status === 413) throw new PageError(413, 'Too much data', 'The form you sent was too large. Go back and try again.');
+      if (status === 413)
+        throw new PageError(413, 'Too much data', 'The form you sent was too large. Go back and try again.');
       throw new PageError(400, 'Form not understood', 'The form you sent could not be read. Go back and try again.');
     }
     return next();

@@ -38,7 +38,11 @@ export function interactionRoutes(deps: InteractionDependencies): Middleware {
     formBody(),
     async (ctx: RouterContext, next: Next) => {
       if (!services.csrfTokens.matches(ctx.params.uid ?? '', field(ctx.request.body, 'csrf'))) {
-        throw new PageError(403, 'This form could not be verified', 'For your safety this form was refused. Go back, reload the page, and try again.');
+        throw new PageError(
+          403,
+          'This form could not be verified',
+          'For your safety this form was refused. Go back, reload the page, and try again.',
+        );
       }
       return next();
     },
@@ -68,16 +72,36 @@ export function interactionRoutes(deps: InteractionDependencies): Middleware {
       case 'consent':
         return showConsent(ctx, services, step);
       default:
-        throw new PageError(400, 'Sign-in could not continue', 'The application asked for something this sign-in service does not offer. Go back to the application and try again.');
+        throw new PageError(
+          400,
+          'Sign-in could not continue',
+          'The application asked for something this sign-in service does not offer. Go back to the application and try again.',
+        );
     }
   });
 
   router.post('/interaction/:uid/password', ...checkedForm, at('login', submitPassword));
-  router.post('/interaction/:uid/enroll', ...checkedForm, at('login', (ctx, s, step) => submitSecondStep(ctx, s, step, 'enroll')));
-  router.post('/interaction/:uid/code', ...checkedForm, at('login', (ctx, s, step) => submitSecondStep(ctx, s, step, 'code')));
+  router.post(
+    '/interaction/:uid/enroll',
+    ...checkedForm,
+    at('login', (ctx, s, step) => submitSecondStep(ctx, s, step, 'enroll')),
+  );
+  router.post(
+    '/interaction/:uid/code',
+    ...checkedForm,
+    at('login', (ctx, s, step) => submitSecondStep(ctx, s, step, 'code')),
+  );
   router.get('/interaction/:uid/recovery', at('login', showRecoveryForm));
-  router.post('/interaction/:uid/recovery', ...checkedForm, at('login', (ctx, s, step) => submitSecondStep(ctx, s, step, 'recovery')));
-  router.post('/interaction/:uid/recovery-codes', ...checkedForm, at('login', (ctx, s, step) => submitSecondStep(ctx, s, step, 'recovery-codes')));
+  router.post(
+    '/interaction/:uid/recovery',
+    ...checkedForm,
+    at('login', (ctx, s, step) => submitSecondStep(ctx, s, step, 'recovery')),
+  );
+  router.post(
+    '/interaction/:uid/recovery-codes',
+    ...checkedForm,
+    at('login', (ctx, s, step) => submitSecondStep(ctx, s, step, 'recovery-codes')),
+  );
   router.post('/interaction/:uid/continue', ...checkedForm, at('login', continueSignIn));
   router.post('/interaction/:uid/consent', ...checkedForm, at('consent', submitConsent));
 

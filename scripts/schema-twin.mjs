@@ -18,7 +18,11 @@ const target = join(root, 'prisma/sqlite/schema.prisma');
 const expected = sqliteTwin(source);
 if (process.argv.includes('--check')) {
   let actual = '';
-  try { actual = readFileSync(target, 'utf8'); } catch { /* missing counts as drift */ }
+  try {
+    actual = readFileSync(target, 'utf8');
+  } catch {
+    /* missing counts as drift */
+  }
   if (actual !== expected) {
     console.error('prisma/sqlite/schema.prisma drifted from prisma/schema.prisma: run `npm run schema:twin`');
     process.exit(1);

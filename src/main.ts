@@ -50,9 +50,21 @@ try {
   process.on('SIGINT', () => stop('SIGINT'));
   const port = await twofold.listen();
   const accounts = await twofold.accounts.count();
-  logger.info({ issuer: config.issuer, port, database: config.database.kind, redis: Boolean(config.redisUrl), metricsPort: twofold.metricsPort(), accounts }, 'twofold listening');
+  logger.info(
+    {
+      issuer: config.issuer,
+      port,
+      database: config.database.kind,
+      redis: Boolean(config.redisUrl),
+      metricsPort: twofold.metricsPort(),
+      accounts,
+    },
+    'twofold listening',
+  );
   if (accounts === 0) {
-    logger.warn('no account exists yet; create the first one with: echo "a-long-password" | npx twofold user add you@example.com --password-stdin');
+    logger.warn(
+      'no account exists yet; create the first one with: echo "a-long-password" | npx twofold user add you@example.com --password-stdin',
+    );
   }
 } catch (error) {
   logger.fatal({ err: error }, 'start-up failed');

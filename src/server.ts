@@ -61,7 +61,19 @@ const SHUTDOWN_GRACE_MS = 5000;
 
 export async function createTwofold(config: Readonly<Config>, logger: Logger): Promise<Twofold> {
   const services = await openServices(config, logger);
-  const { db, keys, secretBox, accounts, clients, audit, authenticators, recoveryCodes, provider, protocolStore, redis } = services;
+  const {
+    db,
+    keys,
+    secretBox,
+    accounts,
+    clients,
+    audit,
+    authenticators,
+    recoveryCodes,
+    provider,
+    protocolStore,
+    redis,
+  } = services;
   // Operator metrics only when a metrics port is configured; otherwise nothing is counted at all.
   const metrics = config.metrics ? new Metrics() : undefined;
   const recorder = metrics ?? noMetrics;
@@ -98,7 +110,9 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   provider.use(bodyLimit(config.issuerName));
   provider.use(tokenEndpointLimits(rateLimits.token, audit, logger));
   const storeCheck = protocolStore.kind === 'redis' ? 'redis' : 'protocolStore';
-  provider.use(health(async () => ({ database: await databaseReachable(db), [storeCheck]: await protocolStore.ready() })));
+  provider.use(
+    health(async () => ({ database: await databaseReachable(db), [storeCheck]: await protocolStore.ready() })),
+  );
   provider.use(staticFiles());
   provider.use(
     interactionRoutes({
@@ -135,7 +149,9 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   );
 
   const purge = setInterval(() => {
-    protocolStore.purge().catch((error: unknown) => logger.warn({ err: error }, 'purging expired protocol state failed'));
+    protocolStore
+      .purge()
+      .catch((error: unknown) => logger.warn({ err: error }, 'purging expired protocol state failed'));
   }, PURGE_INTERVAL_MS);
   purge.unref();
 
@@ -157,7 +173,10 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
     close: async () => {
       clearInterval(purge);
       // Both sockets stop accepting before the first await (main.ts relies on it for the public one).
-      await Promise.all([server && closeGracefully(server, SHUTDOWN_GRACE_MS), metricsListener && closeGracefully(metricsListener, SHUTDOWN_GRACE_MS)]);
+      await Promise.all([
+        server && closeGracefully(server, SHUTDOWN_GRACE_MS),
+        metricsListener && closeGracefully(metricsListener, SHUTDOWN_GRACE_MS),
+      ]);
       metrics?.registry.clear();
       rateLimits.close();
       await protocolStore.close();

@@ -27,19 +27,34 @@ export async function openServices(config: Readonly<Config>, logger: Logger) {
   const audit = new AuditLog(db, logger);
   // Re-reads KEYS_DIR/secrets.json on an unknown key id: `keys rotate-secret` needs no restart.
   const secretBox = () => new SecretBox(keys.secretKeys, () => readSecretKeys(config.keysDir));
-  const authenticators = new AuthenticatorStore(db, secretBox(), { maxConsecutiveFailures: config.rateLimits.codePerAccount });
+  const authenticators = new AuthenticatorStore(db, secretBox(), {
+    maxConsecutiveFailures: config.rateLimits.codePerAccount,
+  });
   const recoveryCodes = new RecoveryCodeStore(db);
   // The provider validates client metadata for the store; the store feeds the provider's clients.
   let provider: Provider | undefined;
   const clients = new ClientStore(db, (metadata) => provider!.Client.validate(metadata as never));
   // Protocol state in Redis when configured (what lets instances share sessions), else the database.
   const redis = openRedis(config, logger);
-  if (redis && !(await waitUntilReady(redis))) logger.warn('redis unreachable at start-up; /readyz reports it until it answers');
+  if (redis && !(await waitUntilReady(redis)))
+    logger.warn('redis unreachable at start-up; /readyz reports it until it answers');
   const protocolStore = redis ? redisProtocolStore(redis, clients) : databaseProtocolStore(db, clients);
   provider = createProvider({ config, keys, accounts, adapter: (model) => protocolStore.adapter(model) });
   // `redis` is the instance's one Redis connection (undefined without Redis), for other Redis-backed
   // state such as rate limits; protocolStore.close() quits it.
-  return { db, keys, secretBox, accounts, clients, audit, authenticators, recoveryCodes, provider, protocolStore, redis };
+  return {
+    db,
+    keys,
+    secretBox,
+    accounts,
+    clients,
+    audit,
+    authenticators,
+    recoveryCodes,
+    provider,
+    protocolStore,
+    redis,
+  };
 }
 
 export type Services = Awaited<ReturnType<typeof openServices>>;

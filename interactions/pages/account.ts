@@ -112,7 +112,12 @@ ${input.authTime ? html`<dt>Since</dt><dd>${when(new Date(input.authTime * 1000)
  * account page's session, so it is a form with the session's CSRF token, not a link another site
  * could point a browser at.
  */
-export function signInAgainPage(issuerName: string, signInAgainAction: string, csrfToken: string, accountHref: string): string {
+export function signInAgainPage(
+  issuerName: string,
+  signInAgainAction: string,
+  csrfToken: string,
+  accountHref: string,
+): string {
   return messagePage(
     issuerName,
     'Sign in again first',
@@ -138,13 +143,23 @@ export function signedOutPage(issuerName: string, signInHref: string): string {
 export type PortalProblem = 'denied' | 'invalid' | 'unavailable' | 'expired-form';
 
 const PROBLEMS: Record<PortalProblem, { title: string; message: string }> = {
-  denied: { title: 'Sign-in was cancelled', message: 'You did not finish signing in, so your account cannot be shown.' },
+  denied: {
+    title: 'Sign-in was cancelled',
+    message: 'You did not finish signing in, so your account cannot be shown.',
+  },
   invalid: {
     title: 'This sign-in could not be completed',
-    message: 'The sign-in response has expired, was already used, or did not start in this browser. Start again to see your account.',
+    message:
+      'The sign-in response has expired, was already used, or did not start in this browser. Start again to see your account.',
   },
-  unavailable: { title: 'Account page unavailable', message: 'The account page cannot reach the sign-in service right now. Please try again in a moment.' },
-  'expired-form': { title: 'Please try again', message: 'That form has expired. Reload your account page and try again.' },
+  unavailable: {
+    title: 'Account page unavailable',
+    message: 'The account page cannot reach the sign-in service right now. Please try again in a moment.',
+  },
+  'expired-form': {
+    title: 'Please try again',
+    message: 'That form has expired. Reload your account page and try again.',
+  },
 };
 
 /** A problem on the portal's side of the sign-in, in plain words, with a way forward. */

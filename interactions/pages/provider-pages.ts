@@ -19,26 +19,28 @@ const FRIENDLY: Record<string, string> = {
 };
 
 export const pages = {
-  error: (config: PageConfig) => async (ctx: KoaContextWithOIDC, out: { error?: unknown; error_description?: unknown }, error?: unknown) => {
-    ctx.type = 'html';
-    if (unavailableStore(error)) {
-      // oidc-provider calls any unexpected failure a server_error (500); an unreachable store is a
-      // 503: the same request will work in a moment.
-      const { status, title, explanation } = temporarilyUnavailable();
-      ctx.status = status;
-      ctx.set('Retry-After', '30');
-      ctx.body = messagePage(config.issuerName, title, explanation);
-      return;
-    }
-    const code = typeof out.error === 'string' ? out.error : 'server_error';
-    const description = typeof out.error_description === 'string' ? out.error_description : '';
-    ctx.body = messagePage(
-      config.issuerName,
-      'Sign-in could not continue',
-      FRIENDLY[code] ?? 'The request could not be completed. Go back to the application and try again.',
-      html`<p class="muted"><small>Error: <code>${code}</code>${description ? html` — ${description}` : ''}</small></p>`,
-    );
-  },
+  error:
+    (config: PageConfig) =>
+    async (ctx: KoaContextWithOIDC, out: { error?: unknown; error_description?: unknown }, error?: unknown) => {
+      ctx.type = 'html';
+      if (unavailableStore(error)) {
+        // oidc-provider calls any unexpected failure a server_error (500); an unreachable store is a
+        // 503: the same request will work in a moment.
+        const { status, title, explanation } = temporarilyUnavailable();
+        ctx.status = status;
+        ctx.set('Retry-After', '30');
+        ctx.body = messagePage(config.issuerName, title, explanation);
+        return;
+      }
+      const code = typeof out.error === 'string' ? out.error : 'server_error';
+      const description = typeof out.error_description === 'string' ? out.error_description : '';
+      ctx.body = messagePage(
+        config.issuerName,
+        'Sign-in could not continue',
+        FRIENDLY[code] ?? 'The request could not be completed. Go back to the application and try again.',
+        html`<p class="muted"><small>Error: <code>${code}</code>${description ? html` — ${description}` : ''}</small></p>`,
+      );
+    },
 
   logout: (config: PageConfig) => async (ctx: KoaContextWithOIDC, form: string) => {
     ctx.type = 'html';

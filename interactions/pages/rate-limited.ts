@@ -20,9 +20,17 @@ export type AttemptKind = 'password' | 'code' | 'recovery code';
  * Neither says whether an account has the email: both counters are kept for unknown emails too.
  * Recovery codes are also counted per account from every address together.
  */
-export function tooManyAttemptsPage(issuerName: string, what: AttemptKind, scope: 'account' | 'network', retryAfterSeconds: number): string {
+export function tooManyAttemptsPage(
+  issuerName: string,
+  what: AttemptKind,
+  scope: 'account' | 'network',
+  retryAfterSeconds: number,
+): string {
   const whose = scope === 'network' ? '' : what === 'password' ? ' for this email' : ' for this account';
-  const tried = what === 'recovery code' ? 'Too many wrong recovery codes were typed for this account.' : `Too many wrong ${what}s were typed${whose} from your network.`;
+  const tried =
+    what === 'recovery code'
+      ? 'Too many wrong recovery codes were typed for this account.'
+      : `Too many wrong ${what}s were typed${whose} from your network.`;
   return messagePage(
     issuerName,
     'Too many attempts',

@@ -38,7 +38,11 @@ ${csrfField(page.csrf)}
 <button type="submit" name="next" value="continue">Continue</button>
 </div>
 </form>`;
-  return layout({ title: 'Save your recovery codes', issuerName: page.issuerName, body: html`<h1>Save your recovery codes</h1>${body}` });
+  return layout({
+    title: 'Save your recovery codes',
+    issuerName: page.issuerName,
+    body: html`<h1>Save your recovery codes</h1>${body}`,
+  });
 }
 
 /** On the account page, after "Generate new recovery codes". */

@@ -17,16 +17,31 @@ import { succeeded, withinLimits, type LimitedAttempt } from './limits.js';
 const MALFORMED = 'Enter the 6 digits your app shows, without letters.';
 
 export function showCode(ctx: RouterContext, deps: StepServices, step: Step, account: Account, error?: string): void {
-  renderPage(ctx, codePage({ issuerName: deps.config.issuerName, uid: step.uid, csrf: step.csrf, email: account.email, error }));
+  renderPage(
+    ctx,
+    codePage({ issuerName: deps.config.issuerName, uid: step.uid, csrf: step.csrf, email: account.email, error }),
+  );
 }
 
-export async function submitCode(ctx: RouterContext, deps: StepServices, step: Step, pending: PendingSignIn, account: Account): Promise<void> {
+export async function submitCode(
+  ctx: RouterContext,
+  deps: StepServices,
+  step: Step,
+  pending: PendingSignIn,
+  account: Account,
+): Promise<void> {
   const code = field(ctx.request.body, 'code');
   // A typo of the wrong shape is not a guess: answered before it could use up an attempt.
   if (normalizeCode(code) === null) return showCode(ctx, deps, step, account, MALFORMED);
   const limits: LimitedAttempt[] = [
     { limit: deps.rateLimits.codeFromIp, key: ipKey(ctx.ip), what: 'code', scope: 'network' },
-    { limit: deps.rateLimits.code, key: codeKey(account.id, ctx.ip), what: 'code', scope: 'account', accountId: async () => account.id },
+    {
+      limit: deps.rateLimits.code,
+      key: codeKey(account.id, ctx.ip),
+      what: 'code',
+      scope: 'account',
+      accountId: async () => account.id,
+    },
   ];
   if (!(await withinLimits(ctx, deps, step, limits))) return;
 
@@ -53,11 +68,24 @@ export async function submitCode(ctx: RouterContext, deps: StepServices, step: S
     case 'replay':
       // The interaction lets the notice at the next sign-in leave out this sign-in's own double submit.
       await audit('otp_replay', { interaction: step.uid });
-      return showCode(ctx, deps, step, account, 'That code was already used. Wait for your app to show a new code, then type it.');
+      return showCode(
+        ctx,
+        deps,
+        step,
+        account,
+        'That code was already used. Wait for your app to show a new code, then type it.',
+      );
     case 'invalid': {
       await audit('otp_failed', { reason: 'wrong_code' });
-      if ((await deps.pendingSignIns.wrongCode(pending)) >= MAX_WRONG_CODES) return startOver(ctx, deps, step, account.id);
-      return showCode(ctx, deps, step, account, 'That code is not right. Check your phone’s clock is set automatically, then type the code your app shows now.');
+      if ((await deps.pendingSignIns.wrongCode(pending)) >= MAX_WRONG_CODES)
+        return startOver(ctx, deps, step, account.id);
+      return showCode(
+        ctx,
+        deps,
+        step,
+        account,
+        'That code is not right. Check your phone’s clock is set automatically, then type the code your app shows now.',
+      );
     }
   }
 }

@@ -15,7 +15,9 @@ interface MissingGrants {
 export async function showConsent(ctx: RouterContext, deps: StepServices, step: Step): Promise<void> {
   if (step.firstParty) return grantConsent(ctx, deps, step);
   const details = step.interaction.prompt.details as MissingGrants;
-  const requested = String(step.interaction.params.scope ?? '').split(' ').filter(Boolean);
+  const requested = String(step.interaction.params.scope ?? '')
+    .split(' ')
+    .filter(Boolean);
   const account = await deps.accounts.findById(step.interaction.session?.accountId ?? '');
   renderPage(
     ctx,
@@ -51,10 +53,12 @@ async function grantConsent(ctx: RouterContext, deps: StepServices, step: Step):
   const { interaction } = step;
   const details = interaction.prompt.details as MissingGrants;
   const existing = interaction.grantId ? await deps.provider.Grant.find(interaction.grantId) : undefined;
-  const grant = existing ?? new deps.provider.Grant({ accountId: interaction.session?.accountId, clientId: step.clientId });
+  const grant =
+    existing ?? new deps.provider.Grant({ accountId: interaction.session?.accountId, clientId: step.clientId });
   if (details.missingOIDCScope) grant.addOIDCScope(details.missingOIDCScope.join(' '));
   if (details.missingOIDCClaims) grant.addOIDCClaims(details.missingOIDCClaims);
-  for (const [indicator, scopes] of Object.entries(details.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
+  for (const [indicator, scopes] of Object.entries(details.missingResourceScopes ?? {}))
+    grant.addResourceScope(indicator, scopes.join(' '));
   const grantId = await grant.save();
   const returnTo = await deps.provider.interactionResult(
     ctx.req,

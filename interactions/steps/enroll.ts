@@ -16,7 +16,14 @@ import { issueRecoveryCodes } from './recovery-codes.js';
 
 const LABEL = 'Authenticator app';
 
-export async function showEnroll(ctx: RouterContext, deps: StepServices, step: Step, pending: PendingSignIn, account: Account, error?: string): Promise<void> {
+export async function showEnroll(
+  ctx: RouterContext,
+  deps: StepServices,
+  step: Step,
+  pending: PendingSignIn,
+  account: Account,
+  error?: string,
+): Promise<void> {
   const secret = await deps.pendingSignIns.enrolmentSecret(pending);
   const uri = totpKeyUri({ issuer: deps.config.issuerName, accountName: account.email, secret });
   // Drawn here, as markup: no script, no third party ever sees the secret.
@@ -31,12 +38,20 @@ export async function showEnroll(ctx: RouterContext, deps: StepServices, step: S
       qrSvg,
       secretForHumans: formatSecretForHumans(secret),
       error,
-      notice: pending.recoveredAt ? 'Recovery code accepted. Your old app has been unlinked and your other sessions ended: link the app on your new phone now.' : undefined,
+      notice: pending.recoveredAt
+        ? 'Recovery code accepted. Your old app has been unlinked and your other sessions ended: link the app on your new phone now.'
+        : undefined,
     }),
   );
 }
 
-export async function submitEnroll(ctx: RouterContext, deps: StepServices, step: Step, pending: PendingSignIn, account: Account): Promise<void> {
+export async function submitEnroll(
+  ctx: RouterContext,
+  deps: StepServices,
+  step: Step,
+  pending: PendingSignIn,
+  account: Account,
+): Promise<void> {
   const code = field(ctx.request.body, 'code');
   if (normalizeCode(code) === null) {
     return showEnroll(ctx, deps, step, pending, account, 'Enter the 6 digits your app shows, without letters.');
@@ -44,10 +59,23 @@ export async function submitEnroll(ctx: RouterContext, deps: StepServices, step:
   const secret = await deps.pendingSignIns.enrolmentSecret(pending);
   const acceptedStep = verifyTotp(secret, code);
   if (acceptedStep === null) {
-    await deps.audit.record({ type: 'otp_failed', accountId: account.id, clientId: step.clientId, ip: ctx.ip, detail: { stage: 'enrolment', reason: 'wrong_code' } });
+    await deps.audit.record({
+      type: 'otp_failed',
+      accountId: account.id,
+      clientId: step.clientId,
+      ip: ctx.ip,
+      detail: { stage: 'enrolment', reason: 'wrong_code' },
+    });
     const wrongCodes = await deps.pendingSignIns.wrongCode(pending);
     if (wrongCodes >= MAX_WRONG_CODES) return startOver(ctx, deps, step, account.id);
-    return showEnroll(ctx, deps, step, pending, account, 'That code is not right. Check that you scanned this page’s QR code, then type the code your app shows now.');
+    return showEnroll(
+      ctx,
+      deps,
+      step,
+      pending,
+      account,
+      'That code is not right. Check that you scanned this page’s QR code, then type the code your app shows now.',
+    );
   }
   try {
     await deps.authenticators.enroll(account.id, LABEL, secret, acceptedStep);

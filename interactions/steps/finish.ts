@@ -8,7 +8,12 @@ import { replayNoticePage } from '../pages/replay-notice.js';
 import { showPassword } from './password.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
 
-export async function finishSignIn(ctx: RouterContext, deps: StepServices, step: Step, accountId: string): Promise<void> {
+export async function finishSignIn(
+  ctx: RouterContext,
+  deps: StepServices,
+  step: Step,
+  accountId: string,
+): Promise<void> {
   const returnTo = await deps.provider.interactionResult(
     ctx.req,
     ctx.res,
@@ -19,10 +24,19 @@ export async function finishSignIn(ctx: RouterContext, deps: StepServices, step:
   await deps.pendingSignIns.drop(step.uid);
   // Read before this success is recorded: "since the previous sign-in".
   const reuse = await codeReuseSinceLastSignIn(deps.audit, accountId, step.uid);
-  await deps.audit.record({ type: 'signin_succeeded', accountId, clientId: step.clientId, ip: ctx.ip, detail: { amr: AMR_PASSWORD_AND_OTP } });
+  await deps.audit.record({
+    type: 'signin_succeeded',
+    accountId,
+    clientId: step.clientId,
+    ip: ctx.ip,
+    detail: { amr: AMR_PASSWORD_AND_OTP },
+  });
   if (reuse.length) {
     // The login is already resolved; the page only holds the way back until the person has read it.
-    return renderPage(ctx, replayNoticePage({ issuerName: deps.config.issuerName, uid: step.uid, csrf: step.csrf, attempts: reuse }));
+    return renderPage(
+      ctx,
+      replayNoticePage({ issuerName: deps.config.issuerName, uid: step.uid, csrf: step.csrf, attempts: reuse }),
+    );
   }
   ctx.status = 303;
   ctx.redirect(returnTo);
@@ -41,7 +55,13 @@ export function continueSignIn(ctx: RouterContext, _deps: StepServices, step: St
 
 export async function startOver(ctx: RouterContext, deps: StepServices, step: Step, accountId: string): Promise<void> {
   await deps.pendingSignIns.drop(step.uid);
-  await deps.audit.record({ type: 'signin_restarted', accountId, clientId: step.clientId, ip: ctx.ip, detail: { reason: 'too_many_wrong_codes' } });
+  await deps.audit.record({
+    type: 'signin_restarted',
+    accountId,
+    clientId: step.clientId,
+    ip: ctx.ip,
+    detail: { reason: 'too_many_wrong_codes' },
+  });
   showPassword(ctx, deps, step, {
     notice: 'Too many wrong codes. For your safety, sign-in has started over: enter your email and password again.',
   });

@@ -27,7 +27,12 @@ export interface LimitedAttempt {
  * True when every limit had a point for this attempt; otherwise the 429 page has been rendered, and
  * the points already taken are given back: an attempt that is not checked is not a guess.
  */
-export async function withinLimits(ctx: RouterContext, deps: StepServices, step: Step, attempts: LimitedAttempt[]): Promise<boolean> {
+export async function withinLimits(
+  ctx: RouterContext,
+  deps: StepServices,
+  step: Step,
+  attempts: LimitedAttempt[],
+): Promise<boolean> {
   for (const [index, attempt] of attempts.entries()) {
     const verdict = await failClosed(ctx, deps, () => attempt.limit.attempt(attempt.key));
     if (verdict.allowed) continue;
@@ -42,7 +47,11 @@ export async function withinLimits(ctx: RouterContext, deps: StepServices, step:
       });
     }
     ctx.set('Retry-After', String(verdict.retryAfterSeconds));
-    renderPage(ctx, tooManyAttemptsPage(deps.config.issuerName, attempt.what, attempt.scope, verdict.retryAfterSeconds), 429);
+    renderPage(
+      ctx,
+      tooManyAttemptsPage(deps.config.issuerName, attempt.what, attempt.scope, verdict.retryAfterSeconds),
+      429,
+    );
     return false;
   }
   return true;
@@ -60,7 +69,10 @@ async function failClosed<T>(ctx: RouterContext, deps: StepServices, work: () =>
     return await work();
   } catch (error) {
     if (!(error instanceof RateLimitUnavailableError)) throw error;
-    deps.logger.error({ err: error.cause ?? error, reqId: ctx.state.requestId }, 'rate-limit store unavailable; refusing the sign-in step');
+    deps.logger.error(
+      { err: error.cause ?? error, reqId: ctx.state.requestId },
+      'rate-limit store unavailable; refusing the sign-in step',
+    );
     // The same answer as any other store outage on these pages (interactions/errors.ts).
     ctx.set('Retry-After', '30');
     throw temporarilyUnavailable();

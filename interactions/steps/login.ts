@@ -15,7 +15,13 @@ import { showRecoveryCodesAgain, submitRecoveryCodes } from './recovery-codes.js
 
 type Kind = 'enroll' | 'code' | 'locked' | 'recovery-codes';
 type SecondStep = { kind: 'password' } | { kind: Kind; pending: PendingSignIn; account: Account };
-type Handler = (ctx: RouterContext, deps: StepServices, step: Step, pending: PendingSignIn, account: Account) => Promise<void>;
+type Handler = (
+  ctx: RouterContext,
+  deps: StepServices,
+  step: Step,
+  pending: PendingSignIn,
+  account: Account,
+) => Promise<void>;
 
 /** Each form of the second step, and the steps at which it may be submitted. */
 const FORMS: Record<'enroll' | 'code' | 'recovery' | 'recovery-codes', { at: readonly Kind[]; submit: Handler }> = {
@@ -59,7 +65,12 @@ export async function showRecoveryForm(ctx: RouterContext, deps: StepServices, s
 }
 
 /** POST of a second-step form; answered with the current step when the form is not due. */
-export async function submitSecondStep(ctx: RouterContext, deps: StepServices, step: Step, form: SecondStepForm): Promise<void> {
+export async function submitSecondStep(
+  ctx: RouterContext,
+  deps: StepServices,
+  step: Step,
+  form: SecondStepForm,
+): Promise<void> {
   const at = await secondStep(deps, step);
   if (at.kind === 'password' || !FORMS[form].at.includes(at.kind)) return showCurrentStep(ctx, step.uid);
   return FORMS[form].submit(ctx, deps, step, at.pending, at.account);

@@ -11,10 +11,25 @@ import { renderPage, showCurrentStep, type Step, type StepServices } from './con
 import { finishSignIn } from './finish.js';
 
 /** Issues a new set and shows it (after a confirmed enrolment, or "Show a new set"). */
-export async function issueRecoveryCodes(ctx: RouterContext, deps: StepServices, step: Step, account: Account, event: string): Promise<void> {
+export async function issueRecoveryCodes(
+  ctx: RouterContext,
+  deps: StepServices,
+  step: Step,
+  account: Account,
+  event: string,
+): Promise<void> {
   const codes = await deps.recoveryCodes.replace(account.id);
-  await deps.audit.record({ type: event, accountId: account.id, clientId: step.clientId, ip: ctx.ip, detail: { count: codes.length } });
-  renderPage(ctx, signInRecoveryCodesPage({ issuerName: deps.config.issuerName, uid: step.uid, csrf: step.csrf, codes }));
+  await deps.audit.record({
+    type: event,
+    accountId: account.id,
+    clientId: step.clientId,
+    ip: ctx.ip,
+    detail: { count: codes.length },
+  });
+  renderPage(
+    ctx,
+    signInRecoveryCodesPage({ issuerName: deps.config.issuerName, uid: step.uid, csrf: step.csrf, codes }),
+  );
 }
 
 /** The page again (a reload): the codes are not shown twice. */
@@ -22,7 +37,13 @@ export function showRecoveryCodesAgain(ctx: RouterContext, deps: StepServices, s
   renderPage(ctx, signInRecoveryCodesPage({ issuerName: deps.config.issuerName, uid: step.uid, csrf: step.csrf }));
 }
 
-export async function submitRecoveryCodes(ctx: RouterContext, deps: StepServices, step: Step, _pending: PendingSignIn, account: Account): Promise<void> {
+export async function submitRecoveryCodes(
+  ctx: RouterContext,
+  deps: StepServices,
+  step: Step,
+  _pending: PendingSignIn,
+  account: Account,
+): Promise<void> {
   const next = field(ctx.request.body, 'next');
   if (next === 'continue') return finishSignIn(ctx, deps, step, account.id);
   if (next === 'new') return issueRecoveryCodes(ctx, deps, step, account, 'recovery_codes_regenerated');

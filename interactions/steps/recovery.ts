@@ -19,11 +19,26 @@ const MALFORMED = 'Type the recovery code as it was shown: 24 letters and digits
 // A used code gets the same answer as a wrong one: the page says nothing about which codes exist.
 const WRONG = 'That recovery code is not right, or it was used already. Check it and try another one.';
 
-export function showRecovery(ctx: RouterContext, deps: StepServices, step: Step, account: Account, error?: string): void {
-  renderPage(ctx, recoveryPage({ issuerName: deps.config.issuerName, uid: step.uid, csrf: step.csrf, email: account.email, error }));
+export function showRecovery(
+  ctx: RouterContext,
+  deps: StepServices,
+  step: Step,
+  account: Account,
+  error?: string,
+): void {
+  renderPage(
+    ctx,
+    recoveryPage({ issuerName: deps.config.issuerName, uid: step.uid, csrf: step.csrf, email: account.email, error }),
+  );
 }
 
-export async function submitRecovery(ctx: RouterContext, deps: StepServices, step: Step, pending: PendingSignIn, account: Account): Promise<void> {
+export async function submitRecovery(
+  ctx: RouterContext,
+  deps: StepServices,
+  step: Step,
+  pending: PendingSignIn,
+  account: Account,
+): Promise<void> {
   const typed = field(ctx.request.body, 'recovery_code');
   // A typo of the wrong shape is not a guess: answered before it could use up an attempt.
   if (normalizeRecoveryCode(typed) === null) return showRecovery(ctx, deps, step, account, MALFORMED);
@@ -31,7 +46,13 @@ export async function submitRecovery(ctx: RouterContext, deps: StepServices, ste
   const limits: LimitedAttempt[] = [
     { limit: deps.rateLimits.codeFromIp, key: ipKey(ctx.ip), what: 'code', scope: 'network' },
     { limit: deps.rateLimits.code, key: codeKey(account.id, ctx.ip), what: 'code', scope: 'account', accountId },
-    { limit: deps.rateLimits.recoveryCode, key: recoveryCodeKey(account.id), what: 'recovery code', scope: 'account', accountId },
+    {
+      limit: deps.rateLimits.recoveryCode,
+      key: recoveryCodeKey(account.id),
+      what: 'recovery code',
+      scope: 'account',
+      accountId,
+    },
   ];
   if (!(await withinLimits(ctx, deps, step, limits))) return;
 
@@ -40,7 +61,8 @@ export async function submitRecovery(ctx: RouterContext, deps: StepServices, ste
   const result = await deps.recoveryCodes.use(account.id, typed);
   if (!result.ok) {
     await audit('recovery_code_failed', { reason: 'wrong_or_used' });
-    if ((await deps.pendingSignIns.wrongCode(pending)) >= MAX_WRONG_CODES) return startOver(ctx, deps, step, account.id);
+    if ((await deps.pendingSignIns.wrongCode(pending)) >= MAX_WRONG_CODES)
+      return startOver(ctx, deps, step, account.id);
     return showRecovery(ctx, deps, step, account, WRONG);
   }
   // Audited before anything else: from here the code is spent, whatever fails next.

@@ -14,7 +14,13 @@ export function normalizeEmail(input: string): string {
 // address that mixes two of them is a look-alike of another address, not a real one (a simplified
 // form of the mixed-script check of Unicode TS #39 §5.1). One script alone, as in a wholly Cyrillic
 // address, is fine.
-const LOOKALIKE_SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u, /\p{Script=Armenian}/u, /\p{Script=Cherokee}/u];
+const LOOKALIKE_SCRIPTS = [
+  /\p{Script=Latin}/u,
+  /\p{Script=Cyrillic}/u,
+  /\p{Script=Greek}/u,
+  /\p{Script=Armenian}/u,
+  /\p{Script=Cherokee}/u,
+];
 
 function mixesLookalikeScripts(part: string): boolean {
   return LOOKALIKE_SCRIPTS.filter((script) => script.test(part)).length > 1;
@@ -28,7 +34,9 @@ export function parseEmail(input: string): string {
     throw new InvalidInputError(`not a valid email address: ${shown}`);
   }
   if (email.split(/[@.]/).some(mixesLookalikeScripts)) {
-    throw new InvalidInputError(`not a valid email address: ${shown} mixes letters of different alphabets that look alike`);
+    throw new InvalidInputError(
+      `not a valid email address: ${shown} mixes letters of different alphabets that look alike`,
+    );
   }
   return email;
 }

@@ -15,7 +15,9 @@ export const MAX_PASSWORD_LENGTH = 1024;
 
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
-  common ??= new Set(readFileSync(join(packageRoot, 'src/accounts/common-passwords.txt'), 'utf8').split('\n').filter(Boolean));
+  common ??= new Set(
+    readFileSync(join(packageRoot, 'src/accounts/common-passwords.txt'), 'utf8').split('\n').filter(Boolean),
+  );
   return common;
 }
 
@@ -27,9 +29,12 @@ function normalize(password: string): string {
 export function checkPasswordPolicy(password: string): void {
   const normalized = normalize(password);
   const length = [...normalized].length;
-  if (length < MIN_PASSWORD_LENGTH) throw new InvalidInputError(`password must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (length > MAX_PASSWORD_LENGTH) throw new InvalidInputError(`password must be at most ${MAX_PASSWORD_LENGTH} characters`);
-  if (commonPasswords().has(normalized.toLowerCase())) throw new InvalidInputError('password is too common; choose one that is not on lists of leaked passwords');
+  if (length < MIN_PASSWORD_LENGTH)
+    throw new InvalidInputError(`password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (length > MAX_PASSWORD_LENGTH)
+    throw new InvalidInputError(`password must be at most ${MAX_PASSWORD_LENGTH} characters`);
+  if (commonPasswords().has(normalized.toLowerCase()))
+    throw new InvalidInputError('password is too common; choose one that is not on lists of leaked passwords');
 }
 
 function prehash(password: string): string {

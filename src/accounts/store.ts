@@ -33,7 +33,8 @@ export class AccountStore {
       return await this.db.account.create({ data: { id: randomUUID(), email, displayName, passwordHash } });
     } catch (error) {
       // Lost a race with another writer of the same address: the unique index decided.
-      if ((error as { code?: string }).code === 'P2002') throw new InvalidInputError(`an account with email ${email} already exists`);
+      if ((error as { code?: string }).code === 'P2002')
+        throw new InvalidInputError(`an account with email ${email} already exists`);
       throw error;
     }
   }
@@ -48,7 +49,10 @@ export class AccountStore {
 
   /** Replaces the hash only if it is still `previous` (a password change in between wins). */
   async replacePasswordHash(id: string, previous: string, next: string): Promise<boolean> {
-    const { count } = await this.db.account.updateMany({ where: { id, passwordHash: previous }, data: { passwordHash: next } });
+    const { count } = await this.db.account.updateMany({
+      where: { id, passwordHash: previous },
+      data: { passwordHash: next },
+    });
     return count === 1;
   }
 
@@ -63,7 +67,10 @@ export class AccountStore {
   /** Marks the account disabled; returns it, or null when no account has that email. */
   async disable(email: string): Promise<Account | null> {
     const normalized = parseEmail(email);
-    const { count } = await this.db.account.updateMany({ where: { email: normalized, disabledAt: null }, data: { disabledAt: new Date() } });
+    const { count } = await this.db.account.updateMany({
+      where: { email: normalized, disabledAt: null },
+      data: { disabledAt: new Date() },
+    });
     const account = await this.findByEmail(normalized);
     return account && (count > 0 || account.disabledAt) ? account : null;
   }

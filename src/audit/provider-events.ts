@@ -16,7 +16,9 @@ const CLIENT_ENDPOINTS = {
 
 export function auditProviderEvents(provider: Provider, audit: AuditLog, logger: Logger): void {
   const record = (event: AuditEventInput) => {
-    audit.record(event).catch((error: unknown) => logger.error({ err: error, type: event.type }, 'audit event could not be recorded'));
+    audit
+      .record(event)
+      .catch((error: unknown) => logger.error({ err: error, type: event.type }, 'audit event could not be recorded'));
   };
   for (const [name, endpoint] of Object.entries(CLIENT_ENDPOINTS)) {
     // Every one of these events passes (ctx, error), like grant.error.
@@ -25,12 +27,23 @@ export function auditProviderEvents(provider: Provider, audit: AuditLog, logger:
       // Only a client that exists is named (an unknown id is the attacker's text); the reason is
       // oidc-provider's own wording ("invalid secret provided", "client not found").
       const reason = typeof error.error_detail === 'string' ? error.error_detail.slice(0, 100) : undefined;
-      record({ type: 'client_auth_failed', clientId: ctx.oidc?.client?.clientId, ip: ctx.ip, detail: { endpoint, ...(reason ? { reason } : {}) } });
+      record({
+        type: 'client_auth_failed',
+        clientId: ctx.oidc?.client?.clientId,
+        ip: ctx.ip,
+        detail: { endpoint, ...(reason ? { reason } : {}) },
+      });
     });
   }
   provider.on('end_session.success', (ctx: KoaContextWithOIDC) => {
     // "Yes, sign me out" ends the provider session; "No" only ends the asking client's part of it.
     const everywhere = Boolean((ctx.oidc?.params as { logout?: unknown } | undefined)?.logout);
-    record({ type: 'signed_out', accountId: ctx.oidc?.session?.accountId, clientId: ctx.oidc?.client?.clientId, ip: ctx.ip, detail: { everywhere } });
+    record({
+      type: 'signed_out',
+      accountId: ctx.oidc?.session?.accountId,
+      clientId: ctx.oidc?.client?.clientId,
+      ip: ctx.ip,
+      detail: { everywhere },
+    });
   });
 }

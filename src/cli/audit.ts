@@ -31,7 +31,12 @@ export function addAuditCommand(program: Command): void {
         const events = await audit.list({ accountId, since: options.since });
         // Emails for the events' accounts in one query, not one per event.
         const ids = [...new Set(events.flatMap((e) => (e.accountId ? [e.accountId] : [])))];
-        const emails = new Map((await db.account.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } })).map((a) => [a.id, a.email]));
+        const emails = new Map(
+          (await db.account.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } })).map((a) => [
+            a.id,
+            a.email,
+          ]),
+        );
         const rows = events.map((e) => ({
           at: e.at,
           type: e.type,
@@ -45,7 +50,14 @@ export function addAuditCommand(program: Command): void {
         if (!rows.length) return print('no audit events');
         printTable([
           ['AT', 'EVENT', 'ACCOUNT', 'CLIENT', 'IP', 'DETAIL'],
-          ...rows.map((r) => [r.at.toISOString(), r.type, r.email ?? r.account_id ?? '', r.client_id ?? '', r.ip ?? '', r.detail ? JSON.stringify(r.detail) : '']),
+          ...rows.map((r) => [
+            r.at.toISOString(),
+            r.type,
+            r.email ?? r.account_id ?? '',
+            r.client_id ?? '',
+            r.ip ?? '',
+            r.detail ? JSON.stringify(r.detail) : '',
+          ]),
         ]);
       });
     });

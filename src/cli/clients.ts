@@ -32,7 +32,11 @@ export function addClientCommands(program: Command): void {
           firstParty: Boolean(options.firstParty),
           grants: options.grant ?? [],
         });
-        await audit.record({ type: 'client_added', clientId: created.clientId, detail: { ...CLI, public: Boolean(options.public), firstParty: Boolean(options.firstParty) } });
+        await audit.record({
+          type: 'client_added',
+          clientId: created.clientId,
+          detail: { ...CLI, public: Boolean(options.public), firstParty: Boolean(options.firstParty) },
+        });
         if (options.json) return printJson({ client_id: created.clientId, client_secret: created.clientSecret });
         print(`client added: ${created.clientId}`);
         if (created.clientSecret) {

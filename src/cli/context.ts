@@ -53,7 +53,10 @@ export function cliContext(command: Command): CliContext {
 }
 
 /** Runs `fn` with the same services the server uses (migrated database, keys), then closes them. */
-export async function withServices<T>(command: Command, fn: (services: Services, context: CliContext) => Promise<T>): Promise<T> {
+export async function withServices<T>(
+  command: Command,
+  fn: (services: Services, context: CliContext) => Promise<T>,
+): Promise<T> {
   const context = cliContext(command);
   const { openServices } = await loadServices();
   const services = await openServices(context.config, context.logger);
@@ -77,5 +80,11 @@ export function printJson(value: unknown): void {
 /** Left-aligned columns for list output; the first row is the header. */
 export function printTable(rows: string[][]): void {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => [...(row[i] ?? '')].length)));
-  for (const row of rows) print(row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd());
+  for (const row of rows)
+    print(
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+    );
 }

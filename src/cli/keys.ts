@@ -31,7 +31,10 @@ export function addKeyCommands(program: Command): void {
       await withServices(command, async ({ audit, db }, { config }) => {
         const fresh = await addSecretKey(config.keysDir);
         // Re-encryption is idempotent: a run cut short is finished by running the command again.
-        const reencrypted = await new AuthenticatorStore(db, new SecretBox(readSecretKeys(config.keysDir))).reencryptAll();
+        const reencrypted = await new AuthenticatorStore(
+          db,
+          new SecretBox(readSecretKeys(config.keysDir)),
+        ).reencryptAll();
         await audit.record({ type: 'secret_key_rotated', detail: { source: 'cli', kid: fresh.kid, reencrypted } });
         print(`new secret-encryption key: ${fresh.kid}`);
         print(`authenticator secrets re-encrypted: ${reencrypted}`);

@@ -33,7 +33,9 @@ function buildProgram(): Command {
   // Generated from the command tree, so the overview cannot drift from what exists.
   program.addHelpText('after', () => {
     const lines = program.commands.flatMap((group) =>
-      group.commands.length ? group.commands.map((c) => `  twofold ${group.name()} ${c.name()} ${c.usage()}`) : [`  twofold ${group.name()} ${group.usage()}`],
+      group.commands.length
+        ? group.commands.map((c) => `  twofold ${group.name()} ${c.name()} ${c.usage()}`)
+        : [`  twofold ${group.name()} ${group.usage()}`],
     );
     return `\nAll commands:\n${lines.join('\n')}\n\nRun "twofold <command> --help" for details.`;
   });
@@ -54,7 +56,10 @@ function describe(error: unknown): { message: string; code: number } {
   if (error instanceof InvalidInputError) return { message: error.message, code: 1 };
   // Anything else (an unreachable database, a failed migration): the cause, without the stack.
   // Prisma's messages start with the call site and end with the cause, hence the last line.
-  const lines = (error instanceof Error ? error.message : String(error)).split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = (error instanceof Error ? error.message : String(error))
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return { message: lines.at(-1) ?? 'unexpected error', code: 1 };
 }
 

@@ -5,7 +5,10 @@ import { CliError } from './context.js';
 
 export async function readPasswordFromStdin(stdin: NodeJS.ReadStream = process.stdin): Promise<string> {
   if (stdin.isTTY) {
-    throw new CliError('--password-stdin reads from a pipe, not a terminal: printf "%s\\n" "$PASSWORD" | twofold user add EMAIL --password-stdin', 2);
+    throw new CliError(
+      '--password-stdin reads from a pipe, not a terminal: printf "%s\\n" "$PASSWORD" | twofold user add EMAIL --password-stdin',
+      2,
+    );
   }
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(chunk as Buffer);

@@ -79,7 +79,9 @@ export function addUserCommands(program: Command): void {
 
   user
     .command('reset-mfa')
-    .description("remove an account's authenticators and recovery codes (it enrolls again at next sign-in) and end its sessions")
+    .description(
+      "remove an account's authenticators and recovery codes (it enrolls again at next sign-in) and end its sessions",
+    )
     .argument('<email>', 'email address')
     .action(async (email: string, _options: unknown, command: Command) => {
       await withServices(command, async (services) => {
@@ -87,9 +89,15 @@ export function addUserCommands(program: Command): void {
         const removed = await services.authenticators.removeAll(account.id);
         // The old set belonged to the old app; the next enrolment issues a new one.
         const recoveryCodes = await services.recoveryCodes.removeAll(account.id);
-        await services.audit.record({ type: 'mfa_reset', accountId: account.id, detail: { ...CLI, removed, recoveryCodes } });
+        await services.audit.record({
+          type: 'mfa_reset',
+          accountId: account.id,
+          detail: { ...CLI, removed, recoveryCodes },
+        });
         await endSessions(services, account.id, 'authenticators removed');
-        print(`second factor reset for ${account.email}: ${removed} authenticator(s) and ${recoveryCodes} recovery code(s) removed, sessions ended`);
+        print(
+          `second factor reset for ${account.email}: ${removed} authenticator(s) and ${recoveryCodes} recovery code(s) removed, sessions ended`,
+        );
       });
     });
 }
@@ -121,8 +129,17 @@ async function accountsWithEnrollment(db: Database) {
       displayName: true,
       createdAt: true,
       disabledAt: true,
-      _count: { select: { authenticators: { where: { confirmedAt: { not: null } } }, recoveryCodes: { where: { usedAt: null } } } },
+      _count: {
+        select: {
+          authenticators: { where: { confirmedAt: { not: null } } },
+          recoveryCodes: { where: { usedAt: null } },
+        },
+      },
     },
   });
-  return rows.map(({ _count, ...account }) => ({ ...account, mfaEnrolled: _count.authenticators > 0, recoveryCodesLeft: _count.recoveryCodes }));
+  return rows.map(({ _count, ...account }) => ({
+    ...account,
+    mfaEnrolled: _count.authenticators > 0,
+    recoveryCodesLeft: _count.recoveryCodes,
+  }));
 }

@@ -33,18 +33,25 @@ const SUPPORTED_GRANTS = new Set(['authorization_code', 'refresh_token', 'client
 
 export function buildMetadata(input: NewClient): Record<string, unknown> {
   if (!CLIENT_ID.test(input.clientId)) {
-    throw new InvalidInputError('client id must be 1-128 characters of letters, digits, ".", "_", "~" or "-", not starting with "-"');
+    throw new InvalidInputError(
+      'client id must be 1-128 characters of letters, digits, ".", "_", "~" or "-", not starting with "-"',
+    );
   }
   for (const grant of input.grants) {
-    if (!SUPPORTED_GRANTS.has(grant)) throw new InvalidInputError(`unsupported grant: ${JSON.stringify(grant)} (use authorization_code or client_credentials)`);
+    if (!SUPPORTED_GRANTS.has(grant))
+      throw new InvalidInputError(
+        `unsupported grant: ${JSON.stringify(grant)} (use authorization_code or client_credentials)`,
+      );
   }
   for (const uri of [...input.redirectUris, ...input.postLogoutRedirectUris]) checkUri(uri);
   const interactive = input.redirectUris.length > 0;
   const grants = new Set(input.grants);
   if (interactive) grants.add('authorization_code').add('refresh_token');
-  if (grants.has('authorization_code') && !interactive) throw new InvalidInputError('a client that signs users in needs at least one --redirect-uri');
+  if (grants.has('authorization_code') && !interactive)
+    throw new InvalidInputError('a client that signs users in needs at least one --redirect-uri');
   if (grants.size === 0) throw new InvalidInputError('give at least one --redirect-uri, or --grant client_credentials');
-  if (input.isPublic && grants.has('client_credentials')) throw new InvalidInputError('a public client cannot use client_credentials: it has no secret');
+  if (input.isPublic && grants.has('client_credentials'))
+    throw new InvalidInputError('a public client cannot use client_credentials: it has no secret');
   return {
     client_id: input.clientId,
     ...(input.name ? { client_name: input.name } : {}),
@@ -68,10 +75,17 @@ function checkUri(uri: string): void {
   if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
     throw new InvalidInputError(`redirect URLs must use https (http only for localhost): ${uri}`);
   }
-  if (/[\s\p{Cc}]/u.test(uri)) throw new InvalidInputError(`redirect URLs must not contain spaces or control characters: ${JSON.stringify(uri)}`);
+  if (/[\s\p{Cc}]/u.test(uri))
+    throw new InvalidInputError(`redirect URLs must not contain spaces or control characters: ${JSON.stringify(uri)}`);
 }
 
-function toRecord(row: { clientId: string; metadata: string; secretDigest: string | null; firstParty: boolean; createdAt: Date }): ClientRecord {
+function toRecord(row: {
+  clientId: string;
+  metadata: string;
+  secretDigest: string | null;
+  firstParty: boolean;
+  createdAt: Date;
+}): ClientRecord {
   return { ...row, metadata: JSON.parse(row.metadata) as Record<string, unknown> };
 }
 

@@ -70,20 +70,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    const shown = defined[name] === undefined ? '' : ` (got ${JSON.stringify(withoutCredentials(defined[name]!).slice(0, 80))})`;
+    const shown =
+      defined[name] === undefined ? '' : ` (got ${JSON.stringify(withoutCredentials(defined[name]!).slice(0, 80))})`;
     throw new ConfigError(`${name} ${issue.message}${shown}`);
   }
   const e = parsed.data;
   // Port 0 (any free port) aside, one port cannot serve both: say so now rather than EADDRINUSE later.
   if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) {
-    throw new ConfigError(`METRICS_PORT must differ from PORT: metrics are never served on the public port (got ${JSON.stringify(String(e.METRICS_PORT))})`);
+    throw new ConfigError(
+      `METRICS_PORT must differ from PORT: metrics are never served on the public port (got ${JSON.stringify(String(e.METRICS_PORT))})`,
+    );
   }
   const dataDir = resolve(e.DATA_DIR);
   const issuer = (e.ISSUER ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   // Twofold serves plain HTTP; an https issuer means a TLS-terminating proxy in front, whose
   // X-Forwarded-Proto must be believed, or no Secure cookie could ever be set and every sign-in fails.
   if (issuer.startsWith('https:') && !e.TRUST_PROXY) {
-    throw new ConfigError('TRUST_PROXY must be true when ISSUER is https (Twofold serves plain HTTP behind a TLS-terminating proxy)');
+    throw new ConfigError(
+      'TRUST_PROXY must be true when ISSUER is https (Twofold serves plain HTTP behind a TLS-terminating proxy)',
+    );
   }
   return Object.freeze({
     port: e.PORT,
@@ -126,7 +131,12 @@ function redisNode(node: string): RedisNode {
   return Object.freeze({ host: node.slice(0, colon).replace(/^\[(.*)\]$/, '$1'), port: Number(node.slice(colon + 1)) });
 }
 
-function databaseConfig(url: string | undefined, dataDir: string, poolSize: number, queryTimeoutMs: number): DatabaseConfig {
+function databaseConfig(
+  url: string | undefined,
+  dataDir: string,
+  poolSize: number,
+  queryTimeoutMs: number,
+): DatabaseConfig {
   if (url && /^postgres(ql)?:/.test(url)) return { kind: 'postgresql', url, poolSize, queryTimeoutMs };
   const file = url ? resolve(url.slice('file:'.length)) : resolve(dataDir, 'twofold.db');
   return { kind: 'sqlite', file, url: `file:${file}` };

@@ -11,16 +11,25 @@ const integer = (min: number, max: number) =>
     .string()
     .regex(/^\d+$/, { message: 'must be a whole number' })
     .transform(Number)
-    .pipe(z.number().int().min(min, { message: `must be at least ${min}` }).max(max, { message: `must be at most ${max}` }));
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, { message: `must be at least ${min}` })
+        .max(max, { message: `must be at most ${max}` }),
+    );
 
 const url = (protocols: RegExp, what: string) =>
-  z.string().refine((v) => {
-    try {
-      return protocols.test(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, { message: `must be a ${what} URL`, abort: true });
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.test(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a ${what} URL`, abort: true },
+  );
 
 /**
  * A server's URL must name the server: `redis:/user:pw@h` parses, and a driver would take it for a
@@ -28,7 +37,11 @@ const url = (protocols: RegExp, what: string) =>
  */
 const namesServer = (v: string) => {
   const parsed = new URL(v);
-  return parsed.protocol === 'file:' || parsed.hostname !== '' || (/^postgres/.test(parsed.protocol) && parsed.searchParams.has('host'));
+  return (
+    parsed.protocol === 'file:' ||
+    parsed.hostname !== '' ||
+    (/^postgres/.test(parsed.protocol) && parsed.searchParams.has('host'))
+  );
 };
 const serverUrl = (protocols: RegExp, what: string) =>
   url(protocols, what).refine(namesServer, { message: 'must name a server (scheme://host…)', abort: true });
@@ -51,7 +64,10 @@ export const environmentSchema = z.object({
   PORT: integer(0, 65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   ISSUER: url(/^https?:$/, 'http(s)')
-    .refine((v) => URL.canParse(v) && !new URL(v).search && !new URL(v).hash, { message: 'must not have a query or fragment', abort: true })
+    .refine((v) => URL.canParse(v) && !new URL(v).search && !new URL(v).hash, {
+      message: 'must not have a query or fragment',
+      abort: true,
+    })
     .optional(),
   ISSUER_NAME: z.string().trim().min(1).max(64).default('Twofold'),
   DATABASE_URL: serverUrl(/^(postgres|postgresql|file):$/, 'postgresql:// or file:').optional(),
@@ -67,7 +83,12 @@ export const environmentSchema = z.object({
   // credentials and TLS (rediss://) used for every node.
   REDIS_CLUSTER_NODES: z
     .string()
-    .transform((v) => v.split(',').map((node) => node.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((node) => node.trim())
+        .filter(Boolean),
+    )
     .pipe(
       z
         .array(z.string().refine(isHostPort, { message: 'must list nodes as host:port,host:port' }))
@@ -76,7 +97,9 @@ export const environmentSchema = z.object({
     .optional(),
   BCRYPT_COST: integer(4, 31).default(12),
   LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' })
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
     .default('info'),
   TRUST_PROXY: boolean.default(false),
   // How many proxies in front append to X-Forwarded-For: the client address is the entry this far

@@ -42,7 +42,9 @@ export function migrationsFor(kind: DatabaseConfig['kind']): Migration[] {
 
 export async function migrate(config: DatabaseConfig): Promise<MigrationResult> {
   const migrations = migrationsFor(config.kind);
-  return config.kind === 'postgresql' ? migratePostgres(config.url, migrations) : migrateSqlite(config.file, migrations);
+  return config.kind === 'postgresql'
+    ? migratePostgres(config.url, migrations)
+    : migrateSqlite(config.file, migrations);
 }
 
 interface AppliedRow {
@@ -57,12 +59,14 @@ function pending(migrations: Migration[], applied: AppliedRow[]): Migration[] {
   const done = new Map<string, AppliedRow>();
   for (const row of applied) {
     if (row.rolled_back_at) continue;
-    if (!row.finished_at) throw new MigrationError(`migration ${row.migration_name} failed earlier; resolve it before starting`);
+    if (!row.finished_at)
+      throw new MigrationError(`migration ${row.migration_name} failed earlier; resolve it before starting`);
     done.set(row.migration_name, row);
   }
   return migrations.filter((m) => {
     const row = done.get(m.name);
-    if (row && row.checksum !== m.checksum) throw new MigrationError(`migration ${m.name} was modified after it was applied`);
+    if (row && row.checksum !== m.checksum)
+      throw new MigrationError(`migration ${m.name} was modified after it was applied`);
     return !row;
   });
 }
@@ -78,7 +82,9 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<Mi
   try {
     await client.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK_ID]);
     await client.query(POSTGRES_TABLE);
-    const { rows } = await client.query<AppliedRow>('SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"');
+    const { rows } = await client.query<AppliedRow>(
+      'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"',
+    );
     const todo = pending(migrations, rows);
     for (const m of todo) {
       const id = randomUUID();
@@ -118,7 +124,9 @@ function migrateSqlite(file: string, migrations: Migration[]): MigrationResult {
     // waits here, then finds the migrations already recorded.
     const run = db.transaction(() => {
       db.exec(SQLITE_TABLE);
-      const rows = db.prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"').all() as AppliedRow[];
+      const rows = db
+        .prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"')
+        .all() as AppliedRow[];
       const todo = pending(migrations, rows);
       const record = db.prepare(
         `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)

@@ -19,8 +19,16 @@ export function bodyLimit(issuerName: string, limit = BODY_LIMIT_BYTES): Middlew
 
     const [status, description, explanation] =
       declared === undefined
-        ? [411, 'request body must declare its Content-Length', 'What you sent did not say how large it is. Go back and try again.']
-        : [413, `request body too large (at most ${limit / 1024} KiB)`, 'What you sent was too large to be a form of this site. Go back and try again.'];
+        ? [
+            411,
+            'request body must declare its Content-Length',
+            'What you sent did not say how large it is. Go back and try again.',
+          ]
+        : [
+            413,
+            `request body too large (at most ${limit / 1024} KiB)`,
+            'What you sent was too large to be a form of this site. Go back and try again.',
+          ];
     ctx.status = status;
     // The unread body is left on the socket: end the connection rather than reuse it.
     ctx.set('Connection', 'close');

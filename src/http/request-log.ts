@@ -14,7 +14,17 @@ export function requestLog(logger: Logger): Middleware {
       await next();
     } finally {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ reqId: id, method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms * 100) / 100, ip: ctx.ip }, 'request');
+      logger.info(
+        {
+          reqId: id,
+          method: ctx.method,
+          path: ctx.path,
+          status: ctx.status,
+          ms: Math.round(ms * 100) / 100,
+          ip: ctx.ip,
+        },
+        'request',
+      );
     }
   };
 }

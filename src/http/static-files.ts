@@ -9,7 +9,12 @@ const FILES: Record<string, { file: string; type: string }> = {
 };
 
 export function staticFiles(): Middleware {
-  const loaded = new Map(Object.entries(FILES).map(([path, { file, type }]) => [path, { type, body: readFileSync(join(packageRoot, file)) }]));
+  const loaded = new Map(
+    Object.entries(FILES).map(([path, { file, type }]) => [
+      path,
+      { type, body: readFileSync(join(packageRoot, file)) },
+    ]),
+  );
   return async (ctx, next) => {
     const hit = ctx.method === 'GET' || ctx.method === 'HEAD' ? loaded.get(ctx.path) : undefined;
     if (!hit) return next();

@@ -42,7 +42,8 @@ export function httpMetrics(metrics: Metrics): Middleware {
   // One bound histogram series per (route, status class), built once; twofold_http_requests_total
   // is read from the same series at scrape time (index.ts).
   const series = new Map(ROUTES.map((route) => [route, CLASSES.map((cls) => metrics.httpDuration.labels(route, cls))]));
-  const seriesOf = (route: string, status: number) => series.get(route)![Math.min(Math.max(Math.floor(status / 100), 1), 5) - 1]!;
+  const seriesOf = (route: string, status: number) =>
+    series.get(route)![Math.min(Math.max(Math.floor(status / 100), 1), 5) - 1]!;
   return async (ctx, next) => {
     const started = performance.now();
     let status: number | undefined;

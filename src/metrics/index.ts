@@ -28,11 +28,21 @@ const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.
 
 // The series known in advance start at 0, so rate() and alerts work from the first scrape.
 const SIGN_IN_SERIES: [SignInStep, SignInOutcome][] = [
-  ['password', 'success'], ['password', 'failure'], ['password', 'rate_limited'],
-  ['code', 'success'], ['code', 'failure'], ['code', 'rate_limited'], ['code', 'locked'], ['code', 'replay'],
-  ['recovery', 'success'], ['recovery', 'failure'], ['recovery', 'rate_limited'],
-  ['enrollment', 'success'], ['enrollment', 'failure'],
-  ['signin', 'success'], ['signin', 'restarted'],
+  ['password', 'success'],
+  ['password', 'failure'],
+  ['password', 'rate_limited'],
+  ['code', 'success'],
+  ['code', 'failure'],
+  ['code', 'rate_limited'],
+  ['code', 'locked'],
+  ['code', 'replay'],
+  ['recovery', 'success'],
+  ['recovery', 'failure'],
+  ['recovery', 'rate_limited'],
+  ['enrollment', 'success'],
+  ['enrollment', 'failure'],
+  ['signin', 'success'],
+  ['signin', 'restarted'],
 ];
 export const LIMITS = [
   'password_per_account_ip',
@@ -68,18 +78,45 @@ export class Metrics implements MetricsRecorder {
       const { values } = await this.httpDuration.get();
       this.httpRequests.reset();
       for (const { metricName, labels, value } of values) {
-        if (metricName === 'twofold_http_request_duration_seconds_count') this.httpRequests.inc({ route: labels.route!, status: labels.status! }, value);
+        if (metricName === 'twofold_http_request_duration_seconds_count')
+          this.httpRequests.inc({ route: labels.route!, status: labels.status! }, value);
       }
     },
   });
-  readonly signIns = this.counter('twofold_signin_total', 'Sign-in steps by outcome (the audit events, counted).', ['step', 'outcome']);
-  readonly rateLimitRefusals = this.counter('twofold_rate_limit_refusals_total', 'Attempts refused by a rate limit (answered 429).', ['limiter']);
-  readonly storeOutages = this.counter('twofold_store_unavailable_total', 'Requests answered 503 because a store did not answer.', ['store']);
-  readonly tokensIssued = this.counter('twofold_oidc_tokens_issued_total', 'Tokens and codes issued, by type.', ['type']);
-  readonly codesConsumed = this.counter('twofold_oidc_authorization_codes_consumed_total', 'Authorization codes exchanged at the token endpoint.');
-  readonly grantsRevoked = this.counter('twofold_oidc_grants_revoked_total', 'Grants revoked (revocation, sign-out, refresh token reuse).');
-  readonly serverErrors = this.counter('twofold_oidc_server_errors_total', 'oidc-provider server_error events (store outages included).');
-  readonly clientAuthFailures = this.counter('twofold_client_auth_failures_total', 'Clients that failed to authenticate, by endpoint.', ['endpoint']);
+  readonly signIns = this.counter('twofold_signin_total', 'Sign-in steps by outcome (the audit events, counted).', [
+    'step',
+    'outcome',
+  ]);
+  readonly rateLimitRefusals = this.counter(
+    'twofold_rate_limit_refusals_total',
+    'Attempts refused by a rate limit (answered 429).',
+    ['limiter'],
+  );
+  readonly storeOutages = this.counter(
+    'twofold_store_unavailable_total',
+    'Requests answered 503 because a store did not answer.',
+    ['store'],
+  );
+  readonly tokensIssued = this.counter('twofold_oidc_tokens_issued_total', 'Tokens and codes issued, by type.', [
+    'type',
+  ]);
+  readonly codesConsumed = this.counter(
+    'twofold_oidc_authorization_codes_consumed_total',
+    'Authorization codes exchanged at the token endpoint.',
+  );
+  readonly grantsRevoked = this.counter(
+    'twofold_oidc_grants_revoked_total',
+    'Grants revoked (revocation, sign-out, refresh token reuse).',
+  );
+  readonly serverErrors = this.counter(
+    'twofold_oidc_server_errors_total',
+    'oidc-provider server_error events (store outages included).',
+  );
+  readonly clientAuthFailures = this.counter(
+    'twofold_client_auth_failures_total',
+    'Clients that failed to authenticate, by endpoint.',
+    ['endpoint'],
+  );
 
   constructor() {
     // process_* and nodejs_* under their standard names, so stock dashboards and alerts apply.

@@ -78,7 +78,8 @@ export class AuthenticatorStore {
     options: AuthenticatorStoreOptions = {},
   ) {
     const max = options.maxConsecutiveFailures ?? 100;
-    if (!Number.isSafeInteger(max) || max < 1) throw new RangeError('maxConsecutiveFailures must be a positive whole number');
+    if (!Number.isSafeInteger(max) || max < 1)
+      throw new RangeError('maxConsecutiveFailures must be a positive whole number');
     this.maxConsecutiveFailures = max;
   }
 
@@ -88,7 +89,10 @@ export class AuthenticatorStore {
   }
 
   async list(accountId: string): Promise<AuthenticatorView[]> {
-    const rows = await this.db.authenticator.findMany({ where: { accountId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    const rows = await this.db.authenticator.findMany({
+      where: { accountId },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
     return rows.map(toView);
   }
 
@@ -107,7 +111,10 @@ export class AuthenticatorStore {
     // Check-then-insert: of two simultaneous enrolments (a double-submitted form) one wins; the
     // other then sees it.
     const row = await serializable(this.db, async (tx) => {
-      const existing = await tx.authenticator.findFirst({ where: { accountId, confirmedAt: { not: null } }, select: { id: true } });
+      const existing = await tx.authenticator.findFirst({
+        where: { accountId, confirmedAt: { not: null } },
+        select: { id: true },
+      });
       if (existing) throw new AlreadyEnrolledError();
       return tx.authenticator.create({
         data: {
@@ -150,7 +157,10 @@ export class AuthenticatorStore {
     });
     if (count === 1) return { ok: true, authenticatorId };
     // Lost the race: another request accepted this step first, or the authenticator just locked.
-    const current = await this.db.authenticator.findUnique({ where: { id: authenticatorId }, select: { lockedAt: true } });
+    const current = await this.db.authenticator.findUnique({
+      where: { id: authenticatorId },
+      select: { lockedAt: true },
+    });
     if (!current) return { ok: false, reason: 'not_enrolled' };
     return { ok: false, reason: current.lockedAt ? 'locked' : 'replay', authenticatorId };
   }
@@ -163,7 +173,10 @@ export class AuthenticatorStore {
 
   /** Lifts the lock and forgets the failure count. Returns how many authenticators changed. */
   async unlock(accountId: string): Promise<number> {
-    const { count } = await this.db.authenticator.updateMany({ where: { accountId }, data: { lockedAt: null, failedCodes: 0 } });
+    const { count } = await this.db.authenticator.updateMany({
+      where: { accountId },
+      data: { lockedAt: null, failedCodes: 0 },
+    });
     return count;
   }
 
@@ -188,7 +201,8 @@ export class AuthenticatorStore {
         try {
           plaintext = this.box.open(row.secretCiphertext, row.secretKeyId, row.accountId);
         } catch (error) {
-          if (error instanceof SecretBoxError) throw new SecretBoxError(error.reason, `authenticator ${row.id}: ${error.message}`);
+          if (error instanceof SecretBoxError)
+            throw new SecretBoxError(error.reason, `authenticator ${row.id}: ${error.message}`);
           throw error;
         }
         const sealed = this.box.seal(plaintext, row.accountId);
@@ -226,7 +240,10 @@ export class AuthenticatorStore {
       return current ? { ok: false, reason: 'locked', authenticatorId } : { ok: false, reason: 'not_enrolled' };
     }
     if (failedCodes < this.maxConsecutiveFailures) return { ok: false, reason: 'invalid', authenticatorId };
-    const { count } = await this.db.authenticator.updateMany({ where: { id: authenticatorId, lockedAt: null }, data: { lockedAt: new Date() } });
+    const { count } = await this.db.authenticator.updateMany({
+      where: { id: authenticatorId, lockedAt: null },
+      data: { lockedAt: new Date() },
+    });
     return { ok: false, reason: 'locked', authenticatorId, lockedNow: count === 1 };
   }
 }

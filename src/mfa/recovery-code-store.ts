@@ -25,7 +25,11 @@ export class RecoveryCodeStore {
     await serializable(this.db, async (tx) => {
       await tx.recoveryCode.deleteMany({ where: { accountId } });
       await tx.recoveryCode.createMany({
-        data: codes.map((code) => ({ id: randomUUID(), accountId, digest: recoveryCodeDigest(accountId, normalizeRecoveryCode(code)!) })),
+        data: codes.map((code) => ({
+          id: randomUUID(),
+          accountId,
+          digest: recoveryCodeDigest(accountId, normalizeRecoveryCode(code)!),
+        })),
       });
     });
     return codes;

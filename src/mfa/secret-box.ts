@@ -38,9 +38,13 @@ function keyMap(keys: readonly SecretKey[]): Map<string, Buffer> {
   for (const { kid, key } of keys) {
     const bytes = Buffer.from(key, 'base64url');
     if (!kid || !BASE64URL.test(key) || bytes.length !== KEY_BYTES) {
-      throw new SecretBoxError('bad_key', `secret-encryption key ${JSON.stringify(kid)} is not ${KEY_BYTES} bytes of base64url`);
+      throw new SecretBoxError(
+        'bad_key',
+        `secret-encryption key ${JSON.stringify(kid)} is not ${KEY_BYTES} bytes of base64url`,
+      );
     }
-    if (map.has(kid)) throw new SecretBoxError('bad_key', `secret-encryption key id ${JSON.stringify(kid)} appears twice`);
+    if (map.has(kid))
+      throw new SecretBoxError('bad_key', `secret-encryption key id ${JSON.stringify(kid)} appears twice`);
     map.set(kid, bytes);
   }
   return map;
@@ -89,7 +93,10 @@ export class SecretBox {
       return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
     } catch {
       // Node says only "Unsupported state or unable to authenticate data"; say which row-level fact failed.
-      throw new SecretBoxError('unreadable', 'sealed secret failed authentication (tampered, or bound to another context)');
+      throw new SecretBoxError(
+        'unreadable',
+        'sealed secret failed authentication (tampered, or bound to another context)',
+      );
     }
   }
 

@@ -30,7 +30,9 @@ export function twofoldInteractionPolicy(): interactionPolicy.Prompt[] {
     new Check('mfa_required', 'a password and a one-time code are required', (ctx: KoaContextWithOIDC) => {
       const session = ctx.oidc.session;
       if (session?.accountId === undefined) return Check.NO_NEED_TO_PROMPT;
-      return session.acr === ACR_PASSWORD_AND_OTP && session.amr?.includes('otp') ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
+      return session.acr === ACR_PASSWORD_AND_OTP && session.amr?.includes('otp')
+        ? Check.NO_NEED_TO_PROMPT
+        : Check.REQUEST_PROMPT;
     }),
   );
 

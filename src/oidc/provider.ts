@@ -21,7 +21,11 @@ export interface ProviderDependencies {
 // Asymmetric algorithms only: client secrets are stored as digests, so nothing can be keyed by them.
 const SIGNING_ALGS = ['RS256', 'ES256', 'PS256'] as const;
 
-const ownTokensOnly = (_ctx: KoaContextWithOIDC, client: { clientId: string }, token: { clientId?: string | undefined }) => token.clientId === client.clientId;
+const ownTokensOnly = (
+  _ctx: KoaContextWithOIDC,
+  client: { clientId: string },
+  token: { clientId?: string | undefined },
+) => token.clientId === client.clientId;
 
 export function createProvider({ config, keys, accounts, adapter }: ProviderDependencies): Provider {
   const configuration: Configuration = {
@@ -71,7 +75,11 @@ export function createProvider({ config, keys, accounts, adapter }: ProviderDepe
       // which would tell the caller the token is real.
       introspection: { enabled: true, allowedPolicy: ownTokensOnly },
       revocation: { enabled: true, allowedPolicy: ownTokensOnly },
-      rpInitiatedLogout: { enabled: true, logoutSource: pages.logout(config), postLogoutSuccessSource: pages.loggedOut(config) },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: pages.logout(config),
+        postLogoutSuccessSource: pages.loggedOut(config),
+      },
     },
     // Reusing a rotated refresh token is treated by oidc-provider as theft: the grant is revoked.
     rotateRefreshToken: () => true,
@@ -92,7 +100,11 @@ export function createProvider({ config, keys, accounts, adapter }: ProviderDepe
       if (!account || account.disabledAt) return undefined;
       return {
         accountId: account.id,
-        claims: () => ({ sub: account.id, email: account.email, ...(account.displayName ? { name: account.displayName } : {}) }),
+        claims: () => ({
+          sub: account.id,
+          email: account.email,
+          ...(account.displayName ? { name: account.displayName } : {}),
+        }),
       };
     },
   };
@@ -105,7 +117,10 @@ export function createProvider({ config, keys, accounts, adapter }: ProviderDepe
   provider.maxIpsCount = config.trustProxyHops;
   // oidc-provider compares the presented secret with the stored one; ours stores only a SHA-256
   // digest (in `client_secret`), so compare digests, in constant time.
-  provider.Client.prototype.compareClientSecret = function compareClientSecret(this: { clientSecret?: string }, actual: string) {
+  provider.Client.prototype.compareClientSecret = function compareClientSecret(
+    this: { clientSecret?: string },
+    actual: string,
+  ) {
     return Promise.resolve(clientSecretMatches(actual, this.clientSecret));
   } as never;
   return provider;

@@ -33,6 +33,9 @@ export function portalClientMetadata(config: Pick<Config, 'issuer' | 'issuerName
 }
 
 /** Creates or refreshes the portal client; first-party, so the person is never asked for consent. */
-export function registerPortalClient(clients: ClientStore, config: Pick<Config, 'issuer' | 'issuerName'>): Promise<void> {
+export function registerPortalClient(
+  clients: ClientStore,
+  config: Pick<Config, 'issuer' | 'issuerName'>,
+): Promise<void> {
   return clients.ensure(portalClientMetadata(config), true);
 }

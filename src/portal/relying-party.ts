@@ -75,7 +75,11 @@ export class PortalRelyingParty {
    */
   async begin(options: { again?: boolean } = {}): Promise<{ url: URL; pending: PendingSignIn }> {
     const configuration = await this.discover();
-    const pending: PendingSignIn = { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: oidc.randomPKCECodeVerifier() };
+    const pending: PendingSignIn = {
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+      codeVerifier: oidc.randomPKCECodeVerifier(),
+    };
     const url = oidc.buildAuthorizationUrl(configuration, {
       redirect_uri: portalUrl(this.config, PORTAL_PATHS.callback),
       scope: 'openid email',
@@ -111,7 +115,11 @@ export class PortalRelyingParty {
       };
     } catch (error) {
       if (error instanceof oidc.AuthorizationResponseError) {
-        throw new PortalSignInError(error.error === 'access_denied' ? 'denied' : 'invalid', `authorization error ${error.error}`, { cause: error });
+        throw new PortalSignInError(
+          error.error === 'access_denied' ? 'denied' : 'invalid',
+          `authorization error ${error.error}`,
+          { cause: error },
+        );
       }
       throw new PortalSignInError('invalid', describe(error), { cause: error });
     }

@@ -7,7 +7,14 @@ import type { Context, Middleware } from 'koa';
 import type { Adapter } from 'oidc-provider';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
-import { accountPage, portalProblemPage, signedOutPage, signInAgainPage, type AuthenticatorView, type PortalProblem } from '../../interactions/pages/account.js';
+import {
+  accountPage,
+  portalProblemPage,
+  signedOutPage,
+  signInAgainPage,
+  type AuthenticatorView,
+  type PortalProblem,
+} from '../../interactions/pages/account.js';
 import { accountRecoveryCodesPage } from '../../interactions/pages/recovery-codes.js';
 import { PORTAL_PATHS, portalUrl } from './client.js';
 import { PortalRelyingParty, PortalSignInError } from './relying-party.js';
@@ -16,7 +23,9 @@ import { PortalSessions } from './session.js';
 
 /** The part of the authenticator store the portal reads. */
 export interface AuthenticatorLister {
-  list(accountId: string): Promise<{ label: string; createdAt: Date; confirmedAt: Date | null; lastUsedAt: Date | null; locked: boolean }[]>;
+  list(
+    accountId: string,
+  ): Promise<{ label: string; createdAt: Date; confirmedAt: Date | null; lastUsedAt: Date | null; locked: boolean }[]>;
 }
 
 /** The part of the recovery-code store the portal uses. */
@@ -32,7 +41,9 @@ export interface PortalDependencies {
   sessionStore: Adapter;
   authenticators: AuthenticatorLister;
   recoveryCodes: RecoveryCodeKeeper;
-  audit: { record(event: { type: string; accountId: string; ip: string; detail?: Record<string, unknown> }): Promise<void> };
+  audit: {
+    record(event: { type: string; accountId: string; ip: string; detail?: Record<string, unknown> }): Promise<void>;
+  };
   /** This server's own listening origin (e.g. http://127.0.0.1:3000); undefined before it listens. */
   selfOrigin: () => string | undefined;
 }
@@ -45,7 +56,15 @@ const RECENT_SIGN_IN_SECONDS = 15 * 60;
 
 const form = bodyParser({ enableTypes: ['form'], formLimit: '4kb' });
 
-export function accountPortal({ config, logger, sessionStore, authenticators, recoveryCodes, audit, selfOrigin }: PortalDependencies): Middleware {
+export function accountPortal({
+  config,
+  logger,
+  sessionStore,
+  authenticators,
+  recoveryCodes,
+  audit,
+  selfOrigin,
+}: PortalDependencies): Middleware {
   const relyingParty = new PortalRelyingParty(config, selfFetch(config.issuer, selfOrigin));
   const sessions = new PortalSessions(sessionStore, config.secureCookies);
   const url = (path: string) => portalUrl(config, path);
@@ -58,7 +77,10 @@ export function accountPortal({ config, logger, sessionStore, authenticators, re
   };
   const failed = (ctx: Context, error: unknown) => {
     if (!(error instanceof PortalSignInError)) throw error;
-    logger.warn({ reqId: ctx.state.requestId, reason: error.reason, detail: error.detail }, 'account portal sign-in failed');
+    logger.warn(
+      { reqId: ctx.state.requestId, reason: error.reason, detail: error.detail },
+      'account portal sign-in failed',
+    );
     problem(ctx, error.reason);
   };
 
@@ -83,7 +105,12 @@ export function accountPortal({ config, logger, sessionStore, authenticators, re
     if (!session) return beginSignIn(ctx);
     const { identity, csrfToken } = session;
     const enrolled = (await authenticators.list(identity.sub)).filter((a) => a.confirmedAt);
-    const views: AuthenticatorView[] = enrolled.map((a) => ({ label: a.label, addedAt: a.confirmedAt ?? a.createdAt, lastUsedAt: a.lastUsedAt, locked: a.locked }));
+    const views: AuthenticatorView[] = enrolled.map((a) => ({
+      label: a.label,
+      addedAt: a.confirmedAt ?? a.createdAt,
+      lastUsedAt: a.lastUsedAt,
+      locked: a.locked,
+    }));
     ctx.type = 'html';
     ctx.body = accountPage({
       issuerName: config.issuerName,
@@ -102,16 +129,27 @@ export function accountPortal({ config, logger, sessionStore, authenticators, re
   router.post(PORTAL_PATHS.recoveryCodes, form, async (ctx) => {
     const session = await sessions.signedIn(ctx);
     if (!session) return ctx.redirect(url(PORTAL_PATHS.home));
-    if (!PortalSessions.csrfMatches(session, (ctx.request.body as Record<string, unknown> | undefined)?.csrf)) return problem(ctx, 'expired-form');
+    if (!PortalSessions.csrfMatches(session, (ctx.request.body as Record<string, unknown> | undefined)?.csrf))
+      return problem(ctx, 'expired-form');
     const { sub, authTime } = session.identity;
     ctx.type = 'html';
     if (authTime === null || Date.now() / 1000 - authTime > RECENT_SIGN_IN_SECONDS) {
       ctx.status = 403;
-      ctx.body = signInAgainPage(config.issuerName, url(PORTAL_PATHS.signInAgain), session.csrfToken, url(PORTAL_PATHS.home));
+      ctx.body = signInAgainPage(
+        config.issuerName,
+        url(PORTAL_PATHS.signInAgain),
+        session.csrfToken,
+        url(PORTAL_PATHS.home),
+      );
       return;
     }
     const codes = await recoveryCodes.replace(sub);
-    await audit.record({ type: 'recovery_codes_regenerated', accountId: sub, ip: ctx.ip, detail: { source: 'account_page', count: codes.length } });
+    await audit.record({
+      type: 'recovery_codes_regenerated',
+      accountId: sub,
+      ip: ctx.ip,
+      detail: { source: 'account_page', count: codes.length },
+    });
     // Shown in this response only; the page is never cached (no-store above).
     ctx.body = accountRecoveryCodesPage(config.issuerName, codes, url(PORTAL_PATHS.home));
   });
@@ -121,7 +159,8 @@ export function accountPortal({ config, logger, sessionStore, authenticators, re
   router.post(PORTAL_PATHS.signInAgain, form, async (ctx) => {
     const session = await sessions.signedIn(ctx);
     if (!session) return ctx.redirect(url(PORTAL_PATHS.home));
-    if (!PortalSessions.csrfMatches(session, (ctx.request.body as Record<string, unknown> | undefined)?.csrf)) return problem(ctx, 'expired-form');
+    if (!PortalSessions.csrfMatches(session, (ctx.request.body as Record<string, unknown> | undefined)?.csrf))
+      return problem(ctx, 'expired-form');
     ctx.status = 303;
     return beginSignIn(ctx, true);
   });
@@ -147,7 +186,8 @@ export function accountPortal({ config, logger, sessionStore, authenticators, re
     const session = await sessions.signedIn(ctx);
     ctx.status = 303;
     if (!session) return ctx.redirect(url(PORTAL_PATHS.signedOut));
-    if (!PortalSessions.csrfMatches(session, (ctx.request.body as Record<string, unknown> | undefined)?.csrf)) return problem(ctx, 'expired-form');
+    if (!PortalSessions.csrfMatches(session, (ctx.request.body as Record<string, unknown> | undefined)?.csrf))
+      return problem(ctx, 'expired-form');
     await sessions.end(ctx);
     try {
       // RP-initiated logout: the provider confirms with the person, ends its own session, and

@@ -6,13 +6,18 @@
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FetchLike = (url: string, options: { method: string; headers: Record<string, string>; body?: unknown; signal?: AbortSignal }) => Promise<Response>;
+export type FetchLike = (
+  url: string,
+  options: { method: string; headers: Record<string, string>; body?: unknown; signal?: AbortSignal },
+) => Promise<Response>;
 
 /** The origin to reach a listener bound at `address` from this same process. */
 export function selfOrigin(address: AddressInfo): string {
   const unspecified = address.address === '0.0.0.0' || address.address === '::';
   if (unspecified) return `http://127.0.0.1:${address.port}`;
-  return address.family === 'IPv6' ? `http://[${address.address}]:${address.port}` : `http://${address.address}:${address.port}`;
+  return address.family === 'IPv6'
+    ? `http://[${address.address}]:${address.port}`
+    : `http://${address.address}:${address.port}`;
 }
 
 /** Thrown when the portal is used before the server listens (there is no "self" to call yet). */
@@ -29,7 +34,8 @@ export function selfFetch(issuer: string, target: () => string | undefined): Fet
   const issuerUrl = new URL(issuer);
   return (url, options) => {
     const wanted = new URL(url);
-    if (wanted.origin !== issuerUrl.origin) return Promise.reject(new Error(`the account portal only calls its own issuer, not ${wanted.origin}`));
+    if (wanted.origin !== issuerUrl.origin)
+      return Promise.reject(new Error(`the account portal only calls its own issuer, not ${wanted.origin}`));
     const origin = target();
     if (!origin) return Promise.reject(new NotListeningError('the server is not listening yet'));
     const local = new URL(`${wanted.pathname}${wanted.search}`, origin);
@@ -57,11 +63,18 @@ export function selfFetch(issuer: string, target: () => string | undefined): Fet
           res.on('end', () => {
             const headers = new Headers();
             for (const [name, value] of Object.entries(res.headers)) {
-              for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v);
+              for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value])
+                headers.append(name, v);
             }
             const status = res.statusCode ?? 502;
             const noBody = status === 204 || status === 304;
-            resolve(new Response(noBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? '', headers }));
+            resolve(
+              new Response(noBody ? null : Buffer.concat(chunks), {
+                status,
+                statusText: res.statusMessage ?? '',
+                headers,
+              }),
+            );
           });
         },
       );

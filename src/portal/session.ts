@@ -83,7 +83,11 @@ export class PortalSessions {
 
   private async write(ctx: Context, record: PortalRecord, ttlSeconds: number, accountId?: string): Promise<void> {
     const id = randomId();
-    await this.store.upsert(id, { record, ...(accountId ? { accountId } : {}) } as unknown as AdapterPayload, ttlSeconds);
+    await this.store.upsert(
+      id,
+      { record, ...(accountId ? { accountId } : {}) } as unknown as AdapterPayload,
+      ttlSeconds,
+    );
     ctx.cookies.set(COOKIE, id, { ...this.cookieOptions(), maxAge: ttlSeconds * 1000 });
   }
 
@@ -94,7 +98,14 @@ export class PortalSessions {
   }
 
   private cookieOptions() {
-    return { httpOnly: true, sameSite: 'lax' as const, secure: this.secureCookies, path: '/account', signed: false, overwrite: true };
+    return {
+      httpOnly: true,
+      sameSite: 'lax' as const,
+      secure: this.secureCookies,
+      path: '/account',
+      signed: false,
+      overwrite: true,
+    };
   }
 }
 

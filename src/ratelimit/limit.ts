@@ -44,7 +44,9 @@ export class Limit {
   async attempt(key: string): Promise<Verdict> {
     try {
       const state = await this.limiter.consume(key);
-      return state.consumedPoints === this.points ? { allowed: true, usedLastPointFor: seconds(state) } : { allowed: true };
+      return state.consumedPoints === this.points
+        ? { allowed: true, usedLastPointFor: seconds(state) }
+        : { allowed: true };
     } catch (outcome) {
       if (outcome instanceof RateLimiterRes) return this.refusal(this.refused(outcome, this.points + 1));
       throw this.unavailable(outcome);

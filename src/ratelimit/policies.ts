@@ -45,13 +45,18 @@ export class RateLimits {
     recorder?: MetricsRecorder,
   ) {
     const metrics = recorder && { recorder, store: store.kind };
-    const limit = (name: string, points: number, window = config.windowSeconds) => new Limit(name, points, store.limiter(name, points, window), metrics);
+    const limit = (name: string, points: number, window = config.windowSeconds) =>
+      new Limit(name, points, store.limiter(name, points, window), metrics);
     this.password = limit('password_per_account_ip', config.passwordPerAccountIp);
     this.passwordFromIp = limit('password_per_ip', config.passwordPerIp);
     this.code = limit('code_per_account_ip', config.codePerAccountIp);
     this.codeFromIp = limit('code_per_ip', config.codePerIp);
     this.token = limit('token_per_client_ip', config.tokenPerClientIp);
-    this.recoveryCode = limit('recovery_code_per_account', config.recoveryCodePerAccount, config.recoveryCodeWindowSeconds);
+    this.recoveryCode = limit(
+      'recovery_code_per_account',
+      config.recoveryCodePerAccount,
+      config.recoveryCodeWindowSeconds,
+    );
   }
 
   get storeKind(): LimiterStore['kind'] {

@@ -21,7 +21,10 @@ export interface LimiterStore {
   close(): void;
 }
 
-export function limiterStore(backing: { redis?: RedisConnection | undefined; db: Database }, logger: Logger): LimiterStore {
+export function limiterStore(
+  backing: { redis?: RedisConnection | undefined; db: Database },
+  logger: Logger,
+): LimiterStore {
   const { redis, db } = backing;
   if (redis) {
     return {

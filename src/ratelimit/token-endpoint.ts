@@ -82,7 +82,12 @@ export function tokenEndpointLimits(limit: Limit, audit: AuditLog, logger: Logge
         // Audited at the failure that used the last point: once refused, a pair's requests are
         // mostly refused before they are counted, so a count over the limit may never be seen.
         if (verdict.allowed && verdict.usedLastPointFor !== undefined) {
-          await audit.record({ type: 'rate_limited', clientId, ip: ctx.ip, detail: { limit: limit.name, retryAfterSeconds: verdict.usedLastPointFor } });
+          await audit.record({
+            type: 'rate_limited',
+            clientId,
+            ip: ctx.ip,
+            detail: { limit: limit.name, retryAfterSeconds: verdict.usedLastPointFor },
+          });
         }
         if (!verdict.allowed) return refuse(ctx, verdict);
         return;
@@ -99,7 +104,10 @@ export function tokenEndpointLimits(limit: Limit, audit: AuditLog, logger: Logge
     } catch (error) {
       if (!(error instanceof RateLimitUnavailableError)) throw error;
       // Fail closed: without a counter, no guess is allowed through.
-      logger.error({ err: error.cause ?? error, reqId: ctx.state.requestId }, 'rate-limit store unavailable; refusing the request');
+      logger.error(
+        { err: error.cause ?? error, reqId: ctx.state.requestId },
+        'rate-limit store unavailable; refusing the request',
+      );
       // The answer any store outage gets at the protocol endpoints (src/server.ts).
       ctx.status = 503;
       ctx.set('Retry-After', '5');
@@ -143,7 +151,9 @@ function clientIdAfter(ctx: ParameterizedContext): string | undefined {
 
 function spentSingleUseState(ctx: ParameterizedContext): boolean {
   const grantType = (ctx as { oidc?: { params?: Record<string, unknown> } }).oidc?.params?.grant_type;
-  return ctx.status === 200 && ctx.path === '/token' && (grantType === 'refresh_token' || grantType === 'authorization_code');
+  return (
+    ctx.status === 200 && ctx.path === '/token' && (grantType === 'refresh_token' || grantType === 'authorization_code')
+  );
 }
 
 function failed(ctx: ParameterizedContext): boolean {

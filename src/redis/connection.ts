@@ -23,7 +23,10 @@ const failFast = {
 } satisfies RedisOptions;
 
 /** The configured connection, or undefined when protocol state lives in the database. */
-export function openRedis(config: Pick<Config, 'redisUrl' | 'redisClusterNodes'>, logger: Logger): RedisConnection | undefined {
+export function openRedis(
+  config: Pick<Config, 'redisUrl' | 'redisClusterNodes'>,
+  logger: Logger,
+): RedisConnection | undefined {
   let connection: RedisConnection;
   if (config.redisClusterNodes) {
     connection = new Cluster(

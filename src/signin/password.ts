@@ -42,8 +42,16 @@ export class PasswordSignIn {
   /** In the background: the person's next step does not wait for a second hash. */
   private async rehash(account: Account, password: string): Promise<void> {
     try {
-      const replaced = await this.accounts.replacePasswordHash(account.id, account.passwordHash, await hashPassword(password, this.bcryptCost));
-      if (replaced) this.logger.info({ accountId: account.id, cost: this.bcryptCost }, 'password re-hashed at the configured bcrypt cost');
+      const replaced = await this.accounts.replacePasswordHash(
+        account.id,
+        account.passwordHash,
+        await hashPassword(password, this.bcryptCost),
+      );
+      if (replaced)
+        this.logger.info(
+          { accountId: account.id, cost: this.bcryptCost },
+          'password re-hashed at the configured bcrypt cost',
+        );
     } catch (error) {
       this.logger.warn({ err: error, accountId: account.id }, 'password re-hash failed; the old hash stays valid');
     }

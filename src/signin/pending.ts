@@ -74,7 +74,10 @@ export class PendingSignIns {
     }
     const secret = generateTotpSecret();
     const sealed = await this.box.seal(secret, pending.uid);
-    await this.update(pending, (current) => ({ ...current, enrolment: { ciphertext: sealed.ciphertext, keyId: sealed.keyId } }));
+    await this.update(pending, (current) => ({
+      ...current,
+      enrolment: { ciphertext: sealed.ciphertext, keyId: sealed.keyId },
+    }));
     return secret;
   }
 
@@ -112,7 +115,10 @@ export class PendingSignIns {
    * started over) or revoked with the account's sessions (an administrator reset, a recovery code
    * used in another sign-in), and a request that read it just before must not bring it back.
    */
-  private async update(pending: PendingSignIn, change: (current: PendingPayload) => PendingPayload): Promise<PendingSignIn | undefined> {
+  private async update(
+    pending: PendingSignIn,
+    change: (current: PendingPayload) => PendingPayload,
+  ): Promise<PendingSignIn | undefined> {
     const current = await this.find(pending.uid);
     if (!current || current.accountId !== pending.accountId) return undefined;
     return this.save(pending.uid, change(payloadOf(current)));

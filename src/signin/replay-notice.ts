@@ -12,7 +12,11 @@ export interface ReuseAttempt {
 /** At most this many attempts are listed; the notice says when there were more. */
 export const MAX_LISTED = 5;
 
-export async function codeReuseSinceLastSignIn(audit: AuditLog, accountId: string, currentInteraction: string): Promise<ReuseAttempt[]> {
+export async function codeReuseSinceLastSignIn(
+  audit: AuditLog,
+  accountId: string,
+  currentInteraction: string,
+): Promise<ReuseAttempt[]> {
   const [previous] = await audit.recent(accountId, 'signin_succeeded', { limit: 1 });
   const replays = await audit.recent(accountId, 'otp_replay', { after: previous?.at, limit: 50 });
   return replays

@@ -19,11 +19,13 @@ const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 // pg (when an error reaches us unwrapped).
 // "Query read timeout": DATABASE_QUERY_TIMEOUT passed with no answer from the server.
-const PG_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout)/;
+const PG_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout)/;
 // SQLSTATE: 08xxx connection exceptions, 57P01-57P03 server shutting down / starting up.
 const PG_SQLSTATE = /^(08|57P0[123])/;
 // ioredis while disconnected (we disable its offline queue, so commands fail at once), or slow.
-const REDIS_MESSAGES = /enableOfflineQueue options is false|^Connection is closed|^Command timed out|None of startup nodes is available|Failed to refresh slots cache/;
+const REDIS_MESSAGES =
+  /enableOfflineQueue options is false|^Connection is closed|^Command timed out|None of startup nodes is available|Failed to refresh slots cache/;
 const REDIS_NAMES = new Set(['MaxRetriesPerRequestError', 'ClusterAllFailedError']);
 
 interface Inspectable {
@@ -45,8 +47,10 @@ export function unavailableStore(error: unknown): Store | undefined {
     if (name.startsWith('PrismaClientInitializationError')) return 'database';
     if (name.startsWith('PrismaClient') && PRISMA_CODES.has(code)) return 'database';
     const adapter = e.meta?.driverAdapterError?.cause;
-    if (adapter && (ADAPTER_KINDS.has(String(adapter.kind)) || PG_SQLSTATE.test(String(adapter.code ?? '')))) return 'database';
-    if (PG_MESSAGES.test(message) || (typeof e.code === 'string' && PG_SQLSTATE.test(code) && 'severity' in e)) return 'database';
+    if (adapter && (ADAPTER_KINDS.has(String(adapter.kind)) || PG_SQLSTATE.test(String(adapter.code ?? ''))))
+      return 'database';
+    if (PG_MESSAGES.test(message) || (typeof e.code === 'string' && PG_SQLSTATE.test(code) && 'severity' in e))
+      return 'database';
     if (REDIS_NAMES.has(name) || REDIS_MESSAGES.test(message)) return 'redis';
     current = e.cause;
   }

@@ -39,7 +39,12 @@ export function describeProtocolStoreContract(name: string, makeStore: () => Pro
     const find = (model: string, entryId: string) => store.adapter(model).find(entryId);
 
     it('reads an entry back exactly as it was written', async () => {
-      const entry = payload('AccessToken', { accountId: 'acc-1', grantId: id(), scope: 'openid email', claims: { id_token: { email: null } } });
+      const entry = payload('AccessToken', {
+        accountId: 'acc-1',
+        grantId: id(),
+        scope: 'openid email',
+        claims: { id_token: { email: null } },
+      });
       await store.adapter('AccessToken').upsert(entry.jti!, entry, 600);
       expect(await find('AccessToken', entry.jti!)).toEqual(entry);
     });
@@ -80,7 +85,9 @@ export function describeProtocolStoreContract(name: string, makeStore: () => Pro
 
     it('lets ten concurrent consumers of one refresh token all finish, leaving one consumption time', async () => {
       const entryId = await save('RefreshToken', { accountId: 'acc-1', grantId: id() });
-      const results = await Promise.allSettled(Array.from({ length: 10 }, () => store.adapter('RefreshToken').consume(entryId)));
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, () => store.adapter('RefreshToken').consume(entryId)),
+      );
       expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
       const consumed = (await find('RefreshToken', entryId))!.consumed;
       expect(typeof consumed).toBe('number');
@@ -105,12 +112,23 @@ export function describeProtocolStoreContract(name: string, makeStore: () => Pro
 
     it('revoking a grant removes its codes and tokens of every model, and nothing of another grant', async () => {
       const [revoked, other] = [id(), id()];
-      const models = ['AccessToken', 'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest'];
-      const ofRevoked = await Promise.all(models.map(async (model) => [model, await save(model, { grantId: revoked, accountId: 'acc-1' })] as const));
-      const ofOther = await Promise.all(models.map(async (model) => [model, await save(model, { grantId: other, accountId: 'acc-1' })] as const));
+      const models = [
+        'AccessToken',
+        'AuthorizationCode',
+        'RefreshToken',
+        'DeviceCode',
+        'BackchannelAuthenticationRequest',
+      ];
+      const ofRevoked = await Promise.all(
+        models.map(async (model) => [model, await save(model, { grantId: revoked, accountId: 'acc-1' })] as const),
+      );
+      const ofOther = await Promise.all(
+        models.map(async (model) => [model, await save(model, { grantId: other, accountId: 'acc-1' })] as const),
+      );
       await store.adapter('AccessToken').revokeByGrantId(revoked);
       for (const [model, entryId] of ofRevoked) expect([model, await find(model, entryId)]).toEqual([model, undefined]);
-      for (const [model, entryId] of ofOther) expect([model, await find(model, entryId)]).toEqual([model, expect.objectContaining({ grantId: other })]);
+      for (const [model, entryId] of ofOther)
+        expect([model, await find(model, entryId)]).toEqual([model, expect.objectContaining({ grantId: other })]);
     });
 
     it('finds a session by its uid, and nothing once the session is gone', async () => {
@@ -144,19 +162,30 @@ export function describeProtocolStoreContract(name: string, makeStore: () => Pro
             // A sign-in that passed both factors but has not returned to /auth yet: it would still
             // mint a session.
             ['Interaction', { uid: id(), result: { login: { accountId } } }],
-          ].map(async ([model, fields]) => [model as string, await save(model as string, fields as Record<string, unknown>)] as const),
+          ].map(
+            async ([model, fields]) =>
+              [model as string, await save(model as string, fields as Record<string, unknown>)] as const,
+          ),
         );
       };
       const ofRevoked = await stateOf(revoked);
       const ofOther = await stateOf(other);
       await store.revokeAccount(revoked);
       for (const [model, entryId] of ofRevoked) expect([model, await find(model, entryId)]).toEqual([model, undefined]);
-      for (const [model, entryId] of ofOther) expect([model, await find(model, entryId)]).toEqual([model, expect.anything()]);
+      for (const [model, entryId] of ofOther)
+        expect([model, await find(model, entryId)]).toEqual([model, expect.anything()]);
     });
 
     it('serves clients from the database, with the digest of their secret', async () => {
       const clientId = `contract-${id()}`;
-      await subject.clients.add({ clientId, redirectUris: [], postLogoutRedirectUris: [], isPublic: false, firstParty: false, grants: ['client_credentials'] });
+      await subject.clients.add({
+        clientId,
+        redirectUris: [],
+        postLogoutRedirectUris: [],
+        isPublic: false,
+        firstParty: false,
+        grants: ['client_credentials'],
+      });
       const client = await find('Client', clientId);
       expect(client).toEqual(expect.objectContaining({ client_id: clientId, grant_types: ['client_credentials'] }));
       expect(typeof client!.client_secret).toBe('string');

@@ -65,7 +65,9 @@ describe('signing in with a real browser', () => {
     await snapshot(page, '4-account');
     await expect(page.locator('#account-email').innerText()).resolves.toBe('ada@example.com');
     await expect(page.locator('#amr').innerText()).resolves.toBe('pwd otp mfa');
-    await expect(page.locator('#sign-in-methods').innerText()).resolves.toContain('your password and a one-time code from your authenticator app');
+    await expect(page.locator('#sign-in-methods').innerText()).resolves.toContain(
+      'your password and a one-time code from your authenticator app',
+    );
     await expect(page.locator('dl.authenticator').innerText()).resolves.toMatch(/Last used/);
     await expect(page.locator('#recovery-codes-left').innerText()).resolves.toBe('10 unused recovery codes left.');
 

@@ -35,14 +35,20 @@ describe.each([
   afterAll(() => twofold.stop());
 
   /** First sign-in through /account: password, then enrolment typing the key shown on the page. */
-  async function signInFirstTime(agent: UserAgent, email: string): Promise<{ account: Visit; key: string; recoveryCodes: string[] }> {
+  async function signInFirstTime(
+    agent: UserAgent,
+    email: string,
+  ): Promise<{ account: Visit; key: string; recoveryCodes: string[] }> {
     const passwordPage = await agent.navigate('/account');
     expect(heading(passwordPage)).toBe('Sign in');
     const enrolment = await agent.submit(passwordPage, '/password', { email, password: PASSWORD });
     expect(heading(enrolment)).toBe('Set up your authenticator app');
     const key = textOf(enrolment, 'secret').replace(/\s+/g, '');
     const code = generateSync({ secret: key, crypto, base32 });
-    const { visit: account, recoveryCodes } = await saveRecoveryCodes(agent, await agent.submit(enrolment, '/enroll', { code }));
+    const { visit: account, recoveryCodes } = await saveRecoveryCodes(
+      agent,
+      await agent.submit(enrolment, '/enroll', { code }),
+    );
     return { account, key, recoveryCodes };
   }
 
@@ -91,7 +97,9 @@ describe.each([
     expect(heading(await agent.navigate('/account'))).toBe('Your account');
 
     const confirm = await agent.submit(account, '/account/sign-out');
-    expect(confirm.history.some((u) => u.pathname === '/session/end' && u.searchParams.has('id_token_hint'))).toBe(true);
+    expect(confirm.history.some((u) => u.pathname === '/session/end' && u.searchParams.has('id_token_hint'))).toBe(
+      true,
+    );
     const signedOut = await agent.submit(confirm, '/session/end/confirm', {}, 'yes');
     expect(signedOut.url.pathname).toBe('/account/signed-out');
     expect(heading(signedOut)).toBe('You are signed out');
@@ -127,7 +135,9 @@ describe.each([
     expect(codes).toHaveLength(10);
     expect(await twofold.recoveryCodes.use(account.id, recoveryCodes[1]!)).toEqual({ ok: false, reason: 'invalid' });
     expect(textOf(await agent.navigate('/account'), 'recovery-codes-left')).toBe('10 unused recovery codes left.');
-    const events = (await twofold.audit.list({ accountId: account.id })).filter((e) => e.type === 'recovery_codes_regenerated');
+    const events = (await twofold.audit.list({ accountId: account.id })).filter(
+      (e) => e.type === 'recovery_codes_regenerated',
+    );
     expect(events.map((e) => JSON.parse(e.detail!))).toEqual([{ source: 'account_page', count: 10 }]);
 
     // The same session an hour after its sign-in: asked to sign in again (both factors) first.
@@ -159,7 +169,9 @@ describe.each([
     const started = await agent.navigate('/account');
     expect(heading(started)).toBe('Sign in');
 
-    const forged = await agent.navigate(`/account/callback?code=stolen-code&state=forged-state&iss=${encodeURIComponent(twofold.url)}`);
+    const forged = await agent.navigate(
+      `/account/callback?code=stolen-code&state=forged-state&iss=${encodeURIComponent(twofold.url)}`,
+    );
     expect(forged.status).toBe(400);
     expect(heading(forged)).toBe('This sign-in could not be completed');
     expect(forged.body).toContain(`href="${twofold.url}/account"`);
@@ -181,7 +193,9 @@ describe.each([
     expect(authorization.searchParams.get('code_challenge_method')).toBe('S256');
     // What the provider sends back when the person declines: an error instead of a code.
     const state = authorization.searchParams.get('state')!;
-    const denied = await agent.navigate(`/account/callback?error=access_denied&state=${state}&iss=${encodeURIComponent(twofold.url)}`);
+    const denied = await agent.navigate(
+      `/account/callback?error=access_denied&state=${state}&iss=${encodeURIComponent(twofold.url)}`,
+    );
     expect(denied.status).toBe(403);
     expect(heading(denied)).toBe('Sign-in was cancelled');
     expect(denied.body).toContain('Go to your account');
@@ -200,7 +214,12 @@ describe('the account portal behind a proxy', () => {
   it('starts a sign-in at the public authorization endpoint, with a secure cookie', async () => {
     const response = await new Promise<IncomingMessage>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: Number(twofold.env.PORT), path: '/account', headers: { host: 'id.twofold.invalid', 'x-forwarded-proto': 'https' } },
+        {
+          host: '127.0.0.1',
+          port: Number(twofold.env.PORT),
+          path: '/account',
+          headers: { host: 'id.twofold.invalid', 'x-forwarded-proto': 'https' },
+        },
         resolve,
       );
       req.on('error', reject);

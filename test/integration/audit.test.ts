@@ -6,7 +6,15 @@ import { Writable } from 'node:stream';
 import { ensureCliBuilt, runCli } from '../support/cli.js';
 import { clientCredentialsToken } from '../support/client-credentials.js';
 import { RelyingParty } from '../support/relying-party.js';
-import { callbackOf, createPerson, enrol, firstSignIn, isCodePage, isEnrolmentPage, submitPassword } from '../support/sign-in.js';
+import {
+  callbackOf,
+  createPerson,
+  enrol,
+  firstSignIn,
+  isCodePage,
+  isEnrolmentPage,
+  submitPassword,
+} from '../support/sign-in.js';
 import { generateRecoveryCode } from '../../src/mfa/recovery-codes.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { UserAgent } from '../support/user-agent.js';
@@ -68,7 +76,12 @@ describe('the audit trail', () => {
     await submitPassword(ua, await ua.navigate(started.url), person.email, wrongPassword);
     await submitPassword(ua, await ua.navigate(started.url), 'nobody-here@example.com', wrongPassword);
     const { app, recoveryCodes } = await firstSignIn(ua, notes, person);
-    secrets.push(app.secret, await app.codeAt(app.lastOffered), ...recoveryCodes, ...recoveryCodes.map((c) => c.replace(/-/g, '')));
+    secrets.push(
+      app.secret,
+      await app.codeAt(app.lastOffered),
+      ...recoveryCodes,
+      ...recoveryCodes.map((c) => c.replace(/-/g, '')),
+    );
 
     // Second sign-in in another browser: a wrong code, a replayed code, the right code.
     const other = new UserAgent(twofold.url);
@@ -81,17 +94,29 @@ describe('the audit trail', () => {
     expect(isCodePage(visit)).toBe(true);
     const right = await app.nextCode();
     secrets.push(wrong, replayed, right);
-    const { id_token: idToken } = await notes.finish(callbackOf(await other.submit(visit, '/code', { code: right })), again);
+    const { id_token: idToken } = await notes.finish(
+      callbackOf(await other.submit(visit, '/code', { code: right })),
+      again,
+    );
     // And signs out at the provider.
-    expect((await other.submit(await other.navigate(notes.logoutUrl(idToken!)), '/session/end/confirm', {}, 'yes')).leftTo).toBeDefined();
+    expect(
+      (await other.submit(await other.navigate(notes.logoutUrl(idToken!)), '/session/end/confirm', {}, 'yes')).leftTo,
+    ).toBeDefined();
 
     // One wrong code short of the lock, then the wrong code that locks the authenticator.
-    await twofold.db.authenticator.updateMany({ where: { accountId: person.id }, data: { failedCodes: twofold.config.rateLimits.codePerAccount - 1 } });
+    await twofold.db.authenticator.updateMany({
+      where: { accountId: person.id },
+      data: { failedCodes: twofold.config.rateLimits.codePerAccount - 1 },
+    });
     const third = new UserAgent(twofold.url);
     const locking = await app.wrongCode();
     secrets.push(locking);
     const lockedAt = await notes.start();
-    const locked = await third.submit(await submitPassword(third, await third.navigate(lockedAt.url), person.email, person.password), '/code', { code: locking });
+    const locked = await third.submit(
+      await submitPassword(third, await third.navigate(lockedAt.url), person.email, person.password),
+      '/code',
+      { code: locking },
+    );
     expect(locked.status).toBe(403);
 
     // The phone is lost: a wrong recovery code, then a right one (typed loosely), then a new app.
@@ -125,7 +150,10 @@ describe('the audit trail', () => {
 
   it('records each kind of event in the audit table, with reasons for failures', async () => {
     const rows = await twofold.db.auditEvent.findMany({ orderBy: [{ at: 'asc' }, { id: 'asc' }] });
-    const of = (type: string) => rows.filter((r) => r.type === type).map((r) => (r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null));
+    const of = (type: string) =>
+      rows
+        .filter((r) => r.type === type)
+        .map((r) => (r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null));
     expect(of('signin_password_failed')).toEqual([{ reason: 'wrong_password' }, { reason: 'unknown_email' }]);
     expect(of('mfa_enrolled')).toHaveLength(2);
     expect(of('signin_succeeded')).toHaveLength(3);
@@ -137,12 +165,17 @@ describe('the audit trail', () => {
     expect(of('otp_locked')).toHaveLength(1);
     expect(of('client_added')).toEqual([expect.objectContaining({ source: 'cli' })]);
     expect(of('client_auth_failed')).toEqual([{ endpoint: 'token', reason: expect.any(String) }]);
-    expect(rows.find((r) => r.type === 'client_auth_failed')).toMatchObject({ clientId: 'reports', ip: expect.any(String) });
+    expect(rows.find((r) => r.type === 'client_auth_failed')).toMatchObject({
+      clientId: 'reports',
+      ip: expect.any(String),
+    });
     expect(of('signing_keys_rotated')).toHaveLength(1);
     expect(of('secret_key_rotated')).toEqual([expect.objectContaining({ reencrypted: 1 })]);
     expect(of('mfa_reset')).toEqual([expect.objectContaining({ removed: 1, recoveryCodes: 10 })]);
     expect(of('client_removed')).toHaveLength(1);
-    expect(rows.filter((r) => r.type === 'signed_out')).toEqual([expect.objectContaining({ accountId: person.id, clientId: 'notes', detail: '{"everywhere":true}' })]);
+    expect(rows.filter((r) => r.type === 'signed_out')).toEqual([
+      expect.objectContaining({ accountId: person.id, clientId: 'notes', detail: '{"everywhere":true}' }),
+    ]);
     // Sign-in events say who, from where, through which client.
     for (const row of rows.filter((r) => r.type.startsWith('signin_') || r.type.startsWith('otp_'))) {
       expect(row).toMatchObject({ clientId: 'notes', ip: expect.any(String) });
@@ -153,8 +186,15 @@ describe('the audit trail', () => {
     const logged = log.lines().flatMap((line) => (line.audit ? [line.audit as { id: string; type: string }] : []));
     const rows = await twofold.db.auditEvent.findMany();
     // The CLI's events are logged by the CLI process (to its stderr with --verbose).
-    const cliTypes = new Set(['client_added', 'client_removed', 'signing_keys_rotated', 'secret_key_rotated', 'mfa_reset']);
-    for (const row of rows.filter((r) => !cliTypes.has(r.type))) expect(logged).toContainEqual(expect.objectContaining({ id: row.id, type: row.type }));
+    const cliTypes = new Set([
+      'client_added',
+      'client_removed',
+      'signing_keys_rotated',
+      'secret_key_rotated',
+      'mfa_reset',
+    ]);
+    for (const row of rows.filter((r) => !cliTypes.has(r.type)))
+      expect(logged).toContainEqual(expect.objectContaining({ id: row.id, type: row.type }));
     for (const type of cliTypes) expect(cliOutput).toContain(`"msg":"audit ${type}"`);
   });
 
@@ -172,24 +212,37 @@ describe('the audit trail', () => {
     }
   });
 
-  it('`twofold audit` prints one account’s events, and a recent window', async () => {
-    const mine = await runCli(['audit', '--user', person.email.toUpperCase(), '--json'], twofold.env);
-    expect({ code: mine.code, stderr: mine.stderr }).toEqual({ code: 0, stderr: '' });
-    const events = JSON.parse(mine.stdout) as { type: string; email: string; ip: string | null; detail: unknown }[];
-    expect(events.map((e) => e.type)).toEqual(
-      expect.arrayContaining(['signin_password_failed', 'mfa_enrolled', 'signin_succeeded', 'otp_failed', 'otp_replay', 'otp_locked', 'recovery_code_used', 'mfa_reset']),
-    );
-    expect(new Set(events.map((e) => e.email))).toEqual(new Set([person.email]));
-    expect(events.map((e) => e.type)).not.toContain('client_added');
+  it(
+    '`twofold audit` prints one account’s events, and a recent window',
+    async () => {
+      const mine = await runCli(['audit', '--user', person.email.toUpperCase(), '--json'], twofold.env);
+      expect({ code: mine.code, stderr: mine.stderr }).toEqual({ code: 0, stderr: '' });
+      const events = JSON.parse(mine.stdout) as { type: string; email: string; ip: string | null; detail: unknown }[];
+      expect(events.map((e) => e.type)).toEqual(
+        expect.arrayContaining([
+          'signin_password_failed',
+          'mfa_enrolled',
+          'signin_succeeded',
+          'otp_failed',
+          'otp_replay',
+          'otp_locked',
+          'recovery_code_used',
+          'mfa_reset',
+        ]),
+      );
+      expect(new Set(events.map((e) => e.email))).toEqual(new Set([person.email]));
+      expect(events.map((e) => e.type)).not.toContain('client_added');
 
-    const table = await runCli(['audit', '--since', '1h'], twofold.env);
-    expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/^AT\s+EVENT\s+ACCOUNT\s+CLIENT\s+IP\s+DETAIL$/m);
-    expect(table.stdout).toMatch(/\ssecret_key_rotated\s/);
-    expect(table.stdout).toMatch(/\sclient_auth_failed\s+reports\s/);
-    for (const secret of secrets) expect(containsToken(table.stdout, secret)).toBe(false);
+      const table = await runCli(['audit', '--since', '1h'], twofold.env);
+      expect(table.code).toBe(0);
+      expect(table.stdout).toMatch(/^AT\s+EVENT\s+ACCOUNT\s+CLIENT\s+IP\s+DETAIL$/m);
+      expect(table.stdout).toMatch(/\ssecret_key_rotated\s/);
+      expect(table.stdout).toMatch(/\sclient_auth_failed\s+reports\s/);
+      for (const secret of secrets) expect(containsToken(table.stdout, secret)).toBe(false);
 
-    const future = await runCli(['audit', '--since', '0s', '--json'], twofold.env);
-    expect(JSON.parse(future.stdout)).toEqual([]);
-  }, SLOW);
+      const future = await runCli(['audit', '--since', '0s', '--json'], twofold.env);
+      expect(JSON.parse(future.stdout)).toEqual([]);
+    },
+    SLOW,
+  );
 });

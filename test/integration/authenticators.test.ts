@@ -91,7 +91,14 @@ describe('authenticators', () => {
     const accountId = await newAccount();
     const secret = generateTotpSecret();
     const view = await store.enroll(accountId, '  Phone  ', secret, STEP);
-    expect(view).toEqual({ id: expect.any(String), label: 'Phone', createdAt: expect.any(Date), confirmedAt: expect.any(Date), lastUsedAt: view.confirmedAt, locked: false });
+    expect(view).toEqual({
+      id: expect.any(String),
+      label: 'Phone',
+      createdAt: expect.any(Date),
+      confirmedAt: expect.any(Date),
+      lastUsedAt: view.confirmedAt,
+      locked: false,
+    });
     expect(view.lastUsedAt).toEqual(expect.any(Date));
     expect(await store.findConfirmed(accountId)).toEqual(view);
     expect(await store.list(accountId)).toEqual([view]);
@@ -101,10 +108,14 @@ describe('authenticators', () => {
 
   it('refuses a second authenticator for the same account, even when both arrive at once', async () => {
     const { accountId } = await enrolled();
-    await expect(store.enroll(accountId, 'Second phone', generateTotpSecret(), STEP)).rejects.toThrow(AlreadyEnrolledError);
+    await expect(store.enroll(accountId, 'Second phone', generateTotpSecret(), STEP)).rejects.toThrow(
+      AlreadyEnrolledError,
+    );
 
     const racing = await newAccount();
-    const results = await Promise.allSettled(Array.from({ length: 5 }, () => store.enroll(racing, 'Phone', generateTotpSecret(), STEP)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () => store.enroll(racing, 'Phone', generateTotpSecret(), STEP)),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(AlreadyEnrolledError);
     expect(await store.list(racing)).toHaveLength(1);
@@ -121,7 +132,10 @@ describe('authenticators', () => {
     const first = await store.verify(accountId, code, at(1));
     expect(first).toEqual({ ok: true, authenticatorId: expect.any(String) });
     expect(await store.verify(accountId, code, at(1))).toMatchObject({ ok: false, reason: 'replay' });
-    expect(await store.verify(accountId, ` ${code.slice(0, 3)} ${code.slice(3)} `, at(1))).toMatchObject({ ok: false, reason: 'replay' });
+    expect(await store.verify(accountId, ` ${code.slice(0, 3)} ${code.slice(3)} `, at(1))).toMatchObject({
+      ok: false,
+      reason: 'replay',
+    });
     // The previous step is still inside the ±1 window, but older than the one just accepted.
     expect(await store.verify(accountId, codeFor(secret, STEP), at(1))).toMatchObject({ ok: false, reason: 'replay' });
     expect((await store.findConfirmed(accountId))!.lastUsedAt).toEqual(new Date(at(1)));
@@ -185,11 +199,17 @@ describe('authenticators', () => {
     expect((await row()).failedCodes).toBe(0);
 
     expect((await failures(99, at(2))).every((r) => !r.ok && r.reason === 'invalid')).toBe(true);
-    expect(await failures(1, at(2))).toEqual([{ ok: false, reason: 'locked', authenticatorId: expect.any(String), lockedNow: true }]);
+    expect(await failures(1, at(2))).toEqual([
+      { ok: false, reason: 'locked', authenticatorId: expect.any(String), lockedNow: true },
+    ]);
     expect((await row()).lockedAt).not.toBeNull();
     expect((await store.findConfirmed(accountId))!.locked).toBe(true);
     // Locked means locked: the right code is refused too, and further guesses are not counted.
-    expect(await store.verify(accountId, codeFor(secret, STEP + 2), at(2))).toEqual({ ok: false, reason: 'locked', authenticatorId: expect.any(String) });
+    expect(await store.verify(accountId, codeFor(secret, STEP + 2), at(2))).toEqual({
+      ok: false,
+      reason: 'locked',
+      authenticatorId: expect.any(String),
+    });
     expect(await failures(1, at(2))).toMatchObject([{ ok: false, reason: 'locked' }]);
     expect((await row()).failedCodes).toBe(100);
 
@@ -223,7 +243,10 @@ describe('authenticators', () => {
     const other = await enrolled();
     expect(await store.removeAll(accountId)).toBe(1);
     expect(await store.findConfirmed(accountId)).toBeNull();
-    expect(await store.verify(accountId, codeFor(secret, STEP + 1), at(1))).toEqual({ ok: false, reason: 'not_enrolled' });
+    expect(await store.verify(accountId, codeFor(secret, STEP + 1), at(1))).toEqual({
+      ok: false,
+      reason: 'not_enrolled',
+    });
     expect(await store.removeAll(accountId)).toBe(0);
     expect(await store.findConfirmed(other.accountId)).not.toBeNull();
     const fresh = generateTotpSecret();
@@ -265,13 +288,24 @@ describe('authenticators', () => {
     const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>('SELECT * FROM authenticators');
     const dump = JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
     for (const { secret } of [victim, attacker]) {
-      for (const form of [secret, secret.toLowerCase(), formatSecretForHumans(secret), Buffer.from(base32.decode(secret)).toString('hex'), Buffer.from(base32.decode(secret)).toString('base64')]) {
+      for (const form of [
+        secret,
+        secret.toLowerCase(),
+        formatSecretForHumans(secret),
+        Buffer.from(base32.decode(secret)).toString('hex'),
+        Buffer.from(base32.decode(secret)).toString('base64'),
+      ]) {
         expect(dump).not.toContain(form);
       }
     }
     // The attacker can write to the table and copies the victim's sealed secret onto their own row.
     const stolen = await db.authenticator.findFirstOrThrow({ where: { accountId: victim.accountId } });
-    await db.authenticator.updateMany({ where: { accountId: attacker.accountId }, data: { secretCiphertext: stolen.secretCiphertext, secretKeyId: stolen.secretKeyId } });
-    await expect(store.verify(attacker.accountId, codeFor(victim.secret, STEP + 1), at(1))).rejects.toThrow(SecretBoxError);
+    await db.authenticator.updateMany({
+      where: { accountId: attacker.accountId },
+      data: { secretCiphertext: stolen.secretCiphertext, secretKeyId: stolen.secretKeyId },
+    });
+    await expect(store.verify(attacker.accountId, codeFor(victim.secret, STEP + 1), at(1))).rejects.toThrow(
+      SecretBoxError,
+    );
   });
 });

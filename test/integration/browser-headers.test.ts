@@ -4,7 +4,16 @@
 // its CSRF token; and no parameter sends the browser to an address nobody registered.
 import { RelyingParty, CALLBACK_ORIGIN } from '../support/relying-party.js';
 import { AuthenticatorApp } from '../support/authenticator-app.js';
-import { PASSWORD, callbackOf, createPerson, enrol, isCodePage, isConsentPage, isPasswordPage, submitPassword } from '../support/sign-in.js';
+import {
+  PASSWORD,
+  callbackOf,
+  createPerson,
+  enrol,
+  isCodePage,
+  isConsentPage,
+  isPasswordPage,
+  submitPassword,
+} from '../support/sign-in.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { UserAgent, parseForms, type Visit } from '../support/user-agent.js';
 
@@ -31,7 +40,9 @@ class RecordingAgent extends UserAgent {
 
   override async fetch(url: URL, init: RequestInit = {}): Promise<Response> {
     const target = this.behindProxy ? new URL(url.pathname + url.search, this.behindProxy) : url;
-    const headers = this.behindProxy ? { ...(init.headers as Record<string, string>), 'x-forwarded-proto': 'https', 'x-forwarded-host': url.host } : init.headers;
+    const headers = this.behindProxy
+      ? { ...(init.headers as Record<string, string>), 'x-forwarded-proto': 'https', 'x-forwarded-host': url.host }
+      : init.headers;
     const response = await super.fetch(target, { ...init, headers });
     this.seen.push({ url, status: response.status, headers: response.headers });
     return response;
@@ -106,7 +117,12 @@ describe('browser-side protections over http', () => {
 
     // The code page, in a second browser (the first one has a session now).
     const other = new RecordingAgent(twofold.url);
-    pages.code = await submitPassword(other, await other.navigate((await notes.start()).url), person.email, person.password);
+    pages.code = await submitPassword(
+      other,
+      await other.navigate((await notes.start()).url),
+      person.email,
+      person.password,
+    );
     expect(isCodePage(pages.code)).toBe(true);
     agent.seen.push(...other.seen);
 
@@ -117,7 +133,9 @@ describe('browser-side protections over http', () => {
     pages.logout = await agent.navigate(notes.logoutUrl(tokens.id_token!));
     expect(pages.logout.body).toContain('Sign out?');
     // Error pages: an unknown client at /auth, an unknown interaction, a path that does not exist.
-    await agent.navigate(`/auth?client_id=nobody&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(`${EVIL}/cb`)}`);
+    await agent.navigate(
+      `/auth?client_id=nobody&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(`${EVIL}/cb`)}`,
+    );
     await agent.navigate('/interaction/no-such-interaction');
     await agent.navigate('/no-such-page');
     await agent.navigate('/account/callback?code=forged&state=forged');
@@ -135,7 +153,16 @@ describe('browser-side protections over http', () => {
   it('sends the headers on every page: interaction, help, account, error and logout pages', () => {
     const html = agent.seen.filter((s) => s.headers.get('content-type')?.startsWith('text/html'));
     const paths = new Set(html.map((s) => s.url.pathname.replace(/\/interaction\/[^/]+/, '/interaction/:uid')));
-    for (const path of ['/interaction/:uid', '/help/authenticator', '/account', '/account/signed-out', '/session/end', '/session/end/success', '/auth', '/account/callback']) {
+    for (const path of [
+      '/interaction/:uid',
+      '/help/authenticator',
+      '/account',
+      '/account/signed-out',
+      '/session/end',
+      '/session/end/success',
+      '/auth',
+      '/account/callback',
+    ]) {
       expect([...paths]).toContain(path);
     }
     expect(html.some((s) => s.status >= 400)).toBe(true);
@@ -144,7 +171,9 @@ describe('browser-side protections over http', () => {
 
   it('sets only HttpOnly, SameSite=Lax cookies, not Secure over http', () => {
     const cookies = agent.setCookies();
-    expect(cookies.map((c) => c.split('=')[0])).toEqual(expect.arrayContaining(['_interaction', '_session', 'twofold.account']));
+    expect(cookies.map((c) => c.split('=')[0])).toEqual(
+      expect.arrayContaining(['_interaction', '_session', 'twofold.account']),
+    );
     expectCookies(cookies, false);
   });
 
@@ -159,7 +188,13 @@ describe('browser-side protections over http', () => {
       const { csrf, ...rest } = form.fields;
       expect([name, csrf]).toEqual([name, expect.any(String)]);
       const action = new URL(form.action, twofold.url);
-      const missing = await agent.post(action, { ...rest, email: person.email, password: PASSWORD, code: '123456', decision: 'allow' });
+      const missing = await agent.post(action, {
+        ...rest,
+        email: person.email,
+        password: PASSWORD,
+        code: '123456',
+        decision: 'allow',
+      });
       expect([name, 'missing', missing.status]).toEqual([name, 'missing', 403]);
       // The first character changed: it carries six bits of the HMAC (the last one carries only four,
       // so a token already ending as the forgery does would slip through one run in a thousand).
@@ -184,7 +219,10 @@ describe('browser-side protections over http', () => {
     const { xsrf, ...rest } = form.fields;
     expect(xsrf).toEqual(expect.any(String));
     // oidc-provider refuses a logout confirmation without its xsrf token (as invalid_request).
-    for (const forged of [{ ...rest, logout: 'yes' }, { ...rest, xsrf: 'forged', logout: 'yes' }]) {
+    for (const forged of [
+      { ...rest, logout: 'yes' },
+      { ...rest, xsrf: 'forged', logout: 'yes' },
+    ]) {
       const refused = await browser.post(new URL(form.action, twofold.url), forged);
       expect(refused.status).toBeGreaterThanOrEqual(400);
       expect(refused.status).toBeLessThan(500);
@@ -195,12 +233,29 @@ describe('browser-side protections over http', () => {
   });
 
   describe('open redirects', () => {
-    const offSite = (visit: Visit) => [visit.leftTo?.origin, ...visit.history.map((u) => u.origin)].filter((o) => o && o !== new URL(twofold.url).origin);
+    const offSite = (visit: Visit) =>
+      [visit.leftTo?.origin, ...visit.history.map((u) => u.origin)].filter(
+        (o) => o && o !== new URL(twofold.url).origin,
+      );
 
     it('an unregistered redirect_uri gets an error page, never a redirect', async () => {
-      for (const redirect of [`${EVIL}/cb`, `${CALLBACK_ORIGIN}/notes/callback/../../evil`, `${CALLBACK_ORIGIN}/notes/callback?x=1`, `${CALLBACK_ORIGIN}.evil.example/notes/callback`, '//evil.example/cb']) {
+      for (const redirect of [
+        `${EVIL}/cb`,
+        `${CALLBACK_ORIGIN}/notes/callback/../../evil`,
+        `${CALLBACK_ORIGIN}/notes/callback?x=1`,
+        `${CALLBACK_ORIGIN}.evil.example/notes/callback`,
+        '//evil.example/cb',
+      ]) {
         const url = new URL(`${twofold.url}/auth`);
-        url.search = new URLSearchParams({ client_id: 'notes', response_type: 'code', scope: 'openid', redirect_uri: redirect, code_challenge: 'x'.repeat(43), code_challenge_method: 'S256', state: 's' }).toString();
+        url.search = new URLSearchParams({
+          client_id: 'notes',
+          response_type: 'code',
+          scope: 'openid',
+          redirect_uri: redirect,
+          code_challenge: 'x'.repeat(43),
+          code_challenge_method: 'S256',
+          state: 's',
+        }).toString();
         const visit = await new UserAgent(twofold.url).navigate(url);
         expect([redirect, visit.status]).toEqual([redirect, 400]);
         expect(offSite(visit)).toEqual([]);
@@ -235,7 +290,13 @@ describe('browser-side protections over http', () => {
     it('no return/next-style parameter of our own routes sends the browser elsewhere', async () => {
       const names = ['return', 'return_to', 'returnTo', 'next', 'redirect', 'redirect_uri', 'url', 'continue', 'goto'];
       const targets = [`${EVIL}/x`, '//evil.example/x', '/\\evil.example/x', 'javascript:alert(1)'];
-      for (const path of ['/account', '/account/signed-out', '/account/callback', '/help/authenticator', '/interaction/no-such-interaction']) {
+      for (const path of [
+        '/account',
+        '/account/signed-out',
+        '/account/callback',
+        '/help/authenticator',
+        '/interaction/no-such-interaction',
+      ]) {
         for (const name of names) {
           for (const target of targets) {
             const browser = new UserAgent(twofold.url);
@@ -246,7 +307,10 @@ describe('browser-side protections over http', () => {
         }
       }
       // The sign-out form too (a signed-out browser: it goes to the signed-out page).
-      const out = await new UserAgent(twofold.url).post('/account/sign-out', { next: `${EVIL}/x`, return: `${EVIL}/x` });
+      const out = await new UserAgent(twofold.url).post('/account/sign-out', {
+        next: `${EVIL}/x`,
+        return: `${EVIL}/x`,
+      });
       expect(offSite(out)).toEqual([]);
     });
   });
@@ -277,7 +341,9 @@ describe('browser-side protections behind a TLS proxy (https issuer)', () => {
 
   it('sets only Secure, HttpOnly, SameSite=Lax cookies', () => {
     const cookies = agent.setCookies();
-    expect(cookies.map((c) => c.split('=')[0])).toEqual(expect.arrayContaining(['_interaction', '_session', 'twofold.account']));
+    expect(cookies.map((c) => c.split('=')[0])).toEqual(
+      expect.arrayContaining(['_interaction', '_session', 'twofold.account']),
+    );
     expectCookies(cookies, true);
   });
 });

@@ -15,41 +15,66 @@ describe('the CLI while the server runs', () => {
   }, SLOW);
   afterAll(() => twofold.stop());
 
-  it('adds an account the server finds immediately', async () => {
-    const result = await runCli(['user', 'add', 'live@example.com', '--password-stdin'], twofold.env, 'a password nobody guesses\n');
-    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
-    const account = await twofold.accounts.findByEmail('live@example.com');
-    expect(account).not.toBeNull();
-    expect(await verifyPassword('a password nobody guesses', account!.passwordHash)).toBe(true);
-  }, SLOW);
+  it(
+    'adds an account the server finds immediately',
+    async () => {
+      const result = await runCli(
+        ['user', 'add', 'live@example.com', '--password-stdin'],
+        twofold.env,
+        'a password nobody guesses\n',
+      );
+      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+      const account = await twofold.accounts.findByEmail('live@example.com');
+      expect(account).not.toBeNull();
+      expect(await verifyPassword('a password nobody guesses', account!.passwordHash)).toBe(true);
+    },
+    SLOW,
+  );
 
-  it('adds a machine client that obtains and introspects a client_credentials token', async () => {
-    const result = await runCli(['client', 'add', '--id', 'nightly-report', '--grant', 'client_credentials', '--json'], twofold.env);
-    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
-    const { client_id: clientId, client_secret: secret } = JSON.parse(result.stdout) as { client_id: string; client_secret: string };
-    expect(clientId).toBe('nightly-report');
+  it(
+    'adds a machine client that obtains and introspects a client_credentials token',
+    async () => {
+      const result = await runCli(
+        ['client', 'add', '--id', 'nightly-report', '--grant', 'client_credentials', '--json'],
+        twofold.env,
+      );
+      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+      const { client_id: clientId, client_secret: secret } = JSON.parse(result.stdout) as {
+        client_id: string;
+        client_secret: string;
+      };
+      expect(clientId).toBe('nightly-report');
 
-    const token = await clientCredentialsToken(twofold.url, clientId, secret);
-    expect(token.status).toBe(200);
-    expect(token.body).toMatchObject({ token_type: 'Bearer', access_token: expect.any(String) });
+      const token = await clientCredentialsToken(twofold.url, clientId, secret);
+      expect(token.status).toBe(200);
+      expect(token.body).toMatchObject({ token_type: 'Bearer', access_token: expect.any(String) });
 
-    const introspection = await introspect(twofold.url, clientId, secret, String(token.body.access_token));
-    expect(introspection.status).toBe(200);
-    expect(introspection.body).toMatchObject({ active: true, client_id: clientId });
+      const introspection = await introspect(twofold.url, clientId, secret, String(token.body.access_token));
+      expect(introspection.status).toBe(200);
+      expect(introspection.body).toMatchObject({ active: true, client_id: clientId });
 
-    const wrong = await clientCredentialsToken(twofold.url, clientId, 'A'.repeat(secret.length));
-    expect(wrong.status).toBe(401);
-    expect(wrong.body.error).toBe('invalid_client');
-  }, SLOW);
+      const wrong = await clientCredentialsToken(twofold.url, clientId, 'A'.repeat(secret.length));
+      expect(wrong.status).toBe(401);
+      expect(wrong.body.error).toBe('invalid_client');
+    },
+    SLOW,
+  );
 
-  it('removes a client, which then cannot obtain tokens', async () => {
-    const added = JSON.parse((await runCli(['client', 'add', '--id', 'short-lived', '--grant', 'client_credentials', '--json'], twofold.env)).stdout) as { client_secret: string };
-    expect((await clientCredentialsToken(twofold.url, 'short-lived', added.client_secret)).status).toBe(200);
+  it(
+    'removes a client, which then cannot obtain tokens',
+    async () => {
+      const added = JSON.parse(
+        (await runCli(['client', 'add', '--id', 'short-lived', '--grant', 'client_credentials', '--json'], twofold.env))
+          .stdout,
+      ) as { client_secret: string };
+      expect((await clientCredentialsToken(twofold.url, 'short-lived', added.client_secret)).status).toBe(200);
 
-    const removed = await runCli(['client', 'remove', 'short-lived'], twofold.env);
-    expect({ code: removed.code, stderr: removed.stderr }).toEqual({ code: 0, stderr: '' });
-    const refused = await clientCredentialsToken(twofold.url, 'short-lived', added.client_secret);
-    expect(refused.status).toBe(401);
-    expect(refused.body.error).toBe('invalid_client');
-  }, SLOW);
+      const removed = await runCli(['client', 'remove', 'short-lived'], twofold.env);
+      expect({ code: removed.code, stderr: removed.stderr }).toEqual({ code: 0, stderr: '' });
+      const refused = await clientCredentialsToken(twofold.url, 'short-lived', added.client_secret);
+      expect(refused.status).toBe(401);
+      expect(refused.body.error).toBe('invalid_client');
+    },
+    SLOW,
+  );
 });

@@ -24,7 +24,8 @@ describe('twofold CLI', () => {
   let cleanup: () => Promise<void>;
   let db: Database;
   let accounts: AccountStore;
-  const twofold = (args: string[], stdin?: string, extraEnv: Record<string, string> = {}) => runCli(args, { ...env, ...extraEnv }, stdin);
+  const twofold = (args: string[], stdin?: string, extraEnv: Record<string, string> = {}) =>
+    runCli(args, { ...env, ...extraEnv }, stdin);
   // Fixtures go straight through the stores (fast, in-process); the command under test runs as a process.
   const givenAccount = (email: string) => accounts.create({ email, password: GOOD_PASSWORD });
 
@@ -61,246 +62,404 @@ describe('twofold CLI', () => {
     expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+/); // no stack frame
   };
 
-  it('applies the migrations to an empty database, then has nothing left to apply', async () => {
-    const empty = await freshEnvironment();
-    try {
-      const first = await runCli(['migrate'], empty.env);
-      expectSuccess(first);
-      expect(first.stdout).toMatch(/^applied \S+_init$/m);
-      const second = await runCli(['migrate'], empty.env);
-      expectSuccess(second);
-      expect(second.stdout).toBe('database is up to date\n');
-    } finally {
-      await empty.cleanup();
-    }
-  }, SLOW);
-
-  it('lists every command in --help', async () => {
-    const result = await twofold(['--help']);
-    expectSuccess(result);
-    for (const command of ['user add', 'user list', 'user disable', 'user reset-mfa', 'client add', 'client list', 'client remove', 'keys rotate', 'migrate', 'audit']) {
-      expect(result.stdout).toContain(`twofold ${command}`);
-    }
-  }, SLOW);
-
-  it('creates an account from a password on stdin, and lists it', async () => {
-    const added = await twofold(['user', 'add', 'Ada@Example.com', '--name', 'Ada Lovelace', '--password-stdin'], `${GOOD_PASSWORD}\n`);
-    expectSuccess(added);
-    expect(added.stdout).toBe('account created: ada@example.com\n');
-
-    const account = await db.account.findUniqueOrThrow({ where: { email: 'ada@example.com' } });
-    expect(account.displayName).toBe('Ada Lovelace');
-    expect(account.passwordHash).not.toContain(GOOD_PASSWORD);
-    expect(await verifyPassword(GOOD_PASSWORD, account.passwordHash)).toBe(true);
-    expect(await verifyPassword(`${GOOD_PASSWORD}\n`, account.passwordHash)).toBe(false);
-    expect(await db.auditEvent.count({ where: { type: 'account_created', accountId: account.id } })).toBe(1);
-
-    const table = await twofold(['user', 'list']);
-    expectSuccess(table);
-    expect(table.stdout).toMatch(/^EMAIL\s+NAME\s+CREATED\s+DISABLED\s+MFA\s+RECOVERY CODES$/m);
-    expect(table.stdout).toMatch(/^ada@example\.com\s+Ada Lovelace\s+\S+\s+no\s+0$/m);
-
-    const json = await twofold(['user', 'list', '--json']);
-    expectSuccess(json);
-    expect(JSON.parse(json.stdout)).toContainEqual({
-      email: 'ada@example.com',
-      name: 'Ada Lovelace',
-      created_at: account.createdAt.toISOString(),
-      disabled_at: null,
-      mfa_enrolled: false,
-      recovery_codes_left: 0,
-    });
-  }, SLOW);
-
-  it('treats addresses that differ by case or Unicode width as one account', async () => {
-    await givenAccount('lin@example.com');
-    const before = await snapshot();
-    // Full-width letters (NFKC folds them to ASCII) and upper case: the same address as lin@example.com.
-    expectRefusal(await twofold(['user', 'add', 'ＬＩＮ@example.com', '--password-stdin'], `${GOOD_PASSWORD}\n`), 1, /lin@example\.com already exists/);
-    expectRefusal(await twofold(['user', 'add', 'LIN@EXAMPLE.COM', '--password-stdin'], `${GOOD_PASSWORD}\n`), 1, /lin@example\.com already exists/);
-    expect(await snapshot()).toEqual(before);
-  }, SLOW);
-
-  it('keeps every byte of a long password significant (bcrypt alone reads only 72)', async () => {
-    const prefix = 'my grandmother kept seventeen cats in a lighthouse near the harbour town '.slice(0, 72);
-    expect(Buffer.byteLength(prefix)).toBe(72);
-    const chosen = `${prefix}-and one goat`;
-    const other = `${prefix}-and two dogs`;
-    expectSuccess(await twofold(['user', 'add', 'long@example.com', '--password-stdin'], `${chosen}\n`));
-    const { passwordHash } = await db.account.findUniqueOrThrow({ where: { email: 'long@example.com' } });
-    expect(await verifyPassword(chosen, passwordHash)).toBe(true);
-    expect(await verifyPassword(other, passwordHash)).toBe(false);
-  }, SLOW);
-
-  it('refuses bad input with one line on stderr and writes nothing', async () => {
-    await givenAccount('taken@example.com');
-    await new ClientStore(db, async () => {}).add({ clientId: 'taken', redirectUris: ['https://rp.example/cb'], postLogoutRedirectUris: [], isPublic: false, firstParty: false, grants: [] });
-    const before = await snapshot();
-    const cases: [args: string[], stdin: string | undefined, code: number, message: RegExp][] = [
-      [['user', 'add', 'taken@example.com', '--password-stdin'], `${GOOD_PASSWORD}\n`, 1, /account with email taken@example\.com already exists/],
-      [['user', 'add', 'not-an-address', '--password-stdin'], `${GOOD_PASSWORD}\n`, 1, /not a valid email address/],
-      [['user', 'add', 'a b@example.com', '--password-stdin'], `${GOOD_PASSWORD}\n`, 1, /not a valid email address/],
-      [['user', 'add', 'new@example.com', '--password-stdin'], 'short12\n', 1, /at least 8 characters/],
-      [['user', 'add', 'new@example.com', '--password-stdin'], 'password123\n', 1, /too common/],
-      [['user', 'add', 'new@example.com', '--password-stdin'], '', 1, /no password on stdin/],
-      [['user', 'add', 'new@example.com', '--password-stdin'], '\n', 1, /no password on stdin/],
-      [['user', 'add', 'new@example.com', '--password-stdin'], `${GOOD_PASSWORD}\nsecond line\n`, 1, /single line/],
-      [['user', 'add', 'new@example.com'], undefined, 2, /--password-stdin/],
-      [['user', 'disable', 'nobody@example.com'], undefined, 1, /no account with email nobody@example\.com/],
-      [['user', 'reset-mfa', 'nobody@example.com'], undefined, 1, /no account with email nobody@example\.com/],
-      [['client', 'add', '--id', 'taken', '--redirect-uri', 'https://other.example/cb'], undefined, 1, /client with id taken already exists/],
-      [['client', 'add', '--id', 'bad-uri', '--redirect-uri', 'not a url'], undefined, 1, /not a valid URL/],
-      [['client', 'add', '--id', 'fragment', '--redirect-uri', 'https://rp.example/cb#x'], undefined, 1, /fragment/],
-      [['client', 'add', '--id', 'nothing'], undefined, 1, /redirect-uri/],
-      [['client', 'add', '--id', 'spa', '--public', '--grant', 'client_credentials'], undefined, 1, /public client/],
-      [['client', 'add', '--redirect-uri', 'https://rp.example/cb'], undefined, 2, /--id/],
-      [['client', 'remove', 'no-such-client'], undefined, 1, /no client with id "no-such-client"/],
-      [['user', 'list', '--colour'], undefined, 2, /unknown option '--colour'/],
-      [['users', 'list'], undefined, 2, /unknown command 'users'/],
-      [['audit', '--since', 'yesterday'], undefined, 2, /15m, 24h or 7d/],
-      [['audit', '--user', 'nobody@example.com'], undefined, 1, /no account with email/],
-    ];
-    for (const [args, stdin, code, message] of cases) {
-      const result = await twofold(args, stdin);
+  it(
+    'applies the migrations to an empty database, then has nothing left to apply',
+    async () => {
+      const empty = await freshEnvironment();
       try {
-        expectRefusal(result, code, message);
-      } catch (error) {
-        throw new Error(`twofold ${args.join(' ')}: ${(error as Error).message}`);
+        const first = await runCli(['migrate'], empty.env);
+        expectSuccess(first);
+        expect(first.stdout).toMatch(/^applied \S+_init$/m);
+        const second = await runCli(['migrate'], empty.env);
+        expectSuccess(second);
+        expect(second.stdout).toBe('database is up to date\n');
+      } finally {
+        await empty.cleanup();
       }
-    }
-    expect(await snapshot()).toEqual(before);
-  }, 2 * SLOW);
+    },
+    SLOW,
+  );
 
-  it('stops with exit code 2 on a configuration error, naming the variable', async () => {
-    const before = await snapshot();
-    expectRefusal(await twofold(['user', 'list'], undefined, { DATABASE_URL: 'mysql://db.example/twofold' }), 2, /configuration error: DATABASE_URL must be a postgresql:\/\/ or file: URL/);
-    expectRefusal(await twofold(['user', 'list'], undefined, { PORT: 'eighty' }), 2, /configuration error: PORT must be a whole number/);
-    expectRefusal(await twofold(['user', 'add', 'cfg@example.com', '--password-stdin'], `${GOOD_PASSWORD}\n`, { BCRYPT_COST: '99' }), 2, /BCRYPT_COST/);
-    expect(await snapshot()).toEqual(before);
-  }, SLOW);
+  it(
+    'lists every command in --help',
+    async () => {
+      const result = await twofold(['--help']);
+      expectSuccess(result);
+      for (const command of [
+        'user add',
+        'user list',
+        'user disable',
+        'user reset-mfa',
+        'client add',
+        'client list',
+        'client remove',
+        'keys rotate',
+        'migrate',
+        'audit',
+      ]) {
+        expect(result.stdout).toContain(`twofold ${command}`);
+      }
+    },
+    SLOW,
+  );
 
-  it('disables an account and ends its sessions and tokens', async () => {
-    const grace = await givenAccount('grace@example.com');
-    const bystander = await givenAccount('bystander@example.com');
-    await givenSignedIn(db, grace.id);
-    await givenSignedIn(db, bystander.id);
+  it(
+    'creates an account from a password on stdin, and lists it',
+    async () => {
+      const added = await twofold(
+        ['user', 'add', 'Ada@Example.com', '--name', 'Ada Lovelace', '--password-stdin'],
+        `${GOOD_PASSWORD}\n`,
+      );
+      expectSuccess(added);
+      expect(added.stdout).toBe('account created: ada@example.com\n');
 
-    const result = await twofold(['user', 'disable', 'Grace@Example.com']);
-    expectSuccess(result);
-    expect(result.stdout).toMatch(/account disabled: grace@example\.com/);
-    expect((await db.account.findUniqueOrThrow({ where: { id: grace.id } })).disabledAt).toBeInstanceOf(Date);
-    expect(await db.oidcPayload.count({ where: { accountId: grace.id } })).toBe(0);
-    expect(await db.oidcPayload.count({ where: { accountId: bystander.id } })).toBe(2); // others keep theirs
-    expect(await db.auditEvent.count({ where: { type: 'account_disabled', accountId: grace.id } })).toBe(1);
+      const account = await db.account.findUniqueOrThrow({ where: { email: 'ada@example.com' } });
+      expect(account.displayName).toBe('Ada Lovelace');
+      expect(account.passwordHash).not.toContain(GOOD_PASSWORD);
+      expect(await verifyPassword(GOOD_PASSWORD, account.passwordHash)).toBe(true);
+      expect(await verifyPassword(`${GOOD_PASSWORD}\n`, account.passwordHash)).toBe(false);
+      expect(await db.auditEvent.count({ where: { type: 'account_created', accountId: account.id } })).toBe(1);
 
-    const listed = JSON.parse((await twofold(['user', 'list', '--json'])).stdout) as { email: string; disabled_at: string | null }[];
-    expect(listed.find((a) => a.email === 'grace@example.com')?.disabled_at).toEqual(expect.any(String));
-    expect(listed.find((a) => a.email === 'bystander@example.com')?.disabled_at).toBeNull();
-  }, SLOW);
+      const table = await twofold(['user', 'list']);
+      expectSuccess(table);
+      expect(table.stdout).toMatch(/^EMAIL\s+NAME\s+CREATED\s+DISABLED\s+MFA\s+RECOVERY CODES$/m);
+      expect(table.stdout).toMatch(/^ada@example\.com\s+Ada Lovelace\s+\S+\s+no\s+0$/m);
 
-  it('resets the second factor: authenticators and recovery codes removed, sessions ended, shown as not enrolled', async () => {
-    const account = await givenAccount('mfa@example.com');
-    await givenSignedIn(db, account.id);
-    await db.authenticator.create({
-      data: { id: randomUUID(), accountId: account.id, label: 'phone', secretCiphertext: 'not-a-real-secret', secretKeyId: 'k', confirmedAt: new Date() },
-    });
-    const codes = await new RecoveryCodeStore(db).replace(account.id);
-    await new RecoveryCodeStore(db).use(account.id, codes[0]!);
-    type Listed = { email: string; mfa_enrolled: boolean; recovery_codes_left: number }[];
-    const enrolled = JSON.parse((await twofold(['user', 'list', '--json'])).stdout) as Listed;
-    expect(enrolled.find((a) => a.email === 'mfa@example.com')).toMatchObject({ mfa_enrolled: true, recovery_codes_left: 9 });
-    expect((await twofold(['user', 'list'])).stdout).toMatch(/^mfa@example\.com\s+\S+\s+yes\s+9$/m);
+      const json = await twofold(['user', 'list', '--json']);
+      expectSuccess(json);
+      expect(JSON.parse(json.stdout)).toContainEqual({
+        email: 'ada@example.com',
+        name: 'Ada Lovelace',
+        created_at: account.createdAt.toISOString(),
+        disabled_at: null,
+        mfa_enrolled: false,
+        recovery_codes_left: 0,
+      });
+    },
+    SLOW,
+  );
 
-    const result = await twofold(['user', 'reset-mfa', 'mfa@example.com']);
-    expectSuccess(result);
-    expect(result.stdout).toMatch(/1 authenticator\(s\) and 10 recovery code\(s\) removed/);
-    expect(await db.authenticator.count({ where: { accountId: account.id } })).toBe(0);
-    expect(await db.recoveryCode.count({ where: { accountId: account.id } })).toBe(0);
-    expect(await db.oidcPayload.count({ where: { accountId: account.id } })).toBe(0);
-    expect(await db.auditEvent.count({ where: { type: 'mfa_reset', accountId: account.id } })).toBe(1);
-    const after = JSON.parse((await twofold(['user', 'list', '--json'])).stdout) as Listed;
-    expect(after.find((a) => a.email === 'mfa@example.com')).toMatchObject({ mfa_enrolled: false, recovery_codes_left: 0 });
-  }, SLOW);
+  it(
+    'treats addresses that differ by case or Unicode width as one account',
+    async () => {
+      await givenAccount('lin@example.com');
+      const before = await snapshot();
+      // Full-width letters (NFKC folds them to ASCII) and upper case: the same address as lin@example.com.
+      expectRefusal(
+        await twofold(['user', 'add', 'ＬＩＮ@example.com', '--password-stdin'], `${GOOD_PASSWORD}\n`),
+        1,
+        /lin@example\.com already exists/,
+      );
+      expectRefusal(
+        await twofold(['user', 'add', 'LIN@EXAMPLE.COM', '--password-stdin'], `${GOOD_PASSWORD}\n`),
+        1,
+        /lin@example\.com already exists/,
+      );
+      expect(await snapshot()).toEqual(before);
+    },
+    SLOW,
+  );
 
-  it('adds, lists and removes clients, showing a confidential secret once', async () => {
-    const added = await twofold(['client', 'add', '--id', 'notes-app', '--name', 'Notes', '--redirect-uri', 'https://notes.example/cb', 'https://notes.example/cb2', '--post-logout-redirect-uri', 'https://notes.example/']);
-    expectSuccess(added);
-    const secret = /^client_secret: (\S+)$/m.exec(added.stdout)?.[1];
-    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const row = await db.client.findUniqueOrThrow({ where: { clientId: 'notes-app' } });
-    expect(JSON.stringify(row)).not.toContain(secret); // only a digest is stored
+  it(
+    'keeps every byte of a long password significant (bcrypt alone reads only 72)',
+    async () => {
+      const prefix = 'my grandmother kept seventeen cats in a lighthouse near the harbour town '.slice(0, 72);
+      expect(Buffer.byteLength(prefix)).toBe(72);
+      const chosen = `${prefix}-and one goat`;
+      const other = `${prefix}-and two dogs`;
+      expectSuccess(await twofold(['user', 'add', 'long@example.com', '--password-stdin'], `${chosen}\n`));
+      const { passwordHash } = await db.account.findUniqueOrThrow({ where: { email: 'long@example.com' } });
+      expect(await verifyPassword(chosen, passwordHash)).toBe(true);
+      expect(await verifyPassword(other, passwordHash)).toBe(false);
+    },
+    SLOW,
+  );
 
-    const json = await twofold(['client', 'add', '--id', 'spa', '--public', '--first-party', '--redirect-uri', 'http://localhost:5173/cb', '--json']);
-    expectSuccess(json);
-    expect(json.stdout).toBe('{"client_id":"spa","client_secret":null}\n');
+  it(
+    'refuses bad input with one line on stderr and writes nothing',
+    async () => {
+      await givenAccount('taken@example.com');
+      await new ClientStore(db, async () => {}).add({
+        clientId: 'taken',
+        redirectUris: ['https://rp.example/cb'],
+        postLogoutRedirectUris: [],
+        isPublic: false,
+        firstParty: false,
+        grants: [],
+      });
+      const before = await snapshot();
+      const cases: [args: string[], stdin: string | undefined, code: number, message: RegExp][] = [
+        [
+          ['user', 'add', 'taken@example.com', '--password-stdin'],
+          `${GOOD_PASSWORD}\n`,
+          1,
+          /account with email taken@example\.com already exists/,
+        ],
+        [['user', 'add', 'not-an-address', '--password-stdin'], `${GOOD_PASSWORD}\n`, 1, /not a valid email address/],
+        [['user', 'add', 'a b@example.com', '--password-stdin'], `${GOOD_PASSWORD}\n`, 1, /not a valid email address/],
+        [['user', 'add', 'new@example.com', '--password-stdin'], 'short12\n', 1, /at least 8 characters/],
+        [['user', 'add', 'new@example.com', '--password-stdin'], 'password123\n', 1, /too common/],
+        [['user', 'add', 'new@example.com', '--password-stdin'], '', 1, /no password on stdin/],
+        [['user', 'add', 'new@example.com', '--password-stdin'], '\n', 1, /no password on stdin/],
+        [['user', 'add', 'new@example.com', '--password-stdin'], `${GOOD_PASSWORD}\nsecond line\n`, 1, /single line/],
+        [['user', 'add', 'new@example.com'], undefined, 2, /--password-stdin/],
+        [['user', 'disable', 'nobody@example.com'], undefined, 1, /no account with email nobody@example\.com/],
+        [['user', 'reset-mfa', 'nobody@example.com'], undefined, 1, /no account with email nobody@example\.com/],
+        [
+          ['client', 'add', '--id', 'taken', '--redirect-uri', 'https://other.example/cb'],
+          undefined,
+          1,
+          /client with id taken already exists/,
+        ],
+        [['client', 'add', '--id', 'bad-uri', '--redirect-uri', 'not a url'], undefined, 1, /not a valid URL/],
+        [['client', 'add', '--id', 'fragment', '--redirect-uri', 'https://rp.example/cb#x'], undefined, 1, /fragment/],
+        [['client', 'add', '--id', 'nothing'], undefined, 1, /redirect-uri/],
+        [['client', 'add', '--id', 'spa', '--public', '--grant', 'client_credentials'], undefined, 1, /public client/],
+        [['client', 'add', '--redirect-uri', 'https://rp.example/cb'], undefined, 2, /--id/],
+        [['client', 'remove', 'no-such-client'], undefined, 1, /no client with id "no-such-client"/],
+        [['user', 'list', '--colour'], undefined, 2, /unknown option '--colour'/],
+        [['users', 'list'], undefined, 2, /unknown command 'users'/],
+        [['audit', '--since', 'yesterday'], undefined, 2, /15m, 24h or 7d/],
+        [['audit', '--user', 'nobody@example.com'], undefined, 1, /no account with email/],
+      ];
+      for (const [args, stdin, code, message] of cases) {
+        const result = await twofold(args, stdin);
+        try {
+          expectRefusal(result, code, message);
+        } catch (error) {
+          throw new Error(`twofold ${args.join(' ')}: ${(error as Error).message}`);
+        }
+      }
+      expect(await snapshot()).toEqual(before);
+    },
+    2 * SLOW,
+  );
 
-    const service = await twofold(['client', 'add', '--id', 'reports', '--grant', 'client_credentials', '--json']);
-    expectSuccess(service);
-    const parsed = JSON.parse(service.stdout) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(['client_id', 'client_secret']);
-    expect(parsed).toEqual({ client_id: 'reports', client_secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+  it(
+    'stops with exit code 2 on a configuration error, naming the variable',
+    async () => {
+      const before = await snapshot();
+      expectRefusal(
+        await twofold(['user', 'list'], undefined, { DATABASE_URL: 'mysql://db.example/twofold' }),
+        2,
+        /configuration error: DATABASE_URL must be a postgresql:\/\/ or file: URL/,
+      );
+      expectRefusal(
+        await twofold(['user', 'list'], undefined, { PORT: 'eighty' }),
+        2,
+        /configuration error: PORT must be a whole number/,
+      );
+      expectRefusal(
+        await twofold(['user', 'add', 'cfg@example.com', '--password-stdin'], `${GOOD_PASSWORD}\n`, {
+          BCRYPT_COST: '99',
+        }),
+        2,
+        /BCRYPT_COST/,
+      );
+      expect(await snapshot()).toEqual(before);
+    },
+    SLOW,
+  );
 
-    const listed = await twofold(['client', 'list', '--json']);
-    expectSuccess(listed);
-    const clients = JSON.parse(listed.stdout) as Record<string, unknown>[];
-    expect(clients.find((c) => c.client_id === 'notes-app')).toMatchObject({
-      client_name: 'Notes',
-      public: false,
-      redirect_uris: ['https://notes.example/cb', 'https://notes.example/cb2'],
-      post_logout_redirect_uris: ['https://notes.example/'],
-    });
-    expect(clients.find((c) => c.client_id === 'spa')).toMatchObject({ public: true, first_party: true });
-    expect(clients.find((c) => c.client_id === 'reports')).toMatchObject({ grant_types: ['client_credentials'] });
-    expect(listed.stdout).not.toContain(secret);
-    const table = await twofold(['client', 'list']);
-    expect(table.stdout).toMatch(/^spa\s+public, first-party\s+authorization_code,refresh_token\s+http:\/\/localhost:5173\/cb$/m);
+  it(
+    'disables an account and ends its sessions and tokens',
+    async () => {
+      const grace = await givenAccount('grace@example.com');
+      const bystander = await givenAccount('bystander@example.com');
+      await givenSignedIn(db, grace.id);
+      await givenSignedIn(db, bystander.id);
 
-    const removed = await twofold(['client', 'remove', 'notes-app']);
-    expectSuccess(removed);
-    expect(await db.client.findUnique({ where: { clientId: 'notes-app' } })).toBeNull();
-    expect(await db.auditEvent.count({ where: { type: 'client_added', clientId: 'notes-app' } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { type: 'client_removed', clientId: 'notes-app' } })).toBe(1);
-  }, SLOW);
+      const result = await twofold(['user', 'disable', 'Grace@Example.com']);
+      expectSuccess(result);
+      expect(result.stdout).toMatch(/account disabled: grace@example\.com/);
+      expect((await db.account.findUniqueOrThrow({ where: { id: grace.id } })).disabledAt).toBeInstanceOf(Date);
+      expect(await db.oidcPayload.count({ where: { accountId: grace.id } })).toBe(0);
+      expect(await db.oidcPayload.count({ where: { accountId: bystander.id } })).toBe(2); // others keep theirs
+      expect(await db.auditEvent.count({ where: { type: 'account_disabled', accountId: grace.id } })).toBe(1);
 
-  it('rotates signing keys and records it', async () => {
-    const result = await twofold(['keys', 'rotate']);
-    expectSuccess(result);
-    expect(result.stdout).toMatch(/^new signing keys: \S+, \S+$/m);
-    expect(result.stdout).toMatch(/restart/);
-    expect(await db.auditEvent.count({ where: { type: 'signing_keys_rotated' } })).toBe(1);
-  }, SLOW);
+      const listed = JSON.parse((await twofold(['user', 'list', '--json'])).stdout) as {
+        email: string;
+        disabled_at: string | null;
+      }[];
+      expect(listed.find((a) => a.email === 'grace@example.com')?.disabled_at).toEqual(expect.any(String));
+      expect(listed.find((a) => a.email === 'bystander@example.com')?.disabled_at).toBeNull();
+    },
+    SLOW,
+  );
 
-  it('prints the audit trail, for one account and a recent window', async () => {
-    const watched = await givenAccount('watched@example.com');
-    const other = await givenAccount('other@example.com');
-    const audit = new AuditLog(db, createLogger('silent'));
-    await audit.record({ type: 'account_created', accountId: watched.id, detail: { source: 'test' } });
-    await audit.record({ type: 'password_failed', accountId: watched.id, ip: '192.0.2.7' });
-    await audit.record({ type: 'password_failed', accountId: other.id, ip: '192.0.2.8' });
-    // An event two days old falls outside --since 24h.
-    await db.auditEvent.updateMany({ where: { type: 'account_created', accountId: watched.id }, data: { at: new Date(Date.now() - 2 * 86_400_000) } });
+  it(
+    'resets the second factor: authenticators and recovery codes removed, sessions ended, shown as not enrolled',
+    async () => {
+      const account = await givenAccount('mfa@example.com');
+      await givenSignedIn(db, account.id);
+      await db.authenticator.create({
+        data: {
+          id: randomUUID(),
+          accountId: account.id,
+          label: 'phone',
+          secretCiphertext: 'not-a-real-secret',
+          secretKeyId: 'k',
+          confirmedAt: new Date(),
+        },
+      });
+      const codes = await new RecoveryCodeStore(db).replace(account.id);
+      await new RecoveryCodeStore(db).use(account.id, codes[0]!);
+      type Listed = { email: string; mfa_enrolled: boolean; recovery_codes_left: number }[];
+      const enrolled = JSON.parse((await twofold(['user', 'list', '--json'])).stdout) as Listed;
+      expect(enrolled.find((a) => a.email === 'mfa@example.com')).toMatchObject({
+        mfa_enrolled: true,
+        recovery_codes_left: 9,
+      });
+      expect((await twofold(['user', 'list'])).stdout).toMatch(/^mfa@example\.com\s+\S+\s+yes\s+9$/m);
 
-    const all = await twofold(['audit', '--user', 'WATCHED@example.com', '--json']);
-    expectSuccess(all);
-    expect((JSON.parse(all.stdout) as { type: string; email: string }[]).map((e) => [e.type, e.email])).toEqual([
-      ['account_created', 'watched@example.com'],
-      ['password_failed', 'watched@example.com'],
-    ]);
+      const result = await twofold(['user', 'reset-mfa', 'mfa@example.com']);
+      expectSuccess(result);
+      expect(result.stdout).toMatch(/1 authenticator\(s\) and 10 recovery code\(s\) removed/);
+      expect(await db.authenticator.count({ where: { accountId: account.id } })).toBe(0);
+      expect(await db.recoveryCode.count({ where: { accountId: account.id } })).toBe(0);
+      expect(await db.oidcPayload.count({ where: { accountId: account.id } })).toBe(0);
+      expect(await db.auditEvent.count({ where: { type: 'mfa_reset', accountId: account.id } })).toBe(1);
+      const after = JSON.parse((await twofold(['user', 'list', '--json'])).stdout) as Listed;
+      expect(after.find((a) => a.email === 'mfa@example.com')).toMatchObject({
+        mfa_enrolled: false,
+        recovery_codes_left: 0,
+      });
+    },
+    SLOW,
+  );
 
-    const recent = JSON.parse((await twofold(['audit', '--user', 'watched@example.com', '--since', '24h', '--json'])).stdout) as Record<string, unknown>[];
-    expect(recent).toEqual([
-      { at: expect.any(String), type: 'password_failed', email: 'watched@example.com', account_id: watched.id, client_id: null, ip: '192.0.2.7', detail: null },
-    ]);
+  it(
+    'adds, lists and removes clients, showing a confidential secret once',
+    async () => {
+      const added = await twofold([
+        'client',
+        'add',
+        '--id',
+        'notes-app',
+        '--name',
+        'Notes',
+        '--redirect-uri',
+        'https://notes.example/cb',
+        'https://notes.example/cb2',
+        '--post-logout-redirect-uri',
+        'https://notes.example/',
+      ]);
+      expectSuccess(added);
+      const secret = /^client_secret: (\S+)$/m.exec(added.stdout)?.[1];
+      expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const row = await db.client.findUniqueOrThrow({ where: { clientId: 'notes-app' } });
+      expect(JSON.stringify(row)).not.toContain(secret); // only a digest is stored
 
-    const table = await twofold(['audit', '--since', '15m']);
-    expectSuccess(table);
-    expect(table.stdout).toMatch(/^\S+\s+password_failed\s+other@example\.com\s+192\.0\.2\.8$/m);
-    expect(table.stdout).not.toMatch(/account_created\s+watched@example\.com/);
-  }, SLOW);
+      const json = await twofold([
+        'client',
+        'add',
+        '--id',
+        'spa',
+        '--public',
+        '--first-party',
+        '--redirect-uri',
+        'http://localhost:5173/cb',
+        '--json',
+      ]);
+      expectSuccess(json);
+      expect(json.stdout).toBe('{"client_id":"spa","client_secret":null}\n');
+
+      const service = await twofold(['client', 'add', '--id', 'reports', '--grant', 'client_credentials', '--json']);
+      expectSuccess(service);
+      const parsed = JSON.parse(service.stdout) as Record<string, unknown>;
+      expect(Object.keys(parsed)).toEqual(['client_id', 'client_secret']);
+      expect(parsed).toEqual({ client_id: 'reports', client_secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+
+      const listed = await twofold(['client', 'list', '--json']);
+      expectSuccess(listed);
+      const clients = JSON.parse(listed.stdout) as Record<string, unknown>[];
+      expect(clients.find((c) => c.client_id === 'notes-app')).toMatchObject({
+        client_name: 'Notes',
+        public: false,
+        redirect_uris: ['https://notes.example/cb', 'https://notes.example/cb2'],
+        post_logout_redirect_uris: ['https://notes.example/'],
+      });
+      expect(clients.find((c) => c.client_id === 'spa')).toMatchObject({ public: true, first_party: true });
+      expect(clients.find((c) => c.client_id === 'reports')).toMatchObject({ grant_types: ['client_credentials'] });
+      expect(listed.stdout).not.toContain(secret);
+      const table = await twofold(['client', 'list']);
+      expect(table.stdout).toMatch(
+        /^spa\s+public, first-party\s+authorization_code,refresh_token\s+http:\/\/localhost:5173\/cb$/m,
+      );
+
+      const removed = await twofold(['client', 'remove', 'notes-app']);
+      expectSuccess(removed);
+      expect(await db.client.findUnique({ where: { clientId: 'notes-app' } })).toBeNull();
+      expect(await db.auditEvent.count({ where: { type: 'client_added', clientId: 'notes-app' } })).toBe(1);
+      expect(await db.auditEvent.count({ where: { type: 'client_removed', clientId: 'notes-app' } })).toBe(1);
+    },
+    SLOW,
+  );
+
+  it(
+    'rotates signing keys and records it',
+    async () => {
+      const result = await twofold(['keys', 'rotate']);
+      expectSuccess(result);
+      expect(result.stdout).toMatch(/^new signing keys: \S+, \S+$/m);
+      expect(result.stdout).toMatch(/restart/);
+      expect(await db.auditEvent.count({ where: { type: 'signing_keys_rotated' } })).toBe(1);
+    },
+    SLOW,
+  );
+
+  it(
+    'prints the audit trail, for one account and a recent window',
+    async () => {
+      const watched = await givenAccount('watched@example.com');
+      const other = await givenAccount('other@example.com');
+      const audit = new AuditLog(db, createLogger('silent'));
+      await audit.record({ type: 'account_created', accountId: watched.id, detail: { source: 'test' } });
+      await audit.record({ type: 'password_failed', accountId: watched.id, ip: '192.0.2.7' });
+      await audit.record({ type: 'password_failed', accountId: other.id, ip: '192.0.2.8' });
+      // An event two days old falls outside --since 24h.
+      await db.auditEvent.updateMany({
+        where: { type: 'account_created', accountId: watched.id },
+        data: { at: new Date(Date.now() - 2 * 86_400_000) },
+      });
+
+      const all = await twofold(['audit', '--user', 'WATCHED@example.com', '--json']);
+      expectSuccess(all);
+      expect((JSON.parse(all.stdout) as { type: string; email: string }[]).map((e) => [e.type, e.email])).toEqual([
+        ['account_created', 'watched@example.com'],
+        ['password_failed', 'watched@example.com'],
+      ]);
+
+      const recent = JSON.parse(
+        (await twofold(['audit', '--user', 'watched@example.com', '--since', '24h', '--json'])).stdout,
+      ) as Record<string, unknown>[];
+      expect(recent).toEqual([
+        {
+          at: expect.any(String),
+          type: 'password_failed',
+          email: 'watched@example.com',
+          account_id: watched.id,
+          client_id: null,
+          ip: '192.0.2.7',
+          detail: null,
+        },
+      ]);
+
+      const table = await twofold(['audit', '--since', '15m']);
+      expectSuccess(table);
+      expect(table.stdout).toMatch(/^\S+\s+password_failed\s+other@example\.com\s+192\.0\.2\.8$/m);
+      expect(table.stdout).not.toMatch(/account_created\s+watched@example\.com/);
+    },
+    SLOW,
+  );
 });
 
 /** A session and an access token in the protocol store, as a sign-in would leave them. */
 async function givenSignedIn(db: Database, accountId: string): Promise<void> {
   await new DatabaseAdapter(db, 'Session').upsert(randomUUID(), { accountId, kind: 'Session' }, 3600);
-  await new DatabaseAdapter(db, 'AccessToken').upsert(randomUUID(), { accountId, kind: 'AccessToken', grantId: randomUUID() }, 3600);
+  await new DatabaseAdapter(db, 'AccessToken').upsert(
+    randomUUID(),
+    { accountId, kind: 'AccessToken', grantId: randomUUID() },
+    3600,
+  );
 }

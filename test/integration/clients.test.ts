@@ -10,9 +10,23 @@ describe('relying parties', () => {
   afterAll(() => twofold.stop());
 
   const service = (clientId: string) =>
-    twofold.clients.add({ clientId, redirectUris: [], postLogoutRedirectUris: [], isPublic: false, firstParty: false, grants: ['client_credentials'] });
+    twofold.clients.add({
+      clientId,
+      redirectUris: [],
+      postLogoutRedirectUris: [],
+      isPublic: false,
+      firstParty: false,
+      grants: ['client_credentials'],
+    });
   const app = (clientId: string, redirect: string) =>
-    twofold.clients.add({ clientId, redirectUris: [redirect], postLogoutRedirectUris: [], isPublic: false, firstParty: false, grants: [] });
+    twofold.clients.add({
+      clientId,
+      redirectUris: [redirect],
+      postLogoutRedirectUris: [],
+      isPublic: false,
+      firstParty: false,
+      grants: [],
+    });
 
   it('must receive codes over https, except on this very machine', async () => {
     await expect(app('plain-http', 'http://rp.example/callback')).rejects.toThrow(InvalidInputError);

@@ -17,16 +17,38 @@ const run = promisify(execFile);
 /** The forms a 20-byte TOTP secret can take: base32 as shown, and its bytes as hex and base64. */
 function totpForms(secret: string): string[] {
   const bytes = Buffer.from(base32.decode(secret));
-  return [secret, secret.toLowerCase(), bytes.toString('hex'), bytes.toString('hex').toUpperCase(), bytes.toString('base64'), bytes.toString('base64url')];
+  return [
+    secret,
+    secret.toLowerCase(),
+    bytes.toString('hex'),
+    bytes.toString('hex').toUpperCase(),
+    bytes.toString('base64'),
+    bytes.toString('base64url'),
+  ];
 }
 
 async function dumpSqlite(twofold: RunningTwofold): Promise<string> {
-  const tables = await twofold.db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table'");
-  expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['accounts', 'authenticators', 'recovery_codes', 'clients', 'oidc_payloads', 'audit_events']));
-  const rows = await Promise.all(tables.map(async ({ name }) => [name, await twofold.db.$queryRawUnsafe(`SELECT * FROM "${name}"`)] as const));
+  const tables = await twofold.db.$queryRawUnsafe<{ name: string }[]>(
+    "SELECT name FROM sqlite_master WHERE type = 'table'",
+  );
+  expect(tables.map((t) => t.name)).toEqual(
+    expect.arrayContaining([
+      'accounts',
+      'authenticators',
+      'recovery_codes',
+      'clients',
+      'oidc_payloads',
+      'audit_events',
+    ]),
+  );
+  const rows = await Promise.all(
+    tables.map(async ({ name }) => [name, await twofold.db.$queryRawUnsafe(`SELECT * FROM "${name}"`)] as const),
+  );
   // The files as an attacker would copy them, write-ahead log included.
   const file = twofold.config.database.kind === 'sqlite' ? twofold.config.database.file : '';
-  const files = [file, `${file}-wal`, `${file}-journal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString('latin1'));
+  const files = [file, `${file}-wal`, `${file}-journal`]
+    .filter((f) => existsSync(f))
+    .map((f) => readFileSync(f).toString('latin1'));
   return JSON.stringify(rows, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)) + files.join('\n');
 }
 
@@ -40,9 +62,12 @@ async function dumpPostgres(url: string): Promise<{ dump: string; how: string }>
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: tables } = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+    const { rows: tables } = await client.query<{ tablename: string }>(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
+    );
     const parts = [];
-    for (const { tablename } of tables) parts.push([tablename, (await client.query(`SELECT * FROM "${tablename}"`)).rows]);
+    for (const { tablename } of tables)
+      parts.push([tablename, (await client.query(`SELECT * FROM "${tablename}"`)).rows]);
     return { dump: JSON.stringify(parts), how: 'SELECT' };
   } finally {
     await client.end();
@@ -71,7 +96,8 @@ describe('a dump of the database', () => {
     });
     secrets.push(['password', person.password]);
     for (const form of totpForms(app.secret)) secrets.push(['TOTP secret', form]);
-    for (const code of recoveryCodes) secrets.push(['recovery code', code], ['recovery code (as compared)', code.replace(/-/g, '')]);
+    for (const code of recoveryCodes)
+      secrets.push(['recovery code', code], ['recovery code (as compared)', code.replace(/-/g, '')]);
     secrets.push(['client secret', clientSecret!]);
     secrets.push(['client secret (base64)', Buffer.from(clientSecret!, 'base64url').toString('base64')]);
     secrets.push(['client secret (hex)', Buffer.from(clientSecret!, 'base64url').toString('hex')]);
@@ -83,7 +109,9 @@ describe('a dump of the database', () => {
     expect(await twofold.db.recoveryCode.count({ where: { accountId: person.id } })).toBe(10);
     expect(await twofold.db.client.count({ where: { clientId: 'reports' } })).toBe(1);
     dump =
-      twofold.config.database.kind === 'sqlite' ? await dumpSqlite(twofold) : (await dumpPostgres(twofold.config.database.url)).dump;
+      twofold.config.database.kind === 'sqlite'
+        ? await dumpSqlite(twofold)
+        : (await dumpPostgres(twofold.config.database.url)).dump;
   }, 60_000);
   afterAll(() => twofold.stop());
 
@@ -107,16 +135,22 @@ describe('client authentication offered', () => {
   afterAll(() => twofold.stop());
 
   it('offers no HMAC-based client authentication and no HS* signatures: only a digest of a client secret is kept', async () => {
-    const doc = (await (await fetch(`${twofold.url}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    const doc = (await (await fetch(`${twofold.url}/.well-known/openid-configuration`)).json()) as Record<
+      string,
+      unknown
+    >;
     const methods = [
       ...(doc.token_endpoint_auth_methods_supported as string[]),
       ...((doc.introspection_endpoint_auth_methods_supported as string[] | undefined) ?? []),
       ...((doc.revocation_endpoint_auth_methods_supported as string[] | undefined) ?? []),
     ];
     expect(methods).not.toContain('client_secret_jwt');
-    expect(new Set(doc.token_endpoint_auth_methods_supported as string[])).toEqual(new Set(['client_secret_basic', 'client_secret_post', 'none']));
+    expect(new Set(doc.token_endpoint_auth_methods_supported as string[])).toEqual(
+      new Set(['client_secret_basic', 'client_secret_post', 'none']),
+    );
     for (const [key, value] of Object.entries(doc)) {
-      if (key.endsWith('alg_values_supported')) expect([key, (value as string[]).filter((alg) => /^HS/.test(alg))]).toEqual([key, []]);
+      if (key.endsWith('alg_values_supported'))
+        expect([key, (value as string[]).filter((alg) => /^HS/.test(alg))]).toEqual([key, []]);
     }
   });
 });

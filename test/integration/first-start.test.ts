@@ -33,7 +33,11 @@ describe('the first start', () => {
     }
     await stop();
 
-    const added = await runCli(['user', 'add', 'first@example.com', '--password-stdin'], env, 'the very first passphrase\n');
+    const added = await runCli(
+      ['user', 'add', 'first@example.com', '--password-stdin'],
+      env,
+      'the very first passphrase\n',
+    );
     expect(added.code).toBe(0);
     server = await spawnTwofold(env);
     const listening = await server.waitForLog((line) => line.msg === 'twofold listening');

@@ -26,33 +26,44 @@ describe('signing key rotation', () => {
   const server = restartableTwofold(ensureCliBuilt, SLOW);
   let twofold: RunningTwofold;
 
-  it('keeps a token signed before the rotation verifiable, and signs new tokens with the new key', async () => {
-    twofold = await server.start();
-    await twofold.clients.add({ clientId: 'rp', redirectUris: ['https://rp.example/cb'], postLogoutRedirectUris: [], isPublic: false, firstParty: false, grants: [] });
-    const before = await signIdToken(twofold, 'signed-before');
-    const oldKid = decodeProtectedHeader(before).kid!;
-    expect((await publishedKids(twofold))[0]).toBe(oldKid);
+  it(
+    'keeps a token signed before the rotation verifiable, and signs new tokens with the new key',
+    async () => {
+      twofold = await server.start();
+      await twofold.clients.add({
+        clientId: 'rp',
+        redirectUris: ['https://rp.example/cb'],
+        postLogoutRedirectUris: [],
+        isPublic: false,
+        firstParty: false,
+        grants: [],
+      });
+      const before = await signIdToken(twofold, 'signed-before');
+      const oldKid = decodeProtectedHeader(before).kid!;
+      expect((await publishedKids(twofold))[0]).toBe(oldKid);
 
-    const rotated = await runCli(['keys', 'rotate'], server.env);
-    expect({ code: rotated.code, stderr: rotated.stderr }).toEqual({ code: 0, stderr: '' });
-    const newKids = /^new signing keys: (.+)$/m.exec(rotated.stdout)![1]!.split(', ');
-    expect(newKids).toHaveLength(2);
-    expect(newKids).not.toContain(oldKid);
+      const rotated = await runCli(['keys', 'rotate'], server.env);
+      expect({ code: rotated.code, stderr: rotated.stderr }).toEqual({ code: 0, stderr: '' });
+      const newKids = /^new signing keys: (.+)$/m.exec(rotated.stdout)![1]!.split(', ');
+      expect(newKids).toHaveLength(2);
+      expect(newKids).not.toContain(oldKid);
 
-    twofold = await server.start();
-    const kids = await publishedKids(twofold);
-    expect(kids.slice(0, 2)).toEqual(newKids);
-    expect(kids).toContain(oldKid);
+      twofold = await server.start();
+      const kids = await publishedKids(twofold);
+      expect(kids.slice(0, 2)).toEqual(newKids);
+      expect(kids).toContain(oldKid);
 
-    const jwks = createRemoteJWKSet(new URL(`${twofold.url}/jwks`));
-    const { payload, protectedHeader } = await jwtVerify(before, jwks, { audience: 'rp' });
-    expect(payload.sub).toBe('signed-before');
-    expect(protectedHeader.kid).toBe(oldKid);
+      const jwks = createRemoteJWKSet(new URL(`${twofold.url}/jwks`));
+      const { payload, protectedHeader } = await jwtVerify(before, jwks, { audience: 'rp' });
+      expect(payload.sub).toBe('signed-before');
+      expect(protectedHeader.kid).toBe(oldKid);
 
-    const after = await signIdToken(twofold, 'signed-after');
-    expect(decodeProtectedHeader(after).kid).toBe(newKids[0]);
-    expect((await jwtVerify(after, jwks, { issuer: twofold.url, audience: 'rp' })).payload.sub).toBe('signed-after');
-  }, SLOW);
+      const after = await signIdToken(twofold, 'signed-after');
+      expect(decodeProtectedHeader(after).kid).toBe(newKids[0]);
+      expect((await jwtVerify(after, jwks, { issuer: twofold.url, audience: 'rp' })).payload.sub).toBe('signed-after');
+    },
+    SLOW,
+  );
 
   it('keeps every key file readable by its owner only', () => {
     for (const file of ['jwks.json', 'cookies.json', 'secrets.json']) {

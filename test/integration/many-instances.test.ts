@@ -11,7 +11,15 @@ import { spawnTwofold, type TwofoldProcess } from '../support/twofold-process.js
 import { LoadBalancer, type Forwarded } from '../support/load-balancer.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { UserAgent } from '../support/user-agent.js';
-import { PASSWORD, callbackOf, enrol, isCodePage, isPasswordPage, submitPassword, typeCode } from '../support/sign-in.js';
+import {
+  PASSWORD,
+  callbackOf,
+  enrol,
+  isCodePage,
+  isPasswordPage,
+  submitPassword,
+  typeCode,
+} from '../support/sign-in.js';
 import { earlyInTimeStep, type AuthenticatorApp } from '../support/authenticator-app.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -37,9 +45,17 @@ describe('three instances sharing one database, one Redis and one keys folder', 
     databaseUrl = await createPostgresDatabase();
     balancer = await LoadBalancer.start();
     const dir = tempDir();
-    shared = { DATABASE_URL: databaseUrl, REDIS_URL, KEYS_DIR: join(dir, 'keys'), ISSUER: balancer.url, BCRYPT_COST: '4' };
+    shared = {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL,
+      KEYS_DIR: join(dir, 'keys'),
+      ISSUER: balancer.url,
+      BCRYPT_COST: '4',
+    };
     // Started at the same moment, on an empty database and an empty keys folder.
-    const started = await Promise.all(NAMES.map((name) => spawnTwofold({ ...shared, DATA_DIR: join(dir, `data-${name}`) })));
+    const started = await Promise.all(
+      NAMES.map((name) => spawnTwofold({ ...shared, DATA_DIR: join(dir, `data-${name}`) })),
+    );
     NAMES.forEach((name, i) => {
       instances.set(name, started[i]!);
       balancer.add(name, started[i]!.port);
@@ -48,11 +64,26 @@ describe('three instances sharing one database, one Redis and one keys folder', 
     const added = await runCli(['user', 'add', email, '--password-stdin'], shared, `${PASSWORD}\n`);
     expect(added.stderr).toBe('');
     const client = await runCli(
-      ['client', 'add', '--id', 'shop', '--first-party', '--redirect-uri', 'https://rp.example/shop/callback', '--post-logout-redirect-uri', 'https://rp.example/shop/signed-out', '--json'],
+      [
+        'client',
+        'add',
+        '--id',
+        'shop',
+        '--first-party',
+        '--redirect-uri',
+        'https://rp.example/shop/callback',
+        '--post-logout-redirect-uri',
+        'https://rp.example/shop/signed-out',
+        '--json',
+      ],
       shared,
     );
     expect(client.stderr).toBe('');
-    rp = await RelyingParty.discover(balancer.url, 'shop', (JSON.parse(client.stdout) as { client_secret: string }).client_secret);
+    rp = await RelyingParty.discover(
+      balancer.url,
+      'shop',
+      (JSON.parse(client.stdout) as { client_secret: string }).client_secret,
+    );
 
     // The first sign-in links the app (password on B, enrolment on C).
     const ua = new UserAgent(balancer.url);
@@ -71,7 +102,9 @@ describe('three instances sharing one database, one Redis and one keys folder', 
   });
 
   it('applied the migrations once, although the three started at the same moment', async () => {
-    const reports = [...instances.values()].flatMap((instance) => instance.logs.filter((line) => line.msg === 'database migrations applied'));
+    const reports = [...instances.values()].flatMap((instance) =>
+      instance.logs.filter((line) => line.msg === 'database migrations applied'),
+    );
     expect(reports).toHaveLength(1);
     expect(reports[0]!.applied).toEqual(migrationsFor('postgresql').map((m) => m.name));
     const client = new pg.Client({ connectionString: databaseUrl });
@@ -85,7 +118,9 @@ describe('three instances sharing one database, one Redis and one keys folder', 
   });
 
   it('publishes the same signing keys from every instance', async () => {
-    const jwks = await Promise.all([...instances.values()].map(async (instance) => (await fetch(`${instance.origin}/jwks`)).text()));
+    const jwks = await Promise.all(
+      [...instances.values()].map(async (instance) => (await fetch(`${instance.origin}/jwks`)).text()),
+    );
     expect(JSON.parse(jwks[0]!).keys.length).toBeGreaterThan(0);
     expect(new Set(jwks).size).toBe(1);
   });
@@ -100,7 +135,10 @@ describe('three instances sharing one database, one Redis and one keys folder', 
 
     const password = await balancer.via('B', () => submitPassword(ua, authorize.result, email, PASSWORD));
     expectServedBy(password.served, 'B');
-    expect(password.served[0]).toMatchObject({ method: 'POST', path: expect.stringMatching(/^\/interaction\/.+\/password$/) });
+    expect(password.served[0]).toMatchObject({
+      method: 'POST',
+      path: expect.stringMatching(/^\/interaction\/.+\/password$/),
+    });
     expect(isCodePage(password.result)).toBe(true);
 
     const code = await balancer.via('C', () => typeCode(ua, password.result, app));

@@ -20,7 +20,8 @@ describe('operator metrics', () => {
   afterAll(() => twofold.stop());
 
   /** How much each counter moved between two scrapes. */
-  const moved = (before: Scrape, after: Scrape) => (name: string, labels?: Record<string, string>) => after.value(name, labels) - before.value(name, labels);
+  const moved = (before: Scrape, after: Scrape) => (name: string, labels?: Record<string, string>) =>
+    after.value(name, labels) - before.value(name, labels);
 
   it('a sign-in and token requests move the sign-in, token and HTTP counters', async () => {
     const before = await scrape(metricsUrl);
@@ -34,7 +35,14 @@ describe('operator metrics', () => {
     expect(wrong.status).toBe(200);
     const { app } = await firstSignIn(ua, rp, person);
     await signIn(new UserAgent(twofold.url), rp, person, app);
-    const { clientSecret } = await twofold.clients.add({ clientId: 'metrics-service', redirectUris: [], postLogoutRedirectUris: [], isPublic: false, firstParty: false, grants: ['client_credentials'] });
+    const { clientSecret } = await twofold.clients.add({
+      clientId: 'metrics-service',
+      redirectUris: [],
+      postLogoutRedirectUris: [],
+      isPublic: false,
+      firstParty: false,
+      grants: ['client_credentials'],
+    });
     expect((await clientCredentialsToken(twofold.url, 'metrics-service', clientSecret!)).status).toBe(200);
     expect((await clientCredentialsToken(twofold.url, 'metrics-service', 'wrong secret')).status).toBe(401);
 
@@ -82,7 +90,9 @@ describe('operator metrics', () => {
     // Every limit has its own series from the first scrape, not a catch-all.
     const after = await scrape(metricsUrl);
     for (const limiter of ['password_per_ip', 'code_per_ip', 'recovery_code_per_account']) {
-      expect(after.samples.some((s) => s.name === 'twofold_rate_limit_refusals_total' && s.labels.limiter === limiter)).toBe(true);
+      expect(
+        after.samples.some((s) => s.name === 'twofold_rate_limit_refusals_total' && s.labels.limiter === limiter),
+      ).toBe(true);
     }
     expect(after.samples.some((s) => s.labels.limiter === 'other')).toBe(false);
   });
@@ -91,11 +101,17 @@ describe('operator metrics', () => {
     const person = await createPerson(twofold, 'metrics-person@example.com');
     const ua = new UserAgent(twofold.url);
     await submitPassword(ua, await ua.navigate((await rp.start()).url), person.email, 'wrong');
-    const hostilePaths = ['/metrics-person@example.com', '/interaction/x%0a"}evil', '/.well-known/openid-configuration/extra', '/token/../jwks'];
+    const hostilePaths = [
+      '/metrics-person@example.com',
+      '/interaction/x%0a"}evil',
+      '/.well-known/openid-configuration/extra',
+      '/token/../jwks',
+    ];
     for (const path of hostilePaths) await fetch(`${twofold.url}${path}`);
 
     const { text, samples } = await scrape(metricsUrl);
-    for (const secret of [person.email, person.id, 'example.com', '127.0.0.1', 'evil', 'extra', 'metrics-app']) expect([secret, text.includes(secret)]).toEqual([secret, false]);
+    for (const secret of [person.email, person.id, 'example.com', '127.0.0.1', 'evil', 'extra', 'metrics-app'])
+      expect([secret, text.includes(secret)]).toEqual([secret, false]);
     const routes = new Set(samples.filter((s) => s.name === 'twofold_http_requests_total').map((s) => s.labels.route));
     expect([...routes].every((r) => /^[a-z_]+$/.test(r!))).toBe(true);
     expect(routes.has('other')).toBe(true);

@@ -14,12 +14,19 @@ const prisma = join(process.cwd(), 'node_modules/.bin/prisma');
 // Without either, the recorded rows are checked against Prisma's conventions only.
 const engineAvailable = Boolean(process.env.PRISMA_SCHEMA_ENGINE_BINARY);
 
-async function expectPrismaAgrees(kind: 'sqlite' | 'postgresql', rows: { migration_name: string; checksum: string; finished_at: unknown }[], env: Record<string, string>) {
+async function expectPrismaAgrees(
+  kind: 'sqlite' | 'postgresql',
+  rows: { migration_name: string; checksum: string; finished_at: unknown }[],
+  env: Record<string, string>,
+) {
   const expected = migrationsFor(kind);
   expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(expected.map((m) => [m.name, m.checksum]));
   for (const row of rows) expect(row.finished_at).toBeTruthy();
   if (engineAvailable) {
-    const { stdout } = await run(prisma, ['migrate', 'status'], { env: { ...process.env, ...env }, cwd: process.cwd() });
+    const { stdout } = await run(prisma, ['migrate', 'status'], {
+      env: { ...process.env, ...env },
+      cwd: process.cwd(),
+    });
     expect(stdout).toMatch(/Database schema is up to date/);
   }
 }
@@ -32,15 +39,29 @@ describe('migrations on an empty SQLite database', () => {
     const first = await migrate(config.database);
     expect(first.applied).toEqual(migrationsFor('sqlite').map((m) => m.name));
     const db = new Sqlite(join(dataDir, 'twofold.db'));
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => (r as { name: string }).name);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((r) => (r as { name: string }).name);
     db.close();
-    expect(tables).toEqual(expect.arrayContaining(['accounts', 'authenticators', 'clients', 'oidc_payloads', 'audit_events', '_prisma_migrations']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'accounts',
+        'authenticators',
+        'clients',
+        'oidc_payloads',
+        'audit_events',
+        '_prisma_migrations',
+      ]),
+    );
     expect((await migrate(config.database)).applied).toEqual([]);
   });
 
   it('records them the way `prisma migrate status` expects', async () => {
     const db = new Sqlite(join(dataDir, 'twofold.db'));
-    const rows = db.prepare('SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name').all();
+    const rows = db
+      .prepare('SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name')
+      .all();
     db.close();
     await expectPrismaAgrees('sqlite', rows as never, { DATA_DIR: dataDir, DATABASE_URL: '' });
   });
@@ -69,7 +90,9 @@ describe('migrations on an empty PostgreSQL database', () => {
   it('records them the way `prisma migrate status` expects', async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const { rows } = await client.query('SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name');
+    const { rows } = await client.query(
+      'SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name',
+    );
     await client.end();
     await expectPrismaAgrees('postgresql', rows, { DATABASE_URL: url });
   });

@@ -35,7 +35,12 @@ describe('a raised bcrypt cost', () => {
     expect(hashCost(await storedHash(signsIn.email))).toBe(4);
 
     const ua = new UserAgent(twofold.url);
-    const wrong = await submitPassword(ua, await ua.navigate((await rp.start()).url), mistypes.email, 'not the password at all');
+    const wrong = await submitPassword(
+      ua,
+      await ua.navigate((await rp.start()).url),
+      mistypes.email,
+      'not the password at all',
+    );
     expect(isPasswordPage(wrong)).toBe(true);
     const right = await submitPassword(ua, await ua.navigate((await rp.start()).url), signsIn.email, signsIn.password);
     expect(isEnrolmentPage(right)).toBe(true);

@@ -8,7 +8,15 @@ import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { UserAgentAt } from '../support/from-address.js';
 import type { Visit } from '../support/user-agent.js';
-import { callbackOf, createPerson, firstSignIn, isCodePage, isEnrolmentPage, isPasswordPage, submitPassword } from '../support/sign-in.js';
+import {
+  callbackOf,
+  createPerson,
+  firstSignIn,
+  isCodePage,
+  isEnrolmentPage,
+  isPasswordPage,
+  submitPassword,
+} from '../support/sign-in.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SPRAYED = 'Summer2026!';
@@ -75,7 +83,11 @@ describe.each([
 describe('the limits per address, configured small', () => {
   let server: Awaited<ReturnType<typeof started>>;
   beforeAll(async () => {
-    server = await started({ RATE_LIMIT_PASSWORD_PER_IP: '3', RATE_LIMIT_PASSWORD_PER_ACCOUNT_IP: '1', RATE_LIMIT_CODE_PER_IP: '2' });
+    server = await started({
+      RATE_LIMIT_PASSWORD_PER_IP: '3',
+      RATE_LIMIT_PASSWORD_PER_ACCOUNT_IP: '1',
+      RATE_LIMIT_CODE_PER_IP: '2',
+    });
   });
   afterAll(() => server.twofold.stop());
 
@@ -85,7 +97,8 @@ describe('the limits per address, configured small', () => {
     const address = newAddress();
     expect(isPasswordPage(await typePassword(address, mine.email, 'wrong'))).toBe(true);
     // Refused by the limit per email: not checked, so not counted for the address.
-    for (let n = 0; n < 3; n++) expect((await typePassword(address, mine.email, 'wrong')).body).toContain('for this email from your network');
+    for (let n = 0; n < 3; n++)
+      expect((await typePassword(address, mine.email, 'wrong')).body).toContain('for this email from your network');
     // A right password gives back its own point only: it does not wipe the others.
     expect(isEnrolmentPage(await typePassword(address, alsoMine.email, alsoMine.password))).toBe(true);
     expect(isPasswordPage(await typePassword(address, `a-${Date.now()}@example.com`, 'wrong'))).toBe(true);
@@ -99,21 +112,32 @@ describe('the limits per address, configured small', () => {
     // A /64 of the documentation range, fresh per run (Redis counters outlive a test run).
     const network = `2001:db8:${randomInt(65536).toString(16)}:${randomInt(65536).toString(16)}`;
     const host = (n: number) => `${network}:${n.toString(16)}::${randomInt(1, 65536).toString(16)}`;
-    for (let n = 1; n <= 3; n++) expect(isPasswordPage(await typePassword(host(n), `v6-${n}-${Date.now()}@example.com`, 'wrong'))).toBe(true);
+    for (let n = 1; n <= 3; n++)
+      expect(isPasswordPage(await typePassword(host(n), `v6-${n}-${Date.now()}@example.com`, 'wrong'))).toBe(true);
     expectRefusedFromNetwork(await typePassword(host(4), person.email, person.password), 'passwords');
     // The next /64 is another network.
-    expect(isEnrolmentPage(await typePassword(`2001:db8:ffff:${randomInt(65536).toString(16)}::1`, person.email, person.password))).toBe(true);
+    expect(
+      isEnrolmentPage(
+        await typePassword(`2001:db8:ffff:${randomInt(65536).toString(16)}::1`, person.email, person.password),
+      ),
+    ).toBe(true);
   });
 
   it('wrong codes are counted per address across accounts too', async () => {
     const { twofold, rp } = server;
     const people = [await createPerson(twofold), await createPerson(twofold)];
     const apps = [];
-    for (const person of people) apps.push((await firstSignIn(new UserAgentAt(twofold.url, newAddress()), rp, person)).app);
+    for (const person of people)
+      apps.push((await firstSignIn(new UserAgentAt(twofold.url, newAddress()), rp, person)).app);
     const attacker = newAddress();
     const codePage = async (address: string, n: number) => {
       const ua = new UserAgentAt(twofold.url, address);
-      const page = await submitPassword(ua, await ua.navigate((await rp.start()).url), people[n]!.email, people[n]!.password);
+      const page = await submitPassword(
+        ua,
+        await ua.navigate((await rp.start()).url),
+        people[n]!.email,
+        people[n]!.password,
+      );
       expect(isCodePage(page)).toBe(true);
       return { ua, page };
     };
@@ -122,8 +146,13 @@ describe('the limits per address, configured small', () => {
       expect(isCodePage(await ua.submit(page, '/code', { code: await apps[n]!.wrongCode() }))).toBe(true);
     }
     const blocked = await codePage(attacker, 0);
-    expectRefusedFromNetwork(await blocked.ua.submit(blocked.page, '/code', { code: await apps[0]!.nextCode() }), 'codes');
+    expectRefusedFromNetwork(
+      await blocked.ua.submit(blocked.page, '/code', { code: await apps[0]!.nextCode() }),
+      'codes',
+    );
     const elsewhere = await codePage(newAddress(), 0);
-    expect(callbackOf(await elsewhere.ua.submit(elsewhere.page, '/code', { code: await apps[0]!.nextCode() }))).toBeTruthy();
+    expect(
+      callbackOf(await elsewhere.ua.submit(elsewhere.page, '/code', { code: await apps[0]!.nextCode() })),
+    ).toBeTruthy();
   });
 });

@@ -60,7 +60,11 @@ async function openRedisSubject(prefix: string): Promise<ContractSubject & { red
 
 describeProtocolStoreContract('database', async () => {
   const services = await openDatabaseServices();
-  return { store: databaseProtocolStore(services.db, services.clients), clients: services.clients, dispose: services.dispose };
+  return {
+    store: databaseProtocolStore(services.db, services.clients),
+    clients: services.clients,
+    dispose: services.dispose,
+  };
 });
 
 describeProtocolStoreContract('redis', () => openRedisSubject(`twofold-test-${randomBytes(6).toString('hex')}:`));
@@ -75,7 +79,8 @@ describe('redis protocol store: keys and their lifetimes', () => {
   });
   afterAll(() => subject.dispose());
 
-  const entry = (kind: string, fields: Record<string, unknown>) => ({ jti: randomUUID(), kind, ...fields }) as AdapterPayload;
+  const entry = (kind: string, fields: Record<string, unknown>) =>
+    ({ jti: randomUUID(), kind, ...fields }) as AdapterPayload;
 
   it('writes every key under its prefix, with the lifetime oidc-provider gave', async () => {
     const token = entry('AccessToken', { grantId: 'g1', accountId: 'a1' });
@@ -113,7 +118,9 @@ describe('redis protocol store: keys and their lifetimes', () => {
     await new Promise((resolve) => setTimeout(resolve, 2100));
     const second = entry('Session', { accountId, uid: randomUUID() });
     await store.adapter('Session').upsert(second.jti!, second, 60);
-    expect(await subject.redis.zrange(`${prefix}account:${accountId}`, '0', '-1')).toEqual([`${prefix}Session:${second.jti}`]);
+    expect(await subject.redis.zrange(`${prefix}account:${accountId}`, '0', '-1')).toEqual([
+      `${prefix}Session:${second.jti}`,
+    ]);
   });
 
   it('leaves no key behind when an unknown code is consumed', async () => {

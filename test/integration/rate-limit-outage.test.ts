@@ -21,7 +21,10 @@ describe('rate-limit counters unavailable', () => {
     const person = await createPerson(twofold);
     const ua = new UserAgent(twofold.url);
     const page = await ua.navigate((await rp.start()).url);
-    const unavailable = async () => (await scrape(`http://127.0.0.1:${twofold.metricsPort()}/metrics`)).value('twofold_store_unavailable_total', { store: 'database' });
+    const unavailable = async () =>
+      (await scrape(`http://127.0.0.1:${twofold.metricsPort()}/metrics`)).value('twofold_store_unavailable_total', {
+        store: 'database',
+      });
     const before = await unavailable();
     await twofold.db.$executeRawUnsafe('DROP TABLE rate_limits');
 

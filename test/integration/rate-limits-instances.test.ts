@@ -21,7 +21,10 @@ describe.each([
   beforeAll(async () => {
     first = await startTwofold({ TRUST_PROXY: 'true', ...extra });
     // The same database as the first: its SQLite folder, or its PostgreSQL URL.
-    const shared = { DATA_DIR: first.env.DATA_DIR!, ...(first.env.DATABASE_URL ? { DATABASE_URL: first.env.DATABASE_URL } : {}) };
+    const shared = {
+      DATA_DIR: first.env.DATA_DIR!,
+      ...(first.env.DATABASE_URL ? { DATABASE_URL: first.env.DATABASE_URL } : {}),
+    };
     second = await startTwofold({ TRUST_PROXY: 'true', ...extra, ...shared });
     const suffix = Date.now().toString(36);
     relyingParties.set(first, await RelyingParty.register(first, { clientId: `first-${suffix}`, firstParty: true }));
@@ -47,7 +50,8 @@ describe.each([
     const address = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
     counted = { email: person.email, address };
     const order = [first, second, first, second, second];
-    for (const instance of order) expect(isPasswordPage(await typePassword(instance, address, person.email, 'wrong'))).toBe(true);
+    for (const instance of order)
+      expect(isPasswordPage(await typePassword(instance, address, person.email, 'wrong'))).toBe(true);
     expect((await typePassword(first, address, person.email, person.password)).status).toBe(429);
     expect((await typePassword(second, address, person.email, person.password)).status).toBe(429);
   });
@@ -56,7 +60,9 @@ describe.each([
     it('keeps the counters in Redis, with the window as their lifetime', async () => {
       const redis = new Redis(REDIS_URL);
       try {
-        const ttl = await redis.ttl(`twofold:ratelimit:password_per_account_ip:${passwordKey(counted!.email, counted!.address)}`);
+        const ttl = await redis.ttl(
+          `twofold:ratelimit:password_per_account_ip:${passwordKey(counted!.email, counted!.address)}`,
+        );
         expect(ttl).toBeGreaterThan(0);
         expect(ttl).toBeLessThanOrEqual(15 * 60);
         expect(await first.db.rateLimit.count()).toBe(0);

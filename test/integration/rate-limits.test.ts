@@ -7,7 +7,15 @@ import { RelyingParty } from '../support/relying-party.js';
 import { UserAgentAt } from '../support/from-address.js';
 import type { Visit } from '../support/user-agent.js';
 import type { AuthenticatorApp } from '../support/authenticator-app.js';
-import { callbackOf, createPerson, firstSignIn, isCodePage, isEnrolmentPage, isPasswordPage, submitPassword } from '../support/sign-in.js';
+import {
+  callbackOf,
+  createPerson,
+  firstSignIn,
+  isCodePage,
+  isEnrolmentPage,
+  isPasswordPage,
+  submitPassword,
+} from '../support/sign-in.js';
 
 const WINDOW = 15 * 60;
 let addresses = 0;
@@ -45,7 +53,9 @@ describe('rate limits on sign-in', () => {
   }
 
   const rateLimitedEvents = async (accountId: string) =>
-    (await twofold.audit.list({ accountId })).filter((e) => e.type === 'rate_limited').map((e) => ({ ip: e.ip, detail: JSON.parse(e.detail!) }));
+    (await twofold.audit.list({ accountId }))
+      .filter((e) => e.type === 'rate_limited')
+      .map((e) => ({ ip: e.ip, detail: JSON.parse(e.detail!) }));
 
   it('the sixth wrong password from one address is refused with 429, and so is the right one, for the rest of the window', async () => {
     const person = await createPerson(twofold);
@@ -61,13 +71,19 @@ describe('rate limits on sign-in', () => {
     expectTooManyAttempts(await typePassword(attacker, person.email.toUpperCase(), person.password), 'passwords');
 
     // Reaching the limit is audited once, naming the limit; the refused attempts are not checked.
-    expect(await rateLimitedEvents(person.id)).toEqual([{ ip: attacker, detail: { limit: 'password_per_account_ip', retryAfterSeconds: expect.any(Number) } }]);
-    const failures = (await twofold.audit.list({ accountId: person.id })).filter((e) => e.type === 'signin_password_failed');
+    expect(await rateLimitedEvents(person.id)).toEqual([
+      { ip: attacker, detail: { limit: 'password_per_account_ip', retryAfterSeconds: expect.any(Number) } },
+    ]);
+    const failures = (await twofold.audit.list({ accountId: person.id })).filter(
+      (e) => e.type === 'signin_password_failed',
+    );
     expect(failures).toHaveLength(5);
 
     // Without Redis the counters live in the database, shared by every instance, under digests: no email.
     const rows = await twofold.db.rateLimit.findMany();
-    expect(rows.some((row) => row.key.startsWith('twofold:ratelimit:password_per_account_ip:') && row.points >= 6)).toBe(true);
+    expect(
+      rows.some((row) => row.key.startsWith('twofold:ratelimit:password_per_account_ip:') && row.points >= 6),
+    ).toBe(true);
     expect(JSON.stringify(rows)).not.toContain(person.email);
   });
 
@@ -89,7 +105,8 @@ describe('rate limits on sign-in', () => {
     const real = newAddress();
     // What the proxy forwards when the client itself sent "X-Forwarded-For: 10.0.0.N".
     const forwarded = (n: number) => `10.0.0.${n}, ${real}`;
-    for (let attempt = 1; attempt <= 5; attempt++) expect(isPasswordPage(await typePassword(forwarded(attempt), person.email, 'wrong'))).toBe(true);
+    for (let attempt = 1; attempt <= 5; attempt++)
+      expect(isPasswordPage(await typePassword(forwarded(attempt), person.email, 'wrong'))).toBe(true);
     expect((await typePassword(forwarded(6), person.email, person.password)).status).toBe(429);
     const events = await rateLimitedEvents(person.id);
     expect(events.map((e) => e.ip)).toEqual([real]);
@@ -113,9 +130,11 @@ describe('rate limits on sign-in', () => {
   it('a right password gives the points back: five more wrong ones are allowed after it', async () => {
     const person = await createPerson(twofold);
     const address = newAddress();
-    for (let attempt = 1; attempt <= 4; attempt++) expect(isPasswordPage(await typePassword(address, person.email, 'wrong'))).toBe(true);
+    for (let attempt = 1; attempt <= 4; attempt++)
+      expect(isPasswordPage(await typePassword(address, person.email, 'wrong'))).toBe(true);
     expect(isEnrolmentPage(await typePassword(address, person.email, person.password))).toBe(true);
-    for (let attempt = 1; attempt <= 5; attempt++) expect(isPasswordPage(await typePassword(address, person.email, 'wrong'))).toBe(true);
+    for (let attempt = 1; attempt <= 5; attempt++)
+      expect(isPasswordPage(await typePassword(address, person.email, 'wrong'))).toBe(true);
     expect((await typePassword(address, person.email, 'wrong')).status).toBe(429);
   });
 
@@ -128,7 +147,10 @@ describe('rate limits on sign-in', () => {
       return { ua, codePage };
     }
 
-    async function enrolledPerson(): Promise<{ person: Awaited<ReturnType<typeof createPerson>>; app: AuthenticatorApp }> {
+    async function enrolledPerson(): Promise<{
+      person: Awaited<ReturnType<typeof createPerson>>;
+      app: AuthenticatorApp;
+    }> {
       const person = await createPerson(twofold);
       const { app } = await firstSignIn(new UserAgentAt(twofold.url, newAddress()), rp, person);
       return { person, app };
@@ -139,16 +161,21 @@ describe('rate limits on sign-in', () => {
       const attacker = newAddress();
       // Five wrong codes: the sign-in's own rule starts it over from the password ...
       let { ua, codePage: visit } = await codePageAt(attacker, person);
-      for (let attempt = 1; attempt <= 5; attempt++) visit = await ua.submit(visit, '/code', { code: await app.wrongCode() });
+      for (let attempt = 1; attempt <= 5; attempt++)
+        visit = await ua.submit(visit, '/code', { code: await app.wrongCode() });
       expect(isPasswordPage(visit)).toBe(true);
       // ... and starting over does not buy more guesses: the next code from this address is refused.
       ({ ua, codePage: visit } = await codePageAt(attacker, person));
       expectTooManyAttempts(await ua.submit(visit, '/code', { code: await app.nextCode() }), 'codes');
 
       const elsewhere = await codePageAt(newAddress(), person);
-      expect(callbackOf(await elsewhere.ua.submit(elsewhere.codePage, '/code', { code: await app.nextCode() }))).toBeTruthy();
+      expect(
+        callbackOf(await elsewhere.ua.submit(elsewhere.codePage, '/code', { code: await app.nextCode() })),
+      ).toBeTruthy();
 
-      expect(await rateLimitedEvents(person.id)).toEqual([{ ip: attacker, detail: { limit: 'code_per_account_ip', retryAfterSeconds: expect.any(Number) } }]);
+      expect(await rateLimitedEvents(person.id)).toEqual([
+        { ip: attacker, detail: { limit: 'code_per_account_ip', retryAfterSeconds: expect.any(Number) } },
+      ]);
     });
 
     it('a right code gives the points back', async () => {
@@ -157,7 +184,8 @@ describe('rate limits on sign-in', () => {
       for (let round = 1; round <= 2; round++) {
         const { ua, codePage } = await codePageAt(address, person);
         let visit = codePage;
-        for (let attempt = 1; attempt <= 4; attempt++) visit = await ua.submit(visit, '/code', { code: await app.wrongCode() });
+        for (let attempt = 1; attempt <= 4; attempt++)
+          visit = await ua.submit(visit, '/code', { code: await app.wrongCode() });
         expect(isCodePage(visit)).toBe(true);
         expect(callbackOf(await ua.submit(visit, '/code', { code: await app.nextCode() }))).toBeTruthy();
       }

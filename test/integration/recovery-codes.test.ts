@@ -67,7 +67,9 @@ describe('recovery codes', () => {
     return useCode(ua, await recoveryForm(ua, page), code);
   }
   const events = async (accountId: string, type: string) =>
-    (await twofold.audit.list({ accountId })).filter((e) => e.type === type).map((e) => (e.detail ? (JSON.parse(e.detail) as unknown) : null));
+    (await twofold.audit.list({ accountId }))
+      .filter((e) => e.type === type)
+      .map((e) => (e.detail ? (JSON.parse(e.detail) as unknown) : null));
 
   it('linking an app shows ten codes once, before the sign-in continues; a reload does not show them again', async () => {
     const person = await createPerson(twofold);
@@ -208,7 +210,9 @@ describe('recovery codes', () => {
       expect(refused.body).toContain('Too many wrong codes were typed for this account from your network.');
     }
     expect(await events(person.id, 'recovery_code_failed')).toHaveLength(5);
-    expect(await events(person.id, 'rate_limited')).toEqual([{ limit: 'code_per_account_ip', retryAfterSeconds: expect.any(Number) }]);
+    expect(await events(person.id, 'rate_limited')).toEqual([
+      { limit: 'code_per_account_ip', retryAfterSeconds: expect.any(Number) },
+    ]);
     // The refused right code was not checked, so not used.
     expect(await twofold.recoveryCodes.remaining(person.id)).toBe(10);
   });
@@ -223,7 +227,9 @@ describe('recovery codes', () => {
     expect(refused.body).toContain('Too many wrong recovery codes were typed for this account.');
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3600 - 60);
     expect(await events(person.id, 'recovery_code_failed')).toHaveLength(10);
-    expect(await events(person.id, 'rate_limited')).toEqual([{ limit: 'recovery_code_per_account', retryAfterSeconds: expect.any(Number) }]);
+    expect(await events(person.id, 'rate_limited')).toEqual([
+      { limit: 'recovery_code_per_account', retryAfterSeconds: expect.any(Number) },
+    ]);
     expect(await twofold.recoveryCodes.remaining(person.id)).toBe(10);
   });
 

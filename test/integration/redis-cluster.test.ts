@@ -45,7 +45,10 @@ describe('a server on a Redis Cluster', () => {
     try {
       const ready = await fetch(`${twofold.url}/readyz`);
       expect(ready.status).toBe(200);
-      expect(((await ready.json()) as { checks: Record<string, boolean> }).checks).toEqual({ database: true, redis: true });
+      expect(((await ready.json()) as { checks: Record<string, boolean> }).checks).toEqual({
+        database: true,
+        redis: true,
+      });
 
       const { clientId, clientSecret } = await twofold.clients.add({
         clientId: 'cluster-service',
@@ -57,7 +60,9 @@ describe('a server on a Redis Cluster', () => {
       });
       const token = await fetch(`${twofold.url}/token`, {
         method: 'POST',
-        headers: { authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret!)}`).toString('base64')}` },
+        headers: {
+          authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret!)}`).toString('base64')}`,
+        },
         body: new URLSearchParams({ grant_type: 'client_credentials' }),
       });
       expect(token.status).toBe(200);

@@ -61,7 +61,10 @@ describe('a Redis outage', () => {
     const twofold = await startTwofold({ REDIS_URL: redisServer.url });
     const readyz = async () => {
       const response = await fetch(`${twofold.url}/readyz`);
-      return { status: response.status, checks: ((await response.json()) as { checks: Record<string, boolean> }).checks };
+      return {
+        status: response.status,
+        checks: ((await response.json()) as { checks: Record<string, boolean> }).checks,
+      };
     };
     try {
       expect(await readyz()).toEqual({ status: 200, checks: { database: true, redis: true } });

@@ -4,14 +4,24 @@
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { UserAgentAt } from '../support/from-address.js';
-import { callbackOf, createPerson, firstSignIn, isCodePage, isPasswordPage, signIn, submitPassword, typeCode } from '../support/sign-in.js';
+import {
+  callbackOf,
+  createPerson,
+  firstSignIn,
+  isCodePage,
+  isPasswordPage,
+  signIn,
+  submitPassword,
+  typeCode,
+} from '../support/sign-in.js';
 import { earlyInTimeStep, type AuthenticatorApp } from '../support/authenticator-app.js';
 import type { Visit } from '../support/user-agent.js';
 
 const HOME = '192.0.2.10';
 const ATTACKER = '203.0.113.66';
 
-const isNotice = (visit: Visit) => visit.status === 200 && visit.body.includes('<h1>Someone tried to reuse your code</h1>');
+const isNotice = (visit: Visit) =>
+  visit.status === 200 && visit.body.includes('<h1>Someone tried to reuse your code</h1>');
 
 describe('notice of a reused code at the next sign-in', () => {
   let twofold: RunningTwofold;
@@ -53,7 +63,9 @@ describe('notice of a reused code at the next sign-in', () => {
     const notice = await typeCode(ua, codePage, app);
     expect(notice.leftTo).toBeUndefined();
     expect(isNotice(notice)).toBe(true);
-    expect(notice.body).toContain(`${replays[0]!.at.toISOString().slice(0, 16).replace('T', ' ')} UTC, from network address ${ATTACKER}`);
+    expect(notice.body).toContain(
+      `${replays[0]!.at.toISOString().slice(0, 16).replace('T', ' ')} UTC, from network address ${ATTACKER}`,
+    );
     expect(notice.body).toContain('It was refused, and nobody signed in with it.');
     // No script needed: a form with a CSRF token and a Continue button.
     expect(notice.body).not.toContain('<script');

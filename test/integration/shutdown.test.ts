@@ -106,7 +106,9 @@ describe('graceful shutdown of the server process', () => {
     const exit = await twofold.exited;
     expect(exit).toEqual({ code: 0, signal: null });
     expect(Date.now() - signalled).toBeLessThan(10_000);
-    expect(twofold.logs.map((line) => line.msg)).toContain('stopped: connections drained, database and redis pools closed');
+    expect(twofold.logs.map((line) => line.msg)).toContain(
+      'stopped: connections drained, database and redis pools closed',
+    );
     expect(twofold.stderr()).toBe('');
   });
 

@@ -59,11 +59,16 @@ describe('sign-in under attack', () => {
     expect(alertOf(unknownEmail)).toBe(alertOf(wrongPassword));
     // The pages differ only in the interaction, its token and the email typed back into the field.
     const normalise = (visit: Visit, email: string) =>
-      visit.body.replace(/\/interaction\/[^/"]+/g, '/interaction/X').replace(/name="csrf" value="[^"]+"/, '').replace(email, 'EMAIL');
+      visit.body
+        .replace(/\/interaction\/[^/"]+/g, '/interaction/X')
+        .replace(/name="csrf" value="[^"]+"/, '')
+        .replace(email, 'EMAIL');
     expect(normalise(wrongPassword, person.email)).toBe(normalise(unknownEmail, 'nobody-here@example.com'));
 
     const events = await twofold.audit.list({ accountId: person.id });
-    expect(events.filter((e) => e.type === 'signin_password_failed').map((e) => JSON.parse(e.detail!))).toEqual([{ reason: 'wrong_password' }]);
+    expect(events.filter((e) => e.type === 'signin_password_failed').map((e) => JSON.parse(e.detail!))).toEqual([
+      { reason: 'wrong_password' },
+    ]);
   });
 
   it('after 5 wrong codes the sign-in starts over from the password, and the old progress is gone', async () => {
@@ -99,7 +104,8 @@ describe('sign-in under attack', () => {
     const { ua, page } = await passwordPage();
     let visit = await submitPassword(ua, page, person.email, person.password);
     const app = AuthenticatorApp.fromEnrolmentPage(visit.body);
-    for (let attempt = 1; attempt <= 5; attempt++) visit = await ua.submit(visit, '/enroll', { code: await app.wrongCode() });
+    for (let attempt = 1; attempt <= 5; attempt++)
+      visit = await ua.submit(visit, '/enroll', { code: await app.wrongCode() });
     expect(isPasswordPage(visit)).toBe(true);
     expect(await twofold.authenticators.list(person.id)).toEqual([]);
     // A new start shows a new key: the old one was never linked.
@@ -162,7 +168,11 @@ describe('sign-in under attack', () => {
     const huge = await ua.post(action, { ...form.fields, email: 'a@example.com', password: 'x'.repeat(20_000) });
     expect(huge.status).toBe(413);
     expect(huge.body).toContain('Too much data');
-    const json = await ua.fetch(action, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(form.fields) });
+    const json = await ua.fetch(action, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(form.fields),
+    });
     expect(json.status).toBe(415);
 
     const unknown = await new UserAgent(twofold.url).navigate('/interaction/no-such-interaction');
@@ -188,6 +198,7 @@ describe('sign-in under attack', () => {
     expect(trail).toContain('mfa_enrolled');
     expect(trail).toContain('signin_succeeded');
     expect(trail).toContain('recovery_codes_issued');
-    for (const secret of [person.password, 'a wrong password guess', app.secret, wrongCode, code, ...recoveryCodes]) expect(trail).not.toContain(secret);
+    for (const secret of [person.password, 'a wrong password guess', app.secret, wrongCode, code, ...recoveryCodes])
+      expect(trail).not.toContain(secret);
   });
 });

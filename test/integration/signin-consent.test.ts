@@ -11,7 +11,10 @@ describe('consent', () => {
   beforeAll(async () => {
     twofold = await startTwofold();
     own = await RelyingParty.register(twofold, { clientId: 'own-app', firstParty: true });
-    partner = await RelyingParty.register(twofold, { clientId: 'partner', name: 'Partner <script>alert(1)</script> Reports' });
+    partner = await RelyingParty.register(twofold, {
+      clientId: 'partner',
+      name: 'Partner <script>alert(1)</script> Reports',
+    });
   });
   afterAll(() => twofold.stop());
 
@@ -31,7 +34,8 @@ describe('consent', () => {
     expect(visit.body).toContain('Allow Partner &lt;script&gt;alert(1)&lt;/script&gt; Reports to use your account?');
     expect(visit.body).not.toContain('<script>');
     expect(visit.body).toContain(person.email);
-    for (const words of ['Know who you are when you sign in', 'See your email address', 'See your name']) expect(visit.body).toContain(words);
+    for (const words of ['Know who you are when you sign in', 'See your email address', 'See your name'])
+      expect(visit.body).toContain(words);
 
     const allowed = await ua.submit(visit, '/consent', {}, 'allow');
     const tokens = await partner.finish(callbackOf(allowed), started);

@@ -5,7 +5,14 @@ import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { UserAgent } from '../support/user-agent.js';
 import { AuthenticatorApp } from '../support/authenticator-app.js';
-import { callbackOf, createPerson, enrol, isEnrolmentPage, isPasswordPage, submitPassword } from '../support/sign-in.js';
+import {
+  callbackOf,
+  createPerson,
+  enrol,
+  isEnrolmentPage,
+  isPasswordPage,
+  submitPassword,
+} from '../support/sign-in.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 

@@ -133,7 +133,9 @@ describe('sessions after a two-step sign-in', () => {
     expect(isCodePage(codePage)).toBe(true);
 
     // Resuming the authorization without the code: oidc-provider asks for a login again.
-    const resumeUrl = passwordPage.history.find((url) => url.pathname.startsWith('/interaction/'))!.pathname.replace('/interaction/', '/auth/');
+    const resumeUrl = passwordPage.history
+      .find((url) => url.pathname.startsWith('/interaction/'))!
+      .pathname.replace('/interaction/', '/auth/');
     const resumed = await ua.navigate(resumeUrl);
     expect(resumed.leftTo).toBeUndefined();
     expect(isPasswordPage(resumed)).toBe(true);

@@ -43,7 +43,13 @@ describe('two-step sign-in', () => {
     // The QR code is markup drawn by the server; the key is shown in groups of four.
     expect(enrolment.body).toMatch(/<div class="qr" role="img" aria-label="[^"]+"><svg [^>]*viewBox/);
     expect(enrolment.body).toMatch(/<p class="secret" id="secret">([A-Z2-7]{4} ){7}[A-Z2-7]{4}<\/p>/);
-    for (const app of ['Google Authenticator', 'Microsoft Authenticator', 'Duo Mobile', 'Okta Verify', 'LastPass Authenticator']) {
+    for (const app of [
+      'Google Authenticator',
+      'Microsoft Authenticator',
+      'Duo Mobile',
+      'Okta Verify',
+      'LastPass Authenticator',
+    ]) {
       expect(enrolment.body).toContain(app);
     }
     expect(enrolment.body).toContain('autocomplete="one-time-code"');
@@ -64,7 +70,10 @@ describe('two-step sign-in', () => {
     expect(wrong.body).toMatch(/role="alert">That code is not right/);
     expect(await twofold.authenticators.list(person.id)).toEqual([]);
 
-    const { visit: done } = await saveRecoveryCodes(ua, await ua.submit(wrong, '/enroll', { code: await app.nextCode() }));
+    const { visit: done } = await saveRecoveryCodes(
+      ua,
+      await ua.submit(wrong, '/enroll', { code: await app.nextCode() }),
+    );
     const tokens = await rp.finish(callbackOf(done), started);
     const claims = tokens.claims()!;
     expect(claims.sub).toBe(person.id);
@@ -110,7 +119,14 @@ describe('two-step sign-in', () => {
     const codePage = await submitPassword(ua, await ua.navigate(started.url), person.email, person.password);
     expect(isCodePage(codePage)).toBe(true);
     const input = /<input id="code"[^>]*>/.exec(codePage.body)![0];
-    for (const attribute of ['autocomplete="one-time-code"', 'inputmode="numeric"', 'pattern="[0-9]{6}"', 'maxlength="6"', 'autofocus', 'name="code"']) {
+    for (const attribute of [
+      'autocomplete="one-time-code"',
+      'inputmode="numeric"',
+      'pattern="[0-9]{6}"',
+      'maxlength="6"',
+      'autofocus',
+      'name="code"',
+    ]) {
       expect(input).toContain(attribute);
     }
     expect(codePage.body).toContain('<label for="code">');
@@ -124,7 +140,10 @@ describe('two-step sign-in', () => {
 
   it('offline_access with prompt=consent gives a refresh token that refreshes, and rotates', async () => {
     const person = await createPerson(twofold);
-    const { tokens } = await firstSignIn(new UserAgent(twofold.url), rp, person, { scope: 'openid email offline_access', prompt: 'consent' });
+    const { tokens } = await firstSignIn(new UserAgent(twofold.url), rp, person, {
+      scope: 'openid email offline_access',
+      prompt: 'consent',
+    });
     expect(tokens.refresh_token).toBeTruthy();
     const refreshed = await rp.refresh(tokens.refresh_token!);
     expect(refreshed.access_token).toBeTruthy();
@@ -136,7 +155,10 @@ describe('two-step sign-in', () => {
 
   it('a rotated refresh token presented again is treated as stolen: the whole grant is revoked', async () => {
     const person = await createPerson(twofold);
-    const { tokens } = await firstSignIn(new UserAgent(twofold.url), rp, person, { scope: 'openid email offline_access', prompt: 'consent' });
+    const { tokens } = await firstSignIn(new UserAgent(twofold.url), rp, person, {
+      scope: 'openid email offline_access',
+      prompt: 'consent',
+    });
     const refreshed = await rp.refresh(tokens.refresh_token!);
 
     await expect(rp.refresh(tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
@@ -156,10 +178,25 @@ describe('two-step sign-in', () => {
   it('the help page explains setting up the app and what to do when the phone is lost', async () => {
     const help = await new UserAgent(twofold.url).navigate('/help/authenticator');
     expect(help.status).toBe(200);
-    for (const text of ['Install an authenticator app', 'scan the QR code', 'type the key', '6-digit code', 'Lost or replaced your phone?', 'Use a recovery code', 'Contact your administrator']) {
+    for (const text of [
+      'Install an authenticator app',
+      'scan the QR code',
+      'type the key',
+      '6-digit code',
+      'Lost or replaced your phone?',
+      'Use a recovery code',
+      'Contact your administrator',
+    ]) {
       expect(help.body).toContain(text);
     }
-    for (const app of ['Google Authenticator', 'Microsoft Authenticator', 'Duo Mobile', 'Okta Verify', 'LastPass Authenticator']) expect(help.body).toContain(app);
+    for (const app of [
+      'Google Authenticator',
+      'Microsoft Authenticator',
+      'Duo Mobile',
+      'Okta Verify',
+      'LastPass Authenticator',
+    ])
+      expect(help.body).toContain(app);
     expect(help.body).not.toMatch(/<script|style="/);
     expect(help.headers.get('content-security-policy')).toContain("script-src 'self'");
   });

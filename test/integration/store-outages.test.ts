@@ -9,7 +9,15 @@
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { CALLBACK_ORIGIN, RelyingParty } from '../support/relying-party.js';
 import { UserAgent, type Visit } from '../support/user-agent.js';
-import { callbackOf, createPerson, firstSignIn, isCodePage, isPasswordPage, submitPassword, typeCode } from '../support/sign-in.js';
+import {
+  callbackOf,
+  createPerson,
+  firstSignIn,
+  isCodePage,
+  isPasswordPage,
+  submitPassword,
+  typeCode,
+} from '../support/sign-in.js';
 import { startRedisServer, until, type RedisServer } from '../support/redis-server.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { createPostgresDatabase, dropPostgresDatabase } from '../support/databases.js';
@@ -39,7 +47,9 @@ function expectUnavailablePage(visit: Visit): void {
 }
 
 function expectNothingInternal(text: string): void {
-  expect(text).not.toMatch(/\n\s+at |node_modules|ECONNREFUSED|ECONNRESET|Prisma|prisma|ioredis|enableOfflineQueue|Connection is closed|Can't reach/);
+  expect(text).not.toMatch(
+    /\n\s+at |node_modules|ECONNREFUSED|ECONNRESET|Prisma|prisma|ioredis|enableOfflineQueue|Connection is closed|Can't reach/,
+  );
 }
 
 async function readiness(twofold: RunningTwofold) {
@@ -74,17 +84,29 @@ function outageStory(name: string, start: () => Promise<Outage>) {
       // Before the outage: one sign-in waits at its code page; another is back at the application
       // with a code still to exchange.
       const waiting = new UserAgent(twofold.url);
-      const codePage = await submitPassword(waiting, await waiting.navigate((await rp.start()).url), person.email, person.password);
+      const codePage = await submitPassword(
+        waiting,
+        await waiting.navigate((await rp.start()).url),
+        person.email,
+        person.password,
+      );
       expect(isCodePage(codePage)).toBe(true);
       const finished = new UserAgent(twofold.url);
       const finishedStart = await rp.start();
-      const finishedCallback = callbackOf(await typeCode(finished, await submitPassword(finished, await finished.navigate(finishedStart.url), person.email, person.password), app));
+      const finishedCallback = callbackOf(
+        await typeCode(
+          finished,
+          await submitPassword(finished, await finished.navigate(finishedStart.url), person.email, person.password),
+          app,
+        ),
+      );
       // The code the person will type during the outage: valid for the next 30 s at least.
       const code = await app.lastingCode();
 
       // Every 503 of the outage is counted once, against the store that failed (src/metrics).
       const metricsUrl = `http://127.0.0.1:${twofold.metricsPort()}/metrics`;
-      const unavailable = async () => (await scrape(metricsUrl)).value('twofold_store_unavailable_total', { store: outage.check });
+      const unavailable = async () =>
+        (await scrape(metricsUrl)).value('twofold_store_unavailable_total', { store: outage.check });
       const unavailableBefore = await unavailable();
       await outage.down();
       try {
@@ -95,11 +117,15 @@ function outageStory(name: string, start: () => Promise<Outage>) {
         // A new sign-in, from the application.
         expectUnavailablePage(await new UserAgent(twofold.url).navigate((await rp.start()).url));
         // The account page, whose sessions live in the store that is down.
-        if (outage.sessionsDown) expectUnavailablePage(await new UserAgent(twofold.url).navigate(`${twofold.url}/account`));
+        if (outage.sessionsDown)
+          expectUnavailablePage(await new UserAgent(twofold.url).navigate(`${twofold.url}/account`));
         // The application exchanges its code: an OAuth error, nothing of the server's insides.
         const refused = await fetch(`${twofold.url}/token`, {
           method: 'POST',
-          headers: { authorization: `Basic ${Buffer.from(`${rp.clientId}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+          headers: {
+            authorization: `Basic ${Buffer.from(`${rp.clientId}:${secret}`).toString('base64')}`,
+            'content-type': 'application/x-www-form-urlencoded',
+          },
           body: new URLSearchParams({
             grant_type: 'authorization_code',
             code: finishedCallback.searchParams.get('code')!,

@@ -22,7 +22,10 @@ async function call(
   form: Record<string, string>,
   address: string,
 ): Promise<Answer> {
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': address };
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-forwarded-for': address,
+  };
   const body = new URLSearchParams(form);
   if (auth.via === 'basic') {
     headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(auth.clientId)}:${encodeURIComponent(auth.secret)}`).toString('base64')}`;
@@ -31,7 +34,11 @@ async function call(
     body.set('client_secret', auth.secret);
   }
   const response = await fetch(`${twofold.url}${path}`, { method: 'POST', headers, body });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 /** A confidential client; with `signsIn` it also has the authorization_code and refresh_token grants. */
@@ -51,7 +58,12 @@ const grant = { grant_type: 'client_credentials' };
 
 function expectSlowDown(answer: Answer): void {
   expect(answer.status).toBe(429);
-  expect(answer.body).toEqual({ error: 'slow_down', error_description: expect.stringMatching(/^too many failed requests from this client at this address; retry after \d+ seconds$/) });
+  expect(answer.body).toEqual({
+    error: 'slow_down',
+    error_description: expect.stringMatching(
+      /^too many failed requests from this client at this address; retry after \d+ seconds$/,
+    ),
+  });
   expect(Number(answer.retryAfter)).toBeGreaterThan(15 * 60 - 60);
   expect(Number(answer.retryAfter)).toBeLessThanOrEqual(15 * 60);
 }
@@ -61,16 +73,30 @@ function expectSlowDown(answer: Answer): void {
  * finished at once after a pause in which every one has reached the server and passed what it does
  * before reading a body. So all of them are checked before any is answered: the attacker's best case.
  */
-async function simultaneously(url: string, count: number, request: (n: number) => { headers: Record<string, string>; body: string }): Promise<Answer[]> {
+async function simultaneously(
+  url: string,
+  count: number,
+  request: (n: number) => { headers: Record<string, string>; body: string },
+): Promise<Answer[]> {
   const sent = Array.from({ length: count }, (_, n) => {
     const { headers, body } = request(n);
-    const req = httpRequest(url, { method: 'POST', agent: false, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } });
+    const req = httpRequest(url, {
+      method: 'POST',
+      agent: false,
+      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+    });
     const answer = new Promise<Answer>((resolve, reject) => {
       req.on('error', reject);
       req.on('response', (response) => {
         let text = '';
         response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode!, retryAfter: response.headers['retry-after'] ?? null, body: JSON.parse(text) }));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode!,
+            retryAfter: response.headers['retry-after'] ?? null,
+            body: JSON.parse(text),
+          }),
+        );
       });
     });
     req.write(body.slice(0, -1));
@@ -94,7 +120,9 @@ async function burstOfWrongSecrets(twofold: RunningTwofold): Promise<void> {
   expect(refused).toHaveLength(12);
   refused.forEach(expectSlowDown);
   expectSlowDown(await call(twofold, '/token', { ...client, via: 'basic' }, grant, ''));
-  const events = (await twofold.audit.list({})).filter((e) => e.type === 'rate_limited' && e.clientId === client.clientId);
+  const events = (await twofold.audit.list({})).filter(
+    (e) => e.type === 'rate_limited' && e.clientId === client.clientId,
+  );
   expect(events).toHaveLength(1);
 }
 
@@ -110,7 +138,13 @@ describe('rate limits at the token endpoints', () => {
     const other = await machineClient(twofold, 'weekly-report');
     const attacker = '203.0.113.50';
     for (let attempt = 1; attempt <= 20; attempt++) {
-      const answer = await call(twofold, '/token', { ...client, secret: `guess-${attempt}`, via: 'basic' }, grant, attacker);
+      const answer = await call(
+        twofold,
+        '/token',
+        { ...client, secret: `guess-${attempt}`, via: 'basic' },
+        grant,
+        attacker,
+      );
       expect(answer.status).toBe(401);
       expect(answer.body.error).toBe('invalid_client');
     }
@@ -124,26 +158,42 @@ describe('rate limits at the token endpoints', () => {
     expect(typeof elsewhere.body.access_token).toBe('string');
     expect((await call(twofold, '/token', { ...other, via: 'basic' }, grant, attacker)).status).toBe(200);
 
-    const events = (await twofold.audit.list({})).filter((e) => e.type === 'rate_limited' && e.clientId === client.clientId);
+    const events = (await twofold.audit.list({})).filter(
+      (e) => e.type === 'rate_limited' && e.clientId === client.clientId,
+    );
     expect(events.map((e) => ({ ip: e.ip, detail: JSON.parse(e.detail!) }))).toEqual([
       { ip: attacker, detail: { limit: 'token_per_client_ip', retryAfterSeconds: expect.any(Number) } },
     ]);
   });
 
-  it('a parallel burst of wrong client secrets gets exactly 20 answers, the rest 429', () => burstOfWrongSecrets(twofold));
+  it('a parallel burst of wrong client secrets gets exactly 20 answers, the rest 429', () =>
+    burstOfWrongSecrets(twofold));
 
   it('counts failures at introspection and revocation, wrong grants and client_id in the form body; successes cost nothing', async () => {
     const client = await machineClient(twofold, 'metrics-exporter', true);
     const address = '203.0.113.60';
-    for (let i = 0; i < 25; i++) expect((await call(twofold, '/token', { ...client, via: 'basic' }, grant, address)).status).toBe(200);
+    for (let i = 0; i < 25; i++)
+      expect((await call(twofold, '/token', { ...client, via: 'basic' }, grant, address)).status).toBe(200);
 
     const wrong = { ...client, secret: 'not-it' };
     const failures = [
-      ...Array.from({ length: 5 }, () => call(twofold, '/token/introspection', { ...wrong, via: 'basic' }, { token: 'x' }, address)),
-      ...Array.from({ length: 5 }, () => call(twofold, '/token/revocation', { ...wrong, via: 'post' }, { token: 'x' }, address)),
+      ...Array.from({ length: 5 }, () =>
+        call(twofold, '/token/introspection', { ...wrong, via: 'basic' }, { token: 'x' }, address),
+      ),
+      ...Array.from({ length: 5 }, () =>
+        call(twofold, '/token/revocation', { ...wrong, via: 'post' }, { token: 'x' }, address),
+      ),
       ...Array.from({ length: 5 }, () => call(twofold, '/token', { ...wrong, via: 'post' }, grant, address)),
       // The right secret, a made-up refresh token: invalid_grant.
-      ...Array.from({ length: 5 }, () => call(twofold, '/token', { ...client, via: 'basic' }, { grant_type: 'refresh_token', refresh_token: 'made-up' }, address)),
+      ...Array.from({ length: 5 }, () =>
+        call(
+          twofold,
+          '/token',
+          { ...client, via: 'basic' },
+          { grant_type: 'refresh_token', refresh_token: 'made-up' },
+          address,
+        ),
+      ),
     ];
     for (const answer of await Promise.all(failures)) expect([400, 401]).toContain(answer.status);
     expectSlowDown(await call(twofold, '/token', { ...client, via: 'post' }, grant, address));
@@ -151,13 +201,20 @@ describe('rate limits at the token endpoints', () => {
 
   it("someone sharing the address cannot destroy a public app's refresh tokens by getting its client_id blocked", async () => {
     const app = await RelyingParty.register(twofold, { clientId: 'phone-app', firstParty: true, isPublic: true });
-    const { tokens } = await firstSignIn(new UserAgent(twofold.url), app, await createPerson(twofold), { scope: 'openid offline_access', prompt: 'consent' });
+    const { tokens } = await firstSignIn(new UserAgent(twofold.url), app, await createPerson(twofold), {
+      scope: 'openid offline_access',
+      prompt: 'consent',
+    });
     const office = '203.0.113.70';
     const refresh = (refreshToken: string, address: string) =>
       fetch(`${twofold.url}/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': address },
-        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: app.clientId }),
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: refreshToken,
+          client_id: app.clientId,
+        }),
       });
     // A colleague's script, or an attacker on the same network: 21 made-up refresh tokens.
     for (let i = 0; i < 20; i++) expect((await refresh(`made-up-${i}`, office)).status).toBe(400);
@@ -184,7 +241,8 @@ describe('rate limits at the token endpoints with the counters in Redis, and Red
     await redisServer.stop();
   });
 
-  it('a parallel burst of wrong client secrets, counted in Redis, gets exactly 20 answers, the rest 429', () => burstOfWrongSecrets(twofold));
+  it('a parallel burst of wrong client secrets, counted in Redis, gets exactly 20 answers, the rest 429', () =>
+    burstOfWrongSecrets(twofold));
 
   it('fails closed: 503 temporarily_unavailable rather than unlimited guessing', async () => {
     const client = await machineClient(twofold, 'nightly-report');
@@ -194,7 +252,10 @@ describe('rate limits at the token endpoints with the counters in Redis, and Red
     const answer = await call(twofold, '/token', { ...client, secret: 'a guess', via: 'basic' }, grant, '');
     expect(Date.now() - started).toBeLessThan(2500);
     expect(answer.status).toBe(503);
-    expect(answer.body).toEqual({ error: 'temporarily_unavailable', error_description: 'the service is temporarily unavailable; try again shortly' });
+    expect(answer.body).toEqual({
+      error: 'temporarily_unavailable',
+      error_description: 'the service is temporarily unavailable; try again shortly',
+    });
     expect(answer.retryAfter).toBe('5');
     await redisServer.restart();
     await until(() => twofold.protocolStore.ready(), 'Redis to be back', 10000);

@@ -58,13 +58,23 @@ export class AuthenticatorApp {
 
   /** The code of an arbitrary step (for replay and drift tests). */
   codeAt(step: number): Promise<string> {
-    return generate({ secret: this.secret, crypto, base32, algorithm: 'sha1', digits: 6, period: PERIOD, epoch: step * PERIOD + 1 });
+    return generate({
+      secret: this.secret,
+      crypto,
+      base32,
+      algorithm: 'sha1',
+      digits: 6,
+      period: PERIOD,
+      epoch: step * PERIOD + 1,
+    });
   }
 
   /** A well-formed code that no step the server would accept right now produces. */
   async wrongCode(): Promise<string> {
     const now = currentStep();
-    const valid = new Set(await Promise.all([now - 2, now - 1, now, now + 1, now + 2].map((step) => this.codeAt(step))));
+    const valid = new Set(
+      await Promise.all([now - 2, now - 1, now, now + 1, now + 2].map((step) => this.codeAt(step))),
+    );
     let candidate = Number(await this.codeAt(now));
     do candidate = (candidate + 1) % 1_000_000;
     while (valid.has(String(candidate).padStart(6, '0')));

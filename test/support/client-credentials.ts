@@ -9,7 +9,12 @@ function basic(clientId: string, secret: string): string {
   return `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 }
 
-async function post(url: string, clientId: string, secret: string, form: Record<string, string>): Promise<TokenResponse> {
+async function post(
+  url: string,
+  clientId: string,
+  secret: string,
+  form: Record<string, string>,
+): Promise<TokenResponse> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { authorization: basic(clientId, secret), 'content-type': 'application/x-www-form-urlencoded' },
@@ -27,7 +32,12 @@ export function introspect(issuer: string, clientId: string, secret: string, tok
 }
 
 /** RFC 7009: the answer is 200 with an empty body whether or not anything was revoked. */
-export async function revoke(issuer: string, clientId: string, secret: string, token: string): Promise<{ status: number; body: string }> {
+export async function revoke(
+  issuer: string,
+  clientId: string,
+  secret: string,
+  token: string,
+): Promise<{ status: number; body: string }> {
   const response = await fetch(`${issuer}/token/revocation`, {
     method: 'POST',
     headers: { authorization: basic(clientId, secret), 'content-type': 'application/x-www-form-urlencoded' },

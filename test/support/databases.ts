@@ -43,7 +43,9 @@ export async function dropPostgresDatabase(databaseUrl: string): Promise<void> {
 }
 
 /** Environment for a fresh Twofold: its own data and keys folders, and database of the suite's kind. */
-export async function freshEnvironment(extra: Record<string, string> = {}): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+export async function freshEnvironment(
+  extra: Record<string, string> = {},
+): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
   const dir = tempDir();
   const env: Record<string, string> = {
     DATA_DIR: join(dir, 'data'),

@@ -12,6 +12,9 @@ export class UserAgentAt extends UserAgent {
   }
 
   override fetch(url: URL, init: RequestInit = {}): Promise<Response> {
-    return super.fetch(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), 'x-forwarded-for': this.address } });
+    return super.fetch(url, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string> | undefined), 'x-forwarded-for': this.address },
+    });
   }
 }

@@ -12,7 +12,12 @@ export interface HostileValue {
   argv: boolean;
 }
 
-const plain = (name: string, text: string): HostileValue => ({ name, text, encoded: encodeURIComponent(text), argv: !text.includes('\u0000') });
+const plain = (name: string, text: string): HostileValue => ({
+  name,
+  text,
+  encoded: encodeURIComponent(text),
+  argv: !text.includes('\u0000'),
+});
 const raw = (name: string, encoded: string, text = '\uFFFD'): HostileValue => ({ name, text, encoded, argv: false });
 
 export const HOSTILE_VALUES: HostileValue[] = [

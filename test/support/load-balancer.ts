@@ -28,9 +28,20 @@ export class LoadBalancer {
       const name = balancer!.target;
       if (name === undefined) return void outgoing.writeHead(503).end();
       const upstream = request(
-        { host: '127.0.0.1', port: balancer!.instances.get(name), method: incoming.method, path: incoming.url, headers: incoming.headers },
+        {
+          host: '127.0.0.1',
+          port: balancer!.instances.get(name),
+          method: incoming.method,
+          path: incoming.url,
+          headers: incoming.headers,
+        },
         (answer) => {
-          balancer!.served.push({ instance: name, method: incoming.method!, path: incoming.url!.split('?')[0]!, status: answer.statusCode! });
+          balancer!.served.push({
+            instance: name,
+            method: incoming.method!,
+            path: incoming.url!.split('?')[0]!,
+            status: answer.statusCode!,
+          });
           outgoing.writeHead(answer.statusCode!, answer.headers);
           answer.pipe(outgoing);
         },
@@ -40,7 +51,9 @@ export class LoadBalancer {
       });
       incoming.pipe(upstream);
     });
-    const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+    const port = await new Promise<number>((resolve) =>
+      server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+    );
     balancer = new LoadBalancer(server, port);
     return balancer;
   }

@@ -22,7 +22,12 @@ export function parseMetrics(text: string): Sample[] {
   return text.split('\n').flatMap((line) => {
     const match = SAMPLE.exec(line);
     if (!match || line.startsWith('#')) return [];
-    const labels = Object.fromEntries([...(match[2] ?? '').matchAll(LABEL)].map(([, key, value]) => [key!, value!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c))]));
+    const labels = Object.fromEntries(
+      [...(match[2] ?? '').matchAll(LABEL)].map(([, key, value]) => [
+        key!,
+        value!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c)),
+      ]),
+    );
     return [{ name: match[1]!, labels, value: Number(match[3]) }];
   });
 }

@@ -18,12 +18,25 @@ export async function startRedisCluster(size = 3): Promise<RedisCluster> {
       // A cluster node also listens on port + 10000 (the cluster bus).
       const port = await freeRedisPort(taken, true);
       taken.add(port);
-      servers.push(await startRedisServer(port, ['--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`]));
+      servers.push(
+        await startRedisServer(port, ['--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`]),
+      );
     }
     const ports = servers.map((server) => server.port);
-    await run('redis-cli', ['--cluster', 'create', ...ports.map((port) => `127.0.0.1:${port}`), '--cluster-replicas', '0', '--cluster-yes']);
+    await run('redis-cli', [
+      '--cluster',
+      'create',
+      ...ports.map((port) => `127.0.0.1:${port}`),
+      '--cluster-replicas',
+      '0',
+      '--cluster-yes',
+    ]);
     for (const port of ports) {
-      await until(async () => (await run('redis-cli', ['-p', String(port), 'cluster', 'info'])).stdout.includes('cluster_state:ok'), `cluster state on ${port}`);
+      await until(
+        async () =>
+          (await run('redis-cli', ['-p', String(port), 'cluster', 'info'])).stdout.includes('cluster_state:ok'),
+        `cluster state on ${port}`,
+      );
     }
   } catch (error) {
     await stop();

@@ -48,10 +48,29 @@ export async function startRedisServer(port?: number, extraArgs: string[] = []):
   const boundPort = port ?? (await freeRedisPort());
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(boundPort), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', ...extraArgs], {
-      stdio: 'ignore',
-    });
-    await until(async () => (await run('redis-cli', ['-p', String(boundPort), 'ping'])).stdout.trim() === 'PONG', `redis on ${boundPort}`);
+    child = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(boundPort),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        ...extraArgs,
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
+    await until(
+      async () => (await run('redis-cli', ['-p', String(boundPort), 'ping'])).stdout.trim() === 'PONG',
+      `redis on ${boundPort}`,
+    );
   };
   const stop = async () => {
     const running = child;

@@ -97,7 +97,10 @@ export class RelyingParty {
   }
 
   logoutUrl(idToken: string): URL {
-    return client.buildEndSessionUrl(this.config, { id_token_hint: idToken, post_logout_redirect_uri: this.postLogoutRedirectUri });
+    return client.buildEndSessionUrl(this.config, {
+      id_token_hint: idToken,
+      post_logout_redirect_uri: this.postLogoutRedirectUri,
+    });
   }
 
   /** Verifies the ID token's signature against the published JWKS (openid-client checks its claims). */

@@ -34,7 +34,8 @@ export function isConsentPage(visit: Visit): boolean {
 }
 
 export function submitPassword(ua: UserAgent, visit: Visit, email: string, password: string): Promise<Visit> {
-  if (!isPasswordPage(visit)) throw new Error(`expected the password page, got ${visit.status} ${visit.url}:\n${visit.body}`);
+  if (!isPasswordPage(visit))
+    throw new Error(`expected the password page, got ${visit.status} ${visit.url}:\n${visit.body}`);
   return ua.submit(visit, '/password', { email, password });
 }
 
@@ -44,8 +45,12 @@ export function recoveryCodesOn(visit: Visit): string[] {
 }
 
 /** On the page of new recovery codes: writes them down, like a person, and continues. */
-export async function saveRecoveryCodes(ua: UserAgent, visit: Visit): Promise<{ recoveryCodes: string[]; visit: Visit }> {
-  if (!isRecoveryCodesPage(visit)) throw new Error(`expected the recovery codes page, got ${visit.status} ${visit.url}:\n${visit.body}`);
+export async function saveRecoveryCodes(
+  ua: UserAgent,
+  visit: Visit,
+): Promise<{ recoveryCodes: string[]; visit: Visit }> {
+  if (!isRecoveryCodesPage(visit))
+    throw new Error(`expected the recovery codes page, got ${visit.status} ${visit.url}:\n${visit.body}`);
   const recoveryCodes = recoveryCodesOn(visit);
   return { recoveryCodes, visit: await ua.submit(visit, '/recovery-codes', {}, 'continue') };
 }
@@ -54,8 +59,12 @@ export async function saveRecoveryCodes(ua: UserAgent, visit: Visit): Promise<{ 
  * On the enrolment page: reads the key like a person setting up the app, types the first code, and
  * saves the recovery codes shown next.
  */
-export async function enrol(ua: UserAgent, visit: Visit): Promise<{ app: AuthenticatorApp; visit: Visit; recoveryCodes: string[] }> {
-  if (!isEnrolmentPage(visit)) throw new Error(`expected the enrolment page, got ${visit.status} ${visit.url}:\n${visit.body}`);
+export async function enrol(
+  ua: UserAgent,
+  visit: Visit,
+): Promise<{ app: AuthenticatorApp; visit: Visit; recoveryCodes: string[] }> {
+  if (!isEnrolmentPage(visit))
+    throw new Error(`expected the enrolment page, got ${visit.status} ${visit.url}:\n${visit.body}`);
   const app = AuthenticatorApp.fromEnrolmentPage(visit.body);
   const saved = await saveRecoveryCodes(ua, await ua.submit(visit, '/enroll', { code: await app.nextCode() }));
   return { app, ...saved };
@@ -68,7 +77,8 @@ export async function typeCode(ua: UserAgent, visit: Visit, app: AuthenticatorAp
 
 /** Where the browser ended up: the relying party's callback (throws when it is still on a page). */
 export function callbackOf(visit: Visit): URL {
-  if (!visit.leftTo) throw new Error(`expected a redirect to the relying party, got ${visit.status} ${visit.url}:\n${visit.body}`);
+  if (!visit.leftTo)
+    throw new Error(`expected a redirect to the relying party, got ${visit.status} ${visit.url}:\n${visit.body}`);
   return visit.leftTo;
 }
 
@@ -78,7 +88,12 @@ interface Person {
 }
 
 /** A whole first sign-in: password, enrolment of a new app, back at the relying party with tokens. */
-export async function firstSignIn(ua: UserAgent, rp: RelyingParty, person: Person, params: Record<string, string> = {}) {
+export async function firstSignIn(
+  ua: UserAgent,
+  rp: RelyingParty,
+  person: Person,
+  params: Record<string, string> = {},
+) {
   const started = await rp.start(params);
   const passwordPage = await ua.navigate(started.url);
   const enrolled = await enrol(ua, await submitPassword(ua, passwordPage, person.email, person.password));
@@ -87,7 +102,13 @@ export async function firstSignIn(ua: UserAgent, rp: RelyingParty, person: Perso
 }
 
 /** A whole sign-in of an enrolled person: password, code, back at the relying party with tokens. */
-export async function signIn(ua: UserAgent, rp: RelyingParty, person: Person, app: AuthenticatorApp, params: Record<string, string> = {}) {
+export async function signIn(
+  ua: UserAgent,
+  rp: RelyingParty,
+  person: Person,
+  app: AuthenticatorApp,
+  params: Record<string, string> = {},
+) {
   const started = await rp.start(params);
   const passwordPage = await ua.navigate(started.url);
   const done = await typeCode(ua, await submitPassword(ua, passwordPage, person.email, person.password), app);

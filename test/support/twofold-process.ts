@@ -70,10 +70,22 @@ export async function spawnTwofold(env: Record<string, string>): Promise<Twofold
         const found = logs.find(match);
         if (found) return done(() => resolve(found));
         if (child.exitCode !== null || child.signalCode !== null) {
-          done(() => reject(new Error(`twofold exited (${child.exitCode ?? child.signalCode}) before the log line; stderr:\n${stderr}\nlogs:\n${JSON.stringify(logs)}`)));
+          done(() =>
+            reject(
+              new Error(
+                `twofold exited (${child.exitCode ?? child.signalCode}) before the log line; stderr:\n${stderr}\nlogs:\n${JSON.stringify(logs)}`,
+              ),
+            ),
+          );
         }
       };
-      const timer = setTimeout(() => done(() => reject(new Error(`timed out waiting for a log line; logs:\n${JSON.stringify(logs)}\nstderr:\n${stderr}`))), ms);
+      const timer = setTimeout(
+        () =>
+          done(() =>
+            reject(new Error(`timed out waiting for a log line; logs:\n${JSON.stringify(logs)}\nstderr:\n${stderr}`)),
+          ),
+        ms,
+      );
       const done = (settle: () => void) => {
         clearTimeout(timer);
         waiters.delete(check);

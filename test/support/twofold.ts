@@ -17,13 +17,20 @@ export interface StartOptions {
   logTo?: NodeJS.WritableStream;
 }
 
-export async function startTwofold(extra: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningTwofold> {
+export async function startTwofold(
+  extra: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<RunningTwofold> {
   const { env, cleanup } = await freshEnvironment(extra);
   return startTwofoldWith(env, cleanup, options);
 }
 
 /** Starts on an existing environment (to restart on the same database and keys). */
-export async function startTwofoldWith(env: Record<string, string>, cleanup: () => Promise<void> = async () => {}, options: StartOptions = {}): Promise<RunningTwofold> {
+export async function startTwofoldWith(
+  env: Record<string, string>,
+  cleanup: () => Promise<void> = async () => {},
+  options: StartOptions = {},
+): Promise<RunningTwofold> {
   // The issuer must name the port, so a free one is found first and bound only after start-up;
   // another process on the machine may take it in between, and then a new one is picked.
   for (let attempt = 1; ; attempt++) {

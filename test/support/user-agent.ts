@@ -54,7 +54,13 @@ export function parseForms(body: string): Form[] {
   const forms: Form[] = [];
   for (const match of body.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
     const attrs = attributes(match[1]!);
-    const form: Form = { id: attrs.id, action: attrs.action ?? '', method: (attrs.method ?? 'get').toLowerCase(), fields: {}, buttons: [] };
+    const form: Form = {
+      id: attrs.id,
+      action: attrs.action ?? '',
+      method: (attrs.method ?? 'get').toLowerCase(),
+      fields: {},
+      buttons: [],
+    };
     for (const input of match[2]!.matchAll(/<input\b([^>]*)>/gi)) {
       const a = attributes(input[1]!);
       if (!a.name || a.type === 'submit') continue;
@@ -91,7 +97,8 @@ export class UserAgent {
   submit(visit: Visit, actionSuffix: string, values: Record<string, string> = {}, button?: string): Promise<Visit> {
     const form = parseForms(visit.body).find((f) => f.action.endsWith(actionSuffix));
     if (!form) throw new Error(`no form with an action ending in ${actionSuffix} on ${visit.url}:\n${visit.body}`);
-    const pressed = button === undefined ? form.buttons.find((b) => b.name) : form.buttons.find((b) => b.value === button);
+    const pressed =
+      button === undefined ? form.buttons.find((b) => b.name) : form.buttons.find((b) => b.value === button);
     if (button !== undefined && !pressed) throw new Error(`no button with value ${button} in form ${actionSuffix}`);
     const fields = { ...form.fields, ...values, ...(pressed?.name ? { [pressed.name]: pressed.value } : {}) };
     return this.post(new URL(form.action || visit.url.href, visit.url), fields);
@@ -121,7 +128,9 @@ export class UserAgent {
   /** Names of the cookies this agent would send to `url`. */
   cookieNames(url: string | URL): string[] {
     const target = new URL(url, this.issuer);
-    return this.live().filter((c) => pathMatches(target.pathname, c.path)).map((c) => c.name);
+    return this.live()
+      .filter((c) => pathMatches(target.pathname, c.path))
+      .map((c) => c.name);
   }
 
   /** The value of the cookie `name` this agent would send to `url`, if any. */

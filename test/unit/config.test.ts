@@ -30,7 +30,10 @@ describe('configuration', () => {
   it('serves metrics only when METRICS_PORT is set, on loopback unless METRICS_HOST says otherwise', () => {
     expect(loadConfig({}).metrics).toBeUndefined();
     expect(loadConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
-    expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({ port: 9464, host: '0.0.0.0' });
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({
+      port: 9464,
+      host: '0.0.0.0',
+    });
   });
 
   it('names the variable when a value is wrong', () => {
@@ -41,17 +44,27 @@ describe('configuration', () => {
 
 describe('start-up with a bad configuration', () => {
   const start = (env: Record<string, string>) =>
-    spawnSync(process.execPath, ['dist/src/main.js'], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8', timeout: 20_000 });
+    spawnSync(process.execPath, ['dist/src/main.js'], {
+      env: { PATH: process.env.PATH, ...env },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
 
   it.each([
     [{ PORT: '70000' }, /^twofold: configuration error: PORT must be at most 65535/],
-    [{ DATABASE_URL: 'mysql://localhost/x' }, /^twofold: configuration error: DATABASE_URL must be a postgresql:\/\/ or file: URL/],
+    [
+      { DATABASE_URL: 'mysql://localhost/x' },
+      /^twofold: configuration error: DATABASE_URL must be a postgresql:\/\/ or file: URL/,
+    ],
     [{ BCRYPT_COST: '3' }, /^twofold: configuration error: BCRYPT_COST must be at least 4/],
     [{ TRUST_PROXY: 'maybe' }, /^twofold: configuration error: TRUST_PROXY must be true or false/],
     [{ ISSUER: 'not a url' }, /^twofold: configuration error: ISSUER must be a http\(s\) URL/],
     [{ LOG_LEVEL: 'loud' }, /^twofold: configuration error: LOG_LEVEL /],
     [{ REDIS_URL: 'redis:/user:hunter2@cache' }, /^twofold: configuration error: REDIS_URL must name a server/],
-    [{ ISSUER: 'https://id.example.com' }, /^twofold: configuration error: TRUST_PROXY must be true when ISSUER is https/],
+    [
+      { ISSUER: 'https://id.example.com' },
+      /^twofold: configuration error: TRUST_PROXY must be true when ISSUER is https/,
+    ],
     [{ METRICS_PORT: 'prometheus' }, /^twofold: configuration error: METRICS_PORT must be a whole number/],
     [{ METRICS_PORT: '65536' }, /^twofold: configuration error: METRICS_PORT must be at most 65535/],
     [{ PORT: '8080', METRICS_PORT: '8080' }, /^twofold: configuration error: METRICS_PORT must differ from PORT/],

@@ -10,7 +10,8 @@ describe('CSRF tokens of the sign-in forms', () => {
   });
 
   it('missing, empty, oversized or non-string tokens are refused', () => {
-    for (const bad of [undefined, '', 'x'.repeat(500), ['a'], 42]) expect(tokens.matches('interaction-a', bad)).toBe(false);
+    for (const bad of [undefined, '', 'x'.repeat(500), ['a'], 42])
+      expect(tokens.matches('interaction-a', bad)).toBe(false);
   });
 
   it('another deployment (other keys) cannot mint a token', () => {

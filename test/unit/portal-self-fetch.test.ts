@@ -42,20 +42,34 @@ describe('the portal back-channel to its own server', () => {
     expect(await response.json()).toEqual({ ok: true });
     expect(response.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
     const request = seen.at(-1)!;
-    expect(request).toMatchObject({ url: '/token?x=1', method: 'POST', body: 'grant_type=authorization_code&code=abc' });
-    expect(request.headers).toMatchObject({ host: 'id.example.com', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'id.example.com' });
+    expect(request).toMatchObject({
+      url: '/token?x=1',
+      method: 'POST',
+      body: 'grant_type=authorization_code&code=abc',
+    });
+    expect(request.headers).toMatchObject({
+      host: 'id.example.com',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'id.example.com',
+    });
   });
 
   it('refuses to call any other server', async () => {
     const fetch = selfFetch('https://id.example.com', () => origin);
     const before = seen.length;
-    await expect(fetch('https://evil.example.net/token', { method: 'GET', headers: {} })).rejects.toThrow(/only calls its own issuer/);
-    await expect(fetch('http://id.example.com/token', { method: 'GET', headers: {} })).rejects.toThrow(/only calls its own issuer/);
+    await expect(fetch('https://evil.example.net/token', { method: 'GET', headers: {} })).rejects.toThrow(
+      /only calls its own issuer/,
+    );
+    await expect(fetch('http://id.example.com/token', { method: 'GET', headers: {} })).rejects.toThrow(
+      /only calls its own issuer/,
+    );
     expect(seen.length).toBe(before);
   });
 
   it('says so when the server is not listening yet', async () => {
     const fetch = selfFetch('https://id.example.com', () => undefined);
-    await expect(fetch('https://id.example.com/.well-known/openid-configuration', { method: 'GET', headers: {} })).rejects.toBeInstanceOf(NotListeningError);
+    await expect(
+      fetch('https://id.example.com/.well-known/openid-configuration', { method: 'GET', headers: {} }),
+    ).rejects.toBeInstanceOf(NotListeningError);
   });
 });

@@ -10,7 +10,13 @@ describe('the address a rate limit counts by', () => {
 
   it('is the /64 of an IPv6 address, so the 2^64 addresses a host is given count as one', () => {
     const prefix = '2001:db8:85a3:42::/64';
-    for (const ip of ['2001:db8:85a3:42::1', '2001:0db8:85a3:0042:ffff:ffff:ffff:ffff', '2001:db8:85a3:42:1:2:3:4', '2001:DB8:85A3:42::abcd', '2001:db8:85a3:42::1.2.3.4']) {
+    for (const ip of [
+      '2001:db8:85a3:42::1',
+      '2001:0db8:85a3:0042:ffff:ffff:ffff:ffff',
+      '2001:db8:85a3:42:1:2:3:4',
+      '2001:DB8:85A3:42::abcd',
+      '2001:db8:85a3:42::1.2.3.4',
+    ]) {
       expect([ip, addressForLimits(ip)]).toEqual([ip, prefix]);
     }
   });

@@ -15,7 +15,9 @@ describe('rate-limit configuration', () => {
       recoveryCodePerAccount: 10,
       recoveryCodeWindowSeconds: 3600,
     });
-    expect(loadConfig({ RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT: '3', RATE_LIMIT_RECOVERY_CODE_WINDOW: '30m' }).rateLimits).toMatchObject({
+    expect(
+      loadConfig({ RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT: '3', RATE_LIMIT_RECOVERY_CODE_WINDOW: '30m' }).rateLimits,
+    ).toMatchObject({
       recoveryCodePerAccount: 3,
       recoveryCodeWindowSeconds: 1800,
     });
@@ -52,7 +54,10 @@ describe('rate-limit configuration', () => {
     [{ RATE_LIMIT_PASSWORD_PER_IP: '0' }, 'RATE_LIMIT_PASSWORD_PER_IP must be at least 1 (got "0")'],
     [{ RATE_LIMIT_PASSWORD_PER_IP: '1e3' }, 'RATE_LIMIT_PASSWORD_PER_IP must be a whole number (got "1e3")'],
     [{ RATE_LIMIT_CODE_PER_IP: '100001' }, 'RATE_LIMIT_CODE_PER_IP must be at most 100000 (got "100001")'],
-    [{ RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT: '0' }, 'RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT must be at least 1 (got "0")'],
+    [
+      { RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT: '0' },
+      'RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT must be at least 1 (got "0")',
+    ],
     [{ TRUST_PROXY_HOPS: '0' }, 'TRUST_PROXY_HOPS must be at least 1 (got "0")'],
     [{ RATE_LIMIT_TOKEN_PER_CLIENT_IP: '-3' }, 'RATE_LIMIT_TOKEN_PER_CLIENT_IP must be a whole number (got "-3")'],
   ])('%j is refused with one line naming the variable', (env, message) => {

@@ -1,6 +1,12 @@
 // Recovery codes as a person sees and types them, and as the database keeps them: random, readable,
 // forgiving of case, spaces and dashes, and stored only as a digest tied to one account.
-import { RECOVERY_CODES_PER_SET, generateRecoveryCode, generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeDigest } from '../../src/mfa/recovery-codes.js';
+import {
+  RECOVERY_CODES_PER_SET,
+  generateRecoveryCode,
+  generateRecoveryCodes,
+  normalizeRecoveryCode,
+  recoveryCodeDigest,
+} from '../../src/mfa/recovery-codes.js';
 
 const SHAPE = /^([0-9a-hjkmnp-tv-z]{4}-){5}[0-9a-hjkmnp-tv-z]{4}$/;
 
@@ -15,7 +21,8 @@ describe('recovery codes', () => {
 
   it('use every character of the alphabet evenly (no modulo bias, nothing stuck)', () => {
     const counts = new Map<string, number>();
-    for (let i = 0; i < 2000; i++) for (const c of generateRecoveryCode().replace(/-/g, '')) counts.set(c, (counts.get(c) ?? 0) + 1);
+    for (let i = 0; i < 2000; i++)
+      for (const c of generateRecoveryCode().replace(/-/g, '')) counts.set(c, (counts.get(c) ?? 0) + 1);
     expect([...counts.keys()].sort().join('')).toBe('0123456789abcdefghjkmnpqrstvwxyz');
     // 48 000 characters over 32 symbols: 1500 each on average; a broken encoder is far off.
     for (const n of counts.values()) expect(Math.abs(n - 1500)).toBeLessThan(250);
@@ -55,6 +62,8 @@ describe('recovery codes', () => {
     expect(recoveryCodeDigest('account-1', code)).toBe(digest);
     expect(recoveryCodeDigest('account-2', code)).not.toBe(digest);
     // The separator keeps (account, code) pairs apart: moving characters across the boundary changes it.
-    expect(recoveryCodeDigest('account-1a', code.slice(1))).not.toBe(recoveryCodeDigest('account-1', `a${code.slice(1)}`));
+    expect(recoveryCodeDigest('account-1a', code.slice(1))).not.toBe(
+      recoveryCodeDigest('account-1', `a${code.slice(1)}`),
+    );
   });
 });

@@ -8,8 +8,12 @@ describe('redis configuration', () => {
   });
 
   it('accepts redis:// and rediss:// (TLS) URLs only', () => {
-    expect(loadConfig({ REDIS_URL: 'rediss://user:pw@cache.internal:6380/0' }).redisUrl).toBe('rediss://user:pw@cache.internal:6380/0');
-    expect(() => loadConfig({ REDIS_URL: 'http://cache.internal:6379' })).toThrow(/^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(loadConfig({ REDIS_URL: 'rediss://user:pw@cache.internal:6380/0' }).redisUrl).toBe(
+      'rediss://user:pw@cache.internal:6380/0',
+    );
+    expect(() => loadConfig({ REDIS_URL: 'http://cache.internal:6379' })).toThrow(
+      /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/,
+    );
   });
 
   it('reads cluster nodes as a host:port list, IPv6 in brackets', () => {

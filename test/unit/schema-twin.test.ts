@@ -8,14 +8,19 @@ const read = (path: string) => readFileSync(join(root, path), 'utf8');
 describe('the one schema', () => {
   it('has a SQLite twin generated from it, unchanged since', () => {
     // Exits non-zero with a message naming the fix when the twin drifted.
-    expect(() => execFileSync('node', ['scripts/schema-twin.mjs', '--check'], { cwd: root, stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync('node', ['scripts/schema-twin.mjs', '--check'], { cwd: root, stdio: 'pipe' }),
+    ).not.toThrow();
   });
 
   it('differs from its twin only in the datasource and the generated client location', () => {
     const main = read('prisma/schema.prisma').split('\n');
     const twin = read('prisma/sqlite/schema.prisma').split('\n').slice(1);
     const differing = main.filter((line, i) => line !== twin[i]);
-    expect(differing.map((l) => l.trim())).toEqual(['output              = "../src/database/generated/postgresql"', 'provider = "postgresql"']);
+    expect(differing.map((l) => l.trim())).toEqual([
+      'output              = "../src/database/generated/postgresql"',
+      'provider = "postgresql"',
+    ]);
   });
 
   it('is the schema the committed Prisma clients were generated from', () => {

@@ -100,7 +100,9 @@ describe('the secret box', () => {
   it('refuses to start without a usable key', () => {
     expect(() => new SecretBox([])).toThrow(SecretBoxError);
     expect(() => new SecretBox([{ kid: 'short', key: randomBytes(16).toString('base64url') }])).toThrow(/32 bytes/);
-    expect(() => new SecretBox([{ kid: 'b64', key: randomBytes(32).toString('base64') + '+' }])).toThrow(SecretBoxError);
+    expect(() => new SecretBox([{ kid: 'b64', key: randomBytes(32).toString('base64') + '+' }])).toThrow(
+      SecretBoxError,
+    );
     expect(() => new SecretBox([{ kid: '', key: randomBytes(32).toString('base64url') }])).toThrow(SecretBoxError);
     expect(() => new SecretBox([newKey('same'), newKey('same')])).toThrow(/twice/);
   });

@@ -7,11 +7,19 @@ import { unavailableStore } from '../../src/stores/unavailable.js';
 import { freeRedisPort } from '../support/redis-server.js';
 import { tempDir } from '../support/databases.js';
 
-const failure = (work: () => Promise<unknown>) => work().then(() => undefined, (error: unknown) => error);
+const failure = (work: () => Promise<unknown>) =>
+  work().then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe('telling an outage from a bug', () => {
   it('a PostgreSQL server that refuses connections is the database being unavailable', async () => {
-    const db = openDatabase({ kind: 'postgresql', url: `postgresql://postgres@127.0.0.1:${await freeRedisPort()}/none`, poolSize: 1 });
+    const db = openDatabase({
+      kind: 'postgresql',
+      url: `postgresql://postgres@127.0.0.1:${await freeRedisPort()}/none`,
+      poolSize: 1,
+    });
     try {
       expect(unavailableStore(await failure(() => db.account.findFirst()))).toBe('database');
       expect(unavailableStore(await failure(() => db.$queryRawUnsafe('SELECT 1')))).toBe('database');
@@ -21,7 +29,12 @@ describe('telling an outage from a bug', () => {
   });
 
   it('a PostgreSQL server that stops answering is unavailable once the query timeout passes', async () => {
-    const db = openDatabase({ kind: 'postgresql', url: 'postgresql://postgres@127.0.0.1:5432/test', poolSize: 1, queryTimeoutMs: 300 });
+    const db = openDatabase({
+      kind: 'postgresql',
+      url: 'postgresql://postgres@127.0.0.1:5432/test',
+      poolSize: 1,
+      queryTimeoutMs: 300,
+    });
     try {
       const started = Date.now();
       expect(unavailableStore(await failure(() => db.$queryRawUnsafe('SELECT pg_sleep(3)')))).toBe('database');
@@ -32,7 +45,11 @@ describe('telling an outage from a bug', () => {
   });
 
   it('a Redis that is not there is Redis being unavailable', async () => {
-    const redis = new Redis(`redis://127.0.0.1:${await freeRedisPort()}`, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: () => 1000 });
+    const redis = new Redis(`redis://127.0.0.1:${await freeRedisPort()}`, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy: () => 1000,
+    });
     redis.on('error', () => {});
     try {
       expect(unavailableStore(await failure(() => redis.get('anything')))).toBe('redis');

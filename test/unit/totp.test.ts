@@ -25,9 +25,12 @@ describe('TOTP codes (RFC 6238)', () => {
     expect(codeAt(RFC_SECRET, seconds, 8)).toBe(expected);
   });
 
-  it.each(RFC_VECTORS)('a person typing the last six digits at T = %i is accepted at that step', (seconds, expected) => {
-    expect(verifyTotp(RFC_SECRET, expected.slice(-6), seconds * 1000)).toBe(Math.floor(seconds / 30));
-  });
+  it.each(RFC_VECTORS)(
+    'a person typing the last six digits at T = %i is accepted at that step',
+    (seconds, expected) => {
+      expect(verifyTotp(RFC_SECRET, expected.slice(-6), seconds * 1000)).toBe(Math.floor(seconds / 30));
+    },
+  );
 
   it('accepts the previous and next step but not two steps away', () => {
     const secret = generateTotpSecret();
@@ -70,7 +73,24 @@ describe('TOTP codes (RFC 6238)', () => {
     const code = codeAt(secret, Math.floor(now / 1000));
     const fullWidth = [...code].map((d) => String.fromCharCode(0xff10 + Number(d))).join('');
     const arabicIndic = [...code].map((d) => String.fromCharCode(0x0660 + Number(d))).join('');
-    for (const typed of [code.slice(0, 5), `${code}0`, `0${code}`, '', '      ', 'abcdef', `${code.slice(0, 5)}x`, fullWidth, '１２３４５６', arabicIndic, `${code}\u0000`, `-${code.slice(1)}`, `+${code.slice(1)}`, `${code.slice(0, 3)}.${code.slice(4)}`, '1e5000', code.repeat(20)]) {
+    for (const typed of [
+      code.slice(0, 5),
+      `${code}0`,
+      `0${code}`,
+      '',
+      '      ',
+      'abcdef',
+      `${code.slice(0, 5)}x`,
+      fullWidth,
+      '１２３４５６',
+      arabicIndic,
+      `${code}\u0000`,
+      `-${code.slice(1)}`,
+      `+${code.slice(1)}`,
+      `${code.slice(0, 3)}.${code.slice(4)}`,
+      '1e5000',
+      code.repeat(20),
+    ]) {
       expect(verifyTotp(secret, typed, now)).toBeNull();
     }
     expect(verifyTotp(secret, undefined as unknown as string, now)).toBeNull();

@@ -9,7 +9,10 @@ export class ClientAdapter implements Adapter {
   async find(id: string): Promise<AdapterPayload | undefined> {
     const client = await this.clients.find(id);
     if (!client) return undefined;
-    return { ...client.metadata, ...(client.secretDigest ? { client_secret: client.secretDigest } : {}) } as AdapterPayload;
+    return {
+      ...client.metadata,
+      ...(client.secretDigest ? { client_secret: client.secretDigest } : {}),
+    } as AdapterPayload;
   }
 
   // Clients are managed with `twofold client …`, never through the protocol.

@@ -61,7 +61,9 @@ export class DatabaseAdapter implements Adapter {
     await this.db.oidcPayload.deleteMany({ where: { grantId } });
   }
 
-  private live(row: { payload: string; expiresAt: Date | null; consumedAt: Date | null } | null): AdapterPayload | undefined {
+  private live(
+    row: { payload: string; expiresAt: Date | null; consumedAt: Date | null } | null,
+  ): AdapterPayload | undefined {
     if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return undefined;
     const payload = JSON.parse(row.payload) as AdapterPayload;
     if (row.consumedAt) payload.consumed = Math.floor(row.consumedAt.getTime() / 1000);

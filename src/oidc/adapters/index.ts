@@ -52,7 +52,11 @@ const REDIS_READY_TIMEOUT_MS = 1000;
  * Protocol state in Redis (shared by every instance; Redis expires it). `prefix` namespaces the keys
  * so a shared Redis is safe (tests use a prefix per run). `close()` quits the connection.
  */
-export function redisProtocolStore(redis: RedisConnection, clients: ClientStore, { prefix = 'twofold:' } = {}): ProtocolStore {
+export function redisProtocolStore(
+  redis: RedisConnection,
+  clients: ClientStore,
+  { prefix = 'twofold:' } = {},
+): ProtocolStore {
   defineScripts(redis);
   const keys = new RedisKeys(prefix);
   return {
@@ -62,8 +66,13 @@ export function redisProtocolStore(redis: RedisConnection, clients: ClientStore,
     purge: async () => {},
     ready: async () => {
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), REDIS_READY_TIMEOUT_MS)));
-      const ping = redis.ping().then((reply) => reply === 'PONG', () => false);
+      const timeout = new Promise<false>(
+        (resolve) => (timer = setTimeout(() => resolve(false), REDIS_READY_TIMEOUT_MS)),
+      );
+      const ping = redis.ping().then(
+        (reply) => reply === 'PONG',
+        () => false,
+      );
       try {
         return await Promise.race([ping, timeout]);
       } finally {
