@@ -46,8 +46,14 @@ export function friendlyErrors(issuerName: string): Middleware {
     try {
       await next();
     } catch (error) {
-      if (error instanceof PageError) return showProblem(ctx, issuerName, error);
-      if (error instanceof oidcErrors.SessionNotFound) return showProblem(ctx, issuerName, interactionGone());
+      if (error instanceof PageError) {
+        showProblem(ctx, issuerName, error);
+        return;
+      }
+      if (error instanceof oidcErrors.SessionNotFound) {
+        showProblem(ctx, issuerName, interactionGone());
+        return;
+      }
       throw error;
     }
   };
@@ -88,7 +94,10 @@ export function errorBoundary(issuerName: string, logger: Logger, metrics: Metri
           'Something went wrong on our side. Please go back to the application and try again in a moment.',
         );
       }
-      if (!wantsJson(ctx)) return showProblem(ctx, issuerName, problem);
+      if (!wantsJson(ctx)) {
+        showProblem(ctx, issuerName, problem);
+        return;
+      }
       ctx.status = problem.status;
       ctx.set('Cache-Control', 'no-store');
       ctx.body = store

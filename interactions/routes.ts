@@ -51,7 +51,10 @@ export function interactionRoutes(deps: InteractionDependencies): Middleware {
   /** Runs `handler` when the interaction is at `prompt`; otherwise shows the step it is at. */
   const at = (prompt: string, handler: StepHandler) => async (ctx: RouterContext) => {
     const step = await loadStep(ctx, services);
-    if (step.interaction.prompt.name !== prompt) return showCurrentStep(ctx, step.uid);
+    if (step.interaction.prompt.name !== prompt) {
+      showCurrentStep(ctx, step.uid);
+      return;
+    }
     return handler(ctx, services, step);
   };
 

@@ -32,7 +32,10 @@ export async function submitCode(
 ): Promise<void> {
   const code = field(ctx.request.body, 'code');
   // A typo of the wrong shape is not a guess: answered before it could use up an attempt.
-  if (normalizeCode(code) === null) return showCode(ctx, deps, step, account, MALFORMED);
+  if (normalizeCode(code) === null) {
+    showCode(ctx, deps, step, account, MALFORMED);
+    return;
+  }
   const limits: LimitedAttempt[] = [
     { limit: deps.rateLimits.codeFromIp, key: ipKey(ctx.ip), what: 'code', scope: 'network' },
     {
@@ -56,36 +59,47 @@ export async function submitCode(
   const audit = (type: string, detail?: Record<string, unknown>) =>
     deps.audit.record({ type, accountId: account.id, clientId: step.clientId, ip: ctx.ip, detail });
   switch (result.reason) {
-    case 'not_enrolled':
-      // Reset while this page was open: the next page is enrolment.
-      return showCurrentStep(ctx, step.uid);
-    case 'malformed':
-      return showCode(ctx, deps, step, account, MALFORMED);
+    case 'not_enrolled': // Reset while this page was open: the next page is enrolment.
+    {
+      showCurrentStep(ctx, step.uid);
+      return;
+    }
+    case 'malformed': {
+      showCode(ctx, deps, step, account, MALFORMED);
+      return;
+    }
     case 'locked':
       // Audited as `otp_locked` once, by the code that reached the limit; later tries are failures.
       await (result.lockedNow ? audit('otp_locked') : audit('otp_failed', { reason: 'locked' }));
-      return renderPage(ctx, authenticatorLockedPage(deps.config.issuerName, step.uid), 403);
+      {
+        renderPage(ctx, authenticatorLockedPage(deps.config.issuerName, step.uid), 403);
+        return;
+      }
     case 'replay':
       // The interaction lets the notice at the next sign-in leave out this sign-in's own double submit.
       await audit('otp_replay', { interaction: step.uid });
-      return showCode(
-        ctx,
-        deps,
-        step,
-        account,
-        'That code was already used. Wait for your app to show a new code, then type it.',
-      );
+      {
+        showCode(
+          ctx,
+          deps,
+          step,
+          account,
+          'That code was already used. Wait for your app to show a new code, then type it.',
+        );
+        return;
+      }
     case 'invalid': {
       await audit('otp_failed', { reason: 'wrong_code' });
       if ((await deps.pendingSignIns.wrongCode(pending)) >= MAX_WRONG_CODES)
         return startOver(ctx, deps, step, account.id);
-      return showCode(
+      showCode(
         ctx,
         deps,
         step,
         account,
         'That code is not right. Check your phone’s clock is set automatically, then type the code your app shows now.',
       );
+      return;
     }
   }
 }

@@ -81,7 +81,10 @@ export async function submitEnroll(
     await deps.authenticators.enroll(account.id, LABEL, secret, acceptedStep);
   } catch (error) {
     // The same form submitted twice at once: the other submission enrolled; this one shows the step now due.
-    if (error instanceof AlreadyEnrolledError) return showCurrentStep(ctx, step.uid);
+    if (error instanceof AlreadyEnrolledError) {
+      showCurrentStep(ctx, step.uid);
+      return;
+    }
     throw error;
   }
   await deps.audit.record({ type: 'mfa_enrolled', accountId: account.id, clientId: step.clientId, ip: ctx.ip });

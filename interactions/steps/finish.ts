@@ -33,10 +33,11 @@ export async function finishSignIn(
   });
   if (reuse.length) {
     // The login is already resolved; the page only holds the way back until the person has read it.
-    return renderPage(
+    renderPage(
       ctx,
       replayNoticePage({ issuerName: deps.config.issuerName, uid: step.uid, csrf: step.csrf, attempts: reuse }),
     );
+    return;
   }
   ctx.status = 303;
   ctx.redirect(returnTo);

@@ -50,18 +50,30 @@ async function secondStep(deps: StepServices, step: Step): Promise<SecondStep> {
 
 export async function showLogin(ctx: RouterContext, deps: StepServices, step: Step): Promise<void> {
   const at = await secondStep(deps, step);
-  if (at.kind === 'password') return showPassword(ctx, deps, step);
+  if (at.kind === 'password') {
+    showPassword(ctx, deps, step);
+    return;
+  }
   if (at.kind === 'enroll') return showEnroll(ctx, deps, step, at.pending, at.account);
-  if (at.kind === 'locked') return renderPage(ctx, authenticatorLockedPage(deps.config.issuerName, step.uid), 403);
-  if (at.kind === 'recovery-codes') return showRecoveryCodesAgain(ctx, deps, step);
-  return showCode(ctx, deps, step, at.account);
+  if (at.kind === 'locked') {
+    renderPage(ctx, authenticatorLockedPage(deps.config.issuerName, step.uid), 403);
+    return;
+  }
+  if (at.kind === 'recovery-codes') {
+    showRecoveryCodesAgain(ctx, deps, step);
+    return;
+  }
+  showCode(ctx, deps, step, at.account);
 }
 
 /** GET of the recovery-code form: only after the password, for an account with an app. */
 export async function showRecoveryForm(ctx: RouterContext, deps: StepServices, step: Step): Promise<void> {
   const at = await secondStep(deps, step);
-  if (at.kind === 'password' || !FORMS.recovery.at.includes(at.kind)) return showCurrentStep(ctx, step.uid);
-  return showRecovery(ctx, deps, step, at.account);
+  if (at.kind === 'password' || !FORMS.recovery.at.includes(at.kind)) {
+    showCurrentStep(ctx, step.uid);
+    return;
+  }
+  showRecovery(ctx, deps, step, at.account);
 }
 
 /** POST of a second-step form; answered with the current step when the form is not due. */
@@ -72,6 +84,9 @@ export async function submitSecondStep(
   form: SecondStepForm,
 ): Promise<void> {
   const at = await secondStep(deps, step);
-  if (at.kind === 'password' || !FORMS[form].at.includes(at.kind)) return showCurrentStep(ctx, step.uid);
+  if (at.kind === 'password' || !FORMS[form].at.includes(at.kind)) {
+    showCurrentStep(ctx, step.uid);
+    return;
+  }
   return FORMS[form].submit(ctx, deps, step, at.pending, at.account);
 }

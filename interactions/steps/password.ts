@@ -35,8 +35,10 @@ export function showPassword(ctx: RouterContext, deps: StepServices, step: Step,
 export async function submitPassword(ctx: RouterContext, deps: StepServices, step: Step): Promise<void> {
   const email = field(ctx.request.body, 'email').trim().slice(0, 254);
   const password = field(ctx.request.body, 'password');
-  if (!email || !password)
-    return showPassword(ctx, deps, step, { email, error: 'Enter your email and your password.' });
+  if (!email || !password) {
+    showPassword(ctx, deps, step, { email, error: 'Enter your email and your password.' });
+    return;
+  }
 
   // Counted per client IP, and per (typed email, known or not; client IP), before the password is
   // checked. The address first: while it is blocked, each sprayed attempt costs one round trip.
@@ -61,7 +63,8 @@ export async function submitPassword(ctx: RouterContext, deps: StepServices, ste
       ip: ctx.ip,
       detail: { reason: result.reason },
     });
-    return showPassword(ctx, deps, step, { email, error: WRONG });
+    showPassword(ctx, deps, step, { email, error: WRONG });
+    return;
   }
   await succeeded(ctx, deps, limits);
   await deps.pendingSignIns.passwordAccepted(step.uid, result.account.id, step.interaction.exp);

@@ -41,7 +41,10 @@ export async function submitRecovery(
 ): Promise<void> {
   const typed = field(ctx.request.body, 'recovery_code');
   // A typo of the wrong shape is not a guess: answered before it could use up an attempt.
-  if (normalizeRecoveryCode(typed) === null) return showRecovery(ctx, deps, step, account, MALFORMED);
+  if (normalizeRecoveryCode(typed) === null) {
+    showRecovery(ctx, deps, step, account, MALFORMED);
+    return;
+  }
   const accountId = async () => account.id;
   const limits: LimitedAttempt[] = [
     { limit: deps.rateLimits.codeFromIp, key: ipKey(ctx.ip), what: 'code', scope: 'network' },
@@ -63,7 +66,8 @@ export async function submitRecovery(
     await audit('recovery_code_failed', { reason: 'wrong_or_used' });
     if ((await deps.pendingSignIns.wrongCode(pending)) >= MAX_WRONG_CODES)
       return startOver(ctx, deps, step, account.id);
-    return showRecovery(ctx, deps, step, account, WRONG);
+    showRecovery(ctx, deps, step, account, WRONG);
+    return;
   }
   // Audited before anything else: from here the code is spent, whatever fails next.
   await audit('recovery_code_used', { remaining: result.remaining });

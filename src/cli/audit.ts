@@ -46,8 +46,14 @@ export function addAuditCommand(program: Command): void {
           ip: e.ip,
           detail: e.detail ? (JSON.parse(e.detail) as unknown) : null,
         }));
-        if (options.json) return printJson(rows);
-        if (!rows.length) return print('no audit events');
+        if (options.json) {
+          printJson(rows);
+          return;
+        }
+        if (!rows.length) {
+          print('no audit events');
+          return;
+        }
         printTable([
           ['AT', 'EVENT', 'ACCOUNT', 'CLIENT', 'IP', 'DETAIL'],
           ...rows.map((r) => [

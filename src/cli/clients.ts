@@ -37,7 +37,10 @@ export function addClientCommands(program: Command): void {
           clientId: created.clientId,
           detail: { ...CLI, public: Boolean(options.public), firstParty: Boolean(options.firstParty) },
         });
-        if (options.json) return printJson({ client_id: created.clientId, client_secret: created.clientSecret });
+        if (options.json) {
+          printJson({ client_id: created.clientId, client_secret: created.clientSecret });
+          return;
+        }
         print(`client added: ${created.clientId}`);
         if (created.clientSecret) {
           print(`client_secret: ${created.clientSecret}`);
@@ -64,8 +67,14 @@ export function addClientCommands(program: Command): void {
           post_logout_redirect_uris: (metadata.post_logout_redirect_uris as string[] | undefined) ?? [],
           created_at: createdAt,
         }));
-        if (options.json) return printJson(rows);
-        if (!rows.length) return print('no clients yet');
+        if (options.json) {
+          printJson(rows);
+          return;
+        }
+        if (!rows.length) {
+          print('no clients yet');
+          return;
+        }
         printTable([
           ['CLIENT ID', 'NAME', 'TYPE', 'GRANTS', 'REDIRECT URIS'],
           ...rows.map((c) => [

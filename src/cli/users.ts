@@ -45,7 +45,10 @@ export function addUserCommands(program: Command): void {
           );
           return;
         }
-        if (!rows.length) return print('no accounts yet');
+        if (!rows.length) {
+          print('no accounts yet');
+          return;
+        }
         printTable([
           ['EMAIL', 'NAME', 'CREATED', 'DISABLED', 'MFA', 'RECOVERY CODES'],
           ...rows.map((a) => [

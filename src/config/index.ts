@@ -71,7 +71,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
     const shown =
-      defined[name] === undefined ? '' : ` (got ${JSON.stringify(withoutCredentials(defined[name]!).slice(0, 80))})`;
+      defined[name] === undefined ? '' : ` (got ${JSON.stringify(withoutCredentials(defined[name]).slice(0, 80))})`;
     throw new ConfigError(`${name} ${issue.message}${shown}`);
   }
   const e = parsed.data;

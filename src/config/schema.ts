@@ -40,7 +40,7 @@ const namesServer = (v: string) => {
   return (
     parsed.protocol === 'file:' ||
     parsed.hostname !== '' ||
-    (/^postgres/.test(parsed.protocol) && parsed.searchParams.has('host'))
+    (parsed.protocol.startsWith('postgres') && parsed.searchParams.has('host'))
   );
 };
 const serverUrl = (protocols: RegExp, what: string) =>

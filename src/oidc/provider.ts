@@ -30,7 +30,7 @@ const ownTokensOnly = (
 export function createProvider({ config, keys, accounts, adapter }: ProviderDependencies): Provider {
   const configuration: Configuration = {
     adapter,
-    jwks: keys.jwks as Configuration['jwks'],
+    jwks: keys.jwks,
     cookies: {
       keys: keys.cookieKeys,
       long: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies },
@@ -122,7 +122,7 @@ export function createProvider({ config, keys, accounts, adapter }: ProviderDepe
     actual: string,
   ) {
     return Promise.resolve(clientSecretMatches(actual, this.clientSecret));
-  } as never;
+  };
   return provider;
 }
 

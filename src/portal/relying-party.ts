@@ -57,7 +57,7 @@ export class PortalRelyingParty {
       const insecure = new URL(this.config.issuer).protocol === 'http:';
       this.configuration = oidc
         .discovery(new URL(this.config.issuer), PORTAL_CLIENT_ID, undefined, oidc.None(), {
-          [oidc.customFetch]: this.fetch as oidc.CustomFetch,
+          [oidc.customFetch]: this.fetch,
           // A plain-http issuer is a development set-up; openid-client refuses http unless told.
           execute: insecure ? [oidc.allowInsecureRequests] : [],
         })

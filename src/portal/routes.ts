@@ -128,9 +128,14 @@ export function accountPortal({
 
   router.post(PORTAL_PATHS.recoveryCodes, form, async (ctx) => {
     const session = await sessions.signedIn(ctx);
-    if (!session) return ctx.redirect(url(PORTAL_PATHS.home));
-    if (!PortalSessions.csrfMatches(session, (ctx.request.body as Record<string, unknown> | undefined)?.csrf))
-      return problem(ctx, 'expired-form');
+    if (!session) {
+      ctx.redirect(url(PORTAL_PATHS.home));
+      return;
+    }
+    if (!PortalSessions.csrfMatches(session, (ctx.request.body as Record<string, unknown> | undefined)?.csrf)) {
+      problem(ctx, 'expired-form');
+      return;
+    }
     const { sub, authTime } = session.identity;
     ctx.type = 'html';
     if (authTime === null || Date.now() / 1000 - authTime > RECENT_SIGN_IN_SECONDS) {
@@ -158,9 +163,14 @@ export function accountPortal({
   // A POST with the session's CSRF token: it ends the current session, which no other site may do.
   router.post(PORTAL_PATHS.signInAgain, form, async (ctx) => {
     const session = await sessions.signedIn(ctx);
-    if (!session) return ctx.redirect(url(PORTAL_PATHS.home));
-    if (!PortalSessions.csrfMatches(session, (ctx.request.body as Record<string, unknown> | undefined)?.csrf))
-      return problem(ctx, 'expired-form');
+    if (!session) {
+      ctx.redirect(url(PORTAL_PATHS.home));
+      return;
+    }
+    if (!PortalSessions.csrfMatches(session, (ctx.request.body as Record<string, unknown> | undefined)?.csrf)) {
+      problem(ctx, 'expired-form');
+      return;
+    }
     ctx.status = 303;
     return beginSignIn(ctx, true);
   });
@@ -169,7 +179,8 @@ export function accountPortal({
     const pending = await sessions.takePending(ctx);
     if (!pending) {
       logger.info({ reqId: ctx.state.requestId }, 'account portal callback without a pending sign-in');
-      return problem(ctx, 'invalid');
+      problem(ctx, 'invalid');
+      return;
     }
     // The URL as the issuer published it, whatever a proxy in front rewrote.
     const callbackUrl = new URL(url(PORTAL_PATHS.callback));
@@ -185,9 +196,14 @@ export function accountPortal({
   router.post(PORTAL_PATHS.signOut, form, async (ctx) => {
     const session = await sessions.signedIn(ctx);
     ctx.status = 303;
-    if (!session) return ctx.redirect(url(PORTAL_PATHS.signedOut));
-    if (!PortalSessions.csrfMatches(session, (ctx.request.body as Record<string, unknown> | undefined)?.csrf))
-      return problem(ctx, 'expired-form');
+    if (!session) {
+      ctx.redirect(url(PORTAL_PATHS.signedOut));
+      return;
+    }
+    if (!PortalSessions.csrfMatches(session, (ctx.request.body as Record<string, unknown> | undefined)?.csrf)) {
+      problem(ctx, 'expired-form');
+      return;
+    }
     await sessions.end(ctx);
     try {
       // RP-initiated logout: the provider confirms with the person, ends its own session, and

@@ -83,11 +83,7 @@ export class PortalSessions {
 
   private async write(ctx: Context, record: PortalRecord, ttlSeconds: number, accountId?: string): Promise<void> {
     const id = randomId();
-    await this.store.upsert(
-      id,
-      { record, ...(accountId ? { accountId } : {}) } as unknown as AdapterPayload,
-      ttlSeconds,
-    );
+    await this.store.upsert(id, { record, ...(accountId ? { accountId } : {}) }, ttlSeconds);
     ctx.cookies.set(COOKIE, id, { ...this.cookieOptions(), maxAge: ttlSeconds * 1000 });
   }
 

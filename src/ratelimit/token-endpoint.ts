@@ -70,7 +70,10 @@ export function tokenEndpointLimits(limit: Limit, audit: AuditLog, logger: Logge
       const checkedBefore = fromHeader !== undefined && recent.has(tokenKey(fromHeader, ctx.ip));
       if (checkedBefore) {
         const verdict = await limit.check(tokenKey(fromHeader, ctx.ip));
-        if (!verdict.allowed) return refuse(ctx, verdict);
+        if (!verdict.allowed) {
+          refuse(ctx, verdict);
+          return;
+        }
       }
       await next();
       const clientId = fromHeader ?? clientIdAfter(ctx);
@@ -89,7 +92,10 @@ export function tokenEndpointLimits(limit: Limit, audit: AuditLog, logger: Logge
             detail: { limit: limit.name, retryAfterSeconds: verdict.usedLastPointFor },
           });
         }
-        if (!verdict.allowed) return refuse(ctx, verdict);
+        if (!verdict.allowed) {
+          refuse(ctx, verdict);
+          return;
+        }
         return;
       }
       // A success from a pair that failed here meanwhile (form body, or a burst): answered only if
@@ -99,7 +105,10 @@ export function tokenEndpointLimits(limit: Limit, audit: AuditLog, logger: Logge
       // address could sign out every user of a public app there with a few bad requests.
       if (!checkedBefore && !spentSingleUseState(ctx) && recent.has(key)) {
         const verdict = await limit.check(key);
-        if (!verdict.allowed) return refuse(ctx, verdict);
+        if (!verdict.allowed) {
+          refuse(ctx, verdict);
+          return;
+        }
       }
     } catch (error) {
       if (!(error instanceof RateLimitUnavailableError)) throw error;

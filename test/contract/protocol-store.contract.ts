@@ -18,7 +18,7 @@ const id = () => randomUUID().replace(/-/g, '');
 
 /** A token-like payload as oidc-provider would save it. */
 function payload(kind: string, fields: Record<string, unknown> = {}): AdapterPayload {
-  return { jti: id(), kind, iat: now(), exp: now() + 600, ...fields } as AdapterPayload;
+  return { jti: id(), kind, iat: now(), exp: now() + 600, ...fields };
 }
 
 export function describeProtocolStoreContract(name: string, makeStore: () => Promise<ContractSubject>): void {

@@ -145,7 +145,7 @@ describe.each([
     const id = agent.cookieValue('/account', 'twofold.account')!;
     const stored = (await sessions.find(id)) as { record: { session: { identity: { authTime: number } } } };
     stored.record.session.identity.authTime -= 3600;
-    await sessions.upsert(id, stored as never, 600);
+    await sessions.upsert(id, stored, 600);
     const stale = await agent.submit(await agent.navigate('/account'), '/account/recovery-codes');
     expect(stale.status).toBe(403);
     expect(heading(stale)).toBe('Sign in again first');

@@ -150,7 +150,7 @@ describe('client authentication offered', () => {
     );
     for (const [key, value] of Object.entries(doc)) {
       if (key.endsWith('alg_values_supported'))
-        expect([key, (value as string[]).filter((alg) => /^HS/.test(alg))]).toEqual([key, []]);
+        expect([key, (value as string[]).filter((alg) => alg.startsWith('HS'))]).toEqual([key, []]);
     }
   });
 });

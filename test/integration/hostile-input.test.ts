@@ -326,7 +326,7 @@ describe('hostile input', () => {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: stream,
         duplex: 'half',
-      } as RequestInit);
+      });
       expect(response.status).toBe(411);
       expect(await response.json()).toEqual({
         error: 'invalid_request',

@@ -26,7 +26,7 @@ async function portFree(port: number): Promise<boolean> {
 }
 
 /** A free port; with `bus`, port + 10000 (a cluster node's bus) is free as well. */
-export async function freeRedisPort(taken: Set<number> = new Set(), bus = false): Promise<number> {
+export async function freeRedisPort(taken = new Set<number>(), bus = false): Promise<number> {
   for (;;) {
     const port = 20000 + Math.floor(Math.random() * 30000);
     if (taken.has(port) || taken.has(port + 10000) || taken.has(port - 10000)) continue;

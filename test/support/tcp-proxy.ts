@@ -9,7 +9,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 export class TcpProxy {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
-  private held: Array<() => void> | undefined;
+  private held: (() => void)[] | undefined;
 
   private constructor(
     readonly port: number,

@@ -42,7 +42,7 @@ export async function spawnTwofold(env: Record<string, string>): Promise<Twofold
   const waiters = new Set<() => void>();
   let stderr = '';
   let buffered = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     buffered += chunk;
     let newline;
     while ((newline = buffered.indexOf('\n')) >= 0) {
@@ -56,7 +56,7 @@ export async function spawnTwofold(env: Record<string, string>): Promise<Twofold
     }
     for (const wake of waiters) wake();
   });
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => {
       for (const wake of waiters) wake();
@@ -68,7 +68,10 @@ export async function spawnTwofold(env: Record<string, string>): Promise<Twofold
     new Promise<LogLine>((resolve, reject) => {
       const check = () => {
         const found = logs.find(match);
-        if (found) return done(() => resolve(found));
+        if (found) {
+          done(() => resolve(found));
+          return;
+        }
         if (child.exitCode !== null || child.signalCode !== null) {
           done(() =>
             reject(

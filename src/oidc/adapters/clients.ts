@@ -12,7 +12,7 @@ export class ClientAdapter implements Adapter {
     return {
       ...client.metadata,
       ...(client.secretDigest ? { client_secret: client.secretDigest } : {}),
-    } as AdapterPayload;
+    };
   }
 
   // Clients are managed with `twofold client …`, never through the protocol.
