@@ -43,7 +43,7 @@ export async function submitCode(
       key: codeKey(account.id, ctx.ip),
       what: 'code',
       scope: 'account',
-      accountId: async () => account.id,
+      accountId: () => Promise.resolve(account.id),
     },
   ];
   if (!(await withinLimits(ctx, deps, step, limits))) return;
@@ -59,7 +59,8 @@ export async function submitCode(
   const audit = (type: string, detail?: Record<string, unknown>) =>
     deps.audit.record({ type, accountId: account.id, clientId: step.clientId, ip: ctx.ip, detail });
   switch (result.reason) {
-    case 'not_enrolled': { // Reset while this page was open: the next page is enrolment.
+    case 'not_enrolled': {
+      // Reset while this page was open: the next page is enrolment.
       showCurrentStep(ctx, step.uid);
       return;
     }

@@ -45,7 +45,7 @@ export async function submitRecovery(
     showRecovery(ctx, deps, step, account, MALFORMED);
     return;
   }
-  const accountId = async () => account.id;
+  const accountId = () => Promise.resolve(account.id);
   const limits: LimitedAttempt[] = [
     { limit: deps.rateLimits.codeFromIp, key: ipKey(ctx.ip), what: 'code', scope: 'network' },
     { limit: deps.rateLimits.code, key: codeKey(account.id, ctx.ip), what: 'code', scope: 'account', accountId },

@@ -38,6 +38,7 @@ describe('twofold CLI', () => {
     accounts = new AccountStore(db, 4);
   }, SLOW);
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed
     await db?.$disconnect();
     await cleanup();
   });

@@ -4,7 +4,7 @@
 // signs in as usual. Counted in Redis or in the database, like the other limits.
 // The server trusts X-Forwarded-For (TRUST_PROXY=true) so one test can play several networks.
 import { randomInt } from 'node:crypto';
-import { startTwofold, type RunningTwofold } from '../support/twofold.js';
+import { startTwofold } from '../support/twofold.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { UserAgentAt } from '../support/from-address.js';
 import type { Visit } from '../support/user-agent.js';

@@ -33,7 +33,9 @@ describe.each([
   });
   afterAll(async () => {
     // The second first: stopping the first drops the PostgreSQL database both use.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed
     await second?.stop();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed
     await first?.stop();
   });
 
