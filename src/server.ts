@@ -23,7 +23,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { closeGracefully } from './http/graceful-close.js';
 import { TEMPORARILY_UNAVAILABLE, unavailableStore } from './stores/unavailable.js';
 import { bodyLimit } from './http/body-limit.js';
-import { RateLimits } from './ratelimit/policies.js';
+import { openRateLimits } from './ratelimit/policies.js';
 import { limiterStore } from './ratelimit/store.js';
 import { tokenEndpointLimits } from './ratelimit/token-endpoint.js';
 import { interactionRoutes } from '../interactions/routes.js';
@@ -89,7 +89,7 @@ export async function createTwofold(
   const metrics = config.metrics ? new Metrics() : undefined;
   const recorder = metrics ?? noMetrics;
   // Wrong-password, wrong-code and token-endpoint counters, shared by every instance (Redis or the database).
-  const rateLimits = new RateLimits(
+  const rateLimits = openRateLimits(
     config.rateLimits,
     limiterStore({ redis, redisKeyPrefix: config.redisKeyPrefix, db }, logger),
     recorder,
@@ -123,7 +123,7 @@ export async function createTwofold(
   // Inside the two above: what it answers is logged with its real status and carries the headers.
   provider.use(errorBoundary(config.issuerName, logger, recorder));
   provider.use(bodyLimit(bodyProblemPage(config.issuerName)));
-  provider.use(tokenEndpointLimits(rateLimits.token, audit, logger, clock));
+  provider.use(tokenEndpointLimits(rateLimits.token_per_client_ip, audit, logger, clock));
   const storeCheck = protocolStore.kind === 'redis' ? 'redis' : 'protocolStore';
   provider.use(
     health(async () => ({ database: await databaseReachable(db), [storeCheck]: await protocolStore.ready() })),

@@ -8,6 +8,7 @@ import type { Adapter } from 'oidc-provider';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config/index.js';
 import type { Clock } from '../../src/clock.js';
+import type { AuditLog } from '../../src/audit/index.js';
 import {
   accountPage,
   portalProblemPage,
@@ -42,9 +43,7 @@ export interface PortalDependencies {
   sessionStore: Adapter;
   authenticators: AuthenticatorLister;
   recoveryCodes: RecoveryCodeKeeper;
-  audit: {
-    record(event: { type: string; accountId: string; ip: string; detail?: Record<string, unknown> }): Promise<void>;
-  };
+  audit: Pick<AuditLog, 'record'>;
   /** This server's own listening origin (e.g. http://127.0.0.1:3000); undefined before it listens. */
   selfOrigin: () => string | undefined;
   /** What time it is (the "recent sign-in" check). */

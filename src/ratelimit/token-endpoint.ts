@@ -21,7 +21,7 @@ import type { Middleware, ParameterizedContext } from 'koa';
 import type { Logger } from 'pino';
 import type { AuditLog } from '../audit/index.js';
 import { RateLimitUnavailableError, type Limit, type Verdict } from './limit.js';
-import { tokenKey } from './policies.js';
+import { tokenKey } from './limits.js';
 import { TEMPORARILY_UNAVAILABLE } from '../stores/unavailable.js';
 import { systemClock, type Clock } from '../clock.js';
 

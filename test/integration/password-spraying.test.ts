@@ -74,7 +74,7 @@ describe.each([
 
     // Audited once, as the address's limit: it is about no account in particular.
     const events = (await twofold.audit.list({})).filter((e) => e.type === 'rate_limited' && e.ip === attacker);
-    expect(events.map((e) => ({ accountId: e.accountId, detail: JSON.parse(e.detail!) }))).toEqual([
+    expect(events.map((e) => ({ accountId: e.accountId, detail: e.detail }))).toEqual([
       { accountId: null, detail: { limit: 'password_per_ip', retryAfterSeconds: expect.any(Number) } },
     ]);
   });
