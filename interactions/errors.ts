@@ -1,12 +1,14 @@
 // Problems a person can run into on the hosted pages, as typed errors thrown close to the cause and
-// translated once, by `friendlyErrors`, into a page in plain words with the right status. Anything
-// else reaches `errorBoundary`, is logged with the request id and answered generically: never a
-// stack trace.
+// translated once, by `friendlyErrors`, into a page in plain words (in the person's language) with
+// the right status. An error carries the name of its problem in the message catalogue, never
+// English. Anything else reaches `errorBoundary`, is logged with the request id and answered
+// generically: never a stack trace.
 import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
 import { errors as oidcErrors } from 'oidc-provider';
 import { html } from './html.js';
-import { messagePage } from './layout.js';
+import { problemPage, type ProblemName } from './layout.js';
+import { frameFor, frameIn, type FrameSettings } from './language.js';
 import { TEMPORARILY_UNAVAILABLE, unavailableStore } from '../src/stores/unavailable.js';
 import type { MetricsRecorder } from '../src/metrics/index.js';
 
@@ -14,44 +16,34 @@ export class PageError extends Error {
   override name = 'PageError';
   constructor(
     readonly status: number,
-    readonly title: string,
-    readonly explanation: string,
+    /** The catalogue's `problem.<name>.title` and `problem.<name>.message`. */
+    readonly problem: ProblemName,
   ) {
-    super(title);
+    super(problem);
   }
 }
 
 /** A store (database or Redis) is unreachable: nothing was done, the same step can be retried. */
-export const temporarilyUnavailable = () =>
-  new PageError(
-    503,
-    'Sign-in is temporarily unavailable',
-    'Sign-in is temporarily unavailable on our side. Nothing was changed: wait a minute, then try again.',
-  );
+export const temporarilyUnavailable = () => new PageError(503, 'unavailable');
 
 /** The interaction is unknown, expired, finished, or belongs to another browser. */
-export const interactionGone = () =>
-  new PageError(
-    400,
-    'This sign-in has expired',
-    'This sign-in page is no longer valid: it may have expired or been completed already. Go back to the application and sign in again.',
-  );
+export const interactionGone = () => new PageError(400, 'expired');
 
 /**
  * The interaction pages' own problems (PageError, an expired interaction) become their page here;
  * anything else goes on to `errorBoundary`.
  */
-export function friendlyErrors(issuerName: string): Middleware {
+export function friendlyErrors(settings: FrameSettings): Middleware {
   return async (ctx, next) => {
     try {
       await next();
     } catch (error) {
       if (error instanceof PageError) {
-        showProblem(ctx, issuerName, error);
+        showProblem(ctx, settings, error);
         return;
       }
       if (error instanceof oidcErrors.SessionNotFound) {
-        showProblem(ctx, issuerName, interactionGone());
+        showProblem(ctx, settings, interactionGone());
         return;
       }
       throw error;
@@ -65,7 +57,7 @@ export function friendlyErrors(issuerName: string): Middleware {
  * once as JSON with the request id. Without it Koa's default handler answers text/plain, drops the
  * security headers and prints a stack to stderr.
  */
-export function errorBoundary(issuerName: string, logger: Logger, metrics: MetricsRecorder): Middleware {
+export function errorBoundary(settings: FrameSettings, logger: Logger, metrics: MetricsRecorder): Middleware {
   return async (ctx, next) => {
     try {
       await next();
@@ -81,28 +73,24 @@ export function errorBoundary(issuerName: string, logger: Logger, metrics: Metri
       } else if (typeof status === 'number' && status >= 400 && status < 500) {
         // A malformed request a library refused (a body it could not parse): the sender's mistake.
         logger.info({ reqId: ctx.state.requestId, status }, 'request refused');
-        problem = new PageError(
-          status,
-          'This request could not be handled',
-          'The request was not understood. Go back and try again.',
-        );
+        problem = new PageError(status, 'refused');
       } else {
         logger.error({ err: error, reqId: ctx.state.requestId }, 'request failed');
-        problem = new PageError(
-          500,
-          'Something went wrong',
-          'Something went wrong on our side. Please go back to the application and try again in a moment.',
-        );
+        problem = new PageError(500, 'failed');
       }
       if (!wantsJson(ctx)) {
-        showProblem(ctx, issuerName, problem);
+        showProblem(ctx, settings, problem);
         return;
       }
       ctx.status = problem.status;
       ctx.set('Cache-Control', 'no-store');
+      // A program reads OAuth's error_description in English (RFC 6749 §5.2: for the developer).
       ctx.body = store
         ? TEMPORARILY_UNAVAILABLE
-        : { error: problem.status < 500 ? 'invalid_request' : 'server_error', error_description: problem.explanation };
+        : {
+            error: problem.status < 500 ? 'invalid_request' : 'server_error',
+            error_description: frameIn('en', settings).translator.text(`problem.${problem.problem}.message`),
+          };
     }
   };
 }
@@ -115,14 +103,14 @@ function wantsJson(ctx: Context): boolean {
   return PROGRAM_ENDPOINTS.test(ctx.path) || ctx.accepts('html', 'json') === 'json';
 }
 
-function showProblem(ctx: Context, issuerName: string, problem: PageError): void {
+function showProblem(ctx: Context, settings: FrameSettings, problem: PageError): void {
   ctx.status = problem.status;
   ctx.type = 'html';
   ctx.set('Cache-Control', 'no-store');
-  ctx.body = messagePage(
-    issuerName,
-    problem.title,
-    problem.explanation,
-    html`<p><a href="/help/authenticator">Help with sign-in</a></p>`,
+  const frame = frameFor(ctx, settings);
+  ctx.body = problemPage(
+    frame,
+    problem.problem,
+    html`<p><a href="/help/authenticator">${frame.t('layout.help')}</a></p>`,
   );
 }

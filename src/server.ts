@@ -106,8 +106,8 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   provider.use(requestLog(logger));
   provider.use(securityHeaders(config.secureCookies));
   // Inside the two above: what it answers is logged with its real status and carries the headers.
-  provider.use(errorBoundary(config.issuerName, logger, recorder));
-  provider.use(bodyLimit(config.issuerName));
+  provider.use(errorBoundary(config, logger, recorder));
+  provider.use(bodyLimit(config));
   provider.use(tokenEndpointLimits(rateLimits.token, audit, logger));
   const storeCheck = protocolStore.kind === 'redis' ? 'redis' : 'protocolStore';
   provider.use(

@@ -4,38 +4,31 @@
 // a body that does not declare one (chunked) is refused with 411: nothing here buffers a stream to
 // find out how big it is.
 import type { Middleware } from 'koa';
-import { messagePage } from '../../interactions/layout.js';
+import { problemPage } from '../../interactions/layout.js';
+import { frameFor, type FrameSettings } from '../../interactions/language.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
 // Our own pages answer with a page; the protocol endpoints with an OAuth error, unless a browser asks.
 const HOSTED_PAGES = /^\/(interaction|account)(\/|$)/;
 
-export function bodyLimit(issuerName: string, limit = BODY_LIMIT_BYTES): Middleware {
+export function bodyLimit(settings: FrameSettings, limit = BODY_LIMIT_BYTES): Middleware {
   return async (ctx, next) => {
     const declared = ctx.request.length;
     const chunked = ctx.get('Transfer-Encoding') !== '';
     if (declared === undefined ? !chunked : declared <= limit) return next();
 
-    const [status, description, explanation] =
+    const [status, description, problem] =
       declared === undefined
-        ? [
-            411,
-            'request body must declare its Content-Length',
-            'What you sent did not say how large it is. Go back and try again.',
-          ]
-        : [
-            413,
-            `request body too large (at most ${limit / 1024} KiB)`,
-            'What you sent was too large to be a form of this site. Go back and try again.',
-          ];
+        ? ([411, 'request body must declare its Content-Length', 'length_required'] as const)
+        : ([413, `request body too large (at most ${limit / 1024} KiB)`, 'body_too_large'] as const);
     ctx.status = status;
     // The unread body is left on the socket: end the connection rather than reuse it.
     ctx.set('Connection', 'close');
     ctx.set('Cache-Control', 'no-store');
     if (HOSTED_PAGES.test(ctx.path) || ctx.accepts('json', 'html') === 'html') {
       ctx.type = 'html';
-      ctx.body = messagePage(issuerName, status === 413 ? 'Too much data' : 'Form not understood', explanation);
+      ctx.body = problemPage(frameFor(ctx, settings), problem);
     } else {
       // The OAuth error shape every client of the protocol endpoints already reads (RFC 6749 §5.2).
       ctx.body = { error: 'invalid_request', error_description: description };

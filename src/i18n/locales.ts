@@ -1,6 +1,6 @@
 // The languages the pages speak, and which one a person gets. In order: the relying party's
 // `ui_locales` (OpenID Connect Core §3.1.2.1, its person's preference as it knows it), unless the
-// person picked another language on a page after this sign-in began; then the language the person
+// person picked another language on a page of this very sign-in; then the language the person
 // picked (remembered in a cookie); then the browser's Accept-Language; then DEFAULT_LOCALE.
 // Each catalogue is one primary language (fr serves fr-CA and fr-CH), so a tag matches by its
 // language subtag, as RFC 4647 §3.4 lookup does once the region is cut off.
@@ -40,29 +40,31 @@ export function firstSupported(tags: readonly string[]): Locale | undefined {
   return undefined;
 }
 
-/** A language the person picked on a page, and when (seconds since the epoch). */
+/** A language the person picked on a page, and the sign-in (interaction uid) that page was of. */
 export interface PickedLocale {
   locale: Locale;
-  at: number;
+  signIn?: string | undefined;
 }
 
-/** The cookie value for a pick: `fr.1733000000`. */
+const SIGN_IN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The cookie value for a pick: `fr`, or `fr.<uid>` when picked on a page of sign-in `uid`. */
 export function encodePicked(picked: PickedLocale): string {
-  return `${picked.locale}.${Math.floor(picked.at)}`;
+  return picked.signIn && SIGN_IN_ID.test(picked.signIn) ? `${picked.locale}.${picked.signIn}` : picked.locale;
 }
 
 /** The pick a cookie value names; undefined for anything else (an old or forged value is ignored). */
 export function decodePicked(value: string | undefined): PickedLocale | undefined {
-  const match = /^([a-z]{2})\.(\d{1,12})$/.exec(value ?? '');
+  const match = /^([a-z]{2})(?:\.([A-Za-z0-9_-]{1,64}))?$/.exec(value ?? '');
   if (!match || !isLocale(match[1])) return undefined;
-  return { locale: match[1], at: Number(match[2]) };
+  return match[2] ? { locale: match[1], signIn: match[2] } : { locale: match[1] };
 }
 
 export interface LocaleChoice {
   /** The relying party's `ui_locales` (space-separated, in order of preference), if it sent one. */
   uiLocales?: string | undefined;
-  /** When the sign-in the page belongs to began (seconds since the epoch), if it is a sign-in page. */
-  signInStartedAt?: number | undefined;
+  /** The sign-in (interaction uid) the page belongs to, if it is a sign-in page. */
+  signIn?: string | undefined;
   picked?: PickedLocale | undefined;
   /** The browser's Accept-Language tags, best first. */
   acceptLanguages: readonly string[];
@@ -71,8 +73,7 @@ export interface LocaleChoice {
 
 export function chooseLocale(choice: LocaleChoice): Locale {
   const requested = firstSupported((choice.uiLocales ?? '').split(' ').filter(Boolean));
-  const pickedDuringThisSignIn =
-    choice.picked !== undefined && choice.signInStartedAt !== undefined && choice.picked.at >= choice.signInStartedAt;
+  const pickedDuringThisSignIn = choice.signIn !== undefined && choice.picked?.signIn === choice.signIn;
   if (requested && !pickedDuringThisSignIn) return requested;
   return choice.picked?.locale ?? firstSupported(choice.acceptLanguages) ?? choice.defaultLocale;
 }

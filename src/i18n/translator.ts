@@ -7,7 +7,7 @@
 // arguments produced) for a page to escape, or plain text for a program or an e-mail subject.
 import { IntlMessageFormat, type MessageFormatPart } from 'intl-messageformat';
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import type { MessageArguments } from './arguments.js';
+import type { BuiltInTag, MessageArguments } from './arguments.js';
 import { LOCALES, type Locale } from './locales.js';
 import { en } from './messages/en.js';
 import { fr } from './messages/fr.js';
@@ -30,6 +30,8 @@ export type ArgumentList<K extends MessageKey, T> = keyof ArgumentsOf<K, T> exte
 export class CatalogueError extends Error {
   override name = 'CatalogueError';
 }
+
+const BUILT_IN_TAGS: readonly BuiltInTag[] = ['strong', 'em', 'code'];
 
 interface Compiled {
   format: IntlMessageFormat;
@@ -81,7 +83,12 @@ function compileAll(): Record<Locale, Record<MessageKey, Compiled>> {
   const keys = Object.keys(en) as MessageKey[];
   const out = {} as Record<Locale, Record<MessageKey, Compiled>>;
   const english = {} as Record<MessageKey, Set<string>>;
-  for (const key of keys) english[key] = signature(compile('en', key, en[key]).format.getAst());
+  for (const key of keys) {
+    english[key] = signature(compile('en', key, en[key]).format.getAst());
+    // The pages give these names to their markup: an argument of the same name would replace it.
+    const clash = BUILT_IN_TAGS.filter((tag) => english[key].has(`{${tag}}`));
+    if (clash.length) throw new CatalogueError(`message ${key} names an argument ${clash.join(', ')}, a tag's name`);
+  }
   for (const locale of LOCALES) {
     const catalogue = CATALOGUES[locale];
     const extra = Object.keys(catalogue).filter((key) => !(key in en));
@@ -126,7 +133,7 @@ export class Translator {
       year: 'numeric',
       month: 'short',
       day: 'numeric',
-      hour: '2-digit',
+      hour: 'numeric',
       minute: '2-digit',
       timeZone,
       timeZoneName: 'short',

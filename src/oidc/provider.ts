@@ -9,6 +9,7 @@ import { clientSecretMatches } from '../clients/secret.js';
 import { ACR_VALUES } from './acr.js';
 import { twofoldInteractionPolicy } from './policy.js';
 import { pages } from '../../interactions/pages/provider-pages.js';
+import { LOCALES } from '../i18n/locales.js';
 
 export interface ProviderDependencies {
   config: Readonly<Config>;
@@ -37,6 +38,8 @@ export function createProvider({ config, keys, accounts, adapter }: ProviderDepe
       short: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies },
     },
     acrValues: [...ACR_VALUES],
+    // The languages of our pages, for relying parties choosing ui_locales (OpenID Discovery §3).
+    discovery: { ui_locales_supported: [...LOCALES] },
     scopes: ['openid', 'email', 'profile', 'offline_access'],
     claims: {
       // acr, amr and auth_time in every ID token: a relying party can always see that (and when)

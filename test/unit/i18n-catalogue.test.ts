@@ -83,24 +83,25 @@ describe('the language a person gets', () => {
     expect(chooseLocale({ ...base, uiLocales: 'pt-BR es-MX fr', acceptLanguages: ['de'] })).toBe('es');
   });
 
-  it('is the language picked on a page during this sign-in, over ui_locales', () => {
-    const picked = { locale: 'de' as const, at: 2000 };
-    expect(chooseLocale({ ...base, uiLocales: 'fr', signInStartedAt: 1000, picked })).toBe('de');
-    // Picked before this sign-in began: the relying party's request is the newer word.
-    expect(chooseLocale({ ...base, uiLocales: 'fr', signInStartedAt: 3000, picked })).toBe('fr');
+  it('is the language picked on a page of this sign-in, over ui_locales', () => {
+    const picked = { locale: 'de' as const, signIn: 'uid-1' };
+    expect(chooseLocale({ ...base, uiLocales: 'fr', signIn: 'uid-1', picked })).toBe('de');
+    // Picked in an earlier sign-in: the relying party's request is the newer word.
+    expect(chooseLocale({ ...base, uiLocales: 'fr', signIn: 'uid-2', picked })).toBe('fr');
     // Outside a sign-in (an error page of /auth, the logout page): ui_locales.
     expect(chooseLocale({ ...base, uiLocales: 'fr', picked })).toBe('fr');
   });
 
   it('is then the picked language, then Accept-Language, then DEFAULT_LOCALE', () => {
-    expect(chooseLocale({ ...base, picked: { locale: 'es', at: 1 }, acceptLanguages: ['de'] })).toBe('es');
+    expect(chooseLocale({ ...base, picked: { locale: 'es' }, acceptLanguages: ['de'] })).toBe('es');
     expect(chooseLocale({ ...base, uiLocales: 'ja', acceptLanguages: ['pt', 'de-AT', 'fr'] })).toBe('de');
     expect(chooseLocale({ ...base, acceptLanguages: ['ja'], defaultLocale: 'fr' })).toBe('fr');
   });
 
   it('remembers a pick in a cookie value that reads back, and ignores any other value', () => {
-    expect(decodePicked(encodePicked({ locale: 'fr', at: 1733000000 }))).toEqual({ locale: 'fr', at: 1733000000 });
-    for (const value of ['', 'fr', 'xx.1', 'fr.-1', 'fr.1.2', '<script>', undefined])
+    expect(decodePicked(encodePicked({ locale: 'fr', signIn: 'Ab_9-x' }))).toEqual({ locale: 'fr', signIn: 'Ab_9-x' });
+    expect(decodePicked(encodePicked({ locale: 'de' }))).toEqual({ locale: 'de' });
+    for (const value of ['', 'xx', 'xx.1', 'fr.', 'fr.a.b', 'fr.<script>', undefined])
       expect(decodePicked(value)).toBeUndefined();
   });
 });

@@ -158,8 +158,8 @@ export const de: Translation = {
     'Die Anmeldung ist vorübergehend nicht verfügbar. Versuchen Sie es bitte gleich noch einmal.',
   'provider.error.other':
     'Die Anfrage konnte nicht abgeschlossen werden. Kehren Sie zur Anwendung zurück und versuchen Sie es erneut.',
-  'provider.error.code': 'Fehler: <code>{code}</code>',
-  'provider.error.code_described': 'Fehler: <code>{code}</code> — {description}',
+  'provider.error.code': 'Fehler: <code>{error}</code>',
+  'provider.error.code_described': 'Fehler: <code>{error}</code> — {description}',
   'logout.title': 'Abmelden',
   'logout.heading': 'Abmelden?',
   'logout.message': 'Sie werden in diesem Browser von {issuer} und den Anwendungen, die es verwenden, abgemeldet.',

@@ -149,8 +149,8 @@ export const es: Translation = {
   'provider.error.temporarily_unavailable':
     'El inicio de sesión no está disponible temporalmente. Inténtelo de nuevo en un momento.',
   'provider.error.other': 'No se pudo completar la solicitud. Vuelva a la aplicación e inténtelo de nuevo.',
-  'provider.error.code': 'Código de error: <code>{code}</code>',
-  'provider.error.code_described': 'Código de error: <code>{code}</code> — {description}',
+  'provider.error.code': 'Código de error: <code>{error}</code>',
+  'provider.error.code_described': 'Código de error: <code>{error}</code> — {description}',
   'logout.title': 'Cerrar sesión',
   'logout.heading': '¿Cerrar sesión?',
   'logout.message': 'Se cerrará su sesión en {issuer} y en las aplicaciones que lo usan en este navegador.',
