@@ -11,6 +11,7 @@ import { problemPage, type ProblemName } from './layout.js';
 import { frameFor, frameIn, type FrameSettings } from './language.js';
 import { TEMPORARILY_UNAVAILABLE, unavailableStore } from '../src/stores/unavailable.js';
 import type { MetricsRecorder } from '../src/metrics/index.js';
+import type { BodyProblemPage } from '../src/http/body-limit.js';
 
 export class PageError extends Error {
   override name = 'PageError';
@@ -93,6 +94,16 @@ export function errorBoundary(settings: FrameSettings, logger: Logger, metrics: 
           };
     }
   };
+}
+
+/** The page for a request body refused by src/http/body-limit.ts (no declared length, or too large). */
+export function bodyProblemPage(settings: FrameSettings): BodyProblemPage {
+  return (ctx, problem) =>
+    showProblem(
+      ctx,
+      settings,
+      problem === 413 ? new PageError(413, 'body_too_large') : new PageError(411, 'length_required'),
+    );
 }
 
 // oidc-provider's endpoints that programs call (token, userinfo, JWKS, discovery, registration).

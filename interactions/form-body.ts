@@ -14,13 +14,14 @@ export function formBody(): Middleware {
       throw new PageError(415, 'form_type');
     }
     try {
-      await parse(ctx, async () => {});
+      // Parsing only: what comes next is called below, once the body is known to be a form.
+      await parse(ctx, () => Promise.resolve());
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (status === 413) throw new PageError(413, 'form_too_large');
       throw new PageError(400, 'form_unreadable');
     }
-    return next();
+    await next();
   };
 }
 

@@ -42,7 +42,8 @@ export function interactionRoutes(deps: InteractionDependencies): Middleware {
       if (!services.csrfTokens.matches(ctx.params.uid ?? '', field(ctx.request.body, 'csrf'))) {
         throw new PageError(403, 'csrf');
       }
-      return next();
+      await next();
+      return;
     },
   ];
 

@@ -2,6 +2,7 @@
 // the person's language (the request's ui_locales first, when oidc-provider has read it).
 // Error pages show the OAuth error's description only: never a stack trace.
 import type { KoaContextWithOIDC } from 'oidc-provider';
+import type { ProviderPages } from '../../src/oidc/provider.js';
 import { html, SafeHtml } from '../html.js';
 import { frameFor, type FrameSettings } from '../language.js';
 import { layout, messagePage, problemPage } from '../layout.js';
@@ -19,10 +20,10 @@ const FRIENDLY = [
 type Friendly = (typeof FRIENDLY)[number];
 const isFriendly = (code: string): code is Friendly => (FRIENDLY as readonly string[]).includes(code);
 
-export const pages = {
-  error:
-    (settings: FrameSettings) =>
-    async (ctx: KoaContextWithOIDC, out: { error?: unknown; error_description?: unknown }, error?: unknown) => {
+/** Our renderings of oidc-provider's own pages, for createProvider. */
+export function providerPages(settings: FrameSettings): ProviderPages {
+  return {
+    error: (ctx: KoaContextWithOIDC, out: { error?: unknown; error_description?: unknown }, error?: unknown) => {
       ctx.type = 'html';
       // Switching the language asks again: the same request shows the same error, in the new language.
       const frame = frameFor(ctx, settings, undefined, { returnTo: ctx.originalUrl });
@@ -47,26 +48,27 @@ export const pages = {
       );
     },
 
-  logout: (settings: FrameSettings) => async (ctx: KoaContextWithOIDC, form: string) => {
-    ctx.type = 'html';
-    // The confirmation asked again (with the relying party's parameters), in the new language.
-    const frame = frameFor(ctx, settings, undefined, { returnTo: ctx.originalUrl });
-    const { t } = frame;
-    // `form` is oidc-provider's own hidden form (with its CSRF token): trusted markup.
-    ctx.body = layout({
-      frame,
-      title: t('logout.title'),
-      body: html`<h1>${t('logout.heading')}</h1>
+    logout: (ctx: KoaContextWithOIDC, form: string) => {
+      ctx.type = 'html';
+      // The confirmation asked again (with the relying party's parameters), in the new language.
+      const frame = frameFor(ctx, settings, undefined, { returnTo: ctx.originalUrl });
+      const { t } = frame;
+      // `form` is oidc-provider's own hidden form (with its CSRF token): trusted markup.
+      ctx.body = layout({
+        frame,
+        title: t('logout.title'),
+        body: html`<h1>${t('logout.heading')}</h1>
 <p>${t('logout.message', { issuer: frame.issuerName })}</p>
 ${new SafeHtml(form)}
 <button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">${t('logout.yes')}</button>
 <button class="secondary" type="submit" form="op.logoutForm">${t('logout.no')}</button>`,
-    });
-  },
+      });
+    },
 
-  loggedOut: (settings: FrameSettings) => async (ctx: KoaContextWithOIDC) => {
-    ctx.type = 'html';
-    const frame = frameFor(ctx, settings);
-    ctx.body = messagePage(frame, frame.t('logged_out.title'), frame.t('logged_out.message'));
-  },
-};
+    loggedOut: (ctx: KoaContextWithOIDC) => {
+      ctx.type = 'html';
+      const frame = frameFor(ctx, settings);
+      ctx.body = messagePage(frame, frame.t('logged_out.title'), frame.t('logged_out.message'));
+    },
+  };
+}

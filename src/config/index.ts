@@ -25,6 +25,8 @@ export interface Config {
   readonly redisUrl: string | undefined;
   /** Redis Cluster seed nodes; when set, protocol state lives in the cluster. */
   readonly redisClusterNodes: readonly RedisNode[] | undefined;
+  /** Every Redis key of this instance (protocol state, rate limits) starts with this. */
+  readonly redisKeyPrefix: string;
   readonly bcryptCost: number;
   readonly logLevel: string;
   readonly trustProxy: boolean;
@@ -73,11 +75,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = environmentSchema.safeParse(defined);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const name = String(issue.path[0] ?? 'environment');
-    const shown =
-      defined[name] === undefined ? '' : ` (got ${JSON.stringify(withoutCredentials(defined[name]).slice(0, 80))})`;
-    throw new ConfigError(`${name} ${issue.message}${shown}`);
+    // Every wrong variable at once (an operator should not restart once per mistake), on one line.
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const value = defined[name];
+      const shown = value === undefined ? '' : ` (got ${JSON.stringify(withoutCredentials(value).slice(0, 80))})`;
+      return `${name} ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems.join('; '));
   }
   const e = parsed.data;
   // Port 0 (any free port) aside, one port cannot serve both: say so now rather than EADDRINUSE later.
@@ -106,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     keysDir: resolve(e.KEYS_DIR),
     redisUrl: e.REDIS_URL,
     redisClusterNodes: e.REDIS_CLUSTER_NODES?.map(redisNode),
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     bcryptCost: e.BCRYPT_COST,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,

@@ -48,6 +48,8 @@ describe('three instances sharing one database, one Redis and one keys folder', 
     shared = {
       DATABASE_URL: databaseUrl,
       REDIS_URL,
+      // One deployment: every instance the same prefix, of its own among the suite's.
+      REDIS_KEY_PREFIX: `t${Date.now().toString(36)}:`,
       KEYS_DIR: join(dir, 'keys'),
       ISSUER: balancer.url,
       BCRYPT_COST: '4',
@@ -97,6 +99,7 @@ describe('three instances sharing one database, one Redis and one keys folder', 
 
   afterAll(async () => {
     await Promise.all([...instances.values()].map((instance) => instance.kill()));
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed
     await balancer?.stop();
     if (databaseUrl) await dropPostgresDatabase(databaseUrl);
   });
@@ -121,7 +124,7 @@ describe('three instances sharing one database, one Redis and one keys folder', 
     const jwks = await Promise.all(
       [...instances.values()].map(async (instance) => (await fetch(`${instance.origin}/jwks`)).text()),
     );
-    expect(JSON.parse(jwks[0]!).keys.length).toBeGreaterThan(0);
+    expect((JSON.parse(jwks[0]!) as { keys: unknown[] }).keys.length).toBeGreaterThan(0);
     expect(new Set(jwks).size).toBe(1);
   });
 

@@ -7,7 +7,7 @@ import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { UserAgentAt } from '../support/from-address.js';
 import { createPerson, isPasswordPage, submitPassword } from '../support/sign-in.js';
-import { passwordKey } from '../../src/ratelimit/policies.js';
+import { passwordKey } from '../../src/ratelimit/limits.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -20,9 +20,10 @@ describe.each([
   const relyingParties = new Map<RunningTwofold, RelyingParty>();
   beforeAll(async () => {
     first = await startTwofold({ TRUST_PROXY: 'true', ...extra });
-    // The same database as the first: its SQLite folder, or its PostgreSQL URL.
+    // The same database as the first (its SQLite folder, or its PostgreSQL URL), and its Redis keys.
     const shared = {
       DATA_DIR: first.env.DATA_DIR!,
+      REDIS_KEY_PREFIX: first.config.redisKeyPrefix,
       ...(first.env.DATABASE_URL ? { DATABASE_URL: first.env.DATABASE_URL } : {}),
     };
     second = await startTwofold({ TRUST_PROXY: 'true', ...extra, ...shared });
@@ -32,7 +33,9 @@ describe.each([
   });
   afterAll(async () => {
     // The second first: stopping the first drops the PostgreSQL database both use.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed
     await second?.stop();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed
     await first?.stop();
   });
 
@@ -61,7 +64,7 @@ describe.each([
       const redis = new Redis(REDIS_URL);
       try {
         const ttl = await redis.ttl(
-          `twofold:ratelimit:password_per_account_ip:${passwordKey(counted!.email, counted!.address)}`,
+          `${first.config.redisKeyPrefix}ratelimit:password_per_account_ip:${passwordKey(counted!.email, counted!.address)}`,
         );
         expect(ttl).toBeGreaterThan(0);
         expect(ttl).toBeLessThanOrEqual(15 * 60);

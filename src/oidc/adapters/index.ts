@@ -40,8 +40,10 @@ export function databaseProtocolStore(db: Database, clients: ClientStore): Proto
     purge: async () => {
       await purgeExpired(db);
     },
-    ready: async () => true,
-    close: async () => {},
+    // The database's own readiness is checked beside this (/readyz names both).
+    ready: () => Promise.resolve(true),
+    // The database connection belongs to the server, which closes it.
+    close: () => Promise.resolve(),
   };
 }
 
@@ -49,8 +51,9 @@ export function databaseProtocolStore(db: Database, clients: ClientStore): Proto
 const REDIS_READY_TIMEOUT_MS = 1000;
 
 /**
- * Protocol state in Redis (shared by every instance; Redis expires it). `prefix` namespaces the keys
- * so a shared Redis is safe (tests use a prefix per run). `close()` quits the connection.
+ * Protocol state in Redis (shared by every instance; Redis expires it). `prefix` (REDIS_KEY_PREFIX)
+ * namespaces the keys so a shared Redis is safe (tests use a prefix per server). `close()` quits the
+ * connection.
  */
 export function redisProtocolStore(
   redis: RedisConnection,
@@ -63,14 +66,15 @@ export function redisProtocolStore(
     kind: 'redis',
     adapter: adaptersOf(clients, (model) => new RedisAdapter(redis, keys, model)),
     revokeAccount: (accountId) => revokeIndex(redis, keys.account(accountId)),
-    purge: async () => {},
+    // Redis expires entries itself.
+    purge: () => Promise.resolve(),
     ready: async () => {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<false>(
         (resolve) => (timer = setTimeout(() => resolve(false), REDIS_READY_TIMEOUT_MS)),
       );
       const ping = redis.ping().then(
-        (reply) => reply === 'PONG',
+        () => true,
         () => false,
       );
       try {
