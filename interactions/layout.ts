@@ -16,7 +16,9 @@ export interface PageOptions {
 function switcher(frame: Frame): SafeHtml {
   const { returnTo } = frame;
   if (returnTo === undefined) return html``;
-  const href = (locale: string) => `/language?${new URLSearchParams({ lang: locale, return: returnTo }).toString()}`;
+  // Slashes stay readable in the query (RFC 3986 §3.4 allows them): `return=/interaction/…`.
+  const back = encodeURIComponent(returnTo).replaceAll('%2F', '/');
+  const href = (locale: string) => `/language?lang=${locale}&return=${back}`;
   return html`<nav class="languages" aria-label="${frame.t('layout.languages')}"><ul>
 ${LOCALES.map((locale) =>
   locale === frame.locale
