@@ -1,6 +1,7 @@
 // Every knob of Twofold, parsed once from the environment by one zod schema. A bad value stops
 // start-up with a message naming the variable; nothing else in the code reads process.env.
 import { z } from 'zod';
+import { LOCALES } from '../i18n/locales.js';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
@@ -57,6 +58,15 @@ const duration = z
 function isHostPort(node: string): boolean {
   const match = /^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):(\d{1,5})$/.exec(node);
   return !!match && Number(match[2]) >= 1 && Number(match[2]) <= 65535;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Raw environment variables as strings; defaults that depend on other values are filled in later. */
@@ -132,6 +142,15 @@ export const environmentSchema = z.object({
   // off. Loopback by default: publishing an identity provider's internals is the operator's choice.
   METRICS_PORT: integer(0, 65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  // The pages' language when neither the relying party (ui_locales), the person (the switcher) nor
+  // the browser (Accept-Language) names one we have (src/i18n/locales.ts).
+  DEFAULT_LOCALE: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('en'),
+  // The IANA time zone the pages show dates in, always named next to them: a page has no script to
+  // learn the person's own zone.
+  DISPLAY_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, { error: 'must be an IANA time zone such as UTC or Europe/Paris' })
+    .default('UTC'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
