@@ -1,10 +1,10 @@
-// Runs the real server process (`node dist/src/main.js`), as an operator or an orchestrator would,
-// with exactly the given environment (plus PATH). Its JSON log lines are collected so a test can
-// wait for "twofold listening" or "stopping", and learn the port it bound (PORT=0 picks one).
+// Runs the real server process (`node dist/src/main.js`, which the process project's globalSetup
+// builds), as an operator or an orchestrator would, with exactly the given environment (plus PATH).
+// Its JSON log lines are collected so a test can wait for "twofold listening" or "stopping", and
+// learn the port it bound (PORT=0 picks one).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
-import { ensureCliBuilt } from './cli.js';
 
 const MAIN = join(packageRoot, 'dist', 'src', 'main.js');
 
@@ -31,7 +31,6 @@ export interface TwofoldProcess {
 }
 
 export async function spawnTwofold(env: Record<string, string>): Promise<TwofoldProcess> {
-  ensureCliBuilt();
   const child = spawn(process.execPath, [MAIN], {
     cwd: packageRoot,
     // Logs at info whatever the environment says: the tests read them.

@@ -2,8 +2,8 @@
 import { loadConfig, type Config } from '../../src/config/index.js';
 import { createLogger } from '../../src/logging.js';
 import { createTwofold, type Twofold } from '../../src/server.js';
-import { createServer } from 'node:net';
 import { freshEnvironment } from './databases.js';
+import { freePort } from './ports.js';
 
 export interface RunningTwofold extends Twofold {
   url: string;
@@ -58,21 +58,12 @@ export async function startTwofoldWith(
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * For restart tests: one environment (database and keys folder) on which servers are started in
  * turn, as an operator restarts a deployment. Registers its own jest hooks; `start()` stops the
  * running server first.
  */
-export function restartableTwofold(setUp: () => void = () => {}, timeout = 180_000) {
+export function restartableTwofold(timeout = 180_000) {
   let env: Record<string, string> = {};
   let cleanup = async () => {};
   let running: RunningTwofold | undefined;
@@ -81,7 +72,6 @@ export function restartableTwofold(setUp: () => void = () => {}, timeout = 180_0
     running = undefined;
   };
   beforeAll(async () => {
-    setUp();
     ({ env, cleanup } = await freshEnvironment());
   }, timeout);
   afterAll(async () => {
