@@ -10,9 +10,9 @@ import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { AuthenticatorApp } from '../support/authenticator-app.js';
 import { recoveryCodesOn, saveRecoveryCodes } from '../support/sign-in.js';
 import { PORTAL_SESSION_MODEL } from '../../src/portal/session.js';
+import { TEST_REDIS_URL as REDIS_URL } from '../support/databases.js';
 
 const PASSWORD = 'correct horse battery staple';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 function heading(visit: Visit): string {
   return decodeEntities(/<h1>([\s\S]*?)<\/h1>/.exec(visit.body)?.[1]?.trim() ?? '');

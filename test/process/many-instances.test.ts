@@ -5,7 +5,12 @@
 import { join } from 'node:path';
 import pg from 'pg';
 import { migrationsFor } from '../../src/database/migrate.js';
-import { createPostgresDatabase, dropPostgresDatabase, tempDir } from '../support/databases.js';
+import {
+  createPostgresDatabase,
+  dropPostgresDatabase,
+  tempDir,
+  TEST_REDIS_URL as REDIS_URL,
+} from '../support/databases.js';
 import { runCli } from '../support/cli.js';
 import { spawnTwofold, type TwofoldProcess } from '../support/twofold-process.js';
 import { LoadBalancer, type Forwarded } from '../support/load-balancer.js';
@@ -22,7 +27,6 @@ import {
 } from '../support/sign-in.js';
 import { earlyInTimeStep, type AuthenticatorApp } from '../support/authenticator-app.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const NAMES = ['A', 'B', 'C'] as const;
 type Name = (typeof NAMES)[number];
 

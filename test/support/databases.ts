@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-
 import { POSTGRES_ADMIN_URL } from './prepare.js';
 
+// Defined in prepare.ts, which checks both answer before the tests run.
 export { POSTGRES_ADMIN_URL, TEST_REDIS_URL } from './prepare.js';
 
 export function testDatabaseKind(): 'sqlite' | 'postgresql' {
