@@ -6,7 +6,7 @@ import { CliError, type Cli } from './context.js';
 const UNITS = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 } as const;
 
 /** "15m", "24h", "7d" → the moment that long ago. */
-export function parseSince(value: string, now = Date.now()): Date {
+function parseSince(value: string, now = Date.now()): Date {
   const match = /^(\d{1,6})([smhdw])$/.exec(value.trim());
   if (!match) throw new InvalidArgumentError('expected a duration such as 15m, 24h or 7d');
   return new Date(now - Number(match[1]) * UNITS[match[2] as keyof typeof UNITS] * 1000);

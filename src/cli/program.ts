@@ -15,7 +15,7 @@ import { addKeyCommands } from './keys.js';
 import { addMigrateCommand } from './migrate.js';
 import { addAuditCommand } from './audit.js';
 
-export function buildProgram(io: CliIo): Command {
+function buildProgram(io: CliIo): Command {
   const cli = new Cli(io);
   const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
   const program = new Command('twofold')

@@ -4,7 +4,6 @@
 // code accepted on one instance is refused on another. Always PostgreSQL + Redis: production shape.
 import { join } from 'node:path';
 import pg from 'pg';
-import { migrationsFor } from '../../src/database/migrate.js';
 import {
   createPostgresDatabase,
   dropPostgresDatabase,
@@ -26,6 +25,7 @@ import {
   typeCode,
 } from '../support/sign-in.js';
 import { earlyInTimeStep, type AuthenticatorApp } from '../support/authenticator-app.js';
+import { migrationsOnDisk } from '../support/migrations.js';
 
 const NAMES = ['A', 'B', 'C'] as const;
 type Name = (typeof NAMES)[number];
@@ -112,12 +112,12 @@ describe('three instances sharing one database, one Redis and one keys folder', 
       instance.logs.filter((line) => line.msg === 'database migrations applied'),
     );
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.applied).toEqual(migrationsFor('postgresql').map((m) => m.name));
+    expect(reports[0]!.applied).toEqual(migrationsOnDisk('postgresql').map((m) => m.name));
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
       const { rows } = await client.query('SELECT migration_name FROM _prisma_migrations');
-      expect(rows).toHaveLength(migrationsFor('postgresql').length);
+      expect(rows).toHaveLength(migrationsOnDisk('postgresql').length);
     } finally {
       await client.end();
     }

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { POSTGRES_ADMIN_URL } from './prepare.js';
 
 // Defined in prepare.ts, which checks both answer before the tests run.
-export { POSTGRES_ADMIN_URL, TEST_REDIS_URL } from './prepare.js';
+export { TEST_REDIS_URL } from './prepare.js';
 
 export function testDatabaseKind(): 'sqlite' | 'postgresql' {
   return process.env.TEST_DATABASE === 'postgresql' ? 'postgresql' : 'sqlite';

@@ -8,7 +8,7 @@ import { packageRoot } from '../../src/paths.js';
 
 const MAIN = join(packageRoot, 'dist', 'src', 'main.js');
 
-export interface LogLine {
+interface LogLine {
   level: number;
   msg: string;
   [field: string]: unknown;
