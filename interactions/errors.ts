@@ -9,6 +9,7 @@ import { html } from './html.js';
 import { messagePage } from './layout.js';
 import { TEMPORARILY_UNAVAILABLE, unavailableStore } from '../src/stores/unavailable.js';
 import type { MetricsRecorder } from '../src/metrics/index.js';
+import type { BodyProblemPage } from '../src/http/body-limit.js';
 
 export class PageError extends Error {
   override name = 'PageError';
@@ -105,6 +106,26 @@ export function errorBoundary(issuerName: string, logger: Logger, metrics: Metri
         : { error: problem.status < 500 ? 'invalid_request' : 'server_error', error_description: problem.explanation };
     }
   };
+}
+
+/** The page for a request body refused by src/http/body-limit.ts (no declared length, or too large). */
+export function bodyProblemPage(issuerName: string): BodyProblemPage {
+  return (ctx, problem) =>
+    showProblem(
+      ctx,
+      issuerName,
+      problem === 413
+        ? new PageError(
+            413,
+            'Too much data',
+            'What you sent was too large to be a form of this site. Go back and try again.',
+          )
+        : new PageError(
+            411,
+            'Form not understood',
+            'What you sent did not say how large it is. Go back and try again.',
+          ),
+    );
 }
 
 // oidc-provider's endpoints that programs call (token, userinfo, JWKS, discovery, registration).
