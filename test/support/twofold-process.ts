@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
+import { testTime } from './clock.js';
 
 const MAIN = join(packageRoot, 'dist', 'src', 'main.js');
 
@@ -31,6 +32,8 @@ export interface TwofoldProcess {
 }
 
 export async function spawnTwofold(env: Record<string, string>): Promise<TwofoldProcess> {
+  // Its codes follow the system clock: from now on this file's test time passes for real.
+  testTime.keepReal();
   const child = spawn(process.execPath, [MAIN], {
     cwd: packageRoot,
     // Logs at info whatever the environment says: the tests read them.

@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../../src/config/index.js';
 import { createLogger } from '../../src/logging.js';
 import { createTwofold, type Twofold } from '../../src/server.js';
 import type { Clock } from '../../src/clock.js';
+import { testTime } from './clock.js';
 import { freshEnvironment } from './databases.js';
 import { freePort } from './ports.js';
 
@@ -16,7 +17,10 @@ export interface RunningTwofold extends Twofold {
 export interface StartOptions {
   /** Where the JSON log lines go (stdout when omitted); set LOG_LEVEL too, tests default to silent. */
   logTo?: NodeJS.WritableStream;
-  /** The server's clock (a ManualClock from ./clock.ts lets the test move time); real time otherwise. */
+  /**
+   * The server's clock: the file's test time (./clock.ts) unless given, so waiting for a TOTP step
+   * costs nothing; a ManualClock sets the time outright.
+   */
   clock?: Clock;
 }
 
@@ -41,7 +45,7 @@ export async function startTwofoldWith(
     const fullEnv = { HOST: '127.0.0.1', ISSUER: `http://localhost:${port}`, ...env, PORT: String(port) };
     const config = loadConfig(fullEnv);
     const twofold = await createTwofold(config, createLogger(config.logLevel, options.logTo), {
-      ...(options.clock ? { clock: options.clock } : {}),
+      clock: options.clock ?? testTime,
     });
     try {
       await twofold.listen();
