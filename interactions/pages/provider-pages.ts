@@ -2,10 +2,10 @@
 // Error pages show the OAuth error's description only: never a stack trace.
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import type { ProviderPages } from '../../src/oidc/provider.js';
+import { asOutage } from '../../src/outage/index.js';
+import type { OutageAnswer } from '../errors.js';
 import { html, SafeHtml } from '../html.js';
 import { layout, messagePage } from '../layout.js';
-import { temporarilyUnavailable } from '../errors.js';
-import { unavailableStore } from '../../src/stores/unavailable.js';
 
 interface PageConfig {
   issuerName: string;
@@ -20,19 +20,16 @@ const FRIENDLY: Record<string, string> = {
 };
 
 /** Our renderings of oidc-provider's own pages, for createProvider. */
-export function providerPages(config: PageConfig): ProviderPages {
+export function providerPages(config: PageConfig, answerOutage: OutageAnswer): ProviderPages {
   return {
     error: (ctx: KoaContextWithOIDC, out: { error?: unknown; error_description?: unknown }, error?: unknown) => {
-      ctx.type = 'html';
-      if (unavailableStore(error)) {
-        // oidc-provider calls any unexpected failure a server_error (500); an unreachable store is a
-        // 503: the same request will work in a moment.
-        const { status, title, explanation } = temporarilyUnavailable();
-        ctx.status = status;
-        ctx.set('Retry-After', '30');
-        ctx.body = messagePage(config.issuerName, title, explanation);
+      // oidc-provider calls a store outage a server_error (500); it is the outage it is (503).
+      const outage = asOutage(error);
+      if (outage) {
+        answerOutage(ctx, outage);
         return;
       }
+      ctx.type = 'html';
       const code = typeof out.error === 'string' ? out.error : 'server_error';
       const description = typeof out.error_description === 'string' ? out.error_description : '';
       ctx.body = messagePage(
