@@ -30,7 +30,7 @@ export class PageError extends Error {
 }
 
 /** A store (database or Redis) is unreachable: nothing was done, the same step can be retried. */
-export const temporarilyUnavailable = () => new PageError(503, 'unavailable');
+const temporarilyUnavailable = () => new PageError(503, 'unavailable');
 
 /** The interaction is unknown, expired, finished, or belongs to another browser. */
 export const interactionGone = () => new PageError(400, 'expired');

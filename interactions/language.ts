@@ -18,7 +18,7 @@ import {
 import { translators, type ArgumentList, type MessageKey, type Translator } from '../src/i18n/translator.js';
 import { escapeHtml, html, SafeHtml } from './html.js';
 
-export const LANGUAGE_COOKIE = 'twofold.lang';
+const LANGUAGE_COOKIE = 'twofold.lang';
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 /** The settings pages are framed with: the deployment's name, language and time zone. */
@@ -118,7 +118,7 @@ function remember(ctx: Context, settings: FrameSettings, picked: PickedLocale): 
 }
 
 /** A way back to one of our own pages: a path on this origin, never another site. */
-export function localPath(value: string): string {
+function localPath(value: string): string {
   return /^\/(?![/\\])[^\s\\]{0,2000}$/.test(value) ? value : '/';
 }
 

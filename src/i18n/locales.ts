@@ -21,7 +21,7 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /** The catalogue for a BCP 47 tag (`de-CH` → `de`), or undefined for a language we do not have. */
-export function localeOf(tag: string): Locale | undefined {
+function localeOf(tag: string): Locale | undefined {
   if (tag.length > 64) return undefined;
   try {
     const language = new Intl.Locale(tag).language.toLowerCase();

@@ -27,7 +27,7 @@ export type ArgumentsOf<K extends MessageKey, T> = MessageArguments<Catalogue[K]
 export type ArgumentList<K extends MessageKey, T> = keyof ArgumentsOf<K, T> extends never ? [] : [ArgumentsOf<K, T>];
 
 /** A catalogue that does not parse or does not match the English one: a bug to fix before starting. */
-export class CatalogueError extends Error {
+class CatalogueError extends Error {
   override name = 'CatalogueError';
 }
 

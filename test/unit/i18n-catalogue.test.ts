@@ -2,7 +2,9 @@
 // with the English message's arguments, in its own words; plurals follow each language's rules; and
 // the language a person gets follows ui_locales, their pick, their browser, then the default.
 import { CATALOGUES, translators, type MessageKey } from '../../src/i18n/translator.js';
-import { chooseLocale, decodePicked, encodePicked, LOCALES, localeOf } from '../../src/i18n/locales.js';
+import { chooseLocale, decodePicked, encodePicked, firstSupported, LOCALES } from '../../src/i18n/locales.js';
+
+const localeOf = (tag: string) => firstSupported([tag]);
 
 const KEYS = Object.keys(CATALOGUES.en) as MessageKey[];
 const t = translators({ timeZone: 'UTC' });
