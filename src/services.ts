@@ -14,7 +14,7 @@ import { SecretBox } from './mfa/secret-box.js';
 import { AuthenticatorStore } from './mfa/authenticators.js';
 import { RecoveryCodeStore } from './mfa/recovery-code-store.js';
 import { createProvider } from './oidc/provider.js';
-import { databaseProtocolStore, redisProtocolStore } from './oidc/adapters/index.js';
+import { databaseProtocolStore, redisProtocolStore, sqliteProtocolStore } from './oidc/adapters/index.js';
 import { openRedis, waitUntilReady } from './redis/connection.js';
 
 /** The services every entry point (server, CLI) shares, on a migrated database. */
@@ -38,7 +38,11 @@ export async function openServices(config: Readonly<Config>, logger: Logger) {
   const redis = openRedis(config, logger);
   if (redis && !(await waitUntilReady(redis)))
     logger.warn('redis unreachable at start-up; /readyz reports it until it answers');
-  const protocolStore = redis ? redisProtocolStore(redis, clients) : databaseProtocolStore(db, clients);
+  const protocolStore = redis
+    ? redisProtocolStore(redis, clients)
+    : config.database.kind === 'sqlite'
+      ? sqliteProtocolStore(config.database.file, clients)
+      : databaseProtocolStore(db, clients);
   provider = createProvider({ config, keys, accounts, adapter: (model) => protocolStore.adapter(model) });
   // `redis` is the instance's one Redis connection (undefined without Redis), for other Redis-backed
   // state such as rate limits; protocolStore.close() quits it.

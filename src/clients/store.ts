@@ -90,6 +90,8 @@ function toRecord(row: {
 }
 
 export class ClientStore {
+  private readonly changeListeners: ((clientId: string) => void)[] = [];
+
   constructor(
     private readonly db: Database,
     private readonly validate: ValidateMetadata,
@@ -116,6 +118,7 @@ export class ClientStore {
         firstParty: input.firstParty,
       },
     });
+    this.changed(input.clientId);
     return { clientId: input.clientId, clientSecret };
   }
 
@@ -124,6 +127,7 @@ export class ClientStore {
     const clientId = String(metadata.client_id);
     const data = { metadata: JSON.stringify(metadata), firstParty, secretDigest: null };
     await this.db.client.upsert({ where: { clientId }, create: { clientId, ...data }, update: data });
+    this.changed(clientId);
   }
 
   async find(clientId: string): Promise<ClientRecord | null> {
@@ -138,6 +142,19 @@ export class ClientStore {
 
   async remove(clientId: string): Promise<boolean> {
     const { count } = await this.db.client.deleteMany({ where: { clientId } });
+    this.changed(clientId);
     return count > 0;
+  }
+
+  /**
+   * Calls `listener` after this store added, changed or removed a client (what a cache of clients
+   * in this process must forget at once; other processes' changes reach it by its expiry).
+   */
+  onChange(listener: (clientId: string) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  private changed(clientId: string): void {
+    for (const listener of this.changeListeners) listener(clientId);
   }
 }
