@@ -16,7 +16,7 @@ import type { RecoveryCodeStore } from './mfa/recovery-code-store.js';
 import { PendingSignIns, PENDING_MODEL } from './signin/pending.js';
 import type { ProtocolStore } from './oidc/adapters/index.js';
 import { openServices } from './services.js';
-import { requestLog } from './http/request-log.js';
+import { logRequest, requestLog } from './http/request-log.js';
 import { health } from './http/health.js';
 import { staticFiles } from './http/static-files.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -31,9 +31,10 @@ import { errorBoundary } from '../interactions/errors.js';
 import { accountPortal } from './portal/routes.js';
 import { registerPortalClient } from './portal/client.js';
 import { PORTAL_SESSION_MODEL } from './portal/session.js';
-import { selfOrigin } from './portal/self-fetch.js';
+import { selfFetch, selfOrigin } from './portal/self-fetch.js';
+import { PublishedDocuments, clientAddress } from './oidc/published.js';
 import { Metrics, noMetrics } from './metrics/index.js';
-import { httpMetrics } from './metrics/http.js';
+import { httpMetrics, observeRequests } from './metrics/http.js';
 import { countSignIns } from './metrics/signin.js';
 import { countProviderEvents } from './metrics/provider-events.js';
 import { metricsServer } from './metrics/listener.js';
@@ -155,14 +156,27 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   }, PURGE_INTERVAL_MS);
   purge.unref();
 
+  // Discovery and the JWKS from memory once listening, logged and counted like every request.
+  const observe = metrics && observeRequests(metrics);
+  const published = new PublishedDocuments(({ req, requestId, path, status, started }) => {
+    const ms = performance.now() - started;
+    observe?.(path, status, ms / 1000);
+    const ip = clientAddress(req, provider.proxy, provider.maxIpsCount);
+    logRequest(logger, { reqId: requestId, method: req.method ?? 'GET', path, status, ms, ip });
+  });
+
   let server: Server | undefined;
   let metricsListener: Server | undefined;
   return {
     ...services,
     listen: async () => {
-      server = createHttpServer(provider.callback());
+      server = createHttpServer(published.listener(provider.callback()));
       const port = await listenOn(server, config.port, config.host);
       listeningOn = selfOrigin(server.address() as AddressInfo);
+      await published.load(
+        config.issuer,
+        selfFetch(config.issuer, () => listeningOn),
+      );
       if (metrics && config.metrics) {
         metricsListener = metricsServer(metrics.registry, logger);
         await listenOn(metricsListener, config.metrics.port, config.metrics.host);
