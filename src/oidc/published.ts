@@ -122,5 +122,5 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean, hops: n
   const entries = typeof forwarded === 'string' ? forwarded.split(',').map((entry) => entry.trim()) : [];
   const [first] = hops > 0 ? entries.slice(-hops) : entries;
   // An empty entry (`, 1.2.3.4`) counts as none, as in Koa.
-  return first ? first : (req.socket.remoteAddress ?? '');
+  return first !== undefined && first !== '' ? first : (req.socket.remoteAddress ?? '');
 }
