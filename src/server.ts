@@ -5,6 +5,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type Provider from 'oidc-provider';
+import { AggregatorRegistry } from 'prom-client';
 import type { Config } from './config/index.js';
 import { openDatabase, databaseReachable, type Database } from './database/client.js';
 import { AccountStore } from './accounts/store.js';
@@ -60,7 +61,19 @@ const PURGE_INTERVAL_MS = 10 * 60 * 1000;
 // In-flight requests get this long to finish on shutdown; main.ts gives up after 10 s in all.
 const SHUTDOWN_GRACE_MS = 5000;
 
-export async function createTwofold(config: Readonly<Config>, logger: Logger): Promise<Twofold> {
+export interface TwofoldOptions {
+  /**
+   * This process is one of several workers (src/workers): the primary serves METRICS_PORT with
+   * every worker's metrics added up, so this one only answers the primary's requests for its own.
+   */
+  worker?: boolean;
+}
+
+export async function createTwofold(
+  config: Readonly<Config>,
+  logger: Logger,
+  options: TwofoldOptions = {},
+): Promise<Twofold> {
   const services = await openServices(config, logger);
   const {
     db,
@@ -177,7 +190,11 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
         config.issuer,
         selfFetch(config.issuer, () => listeningOn),
       );
-      if (metrics && config.metrics) {
+      if (metrics && options.worker) {
+        // Constructing one is what makes prom-client answer the primary's requests (cluster.js).
+        new AggregatorRegistry();
+        AggregatorRegistry.setRegistries([metrics.registry]);
+      } else if (metrics && config.metrics) {
         metricsListener = metricsServer(metrics.registry, logger);
         await listenOn(metricsListener, config.metrics.port, config.metrics.host);
       }

@@ -1,5 +1,6 @@
 // The one typed, frozen configuration object. Created once at start-up (server or CLI) and passed
 // in to whatever needs it.
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { environmentSchema } from './schema.js';
 
@@ -32,6 +33,8 @@ export interface Config {
   readonly rateLimits: RateLimitConfig;
   /** Where GET /metrics is served; undefined (METRICS_PORT unset) = no metrics at all. */
   readonly metrics: MetricsConfig | undefined;
+  /** How many processes serve the port (src/workers); 1 = this process alone. */
+  readonly workers: number;
 }
 
 export interface MetricsConfig {
@@ -117,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       recoveryCodeWindowSeconds: e.RATE_LIMIT_RECOVERY_CODE_WINDOW,
     }),
     metrics: e.METRICS_PORT === undefined ? undefined : Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST }),
+    workers: e.WORKERS ?? (e.NODE_ENV === 'production' ? availableParallelism() : 1),
   });
 }
 

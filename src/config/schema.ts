@@ -125,6 +125,10 @@ export const environmentSchema = z.object({
   // off. Loopback by default: publishing an identity provider's internals is the operator's choice.
   METRICS_PORT: integer(0, 65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  // Processes serving the port together (Node's cluster module): each is a whole instance, all state
+  // is in the database or Redis. Unset: one per CPU when NODE_ENV=production, else one.
+  WORKERS: integer(1, 256).optional(),
+  NODE_ENV: z.string().optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
