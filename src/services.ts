@@ -39,7 +39,7 @@ export async function openServices(config: Readonly<Config>, logger: Logger) {
   if (redis && !(await waitUntilReady(redis)))
     logger.warn('redis unreachable at start-up; /readyz reports it until it answers');
   const protocolStore = redis
-    ? redisProtocolStore(redis, clients)
+    ? redisProtocolStore(redis, clients, { prefix: config.redisKeyPrefix })
     : config.database.kind === 'sqlite'
       ? sqliteProtocolStore(config.database.file, clients)
       : databaseProtocolStore(db, clients);
