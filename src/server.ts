@@ -94,7 +94,15 @@ export async function createTwofold(
   // Wrong-password, wrong-code and token-endpoint counters, shared by every instance (Redis or the database).
   const rateLimits = new RateLimits(
     config.rateLimits,
-    limiterStore({ redis, redisKeyPrefix: config.redisKeyPrefix, db }, logger),
+    limiterStore(
+      {
+        redis,
+        redisKeyPrefix: config.redisKeyPrefix,
+        db,
+        sqliteFile: config.database.kind === 'sqlite' ? config.database.file : undefined,
+      },
+      logger,
+    ),
     recorder,
   );
   // Sign-in progress between the two factors, beside oidc-provider's own interaction state.

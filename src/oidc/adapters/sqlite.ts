@@ -5,10 +5,8 @@
 // several times; through Prisma each query cost ~0.3 ms of CPU (query building, a fresh `prepare`
 // in its driver adapter), here a few microseconds. better-sqlite3 is synchronous: each statement
 // is a short indexed lookup or write, well under the cost of the event-loop turn it replaces.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Sqlite from 'better-sqlite3';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
+import { openSqlite, sqliteTimestamp as timestamp, type SqliteConnection } from '../../database/sqlite.js';
 import { mayBeStored } from '../../database/text.js';
 import { accountOf } from './account-of.js';
 
@@ -17,9 +15,6 @@ interface Row {
   expires_at: string | null;
   consumed_at: string | null;
 }
-
-/** How Prisma's SQLite adapter writes a DateTime (`timestampFormat: 'iso8601'`), so both compare alike. */
-const timestamp = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
 
 const COLUMNS = 'payload, expires_at, consumed_at';
 
@@ -35,7 +30,7 @@ class Statements {
   readonly revokeAccount;
   readonly purge;
 
-  constructor(db: Sqlite.Database) {
+  constructor(db: SqliteConnection) {
     // A fresh upsert replaces the entry as a whole, so it is not consumed.
     this.upsert = db.prepare<
       [string, string, string, string | null, string | null, string | null, string | null, string | null]
@@ -67,20 +62,11 @@ class Statements {
 
 /** The connection and statements behind every model's adapter; `close()` ends the connection. */
 export class SqliteProtocolState {
-  private readonly db: Sqlite.Database;
+  private readonly db: SqliteConnection;
   readonly statements: Statements;
 
   constructor(file: string) {
-    mkdirSync(dirname(file), { recursive: true });
-    this.db = new Sqlite(file);
-    // WAL lets the admin CLI and other workers write while this one reads; busy_timeout makes a
-    // writer wait for the lock (a few microseconds per write elsewhere) instead of failing.
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 10000');
-    // In WAL mode, NORMAL skips the fsync at each commit (SQLite's own advice for WAL): the file
-    // stays consistent whatever happens, and only a power loss or OS crash can lose the last moments
-    // of sessions and tokens (people sign in again); a crash of Twofold itself loses nothing.
-    this.db.pragma('synchronous = NORMAL');
+    this.db = openSqlite(file);
     this.statements = new Statements(this.db);
   }
 
