@@ -89,8 +89,21 @@ function toRecord(row: {
   return { ...row, metadata: JSON.parse(row.metadata) as Record<string, unknown> };
 }
 
+// Clients are read on every token, introspection, revocation and userinfo request (oidc-provider)
+// and on every sign-in page (its name, whether it is first-party), so a client read is kept for
+// CLIENT_CACHE_SECONDS. Adding a client takes effect at once (only clients found are kept); a change
+// or removal made by this store takes effect at once in this process, and one made by another
+// process (`twofold client …`) on every instance and worker within that second. That is safe because
+// nothing a stale second allows outlives it: oidc-provider looks the client up again whenever a token
+// is used (refresh, userinfo, introspection), so once the second has passed a removed client's
+// tokens are refused like those of any client that does not exist.
+export const CLIENT_CACHE_SECONDS = 1;
+// Bounds the memory a flood of made-up client ids could take: only clients that exist are kept, and
+// there are a handful of those, so past this many the oldest are dropped.
+const MAX_CACHED = 1000;
+
 export class ClientStore {
-  private readonly changeListeners: ((clientId: string) => void)[] = [];
+  private readonly cached = new Map<string, { record: ClientRecord; until: number }>();
 
   constructor(
     private readonly db: Database,
@@ -130,10 +143,19 @@ export class ClientStore {
     this.changed(clientId);
   }
 
+  /** The client, as read at most CLIENT_CACHE_SECONDS ago (see above). */
   async find(clientId: string): Promise<ClientRecord | null> {
     if (!mayBeStored(clientId)) return null;
+    const hit = this.cached.get(clientId);
+    if (hit && hit.until > Date.now()) return hit.record;
     const row = await this.db.client.findUnique({ where: { clientId } });
-    return row ? toRecord(row) : null;
+    this.cached.delete(clientId);
+    if (!row) return null;
+    const record = toRecord(row);
+    const oldest = this.cached.keys().next();
+    if (this.cached.size >= MAX_CACHED && !oldest.done) this.cached.delete(oldest.value);
+    this.cached.set(clientId, { record, until: Date.now() + CLIENT_CACHE_SECONDS * 1000 });
+    return record;
   }
 
   async list(): Promise<ClientRecord[]> {
@@ -146,15 +168,7 @@ export class ClientStore {
     return count > 0;
   }
 
-  /**
-   * Calls `listener` after this store added, changed or removed a client (what a cache of clients
-   * in this process must forget at once; other processes' changes reach it by its expiry).
-   */
-  onChange(listener: (clientId: string) => void): void {
-    this.changeListeners.push(listener);
-  }
-
   private changed(clientId: string): void {
-    for (const listener of this.changeListeners) listener(clientId);
+    this.cached.delete(clientId);
   }
 }

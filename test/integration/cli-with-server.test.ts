@@ -4,7 +4,7 @@ import { verifyPassword } from '../../src/accounts/password.js';
 import { ensureCliBuilt, runCli } from '../support/cli.js';
 import { clientCredentialsToken, introspect } from '../support/client-credentials.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
-import { CLIENT_CACHE_SECONDS } from '../../src/oidc/adapters/clients.js';
+import { CLIENT_CACHE_SECONDS } from '../../src/clients/store.js';
 
 const SLOW = 180_000;
 
@@ -73,7 +73,7 @@ describe('the CLI while the server runs', () => {
       const removed = await runCli(['client', 'remove', 'short-lived'], twofold.env);
       expect({ code: removed.code, stderr: removed.stderr }).toEqual({ code: 0, stderr: '' });
       // The server keeps a client it read for at most CLIENT_CACHE_SECONDS; a change made by another
-      // process is seen once that has passed (src/oidc/adapters/clients.ts says why that is safe).
+      // process is seen once that has passed (src/clients/store.ts says why that is safe).
       await new Promise((resolve) => setTimeout(resolve, CLIENT_CACHE_SECONDS * 1000 + 100));
       const refused = await clientCredentialsToken(twofold.url, 'short-lived', added.client_secret);
       expect(refused.status).toBe(401);
