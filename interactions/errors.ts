@@ -7,8 +7,14 @@ import type { Logger } from 'pino';
 import { errors as oidcErrors } from 'oidc-provider';
 import { html } from './html.js';
 import { messagePage } from './layout.js';
-import { TEMPORARILY_UNAVAILABLE, unavailableStore } from '../src/stores/unavailable.js';
+import {
+  asOutage,
+  RETRY_AFTER_SECONDS,
+  TEMPORARILY_UNAVAILABLE,
+  type StoreUnavailableError,
+} from '../src/outage/index.js';
 import type { MetricsRecorder } from '../src/metrics/index.js';
+import type { BodyProblemPage } from '../src/http/body-limit.js';
 
 export class PageError extends Error {
   override name = 'PageError';
@@ -59,26 +65,55 @@ export function friendlyErrors(issuerName: string): Middleware {
   };
 }
 
+/** Answers a request that a store outage stopped (see `outageAnswer`). */
+export type OutageAnswer = (ctx: Context, outage: StoreUnavailableError) => void;
+
+/**
+ * The one answer to a store outage, wherever it surfaces (our pages and middleware through
+ * `errorBoundary`, oidc-provider's endpoints through its server_error event): 503 with one
+ * Retry-After, a page for a person or the OAuth `temporarily_unavailable` error for a program, one
+ * log line and one count in the metrics. Nothing was done, so the same request can be retried.
+ */
+export function outageAnswer(issuerName: string, logger: Logger, metrics: MetricsRecorder): OutageAnswer {
+  // oidc-provider may report one outage twice (its server_error event, then its error page): the
+  // answer is written each time, the log line and the count once per request.
+  const answered = new WeakSet<Context>();
+  return (ctx, outage) => {
+    if (!answered.has(ctx)) {
+      answered.add(ctx);
+      logger.warn({ store: outage.store, reqId: ctx.state.requestId }, 'store unavailable; answered 503');
+      metrics.storeUnavailable(outage.store);
+    }
+    ctx.set('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (!wantsJson(ctx)) {
+      showProblem(ctx, issuerName, temporarilyUnavailable());
+      return;
+    }
+    ctx.status = 503;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = TEMPORARILY_UNAVAILABLE;
+  };
+}
+
 /**
  * The last line of defence for everything we serve: whatever escapes the middleware below is
  * answered in our words (a page for a browser, an OAuth-style JSON error for a program) and logged
  * once as JSON with the request id. Without it Koa's default handler answers text/plain, drops the
  * security headers and prints a stack to stderr.
  */
-export function errorBoundary(issuerName: string, logger: Logger, metrics: MetricsRecorder): Middleware {
+export function errorBoundary(issuerName: string, logger: Logger, answerOutage: OutageAnswer): Middleware {
   return async (ctx, next) => {
     try {
       await next();
     } catch (error) {
-      const store = unavailableStore(error);
+      const outage = asOutage(error);
+      if (outage) {
+        answerOutage(ctx, outage);
+        return;
+      }
       const status = (error as { status?: unknown }).status;
       let problem: PageError;
-      if (store) {
-        logger.warn({ store, reqId: ctx.state.requestId }, 'store unavailable; answered 503');
-        metrics.storeUnavailable(store);
-        problem = temporarilyUnavailable();
-        ctx.set('Retry-After', '30');
-      } else if (typeof status === 'number' && status >= 400 && status < 500) {
+      if (typeof status === 'number' && status >= 400 && status < 500) {
         // A malformed request a library refused (a body it could not parse): the sender's mistake.
         logger.info({ reqId: ctx.state.requestId, status }, 'request refused');
         problem = new PageError(
@@ -100,11 +135,32 @@ export function errorBoundary(issuerName: string, logger: Logger, metrics: Metri
       }
       ctx.status = problem.status;
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = store
-        ? TEMPORARILY_UNAVAILABLE
-        : { error: problem.status < 500 ? 'invalid_request' : 'server_error', error_description: problem.explanation };
+      ctx.body = {
+        error: problem.status < 500 ? 'invalid_request' : 'server_error',
+        error_description: problem.explanation,
+      };
     }
   };
+}
+
+/** The page for a request body refused by src/http/body-limit.ts (no declared length, or too large). */
+export function bodyProblemPage(issuerName: string): BodyProblemPage {
+  return (ctx, problem) =>
+    showProblem(
+      ctx,
+      issuerName,
+      problem === 413
+        ? new PageError(
+            413,
+            'Too much data',
+            'What you sent was too large to be a form of this site. Go back and try again.',
+          )
+        : new PageError(
+            411,
+            'Form not understood',
+            'What you sent did not say how large it is. Go back and try again.',
+          ),
+    );
 }
 
 // oidc-provider's endpoints that programs call (token, userinfo, JWKS, discovery, registration).

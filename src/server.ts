@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type Provider from 'oidc-provider';
 import { AggregatorRegistry } from 'prom-client';
 import type { Config } from './config/index.js';
-import { openDatabase, databaseReachable, type Database } from './database/client.js';
+import { databaseReachable, type Database } from './database/client.js';
 import { AccountStore } from './accounts/store.js';
 import { ClientStore } from './clients/store.js';
 import { AuditLog } from './audit/index.js';
@@ -22,14 +22,16 @@ import { health } from './http/health.js';
 import { staticFiles } from './http/static-files.js';
 import { securityHeaders } from './http/security-headers.js';
 import { closeGracefully } from './http/graceful-close.js';
-import { TEMPORARILY_UNAVAILABLE, unavailableStore } from './stores/unavailable.js';
+import { asOutage } from './outage/index.js';
 import { bodyLimit } from './http/body-limit.js';
-import { RateLimits } from './ratelimit/policies.js';
+import { openRateLimits } from './ratelimit/policies.js';
 import { limiterStore } from './ratelimit/store.js';
 import { tokenEndpointLimits } from './ratelimit/token-endpoint.js';
 import { interactionRoutes } from '../interactions/routes.js';
-import { errorBoundary } from '../interactions/errors.js';
-import { accountPortal } from './portal/routes.js';
+import { bodyProblemPage, errorBoundary, outageAnswer } from '../interactions/errors.js';
+import { providerPages } from '../interactions/pages/provider-pages.js';
+import { systemClock, type Clock } from './clock.js';
+import { accountPortal } from '../interactions/account/routes.js';
 import { registerPortalClient } from './portal/client.js';
 import { PORTAL_SESSION_MODEL } from './portal/session.js';
 import { selfFetch, selfOrigin } from './portal/self-fetch.js';
@@ -62,6 +64,8 @@ const PURGE_INTERVAL_MS = 10 * 60 * 1000;
 const SHUTDOWN_GRACE_MS = 5000;
 
 export interface TwofoldOptions {
+  /** What time it is (tests move it forward); the system clock by default. */
+  clock?: Clock;
   /**
    * This process is one of several workers (src/workers): the primary serves METRICS_PORT with
    * every worker's metrics added up, so this one only answers the primary's requests for its own.
@@ -72,9 +76,16 @@ export interface TwofoldOptions {
 export async function createTwofold(
   config: Readonly<Config>,
   logger: Logger,
-  options: TwofoldOptions = {},
+  { clock = systemClock, worker = false }: TwofoldOptions = {},
 ): Promise<Twofold> {
-  const services = await openServices(config, logger);
+  // Operator metrics only when a metrics port is configured; otherwise nothing is counted at all.
+  const metrics = config.metrics ? new Metrics() : undefined;
+  const recorder = metrics ?? noMetrics;
+  const answerOutage = outageAnswer(config.issuerName, logger, recorder);
+  const services = await openServices(config, logger, {
+    clock,
+    providerPages: providerPages(config, answerOutage),
+  });
   const {
     db,
     keys,
@@ -88,11 +99,8 @@ export async function createTwofold(
     protocolStore,
     redis,
   } = services;
-  // Operator metrics only when a metrics port is configured; otherwise nothing is counted at all.
-  const metrics = config.metrics ? new Metrics() : undefined;
-  const recorder = metrics ?? noMetrics;
   // Wrong-password, wrong-code and token-endpoint counters, shared by every instance (Redis or the database).
-  const rateLimits = new RateLimits(
+  const rateLimits = openRateLimits(
     config.rateLimits,
     limiterStore(
       {
@@ -108,19 +116,12 @@ export async function createTwofold(
   // Sign-in progress between the two factors, beside oidc-provider's own interaction state.
   const pendingSignIns = new PendingSignIns(protocolStore.adapter(PENDING_MODEL), secretBox());
 
+  // Store outages are answered in one place, whether they reach our error boundary or
+  // oidc-provider's own error handling (its server_error event and its error page, in either order).
   provider.on('server_error', (ctx, error) => {
-    // An unreachable store is an outage to report in one line (/readyz says which), not a bug.
-    const store = unavailableStore(error);
-    if (!store) return logger.error({ err: error, reqId: ctx.state.requestId }, 'oidc server_error');
-    recorder.storeUnavailable(store);
-    logger.warn({ store, reqId: ctx.state.requestId }, 'store unavailable; answered with an error');
-    // oidc-provider has just written its generic 500; a client can do better with the truth:
-    // retry later (RFC 6749 §4.1.2.1 temporarily_unavailable, HTTP 503).
-    ctx.status = 503;
-    ctx.set('Retry-After', '5');
-    if (!ctx.response.is('html')) {
-      ctx.body = TEMPORARILY_UNAVAILABLE;
-    }
+    const outage = asOutage(error);
+    if (outage) answerOutage(ctx, outage);
+    else logger.error({ err: error, reqId: ctx.state.requestId }, 'oidc server_error');
   });
   auditProviderEvents(provider, audit, logger);
   if (metrics) {
@@ -132,9 +133,9 @@ export async function createTwofold(
   provider.use(requestLog(logger));
   provider.use(securityHeaders(config.secureCookies));
   // Inside the two above: what it answers is logged with its real status and carries the headers.
-  provider.use(errorBoundary(config.issuerName, logger, recorder));
-  provider.use(bodyLimit(config.issuerName));
-  provider.use(tokenEndpointLimits(rateLimits.token, audit, logger));
+  provider.use(errorBoundary(config.issuerName, logger, answerOutage));
+  provider.use(bodyLimit(bodyProblemPage(config.issuerName)));
+  provider.use(tokenEndpointLimits(rateLimits.token_per_client_ip, audit, clock));
   const storeCheck = protocolStore.kind === 'redis' ? 'redis' : 'protocolStore';
   provider.use(
     health(async () => ({ database: await databaseReachable(db), [storeCheck]: await protocolStore.ready() })),
@@ -155,6 +156,7 @@ export async function createTwofold(
       rateLimits,
       metrics: recorder,
       cookieKeys: keys.cookieKeys,
+      clock,
     }),
   );
 
@@ -171,6 +173,7 @@ export async function createTwofold(
       recoveryCodes,
       audit,
       selfOrigin: () => listeningOn,
+      clock,
     }),
   );
 
@@ -202,7 +205,7 @@ export async function createTwofold(
         config.issuer,
         selfFetch(config.issuer, () => listeningOn),
       );
-      if (metrics && options.worker) {
+      if (metrics && worker) {
         // Constructing one is what makes prom-client answer the primary's requests (cluster.js).
         new AggregatorRegistry();
         AggregatorRegistry.setRegistries([metrics.registry]);

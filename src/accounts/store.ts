@@ -1,6 +1,7 @@
 // Accounts in the database: creation with policy checks, lookups by the indexed id and email.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../database/client.js';
+import { databaseErrorKind } from '../database/errors.js';
 import { parseEmail } from './email.js';
 import { InvalidInputError } from './errors.js';
 import { checkPasswordPolicy, hashPassword } from './password.js';
@@ -22,7 +23,8 @@ export class AccountStore {
 
   async create(input: NewAccount): Promise<Account> {
     const email = parseEmail(input.email);
-    const displayName = input.displayName?.normalize('NFKC').trim() || null;
+    // An empty or blank name is no name.
+    const displayName = input.displayName?.normalize('NFKC').trim() || null; // eslint-disable-line @typescript-eslint/prefer-nullish-coalescing
     if (displayName && (displayName.length > 100 || /\p{Cc}/u.test(displayName))) {
       throw new InvalidInputError('name must be at most 100 characters, without control characters');
     }
@@ -33,7 +35,7 @@ export class AccountStore {
       return await this.db.account.create({ data: { id: randomUUID(), email, displayName, passwordHash } });
     } catch (error) {
       // Lost a race with another writer of the same address: the unique index decided.
-      if ((error as { code?: string }).code === 'P2002')
+      if (databaseErrorKind(error) === 'unique_violation')
         throw new InvalidInputError(`an account with email ${email} already exists`);
       throw error;
     }

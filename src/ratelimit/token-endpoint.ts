@@ -18,11 +18,10 @@
 // is only known once oidc-provider has parsed it; then the request is handled and its answer
 // replaced by the refusal, so a blocked caller still learns nothing from it.
 import type { Middleware, ParameterizedContext } from 'koa';
-import type { Logger } from 'pino';
 import type { AuditLog } from '../audit/index.js';
-import { RateLimitUnavailableError, type Limit, type Verdict } from './limit.js';
-import { tokenKey } from './policies.js';
-import { TEMPORARILY_UNAVAILABLE } from '../stores/unavailable.js';
+import type { Limit, Verdict } from './limit.js';
+import { tokenKey } from './limits.js';
+import { systemClock, type Clock } from '../clock.js';
 
 const ENDPOINTS = new Set(['/token', '/token/introspection', '/token/revocation']);
 const FAILURES = new Set(['invalid_client', 'invalid_grant']);
@@ -38,6 +37,7 @@ export class RecentFailures {
   constructor(
     private readonly windowMs: number,
     private readonly max = 10_000,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   add(key: string): void {
@@ -45,83 +45,71 @@ export class RecentFailures {
     if (this.until.size >= this.max) this.dropExpired();
     // Full of live entries: not evicting one, since flooding junk failures would then clear a
     // target's entry and skip its check; `has` answers yes for every key until entries expire.
-    if (this.until.size < this.max) this.until.set(key, Date.now() + this.windowMs);
+    if (this.until.size < this.max) this.until.set(key, this.clock.now() + this.windowMs);
   }
 
   has(key: string): boolean {
     if (this.until.size >= this.max) return true;
     const until = this.until.get(key);
-    if (until !== undefined && until < Date.now()) this.until.delete(key);
-    return until !== undefined && until >= Date.now();
+    const now = this.clock.now();
+    if (until !== undefined && until < now) this.until.delete(key);
+    return until !== undefined && until >= now;
   }
 
   private dropExpired(): void {
-    const now = Date.now();
+    const now = this.clock.now();
     for (const [key, until] of this.until) if (until < now) this.until.delete(key);
   }
 }
 
-export function tokenEndpointLimits(limit: Limit, audit: AuditLog, logger: Logger): Middleware {
-  const recent = new RecentFailures(limit.windowSeconds * 1000);
+/**
+ * The counters' store being down is not caught here: the request fails closed (no counter, no
+ * guess) with the 503 every outage gets (interactions/errors.ts).
+ */
+export function tokenEndpointLimits(limit: Limit, audit: AuditLog, clock: Clock = systemClock): Middleware {
+  const recent = new RecentFailures(limit.windowSeconds * 1000, undefined, clock);
   return async (ctx, next) => {
-    if (ctx.method !== 'POST' || !ENDPOINTS.has(ctx.path)) return next();
-    try {
-      const fromHeader = basicClientId(ctx.get('authorization'));
-      const checkedBefore = fromHeader !== undefined && recent.has(tokenKey(fromHeader, ctx.ip));
-      if (checkedBefore) {
-        const verdict = await limit.check(tokenKey(fromHeader, ctx.ip));
-        if (!verdict.allowed) {
-          refuse(ctx, verdict);
-          return;
-        }
-      }
+    if (ctx.method !== 'POST' || !ENDPOINTS.has(ctx.path)) {
       await next();
-      const clientId = fromHeader ?? clientIdAfter(ctx);
-      if (clientId === undefined) return;
-      const key = tokenKey(clientId, ctx.ip);
-      if (failed(ctx)) {
-        recent.add(key);
-        const verdict = await limit.attempt(key);
-        // Audited at the failure that used the last point: once refused, a pair's requests are
-        // mostly refused before they are counted, so a count over the limit may never be seen.
-        if (verdict.allowed && verdict.usedLastPointFor !== undefined) {
-          await audit.record({
-            type: 'rate_limited',
-            clientId,
-            ip: ctx.ip,
-            detail: { limit: limit.name, retryAfterSeconds: verdict.usedLastPointFor },
-          });
-        }
-        if (!verdict.allowed) {
-          refuse(ctx, verdict);
-          return;
-        }
+      return;
+    }
+    const fromHeader = basicClientId(ctx.get('authorization'));
+    const checkedBefore = fromHeader !== undefined && recent.has(tokenKey(fromHeader, ctx.ip));
+    if (checkedBefore) {
+      const verdict = await limit.check(tokenKey(fromHeader, ctx.ip));
+      if (!verdict.allowed) {
+        refuse(ctx, verdict);
         return;
       }
-      // A success from a pair that failed here meanwhile (form body, or a burst): answered only if
-      // the pair still has points. Except a success that used up single-use state (a refresh token
-      // rotated, a code redeemed): replacing it would destroy a person's session and gain nothing,
-      // since the caller has just shown a credential nobody can guess. Otherwise anyone sharing an
-      // address could sign out every user of a public app there with a few bad requests.
-      if (!checkedBefore && !spentSingleUseState(ctx) && recent.has(key)) {
-        const verdict = await limit.check(key);
-        if (!verdict.allowed) {
-          refuse(ctx, verdict);
-          return;
-        }
+    }
+    await next();
+    const clientId = fromHeader ?? clientIdAfter(ctx);
+    if (clientId === undefined) return;
+    const key = tokenKey(clientId, ctx.ip);
+    if (failed(ctx)) {
+      recent.add(key);
+      const verdict = await limit.attempt(key);
+      // Audited at the failure that used the last point: once refused, a pair's requests are
+      // mostly refused before they are counted, so a count over the limit may never be seen.
+      if (verdict.allowed && verdict.usedLastPointFor !== undefined) {
+        await audit.record({
+          type: 'rate_limited',
+          clientId,
+          ip: ctx.ip,
+          detail: { limit: limit.name, retryAfterSeconds: verdict.usedLastPointFor },
+        });
       }
-    } catch (error) {
-      if (!(error instanceof RateLimitUnavailableError)) throw error;
-      // Fail closed: without a counter, no guess is allowed through.
-      logger.error(
-        { err: error.cause ?? error, reqId: ctx.state.requestId },
-        'rate-limit store unavailable; refusing the request',
-      );
-      // The answer any store outage gets at the protocol endpoints (src/server.ts).
-      ctx.status = 503;
-      ctx.set('Retry-After', '5');
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = TEMPORARILY_UNAVAILABLE;
+      if (!verdict.allowed) refuse(ctx, verdict);
+      return;
+    }
+    // A success from a pair that failed here meanwhile (form body, or a burst): answered only if
+    // the pair still has points. Except a success that used up single-use state (a refresh token
+    // rotated, a code redeemed): replacing it would destroy a person's session and gain nothing,
+    // since the caller has just shown a credential nobody can guess. Otherwise anyone sharing an
+    // address could sign out every user of a public app there with a few bad requests.
+    if (!checkedBefore && !spentSingleUseState(ctx) && recent.has(key)) {
+      const verdict = await limit.check(key);
+      if (!verdict.allowed) refuse(ctx, verdict);
     }
   };
 }

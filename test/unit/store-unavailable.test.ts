@@ -2,8 +2,9 @@
 // stay bugs (answered 500 and logged with their stack). Real drivers, real errors.
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import Sqlite from 'better-sqlite3';
 import { openDatabase } from '../../src/database/client.js';
-import { unavailableStore } from '../../src/stores/unavailable.js';
+import { StoreUnavailableError, unavailableStore } from '../../src/outage/index.js';
 import { freeRedisPort } from '../support/redis-server.js';
 import { tempDir } from '../support/databases.js';
 
@@ -14,6 +15,26 @@ const failure = (work: () => Promise<unknown>) =>
   );
 
 describe('telling an outage from a bug', () => {
+  it('an SQLite file that another writer keeps locked is the database being unavailable', () => {
+    const file = join(tempDir(), 'locked.db');
+    const holder = new Sqlite(file);
+    const waiter = new Sqlite(file, { timeout: 0 });
+    try {
+      holder.exec('CREATE TABLE t (x INTEGER); BEGIN EXCLUSIVE; INSERT INTO t VALUES (1)');
+      let busy: unknown;
+      try {
+        waiter.exec('INSERT INTO t VALUES (2)');
+      } catch (error) {
+        busy = error;
+      }
+      expect(unavailableStore(busy)).toBe('database');
+      holder.exec('COMMIT');
+    } finally {
+      waiter.close();
+      holder.close();
+    }
+  });
+
   it('a PostgreSQL server that refuses connections is the database being unavailable', async () => {
     const db = openDatabase({
       kind: 'postgresql',
@@ -21,7 +42,11 @@ describe('telling an outage from a bug', () => {
       poolSize: 1,
     });
     try {
-      expect(unavailableStore(await failure(() => db.account.findFirst()))).toBe('database');
+      // Thrown as an outage at the store boundary, the driver's error kept as the cause.
+      const refused = await failure(() => db.account.findFirst());
+      expect(refused).toBeInstanceOf(StoreUnavailableError);
+      expect((refused as StoreUnavailableError).cause).toBeDefined();
+      expect(unavailableStore(refused)).toBe('database');
       expect(unavailableStore(await failure(() => db.$queryRawUnsafe('SELECT 1')))).toBe('database');
     } finally {
       await db.$disconnect();
