@@ -167,18 +167,25 @@ async function interaction(req: IncomingMessage, res: ServerResponse, uid: strin
     await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } });
     return;
   }
-  if (req.method === 'GET') return html(res, page(uid, passwordPassed.has(uid) ? 'code' : 'password'));
+  if (req.method === 'GET') {
+    html(res, page(uid, passwordPassed.has(uid) ? 'code' : 'password'));
+    return;
+  }
   const form = new URLSearchParams(await body(req));
   if (step === 'password') {
-    if (!(await verifyPassword(form.get('password') ?? '', setup.passwordHash)))
-      return html(res, page(uid, 'password'));
+    if (!(await verifyPassword(form.get('password') ?? '', setup.passwordHash))) {
+      html(res, page(uid, 'password'));
+      return;
+    }
     passwordPassed.set(uid, form.get('email') ?? '');
     res.writeHead(303, { location: `/interaction/${uid}` }).end();
     return;
   }
   const email = passwordPassed.get(uid);
-  if (email === undefined || verifyTotp(setup.totpSecret, form.get('code') ?? '') === null)
-    return html(res, page(uid, 'code'));
+  if (email === undefined || verifyTotp(setup.totpSecret, form.get('code') ?? '') === null) {
+    html(res, page(uid, 'code'));
+    return;
+  }
   passwordPassed.delete(uid);
   await provider.interactionFinished(req, res, { login: { accountId: email } }, { mergeWithLastSubmission: false });
 }

@@ -59,7 +59,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 function check(what: string, value: number, atLeast: number | undefined, atMost?: number): void {
   const ok = (atLeast === undefined || value >= atLeast) && (atMost === undefined || value <= atMost);
-  const target = atLeast !== undefined ? `≥ ${atLeast}` : `≤ ${atMost}`;
+  const target = atLeast !== undefined ? `≥ ${round2(atLeast)}` : `≤ ${atMost}`;
   checks.push({ what, value: round2(value), target, ok });
 }
 

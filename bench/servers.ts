@@ -93,7 +93,7 @@ export async function startBare(setup: Omit<BareSetup, 'port'>): Promise<Server>
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   await until(() => out.includes('listening'), 'the bare provider', child);
   return {
     name: 'bare',
