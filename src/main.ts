@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // `npm start`: reads the configuration, migrates, serves, and stops cleanly on SIGTERM/SIGINT.
-import { ConfigError, loadConfig } from './config/index.js';
+import cluster from 'node:cluster';
+import type { Logger } from 'pino';
+import { ConfigError, loadConfig, type Config } from './config/index.js';
 import { createLogger } from './logging.js';
+import type { WorkerListening } from './workers/primary.js';
 
-let config;
+let config: Readonly<Config>;
 try {
   config = loadConfig();
 } catch (error) {
@@ -14,59 +17,77 @@ try {
   throw error;
 }
 
-const logger = createLogger(config.logLevel);
-try {
-  // Loaded after the configuration is known good, so a bad value prints exactly one line.
-  const { createTwofold } = await import('./server.js');
-  const twofold = await createTwofold(config, logger);
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    const force = setTimeout(() => {
-      logger.error('requests still running after 10 s; exiting');
-      process.exit(1);
-    }, 10_000);
-    force.unref();
-    // close() shuts the listening socket before its first await; logging only after it means that
-    // whoever reads 'stopping' (an orchestrator, a test) can rely on new connections being refused.
-    const closed = twofold.close();
-    logger.info({ signal }, 'stopping');
-    closed.then(
-      () => {
-        // Written synchronously (pino's default destination), so this line is out before the exit.
-        logger.info('stopped: connections drained, database and redis pools closed');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'error while stopping');
+// A worker's lines say which worker wrote them (src/workers/primary.ts).
+const root = createLogger(config.logLevel);
+const logger = cluster.isWorker ? root.child({ worker: cluster.worker?.id }) : root;
+if (config.workers > 1 && cluster.isPrimary) {
+  // Several processes on one port (src/workers/primary.ts); each worker runs the code below.
+  const { runPrimary } = await import('./workers/primary.js');
+  await runPrimary(config, logger).catch((error: unknown) => {
+    logger.fatal({ err: error }, 'start-up failed');
+    process.exit(1);
+  });
+} else {
+  await serve(config, logger);
+}
+
+async function serve(config: Readonly<Config>, logger: Logger): Promise<void> {
+  try {
+    // Loaded after the configuration is known good, so a bad value prints exactly one line.
+    const { createTwofold } = await import('./server.js');
+    const { NO_ACCOUNT_YET } = await import('./workers/primary.js');
+    const twofold = await createTwofold(config, logger, { worker: cluster.isWorker });
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      const force = setTimeout(() => {
+        logger.error('requests still running after 10 s; exiting');
         process.exit(1);
+      }, 10_000);
+      force.unref();
+      // close() shuts the listening socket before its first await; logging only after it means that
+      // whoever reads 'stopping' (an orchestrator, a test) can rely on new connections being refused.
+      const closed = twofold.close();
+      logger.info({ signal }, 'stopping');
+      closed.then(
+        () => {
+          // Written synchronously (pino's default destination), so this line is out before the exit.
+          logger.info('stopped: connections drained, database and redis pools closed');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'error while stopping');
+          process.exit(1);
+        },
+      );
+    };
+    // Before listening: an orchestrator (or a test) may signal as soon as it reads the listening
+    // line, and a SIGTERM with no handler yet would kill the process without draining anything.
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+    const port = await twofold.listen();
+    const accounts = await twofold.accounts.count();
+    if (cluster.isWorker) {
+      // The primary says 'twofold listening' once every worker does.
+      logger.info({ pid: process.pid, port }, 'worker listening');
+      process.send?.({ twofold: 'listening', port, accounts } satisfies WorkerListening);
+      return;
+    }
+    logger.info(
+      {
+        issuer: config.issuer,
+        port,
+        database: config.database.kind,
+        redis: Boolean(config.redisUrl),
+        metricsPort: twofold.metricsPort(),
+        accounts,
       },
+      'twofold listening',
     );
-  };
-  // Before listening: an orchestrator (or a test) may signal as soon as it reads the listening
-  // line, and a SIGTERM with no handler yet would kill the process without draining anything.
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-  const port = await twofold.listen();
-  const accounts = await twofold.accounts.count();
-  logger.info(
-    {
-      issuer: config.issuer,
-      port,
-      database: config.database.kind,
-      redis: Boolean(config.redisUrl),
-      metricsPort: twofold.metricsPort(),
-      accounts,
-    },
-    'twofold listening',
-  );
-  if (accounts === 0) {
-    logger.warn(
-      'no account exists yet; create the first one with: echo "a-long-password" | npx twofold user add you@example.com --password-stdin',
-    );
+    if (accounts === 0) logger.warn(NO_ACCOUNT_YET);
+  } catch (error) {
+    logger.fatal({ err: error }, 'start-up failed');
+    process.exit(1);
   }
-} catch (error) {
-  logger.fatal({ err: error }, 'start-up failed');
-  process.exit(1);
 }

@@ -5,6 +5,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type Provider from 'oidc-provider';
+import { AggregatorRegistry } from 'prom-client';
 import type { Config } from './config/index.js';
 import { databaseReachable, type Database } from './database/client.js';
 import { AccountStore } from './accounts/store.js';
@@ -16,7 +17,7 @@ import type { RecoveryCodeStore } from './mfa/recovery-code-store.js';
 import { PendingSignIns, PENDING_MODEL } from './signin/pending.js';
 import type { ProtocolStore } from './oidc/adapters/index.js';
 import { openServices } from './services.js';
-import { requestLog } from './http/request-log.js';
+import { logRequest, requestLog } from './http/request-log.js';
 import { health } from './http/health.js';
 import { staticFiles } from './http/static-files.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -33,9 +34,10 @@ import { systemClock, type Clock } from './clock.js';
 import { accountPortal } from '../interactions/account/routes.js';
 import { registerPortalClient } from './portal/client.js';
 import { PORTAL_SESSION_MODEL } from './portal/session.js';
-import { selfOrigin } from './portal/self-fetch.js';
+import { selfFetch, selfOrigin } from './portal/self-fetch.js';
+import { PublishedDocuments, clientAddress } from './oidc/published.js';
 import { Metrics, noMetrics } from './metrics/index.js';
-import { httpMetrics } from './metrics/http.js';
+import { httpMetrics, observeRequests } from './metrics/http.js';
 import { countSignIns } from './metrics/signin.js';
 import { countProviderEvents } from './metrics/provider-events.js';
 import { metricsServer } from './metrics/listener.js';
@@ -64,12 +66,17 @@ const SHUTDOWN_GRACE_MS = 5000;
 export interface TwofoldOptions {
   /** What time it is (tests move it forward); the system clock by default. */
   clock?: Clock;
+  /**
+   * This process is one of several workers (src/workers): the primary serves METRICS_PORT with
+   * every worker's metrics added up, so this one only answers the primary's requests for its own.
+   */
+  worker?: boolean;
 }
 
 export async function createTwofold(
   config: Readonly<Config>,
   logger: Logger,
-  { clock = systemClock }: TwofoldOptions = {},
+  { clock = systemClock, worker = false }: TwofoldOptions = {},
 ): Promise<Twofold> {
   // Operator metrics only when a metrics port is configured; otherwise nothing is counted at all.
   const metrics = config.metrics ? new Metrics() : undefined;
@@ -95,7 +102,15 @@ export async function createTwofold(
   // Wrong-password, wrong-code and token-endpoint counters, shared by every instance (Redis or the database).
   const rateLimits = openRateLimits(
     config.rateLimits,
-    limiterStore({ redis, redisKeyPrefix: config.redisKeyPrefix, db }, logger),
+    limiterStore(
+      {
+        redis,
+        redisKeyPrefix: config.redisKeyPrefix,
+        db,
+        sqliteFile: config.database.kind === 'sqlite' ? config.database.file : undefined,
+      },
+      logger,
+    ),
     recorder,
   );
   // Sign-in progress between the two factors, beside oidc-provider's own interaction state.
@@ -169,16 +184,32 @@ export async function createTwofold(
   }, PURGE_INTERVAL_MS);
   purge.unref();
 
+  // Discovery and the JWKS from memory once listening, logged and counted like every request.
+  const observe = metrics && observeRequests(metrics);
+  const published = new PublishedDocuments(({ req, requestId, path, status, started }) => {
+    const ms = performance.now() - started;
+    observe?.(path, status, ms / 1000);
+    const ip = clientAddress(req, provider.proxy, provider.maxIpsCount);
+    logRequest(logger, { reqId: requestId, method: req.method ?? 'GET', path, status, ms, ip });
+  });
+
   let server: Server | undefined;
   let metricsListener: Server | undefined;
   return {
     ...services,
     listen: async () => {
-      const handle = provider.callback();
-      server = createHttpServer((req, res) => void handle(req, res));
+      server = createHttpServer(published.listener(provider.callback()));
       const port = await listenOn(server, config.port, config.host);
       listeningOn = selfOrigin(server.address() as AddressInfo);
-      if (metrics && config.metrics) {
+      await published.load(
+        config.issuer,
+        selfFetch(config.issuer, () => listeningOn),
+      );
+      if (metrics && worker) {
+        // Constructing one is what makes prom-client answer the primary's requests (cluster.js).
+        new AggregatorRegistry();
+        AggregatorRegistry.setRegistries([metrics.registry]);
+      } else if (metrics && config.metrics) {
         metricsListener = metricsServer(metrics.registry, logger);
         await listenOn(metricsListener, config.metrics.port, config.metrics.host);
       }

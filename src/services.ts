@@ -15,7 +15,7 @@ import { AuthenticatorStore } from './mfa/authenticators.js';
 import { RecoveryCodeStore } from './mfa/recovery-code-store.js';
 import { createProvider, type ProviderPages } from './oidc/provider.js';
 import { systemClock, type Clock } from './clock.js';
-import { databaseProtocolStore, redisProtocolStore } from './oidc/adapters/index.js';
+import { databaseProtocolStore, redisProtocolStore, sqliteProtocolStore } from './oidc/adapters/index.js';
 import { openRedis, waitUntilReady } from './redis/connection.js';
 
 export interface ServiceOptions {
@@ -53,7 +53,9 @@ export async function openServices(
     logger.warn('redis unreachable at start-up; /readyz reports it until it answers');
   const protocolStore = redis
     ? redisProtocolStore(redis, clients, { prefix: config.redisKeyPrefix })
-    : databaseProtocolStore(db, clients);
+    : config.database.kind === 'sqlite'
+      ? sqliteProtocolStore(config.database.file, clients)
+      : databaseProtocolStore(db, clients);
   provider = createProvider({
     config,
     pages: providerPages,

@@ -89,7 +89,22 @@ function toRecord(row: {
   return { ...row, metadata: JSON.parse(row.metadata) as Record<string, unknown> };
 }
 
+// Clients are read on every token, introspection, revocation and userinfo request (oidc-provider)
+// and on every sign-in page (its name, whether it is first-party), so a client read is kept for
+// CLIENT_CACHE_SECONDS. Adding a client takes effect at once (only clients found are kept); a change
+// or removal made by this store takes effect at once in this process, and one made by another
+// process (`twofold client …`) on every instance and worker within that second. That is safe because
+// nothing a stale second allows outlives it: oidc-provider looks the client up again whenever a token
+// is used (refresh, userinfo, introspection), so once the second has passed a removed client's
+// tokens are refused like those of any client that does not exist.
+export const CLIENT_CACHE_SECONDS = 1;
+// Bounds the memory a flood of made-up client ids could take: only clients that exist are kept, and
+// there are a handful of those, so past this many the oldest are dropped.
+const MAX_CACHED = 1000;
+
 export class ClientStore {
+  private readonly cached = new Map<string, { record: ClientRecord; until: number }>();
+
   constructor(
     private readonly db: Database,
     private readonly validate: ValidateMetadata,
@@ -116,6 +131,7 @@ export class ClientStore {
         firstParty: input.firstParty,
       },
     });
+    this.changed(input.clientId);
     return { clientId: input.clientId, clientSecret };
   }
 
@@ -124,12 +140,22 @@ export class ClientStore {
     const clientId = String(metadata.client_id);
     const data = { metadata: JSON.stringify(metadata), firstParty, secretDigest: null };
     await this.db.client.upsert({ where: { clientId }, create: { clientId, ...data }, update: data });
+    this.changed(clientId);
   }
 
+  /** The client, as read at most CLIENT_CACHE_SECONDS ago (see above). */
   async find(clientId: string): Promise<ClientRecord | null> {
     if (!mayBeStored(clientId)) return null;
+    const hit = this.cached.get(clientId);
+    if (hit && hit.until > Date.now()) return hit.record;
     const row = await this.db.client.findUnique({ where: { clientId } });
-    return row ? toRecord(row) : null;
+    this.cached.delete(clientId);
+    if (!row) return null;
+    const record = toRecord(row);
+    const oldest = this.cached.keys().next();
+    if (this.cached.size >= MAX_CACHED && !oldest.done) this.cached.delete(oldest.value);
+    this.cached.set(clientId, { record, until: Date.now() + CLIENT_CACHE_SECONDS * 1000 });
+    return record;
   }
 
   async list(): Promise<ClientRecord[]> {
@@ -138,6 +164,11 @@ export class ClientStore {
 
   async remove(clientId: string): Promise<boolean> {
     const { count } = await this.db.client.deleteMany({ where: { clientId } });
+    this.changed(clientId);
     return count > 0;
+  }
+
+  private changed(clientId: string): void {
+    this.cached.delete(clientId);
   }
 }

@@ -1,5 +1,6 @@
 // The one typed, frozen configuration object. Created once at start-up (server or CLI) and passed
 // in to whatever needs it.
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { environmentSchema } from './schema.js';
 import type { Locale } from '../i18n/locales.js';
@@ -39,6 +40,8 @@ export interface Config {
   readonly defaultLocale: Locale;
   /** The IANA time zone dates are shown in. */
   readonly displayTimeZone: string;
+  /** How many processes serve the port (src/workers); 1 = this process alone. */
+  readonly workers: number;
 }
 
 export interface MetricsConfig {
@@ -130,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metrics: e.METRICS_PORT === undefined ? undefined : Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST }),
     defaultLocale: e.DEFAULT_LOCALE,
     displayTimeZone: e.DISPLAY_TIME_ZONE,
+    workers: e.WORKERS ?? (e.NODE_ENV === 'production' ? availableParallelism() : 1),
   });
 }
 

@@ -227,4 +227,15 @@ export const environmentSchema = z.object({
       description:
         'IANA time zone the pages show dates and times in (`Europe/Paris`); the zone is always named next to the time',
     }),
+  // Processes serving the port together (Node's cluster module): each is a whole instance, all state
+  // is in the database or Redis. Unset: one per CPU when NODE_ENV=production, else one.
+  WORKERS: integer(1, 256).optional().meta({
+    description:
+      "processes serving the port together (Node's cluster module); each is a whole instance with its own connection pools (`DATABASE_POOL_SIZE` each), all state is in the database or Redis, and `METRICS_PORT` adds up every worker's metrics. A worker that dies is replaced",
+    defaultText: 'CPUs when `NODE_ENV=production`, else `1`',
+  }),
+  NODE_ENV: z
+    .string()
+    .optional()
+    .meta({ description: '`production` makes `WORKERS` default to the number of CPUs (the Docker image sets it)' }),
 });

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { DatabaseConfig } from '../config/index.js';
+import { withStatementCache } from './statement-cache.js';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.js';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
 import { StoreUnavailableError } from '../outage/index.js';
@@ -30,7 +31,7 @@ export function openDatabase(config: DatabaseConfig): Database {
   mkdirSync(dirname(config.file), { recursive: true });
   // WAL lets the admin CLI write while the server reads; busy_timeout makes writers queue
   // instead of failing with SQLITE_BUSY.
-  const adapter = new PrismaBetterSqlite3({ url: config.file }, { timestampFormat: 'iso8601' });
+  const adapter = withStatementCache(new PrismaBetterSqlite3({ url: config.file }, { timestampFormat: 'iso8601' }));
   return throwingOutages(new SqliteClient({ adapter }) as unknown as Database);
 }
 

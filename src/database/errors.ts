@@ -77,6 +77,8 @@ function kindOf(e: Inspectable): DatabaseErrorKind | undefined {
   // pg's own error: a SQLSTATE code beside a severity.
   if ('severity' in e && code) return sqlstateKind(code);
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'unique_violation';
+  // better-sqlite3 called directly (src/database/sqlite.ts): the file stayed locked past busy_timeout.
+  if (code === 'SQLITE_BUSY') return 'unavailable';
   if (PG_UNAVAILABLE.test(text(e.message))) return 'unavailable';
   return undefined;
 }

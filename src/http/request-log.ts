@@ -14,17 +14,15 @@ export function requestLog(logger: Logger): Middleware {
       await next();
     } finally {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info(
-        {
-          reqId: id,
-          method: ctx.method,
-          path: ctx.path,
-          status: ctx.status,
-          ms: Math.round(ms * 100) / 100,
-          ip: ctx.ip,
-        },
-        'request',
-      );
+      logRequest(logger, { reqId: id, method: ctx.method, path: ctx.path, status: ctx.status, ms, ip: ctx.ip });
     }
   };
+}
+
+/** The one line per request, also for requests answered before Koa (src/oidc/published.ts). */
+export function logRequest(
+  logger: Logger,
+  line: { reqId: string; method: string; path: string; status: number; ms: number; ip: string },
+): void {
+  logger.info({ ...line, ms: Math.round(line.ms * 100) / 100 }, 'request');
 }

@@ -38,12 +38,19 @@ export function routeOf(path: string): string {
   return 'other';
 }
 
-export function httpMetrics(metrics: Metrics): Middleware {
+/** Counts one request on the public port: its path, status and duration in seconds. */
+export type ObserveRequest = (path: string, status: number, seconds: number) => void;
+
+export function observeRequests(metrics: Metrics): ObserveRequest {
   // One bound histogram series per (route, status class), built once; twofold_http_requests_total
   // is read from the same series at scrape time (index.ts).
   const series = new Map(ROUTES.map((route) => [route, CLASSES.map((cls) => metrics.httpDuration.labels(route, cls))]));
-  const seriesOf = (route: string, status: number) =>
-    series.get(route)![Math.min(Math.max(Math.floor(status / 100), 1), 5) - 1]!;
+  return (path, status, seconds) =>
+    series.get(routeOf(path))?.[Math.min(Math.max(Math.floor(status / 100), 1), 5) - 1]?.observe(seconds);
+}
+
+export function httpMetrics(metrics: Metrics): Middleware {
+  const observe = observeRequests(metrics);
   return async (ctx, next) => {
     const started = performance.now();
     let status: number | undefined;
@@ -55,7 +62,7 @@ export function httpMetrics(metrics: Metrics): Middleware {
       status = typeof thrown === 'number' && thrown >= 400 && thrown < 600 ? thrown : 500;
       throw error;
     } finally {
-      seriesOf(routeOf(ctx.path), status ?? ctx.status).observe((performance.now() - started) / 1000);
+      observe(ctx.path, status ?? ctx.status, (performance.now() - started) / 1000);
     }
   };
 }

@@ -4,9 +4,14 @@
 // Prometheus text format; anything else is 404.
 import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
-import type { Registry } from 'prom-client';
 
-export function metricsServer(registry: Registry, logger: Logger): Server {
+/** A registry, or the workers' metrics gathered by the primary process (src/workers/primary.ts). */
+export interface MetricsSource {
+  metrics(): Promise<string>;
+  readonly contentType: string;
+}
+
+export function metricsServer(registry: MetricsSource, logger: Logger): Server {
   return createServer((req, res) => {
     const path = (req.url ?? '').split('?', 1)[0];
     if (path !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD')) {

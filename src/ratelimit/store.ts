@@ -1,13 +1,16 @@
 // Where rate-limit counters live, so that every instance of a deployment counts together: the
 // instance's shared Redis connection when Redis is configured (one key per counter, incremented by
-// one Lua script, so it also runs on a cluster), otherwise the `rate_limits` table of the database
-// through RateLimiterPrisma (an upsert with an in-database increment, so concurrent attempts on any
-// number of instances are all counted). Never in process memory: that would let an attacker
+// one Lua script, so it also runs on a cluster), otherwise the `rate_limits` table of the database:
+// on the embedded SQLite file through its driver (sqlite.ts: one statement per count), on
+// PostgreSQL through RateLimiterPrisma (an upsert with an in-database increment). Either way
+// concurrent attempts on any number of instances are all counted. Never in process memory: that would let an attacker
 // multiply the limits by the number of instances behind the load balancer.
 import { RateLimiterPrisma, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Logger } from 'pino';
 import type { Database } from '../database/client.js';
 import type { RedisConnection } from '../redis/connection.js';
+import { openSqlite } from '../database/sqlite.js';
+import { RateLimiterSqlite } from './sqlite.js';
 
 // Database counters share the instance's own table; Redis counters go under the instance's
 // REDIS_KEY_PREFIX (`twofold:` by default, giving the same keys as before the setting existed).
@@ -24,7 +27,12 @@ export interface LimiterStore {
 }
 
 export function limiterStore(
-  backing: { redis?: RedisConnection | undefined; redisKeyPrefix?: string; db: Database },
+  backing: {
+    redis?: RedisConnection | undefined;
+    redisKeyPrefix?: string;
+    db: Database;
+    sqliteFile?: string | undefined;
+  },
   logger: Logger,
 ): LimiterStore {
   const { redis, db, redisKeyPrefix = 'twofold:' } = backing;
@@ -53,6 +61,18 @@ export function limiterStore(
     });
   }, SWEEP_INTERVAL_MS);
   sweep.unref();
+  if (backing.sqliteFile) {
+    const connection = openSqlite(backing.sqliteFile);
+    return {
+      kind: 'database',
+      limiter: (name, points, duration) =>
+        new RateLimiterSqlite(connection, { keyPrefix: `${DATABASE_KEY_PREFIX}:${name}`, points, duration }),
+      close: () => {
+        clearInterval(sweep);
+        connection.close();
+      },
+    };
+  }
   return {
     kind: 'database',
     limiter: (name, points, duration) =>

@@ -4,6 +4,7 @@ import { verifyPassword } from '../../src/accounts/password.js';
 import { runCli } from '../support/cli.js';
 import { clientCredentialsToken, introspect } from '../support/client-credentials.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
+import { CLIENT_CACHE_SECONDS } from '../../src/clients/store.js';
 
 const SLOW = 180_000;
 
@@ -70,7 +71,30 @@ describe('the CLI while the server runs', () => {
 
       const removed = await runCli(['client', 'remove', 'short-lived'], twofold.env);
       expect({ code: removed.code, stderr: removed.stderr }).toEqual({ code: 0, stderr: '' });
+      // The server keeps a client it read for at most CLIENT_CACHE_SECONDS; a change made by another
+      // process is seen once that has passed (src/clients/store.ts says why that is safe).
+      await new Promise((resolve) => setTimeout(resolve, CLIENT_CACHE_SECONDS * 1000 + 100));
       const refused = await clientCredentialsToken(twofold.url, 'short-lived', added.client_secret);
+      expect(refused.status).toBe(401);
+      expect(refused.body.error).toBe('invalid_client');
+    },
+    SLOW,
+  );
+
+  it(
+    'a client removed through the same process is refused by the very next request',
+    async () => {
+      const { clientSecret } = await twofold.clients.add({
+        clientId: 'removed-here',
+        redirectUris: [],
+        postLogoutRedirectUris: [],
+        isPublic: false,
+        firstParty: false,
+        grants: ['client_credentials'],
+      });
+      expect((await clientCredentialsToken(twofold.url, 'removed-here', clientSecret!)).status).toBe(200);
+      expect(await twofold.clients.remove('removed-here')).toBe(true);
+      const refused = await clientCredentialsToken(twofold.url, 'removed-here', clientSecret!);
       expect(refused.status).toBe(401);
       expect(refused.body.error).toBe('invalid_client');
     },

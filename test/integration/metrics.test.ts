@@ -71,6 +71,23 @@ describe('operator metrics', () => {
     expect(delta('twofold_http_requests_total', { route: 'authorization', status: '3xx' })).toBeGreaterThanOrEqual(2);
   });
 
+  it('discovery and JWKS requests are counted, answered from memory as they are', async () => {
+    const before = await scrape(metricsUrl);
+    const discovery = await fetch(`${twofold.url}/.well-known/openid-configuration`);
+    await discovery.arrayBuffer();
+    const etag = discovery.headers.get('etag')!;
+    await (
+      await fetch(`${twofold.url}/.well-known/openid-configuration`, { headers: { 'if-none-match': etag } })
+    ).text();
+    await (await fetch(`${twofold.url}/jwks`)).text();
+    const delta = moved(before, await scrape(metricsUrl));
+    expect({
+      discovery: delta('twofold_http_requests_total', { route: 'discovery', status: '2xx' }),
+      unchanged: delta('twofold_http_requests_total', { route: 'discovery', status: '3xx' }),
+      jwks: delta('twofold_http_requests_total', { route: 'jwks', status: '2xx' }),
+    }).toEqual({ discovery: 1, unchanged: 1, jwks: 1 });
+  });
+
   it('each refusal by a rate limit is counted, and reaching the limit counts as a rate-limited sign-in', async () => {
     const before = await scrape(metricsUrl);
     const ua = new UserAgent(twofold.url);

@@ -6,7 +6,13 @@ import { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logging.js';
 import { openServices } from '../../src/services.js';
-import { databaseProtocolStore, redisProtocolStore, type ProtocolStore } from '../../src/oidc/adapters/index.js';
+import {
+  databaseProtocolStore,
+  redisProtocolStore,
+  sqliteProtocolStore,
+  type ProtocolStore,
+} from '../../src/oidc/adapters/index.js';
+import { DatabaseAdapter } from '../../src/oidc/adapters/database.js';
 import { openRedis, waitUntilReady } from '../../src/redis/connection.js';
 import { freshEnvironment, TEST_REDIS_URL } from '../support/databases.js';
 import { describeProtocolStoreContract, type ContractSubject } from '../contract/protocol-store.contract.js';
@@ -63,6 +69,72 @@ describeProtocolStoreContract('database', async () => {
     clients: services.clients,
     dispose: services.dispose,
   };
+});
+
+// The embedded default: SQLite through its driver, on the same table the Prisma adapter uses.
+async function openSqliteSubject() {
+  const { env, cleanup } = await freshEnvironment({ DATABASE_URL: '' });
+  const config = loadConfig({ ...env, DATABASE_URL: '' });
+  const services = await openServices(config, createLogger('silent'));
+  if (config.database.kind !== 'sqlite') throw new Error('expected the embedded SQLite database');
+  return {
+    services,
+    store: sqliteProtocolStore(config.database.file, services.clients),
+    dispose: async () => {
+      await services.protocolStore.close();
+      await services.db.$disconnect();
+      await cleanup();
+    },
+  };
+}
+
+describeProtocolStoreContract('sqlite (driver)', async () => {
+  const { services, store, dispose } = await openSqliteSubject();
+  return {
+    store,
+    clients: services.clients,
+    dispose: async () => {
+      await store.close();
+      await dispose();
+    },
+  };
+});
+
+describe('sqlite protocol store beside the Prisma adapter (one table, one format)', () => {
+  let subject: Awaited<ReturnType<typeof openSqliteSubject>>;
+  beforeAll(async () => {
+    subject = await openSqliteSubject();
+  });
+  afterAll(async () => {
+    await subject.store.close();
+    await subject.dispose();
+  });
+
+  it('reads what Prisma wrote and Prisma reads what it wrote, expiry and consumption included', async () => {
+    const prisma = new DatabaseAdapter(subject.services.db, 'RefreshToken');
+    const direct = subject.store.adapter('RefreshToken');
+    const grantId = randomUUID();
+    const byPrisma = { jti: randomUUID(), kind: 'RefreshToken', grantId, accountId: 'acc-p' } as AdapterPayload;
+    const byDriver = { jti: randomUUID(), kind: 'RefreshToken', grantId, accountId: 'acc-d' } as AdapterPayload;
+    await prisma.upsert(byPrisma.jti!, byPrisma, 600);
+    await direct.upsert(byDriver.jti!, byDriver, 600);
+    expect(await direct.find(byPrisma.jti!)).toEqual(byPrisma);
+    expect(await prisma.find(byDriver.jti!)).toEqual(byDriver);
+    await direct.consume(byPrisma.jti!);
+    await prisma.consume(byDriver.jti!);
+    expect((await prisma.find(byPrisma.jti!))!.consumed).toEqual(expect.any(Number));
+    expect((await direct.find(byDriver.jti!))!.consumed).toEqual(expect.any(Number));
+    // Expiry written by one is honoured by the other, and by the purge of expired rows.
+    const expired = { jti: randomUUID(), kind: 'RefreshToken' } as AdapterPayload;
+    await direct.upsert(expired.jti!, expired, 1);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await prisma.find(expired.jti!)).toBeUndefined();
+    await subject.store.purge();
+    expect(await subject.services.db.oidcPayload.count({ where: { id: expired.jti! } })).toBe(0);
+    await subject.store.adapter('AccessToken').revokeByGrantId(grantId);
+    expect(await prisma.find(byPrisma.jti!)).toBeUndefined();
+    expect(await prisma.find(byDriver.jti!)).toBeUndefined();
+  });
 });
 
 describeProtocolStoreContract('redis', () => openRedisSubject(`twofold-test-${randomBytes(6).toString('hex')}:`));

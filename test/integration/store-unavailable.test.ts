@@ -2,6 +2,7 @@
 // stay bugs (answered 500 and logged with their stack). Real drivers, real errors.
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import Sqlite from 'better-sqlite3';
 import { openDatabase } from '../../src/database/client.js';
 import { asOutage, StoreUnavailableError } from '../../src/outage/index.js';
 
@@ -16,6 +17,26 @@ const failure = (work: () => Promise<unknown>) =>
   );
 
 describe('telling an outage from a bug', () => {
+  it('an SQLite file that another writer keeps locked is the database being unavailable', () => {
+    const file = join(tempDir(), 'locked.db');
+    const holder = new Sqlite(file);
+    const waiter = new Sqlite(file, { timeout: 0 });
+    try {
+      holder.exec('CREATE TABLE t (x INTEGER); BEGIN EXCLUSIVE; INSERT INTO t VALUES (1)');
+      let busy: unknown;
+      try {
+        waiter.exec('INSERT INTO t VALUES (2)');
+      } catch (error) {
+        busy = error;
+      }
+      expect(unavailableStore(busy)).toBe('database');
+      holder.exec('COMMIT');
+    } finally {
+      waiter.close();
+      holder.close();
+    }
+  });
+
   it('a PostgreSQL server that refuses connections is the database being unavailable', async () => {
     const db = openDatabase({
       kind: 'postgresql',

@@ -9,6 +9,16 @@ export interface Forwarded {
   method: string;
   path: string;
   status: number;
+  /** The X-Request-Id of the answer: which log line (and so which worker) it was. */
+  requestId: string | undefined;
+}
+
+export interface LoadBalancerOptions {
+  /**
+   * A new connection to the instance for every request, as a balancer that does not pool does: in
+   * front of one instance of several workers, consecutive requests then reach different workers.
+   */
+  freshConnections?: boolean;
 }
 
 export class LoadBalancer {
@@ -22,7 +32,7 @@ export class LoadBalancer {
   ) {}
 
   /** Listens on a free port on 127.0.0.1, before any instance exists: the issuer is its address. */
-  static async start(): Promise<LoadBalancer> {
+  static async start(options: LoadBalancerOptions = {}): Promise<LoadBalancer> {
     let balancer: LoadBalancer | undefined; // eslint-disable-line prefer-const -- assigned below, read by the handler above it
     const server = createServer((incoming, outgoing) => {
       const name = balancer!.target;
@@ -34,6 +44,7 @@ export class LoadBalancer {
           method: incoming.method,
           path: incoming.url,
           headers: incoming.headers,
+          ...(options.freshConnections ? { agent: false } : {}),
         },
         (answer) => {
           balancer!.served.push({
@@ -41,6 +52,7 @@ export class LoadBalancer {
             method: incoming.method!,
             path: incoming.url!.split('?')[0]!,
             status: answer.statusCode!,
+            requestId: answer.headers['x-request-id'] as string | undefined,
           });
           outgoing.writeHead(answer.statusCode!, answer.headers);
           answer.pipe(outgoing);

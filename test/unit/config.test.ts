@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { loadConfig, ConfigError } from '../../src/config/index.js';
 
 describe('configuration', () => {
@@ -33,6 +34,14 @@ describe('configuration', () => {
       port: 9464,
       host: '0.0.0.0',
     });
+  });
+
+  it('runs one process unless told otherwise, and one worker per CPU in production', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ NODE_ENV: 'production' }).workers).toBe(availableParallelism());
+    expect(loadConfig({ NODE_ENV: 'production', WORKERS: '1' }).workers).toBe(1);
+    expect(loadConfig({ WORKERS: '3' }).workers).toBe(3);
+    expect(() => loadConfig({ WORKERS: '0' })).toThrow('WORKERS must be at least 1 (got "0")');
   });
 
   it('names the variable when a value is wrong', () => {

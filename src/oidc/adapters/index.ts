@@ -1,10 +1,12 @@
 // Where oidc-provider's short-lived state lives: Redis when REDIS_URL is set (shared by every
-// instance), otherwise our database. Clients always come from the database.
+// instance), otherwise our database (the embedded SQLite file through its driver directly, or
+// PostgreSQL through Prisma). Clients always come from the database.
 import type { Adapter } from 'oidc-provider';
 import type { Database } from '../../database/client.js';
 import type { ClientStore } from '../../clients/store.js';
 import { ClientAdapter } from './clients.js';
 import { DatabaseAdapter, purgeExpired, revokeAccountState } from './database.js';
+import { SqliteProtocolState } from './sqlite.js';
 import { RedisAdapter, RedisKeys, defineScripts, revokeIndex } from './redis.js';
 import type { RedisConnection } from '../../redis/connection.js';
 
@@ -44,6 +46,31 @@ export function databaseProtocolStore(db: Database, clients: ClientStore): Proto
     ready: () => Promise.resolve(true),
     // The database connection belongs to the server, which closes it.
     close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * Protocol state in the embedded SQLite file, through better-sqlite3 with prepared statements (the
+ * same table the Prisma adapter uses; sqlite.ts says why). Its connection is its own: `close()` ends it.
+ */
+export function sqliteProtocolStore(file: string, clients: ClientStore): ProtocolStore {
+  const state = new SqliteProtocolState(file);
+  return {
+    kind: 'database',
+    adapter: adaptersOf(clients, (model) => state.adapter(model)),
+    revokeAccount: (accountId) => {
+      state.revokeAccount(accountId);
+      return Promise.resolve();
+    },
+    purge: () => {
+      state.purge();
+      return Promise.resolve();
+    },
+    ready: () => Promise.resolve(true),
+    close: () => {
+      state.close();
+      return Promise.resolve();
+    },
   };
 }
 

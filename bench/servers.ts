@@ -1,0 +1,105 @@
+// The two servers the bench compares, each its own process: Twofold as an operator starts it
+// (`node …/src/main.js`, logs at info to a file), and the bare oidc-provider of bare-provider.ts.
+// Both get the same keys; the bench seeds Twofold's database and hands the bare provider the same
+// password hash, TOTP secret and client secrets.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { openSync, readFileSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { BareSetup } from './bare-provider.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const TWOFOLD_MAIN = join(here, '..', 'src', 'main.js');
+const BARE_MAIN = join(here, 'bare-provider.js');
+
+export interface Server {
+  name: 'twofold' | 'bare';
+  url: string;
+  pid: number;
+  /** Resident memory of the process (and its workers), in MiB. */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function rssOf(pid: number): number {
+  const kb = (p: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+  let total = kb(pid);
+  // Workers of a cluster primary are its children.
+  try {
+    for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean))
+      total += kb(Number(child));
+  } catch {
+    // No children file on this kernel: the primary alone.
+  }
+  return Math.round(total / 1024);
+}
+
+async function until(ready: () => boolean | Promise<boolean>, what: string, child: ChildProcess, ms = 60_000) {
+  const deadline = Date.now() + ms;
+  while (!(await ready())) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode} before it was ready`);
+    if (Date.now() > deadline) throw new Error(`${what} was not ready after ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function stopper(child: ChildProcess) {
+  return async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+}
+
+export async function startTwofold(env: Record<string, string>, logFile: string): Promise<Server> {
+  const port = await freePort();
+  const log = openSync(logFile, 'w');
+  const child = spawn(process.execPath, [TWOFOLD_MAIN], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOST: '127.0.0.1',
+      ISSUER: `http://127.0.0.1:${port}`,
+      ...env,
+      PORT: String(port),
+    },
+    stdio: ['ignore', log, log],
+  });
+  closeSync(log);
+  await until(() => readFileSync(logFile, 'utf8').includes('"msg":"twofold listening"'), 'Twofold', child);
+  return {
+    name: 'twofold',
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    rssMb: () => rssOf(child.pid!),
+    stop: stopper(child),
+  };
+}
+
+export async function startBare(setup: Omit<BareSetup, 'port'>): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [BARE_MAIN], {
+    env: { PATH: process.env.PATH ?? '', BARE_SETUP: JSON.stringify({ ...setup, port }) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  await until(() => out.includes('listening'), 'the bare provider', child);
+  return {
+    name: 'bare',
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    rssMb: () => rssOf(child.pid!),
+    stop: stopper(child),
+  };
+}

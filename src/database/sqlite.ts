@@ -1,0 +1,27 @@
+// A connection of our own to the embedded SQLite file, for the stores that skip Prisma on the hot
+// path (oidc-provider's state, rate-limit counters): better-sqlite3 with statements prepared once.
+// They read and write the tables of prisma/schema.prisma, in the formats Prisma's adapter uses.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Sqlite from 'better-sqlite3';
+
+export type SqliteConnection = Sqlite.Database;
+
+export function openSqlite(file: string): SqliteConnection {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Sqlite(file);
+  // WAL lets the admin CLI and other workers write while this one reads; busy_timeout makes a
+  // writer wait for the lock (a few microseconds per write elsewhere) instead of failing.
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 10000');
+  // In WAL mode, NORMAL skips the fsync at each commit (SQLite's own advice for WAL): the file
+  // stays consistent whatever happens, and only a power loss or OS crash can lose the last moments
+  // of writes (sessions, tokens, counters); a crash of Twofold itself loses nothing.
+  db.pragma('synchronous = NORMAL');
+  return db;
+}
+
+/** How Prisma's SQLite adapter writes a DateTime (`timestampFormat: 'iso8601'`), so both compare alike. */
+export function sqliteTimestamp(ms: number): string {
+  return new Date(ms).toISOString().replace('Z', '+00:00');
+}

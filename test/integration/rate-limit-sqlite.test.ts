@@ -1,0 +1,64 @@
+// The rate-limit counters of the embedded default, through SQLite's driver: what RateLimiterPrisma
+// promised (counted before checked, a window that ends starts afresh, nothing lost to concurrency),
+// in the same table and date format, so Prisma's sweep of expired counters still finds them.
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { loadConfig } from '../../src/config/index.js';
+import { createLogger } from '../../src/logging.js';
+import { openServices } from '../../src/services.js';
+import { openSqlite } from '../../src/database/sqlite.js';
+import { RateLimiterSqlite } from '../../src/ratelimit/sqlite.js';
+import { freshEnvironment } from '../support/databases.js';
+
+describe('rate-limit counters on SQLite', () => {
+  let services: Awaited<ReturnType<typeof openServices>>;
+  let connection: ReturnType<typeof openSqlite>;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    const fresh = await freshEnvironment({ DATABASE_URL: '' });
+    cleanup = fresh.cleanup;
+    const config = loadConfig({ ...fresh.env, DATABASE_URL: '' });
+    services = await openServices(config, createLogger('silent'));
+    if (config.database.kind !== 'sqlite') throw new Error('expected SQLite');
+    connection = openSqlite(config.database.file);
+  });
+  afterAll(async () => {
+    connection.close();
+    await services.protocolStore.close();
+    await services.db.$disconnect();
+    await cleanup();
+  });
+
+  const limiter = (points: number, duration: number) =>
+    new RateLimiterSqlite(connection, { keyPrefix: `test-${Math.random()}`, points, duration });
+
+  it('allows the points, refuses the next, and a given-back point can be used again', async () => {
+    const limit = limiter(2, 60);
+    expect((await limit.consume('k')).consumedPoints).toBe(1);
+    expect((await limit.consume('k')).remainingPoints).toBe(0);
+    await expect(limit.consume('k')).rejects.toBeInstanceOf(RateLimiterRes);
+    await limit.reward('k', 2);
+    expect((await limit.consume('k')).consumedPoints).toBe(2);
+    expect(await limit.delete('k')).toBe(true);
+    expect(await limit.get('k')).toBeNull();
+  });
+
+  it('counts every one of a burst of simultaneous attempts', async () => {
+    const limit = limiter(5, 60);
+    const results = await Promise.allSettled(Array.from({ length: 12 }, () => limit.consume('burst')));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
+    expect((await limit.get('burst'))!.consumedPoints).toBe(12);
+  });
+
+  it('starts a window afresh once it has ended, and Prisma sweeps what expired', async () => {
+    const limit = limiter(1, 1);
+    await limit.consume('short');
+    await expect(limit.consume('short')).rejects.toBeInstanceOf(RateLimiterRes);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await limit.consume('short')).consumedPoints).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const { count } = await services.db.rateLimit.deleteMany({
+      where: { key: { endsWith: ':short' }, expire: { lt: new Date() } },
+    });
+    expect(count).toBe(1);
+  });
+});
