@@ -31,12 +31,6 @@ export default {
     // edge (client removal, src/http): buildMetadata, BODY_LIMIT_BYTES.
     'src/clients/store.ts': ['exports'],
     'src/http/body-limit.ts': ['exports'],
-    // lead (typed audit events, one limits table): ROUTES, routeOf, LIMITS, STORES, signInLabels,
-    // RecentFailures (exported for a unit test).
-    'src/metrics/http.ts': ['exports'],
-    'src/metrics/index.ts': ['exports'],
-    'src/metrics/signin.ts': ['exports'],
-    'src/ratelimit/token-endpoint.ts': ['exports'],
     // signin (authenticator store, factors): RECOVERY_CODES_PER_SET, generateRecoveryCode and
     // timeStep, exported for tests only.
     'src/mfa/recovery-codes.ts': ['exports'],
