@@ -1,7 +1,7 @@
 // The per-instance memory of (client, address) pairs that failed lately decides which token
 // requests read the counter first. An attacker must not be able to flush a pair out of it by
 // flooding it with failures of made-up pairs: a full memory checks every pair instead.
-import { RecentFailures } from '../../src/ratelimit/token-endpoint.js';
+import { RecentFailures } from '../../src/ratelimit/recent-failures.js';
 import { ManualClock } from '../support/clock.js';
 
 const WINDOW_MS = 15 * 60 * 1000;
