@@ -131,6 +131,15 @@ export function describeProtocolStoreContract(name: string, makeStore: () => Pro
         expect([model, await find(model, entryId)]).toEqual([model, expect.objectContaining({ grantId: other })]);
     });
 
+    it('revoking a grant leaves the sign-in in progress that names it (another person signing in)', async () => {
+      const grantId = id();
+      const code = await save('AuthorizationCode', { grantId, accountId: 'acc-1' });
+      const interaction = await save('Interaction', { uid: id(), grantId, result: { login: { accountId: 'acc-2' } } });
+      await store.adapter('AuthorizationCode').revokeByGrantId(grantId);
+      expect(await find('AuthorizationCode', code)).toBeUndefined();
+      expect(await find('Interaction', interaction)).toEqual(expect.objectContaining({ grantId }));
+    });
+
     it('finds a session by its uid, and nothing once the session is gone', async () => {
       const uid = id();
       const entryId = await save('Session', { uid, accountId: 'acc-1' });

@@ -5,6 +5,7 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Database } from '../../database/client.js';
 import { mayBeStored } from '../../database/text.js';
 import { accountOf } from './account-of.js';
+import { grantOf } from './grant-of.js';
 
 export class DatabaseAdapter implements Adapter {
   constructor(
@@ -15,7 +16,7 @@ export class DatabaseAdapter implements Adapter {
   async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
     const data = {
       payload: JSON.stringify(payload),
-      grantId: payload.grantId ?? null,
+      grantId: grantOf(this.model, payload) ?? null,
       accountId: accountOf(payload) ?? null,
       userCode: payload.userCode ?? null,
       uid: payload.uid ?? null,

@@ -5,7 +5,7 @@
 //   <prefix><Model>:<id>                    hash { payload: JSON, consumed?: epoch seconds }
 //   <prefix>uid:<Model>:<uid>               id of the entry with that uid (sessions)
 //   <prefix>userCode:<Model>:<userCode>     id of the entry with that user code (device flow)
-//   <prefix>grant:<grantId>                 index: keys of every entry of the grant
+//   <prefix>grant:<grantId>                 index: keys of the codes and tokens of the grant
 //   <prefix>account:<accountId>             index: keys of every entry of the account
 // An index is a sorted set scored by each member's expiry, so expired members are dropped as new
 // ones arrive and the index itself expires after its last member. Every command touches one key,
@@ -14,6 +14,7 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Result } from 'ioredis';
 import type { RedisConnection } from '../../redis/connection.js';
 import { accountOf } from './account-of.js';
+import { grantOf } from './grant-of.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -80,7 +81,8 @@ export class RedisAdapter implements Adapter {
     const entry = this.redis.multi().del(key).hset(key, 'payload', JSON.stringify(payload));
     if (lifetime) entry.expire(key, lifetime);
     const writes: Promise<unknown>[] = [entry.exec().then(failOnError)];
-    if (payload.grantId) writes.push(this.redis.twofoldIndex(this.keys.grant(payload.grantId), key, lifetime));
+    const grantId = grantOf(this.model, payload);
+    if (grantId) writes.push(this.redis.twofoldIndex(this.keys.grant(grantId), key, lifetime));
     const accountId = accountOf(payload);
     if (accountId) writes.push(this.redis.twofoldIndex(this.keys.account(accountId), key, lifetime));
     if (payload.uid) writes.push(this.lookup(this.keys.uid(this.model, payload.uid), id, lifetime));
