@@ -78,7 +78,11 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   const metrics = config.metrics ? new Metrics() : undefined;
   const recorder = metrics ?? noMetrics;
   // Wrong-password, wrong-code and token-endpoint counters, shared by every instance (Redis or the database).
-  const rateLimits = new RateLimits(config.rateLimits, limiterStore({ redis, db }, logger), recorder);
+  const rateLimits = new RateLimits(
+    config.rateLimits,
+    limiterStore({ redis, redisKeyPrefix: config.redisKeyPrefix, db }, logger),
+    recorder,
+  );
   // Sign-in progress between the two factors, beside oidc-provider's own interaction state.
   const pendingSignIns = new PendingSignIns(protocolStore.adapter(PENDING_MODEL), secretBox());
 

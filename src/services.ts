@@ -38,7 +38,9 @@ export async function openServices(config: Readonly<Config>, logger: Logger) {
   const redis = openRedis(config, logger);
   if (redis && !(await waitUntilReady(redis)))
     logger.warn('redis unreachable at start-up; /readyz reports it until it answers');
-  const protocolStore = redis ? redisProtocolStore(redis, clients) : databaseProtocolStore(db, clients);
+  const protocolStore = redis
+    ? redisProtocolStore(redis, clients, { prefix: config.redisKeyPrefix })
+    : databaseProtocolStore(db, clients);
   provider = createProvider({ config, keys, accounts, adapter: (model) => protocolStore.adapter(model) });
   // `redis` is the instance's one Redis connection (undefined without Redis), for other Redis-backed
   // state such as rate limits; protocolStore.close() quits it.

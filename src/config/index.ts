@@ -24,6 +24,8 @@ export interface Config {
   readonly redisUrl: string | undefined;
   /** Redis Cluster seed nodes; when set, protocol state lives in the cluster. */
   readonly redisClusterNodes: readonly RedisNode[] | undefined;
+  /** Every Redis key of this instance (protocol state, rate limits) starts with this. */
+  readonly redisKeyPrefix: string;
   readonly bcryptCost: number;
   readonly logLevel: string;
   readonly trustProxy: boolean;
@@ -101,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     keysDir: resolve(e.KEYS_DIR),
     redisUrl: e.REDIS_URL,
     redisClusterNodes: e.REDIS_CLUSTER_NODES?.map(redisNode),
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     bcryptCost: e.BCRYPT_COST,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,

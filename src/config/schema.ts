@@ -95,6 +95,13 @@ export const environmentSchema = z.object({
         .min(1, { message: 'must list at least one host:port' }),
     )
     .optional(),
+  // Every Redis key of an instance starts with this, so several deployments (or test runs) can
+  // share one Redis without seeing each other's sessions or counters. Instances of one deployment
+  // must use the same prefix.
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'must be 1 to 64 letters, digits or : _ . -' })
+    .default('twofold:'),
   BCRYPT_COST: integer(4, 31).default(12),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

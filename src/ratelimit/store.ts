@@ -9,7 +9,9 @@ import type { Logger } from 'pino';
 import type { Database } from '../database/client.js';
 import type { RedisConnection } from '../redis/connection.js';
 
-const KEY_PREFIX = 'twofold:ratelimit';
+// Database counters share the instance's own table; Redis counters go under the instance's
+// REDIS_KEY_PREFIX (`twofold:` by default, giving the same keys as before the setting existed).
+const DATABASE_KEY_PREFIX = 'twofold:ratelimit';
 // Expired database counters are swept this often; a stale row is ignored when read anyway.
 const SWEEP_INTERVAL_MS = 5 * 60 * 1000;
 
@@ -22,17 +24,17 @@ export interface LimiterStore {
 }
 
 export function limiterStore(
-  backing: { redis?: RedisConnection | undefined; db: Database },
+  backing: { redis?: RedisConnection | undefined; redisKeyPrefix?: string; db: Database },
   logger: Logger,
 ): LimiterStore {
-  const { redis, db } = backing;
+  const { redis, db, redisKeyPrefix = 'twofold:' } = backing;
   if (redis) {
     return {
       kind: 'redis',
       limiter: (name, points, duration) =>
         new RateLimiterRedis({
           storeClient: redis,
-          keyPrefix: `${KEY_PREFIX}:${name}`,
+          keyPrefix: `${redisKeyPrefix}ratelimit:${name}`,
           points,
           duration,
           // With Redis down, fail at once (and so fail closed) rather than wait on a dead socket.
@@ -56,7 +58,7 @@ export function limiterStore(
         storeClient: db,
         // The Prisma client's delegate for `model RateLimit` (prisma/schema.prisma).
         tableName: 'rateLimit',
-        keyPrefix: `${KEY_PREFIX}:${name}`,
+        keyPrefix: `${DATABASE_KEY_PREFIX}:${name}`,
         points,
         duration,
         clearExpiredByTimeout: false,

@@ -48,6 +48,8 @@ describe('three instances sharing one database, one Redis and one keys folder', 
     shared = {
       DATABASE_URL: databaseUrl,
       REDIS_URL,
+      // One deployment: every instance the same prefix, of its own among the suite's.
+      REDIS_KEY_PREFIX: `t${Date.now().toString(36)}:`,
       KEYS_DIR: join(dir, 'keys'),
       ISSUER: balancer.url,
       BCRYPT_COST: '4',

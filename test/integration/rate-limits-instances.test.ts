@@ -20,9 +20,10 @@ describe.each([
   const relyingParties = new Map<RunningTwofold, RelyingParty>();
   beforeAll(async () => {
     first = await startTwofold({ TRUST_PROXY: 'true', ...extra });
-    // The same database as the first: its SQLite folder, or its PostgreSQL URL.
+    // The same database as the first (its SQLite folder, or its PostgreSQL URL), and its Redis keys.
     const shared = {
       DATA_DIR: first.env.DATA_DIR!,
+      REDIS_KEY_PREFIX: first.config.redisKeyPrefix,
       ...(first.env.DATABASE_URL ? { DATABASE_URL: first.env.DATABASE_URL } : {}),
     };
     second = await startTwofold({ TRUST_PROXY: 'true', ...extra, ...shared });
@@ -61,7 +62,7 @@ describe.each([
       const redis = new Redis(REDIS_URL);
       try {
         const ttl = await redis.ttl(
-          `twofold:ratelimit:password_per_account_ip:${passwordKey(counted!.email, counted!.address)}`,
+          `${first.config.redisKeyPrefix}ratelimit:password_per_account_ip:${passwordKey(counted!.email, counted!.address)}`,
         );
         expect(ttl).toBeGreaterThan(0);
         expect(ttl).toBeLessThanOrEqual(15 * 60);

@@ -42,7 +42,7 @@ describe('redis mode', () => {
     expect(tokenResponse.status).toBe(200);
     const { access_token: accessToken } = (await tokenResponse.json()) as { access_token: string };
 
-    const key = `twofold:ClientCredentials:${accessToken}`;
+    const key = `${twofold.config.redisKeyPrefix}ClientCredentials:${accessToken}`;
     createdKeys.push(key);
     expect(await redis.exists(key)).toBe(1);
     expect(await redis.ttl(key)).toBeGreaterThan(0);

@@ -39,10 +39,10 @@ describe('sign-in with protocol state in Redis', () => {
     const enrolment = await submitPassword(ua, passwordPage, person.email, person.password);
     expect(isEnrolmentPage(enrolment)).toBe(true);
 
-    const key = `twofold:TwofoldPendingSignIn:${uid}`;
+    const key = `${twofold.config.redisKeyPrefix}TwofoldPendingSignIn:${uid}`;
     expect(await redis.exists(key)).toBe(1);
     const ttl = await redis.ttl(key);
-    const interactionTtl = await redis.ttl(`twofold:Interaction:${uid}`);
+    const interactionTtl = await redis.ttl(`${twofold.config.redisKeyPrefix}Interaction:${uid}`);
     expect(ttl).toBeGreaterThan(0);
     expect(Math.abs(ttl - interactionTtl)).toBeLessThanOrEqual(2);
     // The sealed enrolment secret is stored, never the secret itself.

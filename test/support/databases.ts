@@ -51,6 +51,8 @@ export async function freshEnvironment(
     DATA_DIR: join(dir, 'data'),
     KEYS_DIR: join(dir, 'keys'),
     BCRYPT_COST: '4',
+    // Its own Redis keys: test files (and engineers' runs) share one Redis server.
+    REDIS_KEY_PREFIX: `t${randomBytes(6).toString('hex')}:`,
     LOG_LEVEL: 'silent',
     ...extra,
   };

@@ -16,6 +16,14 @@ describe('redis configuration', () => {
     );
   });
 
+  it('puts every Redis key under twofold: unless REDIS_KEY_PREFIX names another prefix', () => {
+    expect(loadConfig({}).redisKeyPrefix).toBe('twofold:');
+    expect(loadConfig({ REDIS_KEY_PREFIX: 'acme-prod:' }).redisKeyPrefix).toBe('acme-prod:');
+    for (const value of ['has space:', 'a'.repeat(65), 'tab\t:', 'star*:']) {
+      expect(() => loadConfig({ REDIS_KEY_PREFIX: value })).toThrow(/^REDIS_KEY_PREFIX must be 1 to 64/);
+    }
+  });
+
   it('reads cluster nodes as a host:port list, IPv6 in brackets', () => {
     const config = loadConfig({ REDIS_CLUSTER_NODES: 'redis-a:7000, 10.0.0.2:7001,[fd00::3]:7002' });
     expect(config.redisClusterNodes).toEqual([

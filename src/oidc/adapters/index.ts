@@ -49,8 +49,9 @@ export function databaseProtocolStore(db: Database, clients: ClientStore): Proto
 const REDIS_READY_TIMEOUT_MS = 1000;
 
 /**
- * Protocol state in Redis (shared by every instance; Redis expires it). `prefix` namespaces the keys
- * so a shared Redis is safe (tests use a prefix per run). `close()` quits the connection.
+ * Protocol state in Redis (shared by every instance; Redis expires it). `prefix` (REDIS_KEY_PREFIX)
+ * namespaces the keys so a shared Redis is safe (tests use a prefix per server). `close()` quits the
+ * connection.
  */
 export function redisProtocolStore(
   redis: RedisConnection,
