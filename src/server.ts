@@ -37,6 +37,9 @@ import { httpMetrics } from './metrics/http.js';
 import { countSignIns } from './metrics/signin.js';
 import { countProviderEvents } from './metrics/provider-events.js';
 import { metricsServer } from './metrics/listener.js';
+import { issuerOrigin } from './http/issuer-origin.js';
+import { messagePage } from '../interactions/layout.js';
+import { html } from '../interactions/html.js';
 
 export interface Twofold {
   provider: Provider;
@@ -111,6 +114,15 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   provider.use(securityHeaders(config.secureCookies));
   // Inside the two above: what it answers is logged with its real status and carries the headers.
   provider.use(errorBoundary(config.issuerName, logger, recorder));
+  // Before anything builds a URL or sets a cookie: the request's origin is the issuer's.
+  provider.use(
+    issuerOrigin(
+      config.issuer,
+      (title, explanation, link) =>
+        messagePage(config.issuerName, title, explanation, html`<p><a href="${link.href}">${link.text}</a></p>`),
+      logger,
+    ),
+  );
   provider.use(bodyLimit(config.issuerName));
   provider.use(tokenEndpointLimits(rateLimits.token, audit, logger));
   const storeCheck = protocolStore.kind === 'redis' ? 'redis' : 'protocolStore';
