@@ -1,7 +1,7 @@
 // Builds a running Twofold from a configuration: the shared services (services.ts) plus our pages,
 // the account portal and the HTTP concerns, as one Koa application. `main.ts` adds the process
 // concerns (signals, exit codes).
-import { createServer as createHttpServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type Provider from 'oidc-provider';
@@ -38,6 +38,8 @@ import { countSignIns } from './metrics/signin.js';
 import { countProviderEvents } from './metrics/provider-events.js';
 import { metricsServer } from './metrics/listener.js';
 import { issuerOrigin } from './http/issuer-origin.js';
+import { publicServer } from './http/public-server.js';
+import { logLateErrors } from './http/late-errors.js';
 import { messagePage } from '../interactions/layout.js';
 import { html } from '../interactions/html.js';
 
@@ -111,6 +113,7 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
     provider.use(httpMetrics(metrics));
   }
   provider.use(requestLog(logger));
+  logLateErrors(provider, logger);
   provider.use(securityHeaders(config.secureCookies));
   // Inside the two above: what it answers is logged with its real status and carries the headers.
   provider.use(errorBoundary(config.issuerName, logger, recorder));
@@ -176,7 +179,7 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   return {
     ...services,
     listen: async () => {
-      server = createHttpServer(provider.callback());
+      server = publicServer(provider.callback(), config.http);
       const port = await listenOn(server, config.port, config.host);
       listeningOn = selfOrigin(server.address() as AddressInfo);
       if (metrics && config.metrics) {

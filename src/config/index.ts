@@ -34,6 +34,15 @@ export interface Config {
   readonly rateLimits: RateLimitConfig;
   /** Where GET /metrics is served; undefined (METRICS_PORT unset) = no metrics at all. */
   readonly metrics: MetricsConfig | undefined;
+  /** How long the public listener waits for slow clients, and how many connections it holds. */
+  readonly http: HttpServerConfig;
+}
+
+export interface HttpServerConfig {
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  readonly maxConnections: number;
 }
 
 export interface MetricsConfig {
@@ -83,6 +92,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `METRICS_PORT must differ from PORT: metrics are never served on the public port (got ${JSON.stringify(String(e.METRICS_PORT))})`,
     );
   }
+  // The headers are part of the request: Node refuses a headers timeout longer than the request's.
+  if (e.HTTP_HEADERS_TIMEOUT > e.HTTP_REQUEST_TIMEOUT) {
+    throw new ConfigError(
+      `HTTP_HEADERS_TIMEOUT must not be longer than HTTP_REQUEST_TIMEOUT (got ${JSON.stringify(`${e.HTTP_HEADERS_TIMEOUT}s`)} and ${JSON.stringify(`${e.HTTP_REQUEST_TIMEOUT}s`)})`,
+    );
+  }
   const dataDir = resolve(e.DATA_DIR);
   const issuer = (e.ISSUER ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   // Twofold serves plain HTTP; an https issuer means a TLS-terminating proxy in front, whose
@@ -120,6 +135,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       recoveryCodeWindowSeconds: e.RATE_LIMIT_RECOVERY_CODE_WINDOW,
     }),
     metrics: e.METRICS_PORT === undefined ? undefined : Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST }),
+    http: Object.freeze({
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT * 1000,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT * 1000,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT * 1000,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+    }),
   });
 }
 

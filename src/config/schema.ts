@@ -132,6 +132,17 @@ export const environmentSchema = z.object({
   // off. Loopback by default: publishing an identity provider's internals is the operator's choice.
   METRICS_PORT: integer(0, 65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  // Slow clients (src/http/public-server.ts): a client that trickles its headers or body, or keeps
+  // connections open doing nothing, must not hold the server's sockets. Node's defaults let
+  // headers take 60 s, a body 300 s, and connections grow until the process runs out of files.
+  HTTP_HEADERS_TIMEOUT: duration.default(10),
+  // The whole request, headers and body (at most 16 KiB here), from its first byte.
+  HTTP_REQUEST_TIMEOUT: duration.default(30),
+  // An idle kept-alive connection between requests. Behind a load balancer that reuses connections,
+  // keep it above the balancer's own idle timeout, or the balancer meets closed sockets (502s).
+  HTTP_KEEP_ALIVE_TIMEOUT: duration.default(5),
+  // Open connections per instance; beyond it, new connections are closed at once.
+  HTTP_MAX_CONNECTIONS: integer(1, 1_000_000).default(1000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
