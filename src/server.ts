@@ -40,6 +40,7 @@ import { metricsServer } from './metrics/listener.js';
 import { issuerOrigin } from './http/issuer-origin.js';
 import { publicServer } from './http/public-server.js';
 import { logLateErrors } from './http/late-errors.js';
+import { credentialedCors } from './oidc/cors.js';
 import { messagePage } from '../interactions/layout.js';
 import { html } from '../interactions/html.js';
 
@@ -128,6 +129,7 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   );
   provider.use(bodyLimit(config.issuerName));
   provider.use(tokenEndpointLimits(rateLimits.token, audit, logger));
+  provider.use(credentialedCors(clients));
   const storeCheck = protocolStore.kind === 'redis' ? 'redis' : 'protocolStore';
   provider.use(
     health(async () => ({ database: await databaseReachable(db), [storeCheck]: await protocolStore.ready() })),

@@ -8,6 +8,7 @@ import type { AccountStore } from '../accounts/store.js';
 import { clientSecretMatches } from '../clients/secret.js';
 import { ACR_VALUES } from './acr.js';
 import { twofoldInteractionPolicy } from './policy.js';
+import { registeredOriginsOnly } from './cors.js';
 import { pages } from '../../interactions/pages/provider-pages.js';
 
 export interface ProviderDependencies {
@@ -81,6 +82,8 @@ export function createProvider({ config, keys, accounts, adapter }: ProviderDepe
         postLogoutSuccessSource: pages.loggedOut(config),
       },
     },
+    // Browsers may call the credentialed endpoints only from an origin their client registered (cors.ts).
+    clientBasedCORS: registeredOriginsOnly,
     // Reusing a rotated refresh token is treated by oidc-provider as theft: the grant is revoked.
     rotateRefreshToken: () => true,
     ttl: {

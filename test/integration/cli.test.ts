@@ -214,6 +214,18 @@ describe('twofold CLI', () => {
         [['client', 'add', '--id', 'bad-uri', '--redirect-uri', 'not a url'], undefined, 1, /not a valid URL/],
         [['client', 'add', '--id', 'fragment', '--redirect-uri', 'https://rp.example/cb#x'], undefined, 1, /fragment/],
         [['client', 'add', '--id', 'nothing'], undefined, 1, /redirect-uri/],
+        [
+          ['client', 'add', '--id', 'userinfo', '--redirect-uri', 'https://user:s3cretpw@rp.example/cb'],
+          undefined,
+          1,
+          /must not contain a user name or password: https:\/\/rp\.example\/cb\n$/,
+        ],
+        [
+          ['client', 'add', '--id', 'wild', '--redirect-uri', 'https://*.rp.example/cb'],
+          undefined,
+          1,
+          /not a wildcard/,
+        ],
         [['client', 'add', '--id', 'spa', '--public', '--grant', 'client_credentials'], undefined, 1, /public client/],
         [['client', 'add', '--redirect-uri', 'https://rp.example/cb'], undefined, 2, /--id/],
         [['client', 'remove', 'no-such-client'], undefined, 1, /no client with id "no-such-client"/],
