@@ -4,7 +4,8 @@
 // generated SQLite twin and the embedded file under ./data.
 import { defineConfig } from 'prisma/config';
 
-const url = process.env.DATABASE_URL || `file:${process.env.DATA_DIR || './data'}/twofold.db`;
+// An empty variable counts as unset, as in the server's configuration.
+const url = process.env.DATABASE_URL || `file:${process.env.DATA_DIR || './data'}/twofold.db`; // eslint-disable-line @typescript-eslint/prefer-nullish-coalescing
 const postgres = /^postgres(ql)?:\/\//.test(url);
 
 export default defineConfig({

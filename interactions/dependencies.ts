@@ -10,6 +10,7 @@ import type { RecoveryCodeStore } from '../src/mfa/recovery-code-store.js';
 import type { PendingSignIns } from '../src/signin/pending.js';
 import type { RateLimits } from '../src/ratelimit/policies.js';
 import type { MetricsRecorder } from '../src/metrics/index.js';
+import type { Clock } from '../src/clock.js';
 
 export interface InteractionDependencies {
   config: Readonly<Config>;
@@ -29,4 +30,6 @@ export interface InteractionDependencies {
   metrics: MetricsRecorder;
   /** The cookie-signing keys (first signs); the CSRF tokens of the forms derive from them. */
   cookieKeys: readonly string[];
+  /** What time it is (TOTP steps at enrolment). */
+  clock: Clock;
 }

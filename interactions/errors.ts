@@ -9,6 +9,8 @@ import { html } from './html.js';
 import { messagePage } from './layout.js';
 import { TEMPORARILY_UNAVAILABLE, unavailableStore } from '../src/stores/unavailable.js';
 import type { MetricsRecorder } from '../src/metrics/index.js';
+import type { BodyProblemPage } from '../src/http/body-limit.js';
+import type { PlainHttpPage } from '../src/http/issuer-origin.js';
 
 export class PageError extends Error {
   override name = 'PageError';
@@ -104,6 +106,41 @@ export function errorBoundary(issuerName: string, logger: Logger, metrics: Metri
         ? TEMPORARILY_UNAVAILABLE
         : { error: problem.status < 500 ? 'invalid_request' : 'server_error', error_description: problem.explanation };
     }
+  };
+}
+
+/** The page for a request body refused by src/http/body-limit.ts (no declared length, or too large). */
+export function bodyProblemPage(issuerName: string): BodyProblemPage {
+  return (ctx, problem) =>
+    showProblem(
+      ctx,
+      issuerName,
+      problem === 413
+        ? new PageError(
+            413,
+            'Too much data',
+            'What you sent was too large to be a form of this site. Go back and try again.',
+          )
+        : new PageError(
+            411,
+            'Form not understood',
+            'What you sent did not say how large it is. Go back and try again.',
+          ),
+    );
+}
+
+/** The page for a request that came around an https issuer's TLS proxy (src/http/issuer-origin.ts). */
+export function plainHttpPage(issuerName: string): PlainHttpPage {
+  return (ctx, secureUrl) => {
+    ctx.status = 400;
+    ctx.type = 'html';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = messagePage(
+      issuerName,
+      'Use the secure address',
+      'This sign-in service is reached over a secure (https) connection only, and this request did not come through it.',
+      html`<p><a href="${secureUrl}">Continue at ${new URL(secureUrl).host}</a></p>`,
+    );
   };
 }
 

@@ -44,7 +44,8 @@ export function interactionRoutes(deps: InteractionDependencies): Middleware {
           'For your safety this form was refused. Go back, reload the page, and try again.',
         );
       }
-      return next();
+      await next();
+      return;
     },
   ];
 

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type Provider from 'oidc-provider';
 import type { Config } from './config/index.js';
-import { openDatabase, databaseReachable, type Database } from './database/client.js';
+import { databaseReachable, type Database } from './database/client.js';
 import { AccountStore } from './accounts/store.js';
 import { ClientStore } from './clients/store.js';
 import { AuditLog } from './audit/index.js';
@@ -23,12 +23,14 @@ import { securityHeaders } from './http/security-headers.js';
 import { closeGracefully } from './http/graceful-close.js';
 import { TEMPORARILY_UNAVAILABLE, unavailableStore } from './stores/unavailable.js';
 import { bodyLimit } from './http/body-limit.js';
-import { RateLimits } from './ratelimit/policies.js';
+import { openRateLimits } from './ratelimit/policies.js';
 import { limiterStore } from './ratelimit/store.js';
 import { tokenEndpointLimits } from './ratelimit/token-endpoint.js';
 import { interactionRoutes } from '../interactions/routes.js';
-import { errorBoundary } from '../interactions/errors.js';
-import { accountPortal } from './portal/routes.js';
+import { bodyProblemPage, errorBoundary, plainHttpPage } from '../interactions/errors.js';
+import { providerPages } from '../interactions/pages/provider-pages.js';
+import { systemClock, type Clock } from './clock.js';
+import { accountPortal } from '../interactions/account/routes.js';
 import { registerPortalClient } from './portal/client.js';
 import { PORTAL_SESSION_MODEL } from './portal/session.js';
 import { selfOrigin } from './portal/self-fetch.js';
@@ -41,8 +43,6 @@ import { issuerOrigin } from './http/issuer-origin.js';
 import { publicServer } from './http/public-server.js';
 import { logLateErrors } from './http/late-errors.js';
 import { credentialedCors } from './oidc/cors.js';
-import { messagePage } from '../interactions/layout.js';
-import { html } from '../interactions/html.js';
 
 export interface Twofold {
   provider: Provider;
@@ -65,8 +65,17 @@ const PURGE_INTERVAL_MS = 10 * 60 * 1000;
 // In-flight requests get this long to finish on shutdown; main.ts gives up after 10 s in all.
 const SHUTDOWN_GRACE_MS = 5000;
 
-export async function createTwofold(config: Readonly<Config>, logger: Logger): Promise<Twofold> {
-  const services = await openServices(config, logger);
+export interface TwofoldOptions {
+  /** What time it is (tests move it forward); the system clock by default. */
+  clock?: Clock;
+}
+
+export async function createTwofold(
+  config: Readonly<Config>,
+  logger: Logger,
+  { clock = systemClock }: TwofoldOptions = {},
+): Promise<Twofold> {
+  const services = await openServices(config, logger, { clock, providerPages: providerPages(config) });
   const {
     db,
     keys,
@@ -84,7 +93,7 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   const metrics = config.metrics ? new Metrics() : undefined;
   const recorder = metrics ?? noMetrics;
   // Wrong-password, wrong-code and token-endpoint counters, shared by every instance (Redis or the database).
-  const rateLimits = new RateLimits(
+  const rateLimits = openRateLimits(
     config.rateLimits,
     limiterStore({ redis, redisKeyPrefix: config.redisKeyPrefix, db }, logger),
     recorder,
@@ -119,16 +128,9 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   // Inside the two above: what it answers is logged with its real status and carries the headers.
   provider.use(errorBoundary(config.issuerName, logger, recorder));
   // Before anything builds a URL or sets a cookie: the request's origin is the issuer's.
-  provider.use(
-    issuerOrigin(
-      config.issuer,
-      (title, explanation, link) =>
-        messagePage(config.issuerName, title, explanation, html`<p><a href="${link.href}">${link.text}</a></p>`),
-      logger,
-    ),
-  );
-  provider.use(bodyLimit(config.issuerName));
-  provider.use(tokenEndpointLimits(rateLimits.token, audit, logger));
+  provider.use(issuerOrigin(config.issuer, plainHttpPage(config.issuerName), logger));
+  provider.use(bodyLimit(bodyProblemPage(config.issuerName)));
+  provider.use(tokenEndpointLimits(rateLimits.token_per_client_ip, audit, logger, clock));
   provider.use(credentialedCors(clients));
   const storeCheck = protocolStore.kind === 'redis' ? 'redis' : 'protocolStore';
   provider.use(
@@ -150,6 +152,7 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
       rateLimits,
       metrics: recorder,
       cookieKeys: keys.cookieKeys,
+      clock,
     }),
   );
 
@@ -166,6 +169,7 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
       recoveryCodes,
       audit,
       selfOrigin: () => listeningOn,
+      clock,
     }),
   );
 
@@ -181,7 +185,8 @@ export async function createTwofold(config: Readonly<Config>, logger: Logger): P
   return {
     ...services,
     listen: async () => {
-      server = publicServer(provider.callback(), config.http);
+      const handle = provider.callback();
+      server = publicServer((req, res) => void handle(req, res), config.http);
       const port = await listenOn(server, config.port, config.host);
       listeningOn = selfOrigin(server.address() as AddressInfo);
       if (metrics && config.metrics) {

@@ -13,12 +13,24 @@ import { AuditLog } from './audit/index.js';
 import { SecretBox } from './mfa/secret-box.js';
 import { AuthenticatorStore } from './mfa/authenticators.js';
 import { RecoveryCodeStore } from './mfa/recovery-code-store.js';
-import { createProvider } from './oidc/provider.js';
+import { createProvider, type ProviderPages } from './oidc/provider.js';
+import { systemClock, type Clock } from './clock.js';
 import { databaseProtocolStore, redisProtocolStore } from './oidc/adapters/index.js';
 import { openRedis, waitUntilReady } from './redis/connection.js';
 
+export interface ServiceOptions {
+  /** What time it is, for every time-dependent rule; the system clock by default. */
+  clock?: Clock;
+  /** Our look for the pages oidc-provider renders (the server passes them; the CLI serves none). */
+  providerPages?: ProviderPages;
+}
+
 /** The services every entry point (server, CLI) shares, on a migrated database. */
-export async function openServices(config: Readonly<Config>, logger: Logger) {
+export async function openServices(
+  config: Readonly<Config>,
+  logger: Logger,
+  { clock = systemClock, providerPages }: ServiceOptions = {},
+) {
   const { applied } = await migrate(config.database);
   if (applied.length) logger.info({ applied }, 'database migrations applied');
   const db = openDatabase(config.database);
@@ -28,11 +40,12 @@ export async function openServices(config: Readonly<Config>, logger: Logger) {
   // Re-reads KEYS_DIR/secrets.json on an unknown key id: `keys rotate-secret` needs no restart.
   const secretBox = () => new SecretBox(keys.secretKeys, () => readSecretKeys(config.keysDir));
   const authenticators = new AuthenticatorStore(db, secretBox(), {
+    clock,
     maxConsecutiveFailures: config.rateLimits.codePerAccount,
   });
   const recoveryCodes = new RecoveryCodeStore(db);
   // The provider validates client metadata for the store; the store feeds the provider's clients.
-  let provider: Provider | undefined;
+  let provider: Provider | undefined; // eslint-disable-line prefer-const -- assigned below, read by the closure above it
   const clients = new ClientStore(db, (metadata) => provider!.Client.validate(metadata as never));
   // Protocol state in Redis when configured (what lets instances share sessions), else the database.
   const redis = openRedis(config, logger);
@@ -41,10 +54,17 @@ export async function openServices(config: Readonly<Config>, logger: Logger) {
   const protocolStore = redis
     ? redisProtocolStore(redis, clients, { prefix: config.redisKeyPrefix })
     : databaseProtocolStore(db, clients);
-  provider = createProvider({ config, keys, accounts, adapter: (model) => protocolStore.adapter(model) });
+  provider = createProvider({
+    config,
+    pages: providerPages,
+    keys,
+    accounts,
+    adapter: (model) => protocolStore.adapter(model),
+  });
   // `redis` is the instance's one Redis connection (undefined without Redis), for other Redis-backed
   // state such as rate limits; protocolStore.close() quits it.
   return {
+    clock,
     db,
     keys,
     secretBox,

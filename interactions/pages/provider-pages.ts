@@ -1,6 +1,7 @@
 // The pages oidc-provider itself renders (errors, logout confirmation, signed-out), in our look.
 // Error pages show the OAuth error's description only: never a stack trace.
 import type { KoaContextWithOIDC } from 'oidc-provider';
+import type { ProviderPages } from '../../src/oidc/provider.js';
 import { html, SafeHtml } from '../html.js';
 import { layout, messagePage } from '../layout.js';
 import { temporarilyUnavailable } from '../errors.js';
@@ -18,10 +19,10 @@ const FRIENDLY: Record<string, string> = {
   temporarily_unavailable: 'Sign-in is temporarily unavailable. Please try again in a moment.',
 };
 
-export const pages = {
-  error:
-    (config: PageConfig) =>
-    async (ctx: KoaContextWithOIDC, out: { error?: unknown; error_description?: unknown }, error?: unknown) => {
+/** Our renderings of oidc-provider's own pages, for createProvider. */
+export function providerPages(config: PageConfig): ProviderPages {
+  return {
+    error: (ctx: KoaContextWithOIDC, out: { error?: unknown; error_description?: unknown }, error?: unknown) => {
       ctx.type = 'html';
       if (unavailableStore(error)) {
         // oidc-provider calls any unexpected failure a server_error (500); an unreachable store is a
@@ -42,22 +43,23 @@ export const pages = {
       );
     },
 
-  logout: (config: PageConfig) => async (ctx: KoaContextWithOIDC, form: string) => {
-    ctx.type = 'html';
-    // `form` is oidc-provider's own hidden form (with its CSRF token): trusted markup.
-    ctx.body = layout({
-      title: 'Sign out',
-      issuerName: config.issuerName,
-      body: html`<h1>Sign out?</h1>
+    logout: (ctx: KoaContextWithOIDC, form: string) => {
+      ctx.type = 'html';
+      // `form` is oidc-provider's own hidden form (with its CSRF token): trusted markup.
+      ctx.body = layout({
+        title: 'Sign out',
+        issuerName: config.issuerName,
+        body: html`<h1>Sign out?</h1>
 <p>You will be signed out of ${config.issuerName} and the applications that use it in this browser.</p>
 ${new SafeHtml(form)}
 <button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
 <button class="secondary" type="submit" form="op.logoutForm">No, stay signed in</button>`,
-    });
-  },
+      });
+    },
 
-  loggedOut: (config: PageConfig) => async (ctx: KoaContextWithOIDC) => {
-    ctx.type = 'html';
-    ctx.body = messagePage(config.issuerName, 'Signed out', 'You have been signed out. You can close this window.');
-  },
-};
+    loggedOut: (ctx: KoaContextWithOIDC) => {
+      ctx.type = 'html';
+      ctx.body = messagePage(config.issuerName, 'Signed out', 'You have been signed out. You can close this window.');
+    },
+  };
+}

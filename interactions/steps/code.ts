@@ -8,7 +8,7 @@ import { MAX_WRONG_CODES } from '../../src/signin/pending.js';
 import { field } from '../form-body.js';
 import { codePage } from '../pages/code.js';
 import { normalizeCode } from '../../src/mfa/totp.js';
-import { codeKey, ipKey } from '../../src/ratelimit/policies.js';
+import { codeKey, ipKey } from '../../src/ratelimit/limits.js';
 import { authenticatorLockedPage } from '../pages/rate-limited.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
 import { finishSignIn, startOver } from './finish.js';
@@ -37,13 +37,13 @@ export async function submitCode(
     return;
   }
   const limits: LimitedAttempt[] = [
-    { limit: deps.rateLimits.codeFromIp, key: ipKey(ctx.ip), what: 'code', scope: 'network' },
+    { limit: deps.rateLimits.code_per_ip, key: ipKey(ctx.ip), what: 'code', scope: 'network' },
     {
-      limit: deps.rateLimits.code,
+      limit: deps.rateLimits.code_per_account_ip,
       key: codeKey(account.id, ctx.ip),
       what: 'code',
       scope: 'account',
-      accountId: async () => account.id,
+      accountId: () => Promise.resolve(account.id),
     },
   ];
   if (!(await withinLimits(ctx, deps, step, limits))) return;
@@ -56,10 +56,10 @@ export async function submitCode(
     return finishSignIn(ctx, deps, step, account.id);
   }
 
-  const audit = (type: string, detail?: Record<string, unknown>) =>
-    deps.audit.record({ type, accountId: account.id, clientId: step.clientId, ip: ctx.ip, detail });
+  const audit = deps.audit.for({ accountId: account.id, clientId: step.clientId, ip: ctx.ip });
   switch (result.reason) {
-    case 'not_enrolled': { // Reset while this page was open: the next page is enrolment.
+    case 'not_enrolled': {
+      // Reset while this page was open: the next page is enrolment.
       showCurrentStep(ctx, step.uid);
       return;
     }
@@ -69,14 +69,14 @@ export async function submitCode(
     }
     case 'locked':
       // Audited as `otp_locked` once, by the code that reached the limit; later tries are failures.
-      await (result.lockedNow ? audit('otp_locked') : audit('otp_failed', { reason: 'locked' }));
+      await audit(result.lockedNow ? { type: 'otp_locked' } : { type: 'otp_failed', detail: { reason: 'locked' } });
       {
         renderPage(ctx, authenticatorLockedPage(deps.config.issuerName, step.uid), 403);
         return;
       }
     case 'replay':
       // The interaction lets the notice at the next sign-in leave out this sign-in's own double submit.
-      await audit('otp_replay', { interaction: step.uid });
+      await audit({ type: 'otp_replay', detail: { interaction: step.uid } });
       {
         showCode(
           ctx,
@@ -88,7 +88,7 @@ export async function submitCode(
         return;
       }
     case 'invalid': {
-      await audit('otp_failed', { reason: 'wrong_code' });
+      await audit({ type: 'otp_failed', detail: { reason: 'wrong_code' } });
       if ((await deps.pendingSignIns.wrongCode(pending)) >= MAX_WRONG_CODES)
         return startOver(ctx, deps, step, account.id);
       showCode(

@@ -15,9 +15,8 @@ interface MissingGrants {
 export async function showConsent(ctx: RouterContext, deps: StepServices, step: Step): Promise<void> {
   if (step.firstParty) return grantConsent(ctx, deps, step);
   const details = step.interaction.prompt.details as MissingGrants;
-  const requested = String(step.interaction.params.scope ?? '')
-    .split(' ')
-    .filter(Boolean);
+  const { scope } = step.interaction.params;
+  const requested = (typeof scope === 'string' ? scope : '').split(' ').filter(Boolean);
   const account = await deps.accounts.findById(step.interaction.session?.accountId ?? '');
   renderPage(
     ctx,

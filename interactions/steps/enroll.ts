@@ -57,7 +57,7 @@ export async function submitEnroll(
     return showEnroll(ctx, deps, step, pending, account, 'Enter the 6 digits your app shows, without letters.');
   }
   const secret = await deps.pendingSignIns.enrolmentSecret(pending);
-  const acceptedStep = verifyTotp(secret, code);
+  const acceptedStep = verifyTotp(secret, code, deps.clock.now());
   if (acceptedStep === null) {
     await deps.audit.record({
       type: 'otp_failed',

@@ -4,7 +4,7 @@ import type { RouterContext } from '@koa/router';
 import { field } from '../form-body.js';
 import { passwordPage } from '../pages/password.js';
 import { normalizeEmail } from '../../src/accounts/email.js';
-import { ipKey, passwordKey } from '../../src/ratelimit/policies.js';
+import { ipKey, passwordKey } from '../../src/ratelimit/limits.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
 import { succeeded, withinLimits, type LimitedAttempt } from './limits.js';
 
@@ -43,9 +43,9 @@ export async function submitPassword(ctx: RouterContext, deps: StepServices, ste
   // Counted per client IP, and per (typed email, known or not; client IP), before the password is
   // checked. The address first: while it is blocked, each sprayed attempt costs one round trip.
   const limits: LimitedAttempt[] = [
-    { limit: deps.rateLimits.passwordFromIp, key: ipKey(ctx.ip), what: 'password', scope: 'network' },
+    { limit: deps.rateLimits.password_per_ip, key: ipKey(ctx.ip), what: 'password', scope: 'network' },
     {
-      limit: deps.rateLimits.password,
+      limit: deps.rateLimits.password_per_account_ip,
       key: passwordKey(email, ctx.ip),
       what: 'password',
       scope: 'account',

@@ -16,7 +16,7 @@ export async function issueRecoveryCodes(
   deps: StepServices,
   step: Step,
   account: Account,
-  event: string,
+  event: 'recovery_codes_issued' | 'recovery_codes_regenerated',
 ): Promise<void> {
   const codes = await deps.recoveryCodes.replace(account.id);
   await deps.audit.record({

@@ -8,7 +8,7 @@ import type { Account } from '../../src/accounts/store.js';
 import type { PendingSignIn } from '../../src/signin/pending.js';
 import { MAX_WRONG_CODES } from '../../src/signin/pending.js';
 import { normalizeRecoveryCode } from '../../src/mfa/recovery-codes.js';
-import { codeKey, ipKey, recoveryCodeKey } from '../../src/ratelimit/policies.js';
+import { codeKey, ipKey, recoveryCodeKey } from '../../src/ratelimit/limits.js';
 import { field } from '../form-body.js';
 import { recoveryPage } from '../pages/recovery.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
@@ -45,12 +45,18 @@ export async function submitRecovery(
     showRecovery(ctx, deps, step, account, MALFORMED);
     return;
   }
-  const accountId = async () => account.id;
+  const accountId = () => Promise.resolve(account.id);
   const limits: LimitedAttempt[] = [
-    { limit: deps.rateLimits.codeFromIp, key: ipKey(ctx.ip), what: 'code', scope: 'network' },
-    { limit: deps.rateLimits.code, key: codeKey(account.id, ctx.ip), what: 'code', scope: 'account', accountId },
+    { limit: deps.rateLimits.code_per_ip, key: ipKey(ctx.ip), what: 'code', scope: 'network' },
     {
-      limit: deps.rateLimits.recoveryCode,
+      limit: deps.rateLimits.code_per_account_ip,
+      key: codeKey(account.id, ctx.ip),
+      what: 'code',
+      scope: 'account',
+      accountId,
+    },
+    {
+      limit: deps.rateLimits.recovery_code_per_account,
       key: recoveryCodeKey(account.id),
       what: 'recovery code',
       scope: 'account',
@@ -59,18 +65,17 @@ export async function submitRecovery(
   ];
   if (!(await withinLimits(ctx, deps, step, limits))) return;
 
-  const audit = (type: string, detail: Record<string, unknown>) =>
-    deps.audit.record({ type, accountId: account.id, clientId: step.clientId, ip: ctx.ip, detail });
+  const audit = deps.audit.for({ accountId: account.id, clientId: step.clientId, ip: ctx.ip });
   const result = await deps.recoveryCodes.use(account.id, typed);
   if (!result.ok) {
-    await audit('recovery_code_failed', { reason: 'wrong_or_used' });
+    await audit({ type: 'recovery_code_failed', detail: { reason: 'wrong_or_used' } });
     if ((await deps.pendingSignIns.wrongCode(pending)) >= MAX_WRONG_CODES)
       return startOver(ctx, deps, step, account.id);
     showRecovery(ctx, deps, step, account, WRONG);
     return;
   }
   // Audited before anything else: from here the code is spent, whatever fails next.
-  await audit('recovery_code_used', { remaining: result.remaining });
+  await audit({ type: 'recovery_code_used', detail: { remaining: result.remaining } });
   await succeeded(ctx, deps, limits);
   // Whoever holds the lost phone (and perhaps a session) is signed out: before the app is removed,
   // so that with the session store down nothing else changes (another code can be used later), and

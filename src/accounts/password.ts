@@ -28,7 +28,8 @@ function normalize(password: string): string {
 /** Throws InvalidInputError with a reason a person understands when the password is not acceptable. */
 export function checkPasswordPolicy(password: string): void {
   const normalized = normalize(password);
-  const length = [...normalized].length;
+  // Counted in Unicode code points, as NIST SP 800-63B §5.1.1.2 asks (not UTF-16 units).
+  const length = Array.from(normalized).length;
   if (length < MIN_PASSWORD_LENGTH)
     throw new InvalidInputError(`password must be at least ${MIN_PASSWORD_LENGTH} characters`);
   if (length > MAX_PASSWORD_LENGTH)

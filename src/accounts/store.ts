@@ -22,7 +22,8 @@ export class AccountStore {
 
   async create(input: NewAccount): Promise<Account> {
     const email = parseEmail(input.email);
-    const displayName = input.displayName?.normalize('NFKC').trim() || null;
+    // An empty or blank name is no name.
+    const displayName = input.displayName?.normalize('NFKC').trim() || null; // eslint-disable-line @typescript-eslint/prefer-nullish-coalescing
     if (displayName && (displayName.length > 100 || /\p{Cc}/u.test(displayName))) {
       throw new InvalidInputError('name must be at most 100 characters, without control characters');
     }

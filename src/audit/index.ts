@@ -1,15 +1,19 @@
 // The audit trail: every security-relevant event goes to the audit table and, as a JSON line, to
-// the log. `detail` must never carry a password, code or secret: callers pass identifiers only.
+// the log. Which events exist, and what each one's `detail` holds, is src/audit/events.ts; a detail
+// never carries a password, code or secret. Reads give events back with their detail parsed.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../database/client.js';
+import type { AuditContext, AuditEvent, AuditEventBody, AuditEventInput, AuditEventType } from './events.js';
 
-export interface AuditEventInput {
-  type: string;
-  accountId?: string | null | undefined;
-  clientId?: string | null | undefined;
-  ip?: string | null | undefined;
-  detail?: Record<string, unknown> | undefined;
+export type { AuditContext, AuditEvent, AuditEventBody, AuditEventInput, AuditEventType } from './events.js';
+
+type Row = Awaited<ReturnType<Database['auditEvent']['findFirstOrThrow']>>;
+
+/** A stored row as the event it records (details are written only by `record`, so of that type's shape). */
+function toEvent(row: Row): AuditEvent {
+  const detail: unknown = row.detail === null ? undefined : JSON.parse(row.detail);
+  return { ...row, detail } as AuditEvent;
 }
 
 export class AuditLog {
@@ -27,11 +31,16 @@ export class AuditLog {
       accountId: event.accountId ?? null,
       clientId: event.clientId ?? null,
       ip: event.ip ?? null,
-      detail: event.detail ? JSON.stringify(event.detail) : null,
+      detail: event.detail === undefined ? null : JSON.stringify(event.detail),
     };
     this.logger.info({ audit: { ...event, id: row.id } }, `audit ${event.type}`);
     await this.db.auditEvent.create({ data: row });
     for (const observer of this.observers) observer(event);
+  }
+
+  /** Records events that share who and where (one sign-in step, one request): `for(ctx)(event)`. */
+  for(context: AuditContext): (event: AuditEventBody) => Promise<void> {
+    return (event) => this.record({ ...context, ...event });
   }
 
   /**
@@ -43,21 +52,30 @@ export class AuditLog {
   }
 
   /** The account's events of one type, newest first; only those after `after` when given. */
-  recent(accountId: string, type: string, options: { after?: Date | undefined; limit?: number } = {}) {
-    return this.db.auditEvent.findMany({
+  async recent<T extends AuditEventType>(
+    accountId: string,
+    type: T,
+    options: { after?: Date | undefined; limit?: number } = {},
+  ): Promise<AuditEvent<T>[]> {
+    const rows = await this.db.auditEvent.findMany({
       where: { accountId, type, at: options.after ? { gt: options.after } : undefined },
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
       take: options.limit ?? 100,
     });
+    return rows.map(toEvent) as AuditEvent<T>[];
   }
 
   /** The most recent events matching the filter (at most `limit`), oldest first. */
-  async list(filter: { accountId?: string | undefined; since?: Date | undefined; limit?: number }) {
+  async list(filter: {
+    accountId?: string | undefined;
+    since?: Date | undefined;
+    limit?: number;
+  }): Promise<AuditEvent[]> {
     const newest = await this.db.auditEvent.findMany({
       where: { accountId: filter.accountId, at: filter.since ? { gte: filter.since } : undefined },
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
       take: filter.limit ?? 1000,
     });
-    return newest.reverse();
+    return newest.reverse().map(toEvent);
   }
 }

@@ -29,7 +29,7 @@ export function auditProviderEvents(provider: Provider, audit: AuditLog, logger:
       const reason = typeof error.error_detail === 'string' ? error.error_detail.slice(0, 100) : undefined;
       record({
         type: 'client_auth_failed',
-        clientId: ctx.oidc?.client?.clientId,
+        clientId: ctx.oidc.client?.clientId,
         ip: ctx.ip,
         detail: { endpoint, ...(reason ? { reason } : {}) },
       });
@@ -37,11 +37,11 @@ export function auditProviderEvents(provider: Provider, audit: AuditLog, logger:
   }
   provider.on('end_session.success', (ctx: KoaContextWithOIDC) => {
     // "Yes, sign me out" ends the provider session; "No" only ends the asking client's part of it.
-    const everywhere = Boolean((ctx.oidc?.params as { logout?: unknown } | undefined)?.logout);
+    const everywhere = Boolean((ctx.oidc.params as { logout?: unknown } | undefined)?.logout);
     record({
       type: 'signed_out',
-      accountId: ctx.oidc?.session?.accountId,
-      clientId: ctx.oidc?.client?.clientId,
+      accountId: ctx.oidc.session?.accountId,
+      clientId: ctx.oidc.client?.clientId,
       ip: ctx.ip,
       detail: { everywhere },
     });

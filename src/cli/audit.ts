@@ -44,7 +44,7 @@ export function addAuditCommand(program: Command): void {
           account_id: e.accountId,
           client_id: e.clientId,
           ip: e.ip,
-          detail: e.detail ? (JSON.parse(e.detail) as unknown) : null,
+          detail: e.detail ?? null,
         }));
         if (options.json) {
           printJson(rows);

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { CliError, print, printJson, printTable, withServices } from './context.js';
 
-const CLI = { source: 'cli' };
+const CLI = { source: 'cli' } as const;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

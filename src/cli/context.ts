@@ -79,7 +79,7 @@ export function printJson(value: unknown): void {
 
 /** Left-aligned columns for list output; the first row is the header. */
 export function printTable(rows: string[][]): void {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => [...(row[i] ?? '')].length)));
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => Array.from(row[i] ?? '').length)));
   for (const row of rows)
     print(
       row

@@ -24,7 +24,11 @@ function buildProgram(): Command {
     // Set before adding commands so every subcommand inherits them: errors are thrown to run()
     // below, which prints them as one line.
     .exitOverride()
-    .configureOutput({ outputError: () => {} });
+    .configureOutput({
+      outputError: () => {
+        // run() prints the error itself, as one line
+      },
+    });
   addUserCommands(program);
   addClientCommands(program);
   addKeyCommands(program);

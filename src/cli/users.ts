@@ -5,7 +5,7 @@ import { parseEmail } from '../accounts/email.js';
 import { CliError, print, printJson, printTable, withServices, type Services } from './context.js';
 import { readPasswordFromStdin } from './password-input.js';
 
-const CLI = { source: 'cli' };
+const CLI = { source: 'cli' } as const;
 
 export function addUserCommands(program: Command): void {
   const user = program.command('user').description('manage accounts');

@@ -79,11 +79,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = environmentSchema.safeParse(defined);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const name = String(issue.path[0] ?? 'environment');
-    const shown =
-      defined[name] === undefined ? '' : ` (got ${JSON.stringify(withoutCredentials(defined[name]).slice(0, 80))})`;
-    throw new ConfigError(`${name} ${issue.message}${shown}`);
+    // Every wrong variable at once (an operator should not restart once per mistake), on one line.
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const value = defined[name];
+      const shown = value === undefined ? '' : ` (got ${JSON.stringify(withoutCredentials(value).slice(0, 80))})`;
+      return `${name} ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems.join('; '));
   }
   const e = parsed.data;
   // Port 0 (any free port) aside, one port cannot serve both: say so now rather than EADDRINUSE later.

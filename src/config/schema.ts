@@ -3,20 +3,20 @@
 import { z } from 'zod';
 
 const boolean = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const integer = (min: number, max: number) =>
   z
     .string()
-    .regex(/^\d+$/, { message: 'must be a whole number' })
+    .regex(/^\d+$/, { error: 'must be a whole number' })
     .transform(Number)
     .pipe(
       z
         .number()
         .int()
-        .min(min, { message: `must be at least ${min}` })
-        .max(max, { message: `must be at most ${max}` }),
+        .min(min, { error: `must be at least ${min}` })
+        .max(max, { error: `must be at most ${max}` }),
     );
 
 const url = (protocols: RegExp, what: string) =>
@@ -28,7 +28,7 @@ const url = (protocols: RegExp, what: string) =>
         return false;
       }
     },
-    { message: `must be a ${what} URL`, abort: true },
+    { error: `must be a ${what} URL`, abort: true },
   );
 
 /**
@@ -44,14 +44,14 @@ const namesServer = (v: string) => {
   );
 };
 const serverUrl = (protocols: RegExp, what: string) =>
-  url(protocols, what).refine(namesServer, { message: 'must name a server (scheme://host…)', abort: true });
+  url(protocols, what).refine(namesServer, { error: 'must name a server (scheme://host…)', abort: true });
 
 /** A length of time as `<number><s|m|h>` (`90s`, `15m`, `1h`), in seconds, from 1 s to 24 h. */
 const duration = z
   .string()
-  .regex(/^\d{1,6}[smh]$/, { message: 'must be a duration such as 90s, 15m or 1h' })
+  .regex(/^\d{1,6}[smh]$/, { error: 'must be a duration such as 90s, 15m or 1h' })
   .transform((v) => Number(v.slice(0, -1)) * { s: 1, m: 60, h: 3600 }[v.slice(-1) as 's' | 'm' | 'h'])
-  .pipe(z.number().min(1, { message: 'must be at least 1s' }).max(86_400, { message: 'must be at most 24h' }));
+  .pipe(z.number().min(1, { error: 'must be at least 1s' }).max(86_400, { error: 'must be at most 24h' }));
 
 /** `host:port` or `[ipv6]:port`, port 1–65535. */
 function isHostPort(node: string): boolean {
@@ -65,7 +65,7 @@ export const environmentSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   ISSUER: url(/^https?:$/, 'http(s)')
     .refine((v) => URL.canParse(v) && !new URL(v).search && !new URL(v).hash, {
-      message: 'must not have a query or fragment',
+      error: 'must not have a query or fragment',
       abort: true,
     })
     .optional(),
@@ -91,8 +91,8 @@ export const environmentSchema = z.object({
     )
     .pipe(
       z
-        .array(z.string().refine(isHostPort, { message: 'must list nodes as host:port,host:port' }))
-        .min(1, { message: 'must list at least one host:port' }),
+        .array(z.string().refine(isHostPort, { error: 'must list nodes as host:port,host:port' }))
+        .min(1, { error: 'must list at least one host:port' }),
     )
     .optional(),
   // Every Redis key of an instance starts with this, so several deployments (or test runs) can
@@ -100,12 +100,12 @@ export const environmentSchema = z.object({
   // must use the same prefix.
   REDIS_KEY_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'must be 1 to 64 letters, digits or : _ . -' })
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, { error: 'must be 1 to 64 letters, digits or : _ . -' })
     .default('twofold:'),
   BCRYPT_COST: integer(4, 31).default(12),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
   TRUST_PROXY: boolean.default(false),

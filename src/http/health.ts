@@ -6,7 +6,10 @@ export type ReadinessCheck = () => Promise<Record<string, boolean>>;
 
 export function health(ready: ReadinessCheck): Middleware {
   return async (ctx, next) => {
-    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
+      await next();
+      return;
+    }
     if (ctx.path === '/healthz') {
       ctx.body = { status: 'ok' };
       return;
@@ -18,6 +21,6 @@ export function health(ready: ReadinessCheck): Middleware {
       ctx.body = { status: ok ? 'ok' : 'unavailable', checks };
       return;
     }
-    return next();
+    await next();
   };
 }

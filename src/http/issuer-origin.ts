@@ -10,16 +10,16 @@
 // header); our Secure cookies cannot be set on it, which used to end in a 500. It is refused in
 // plain words instead, except for health checks and the stylesheet, which set no cookie and are
 // what a load balancer or that very error page asks for directly.
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
 
-/** Renders our page for a problem: a title and a sentence in plain words, with a link onwards. */
-export type ProblemPage = (title: string, explanation: string, link: { href: string; text: string }) => string;
+/** Writes the page a person sees, with the way to the https address (the pages layer makes it). */
+export type PlainHttpPage = (ctx: Context, secureUrl: string) => void;
 
 const WITHOUT_PROXY = /^\/(healthz|readyz|static\/)/;
 const ABSOLUTE_FORM = /^https?:\/\//i;
 
-export function issuerOrigin(issuer: string, page: ProblemPage, logger: Logger): Middleware {
+export function issuerOrigin(issuer: string, page: PlainHttpPage, logger: Logger): Middleware {
   const { host, protocol } = new URL(issuer);
   const https = protocol === 'https:';
   let warned = false;
@@ -45,18 +45,13 @@ export function issuerOrigin(issuer: string, page: ProblemPage, logger: Logger):
       );
     }
     const secure = new URL(ctx.method === 'GET' ? ctx.originalUrl : '/', issuer).href;
+    if (ctx.accepts('json', 'html') === 'html') {
+      page(ctx, secure);
+      return;
+    }
     ctx.status = 400;
     ctx.set('Cache-Control', 'no-store');
-    if (ctx.accepts('json', 'html') === 'html') {
-      ctx.type = 'html';
-      ctx.body = page(
-        'Use the secure address',
-        'This sign-in service is reached over a secure (https) connection only, and this request did not come through it.',
-        { href: secure, text: `Continue at ${new URL(issuer).host}` },
-      );
-    } else {
-      // RFC 6749 §5.2's shape, which every client of the protocol endpoints reads.
-      ctx.body = { error: 'invalid_request', error_description: `this server is reached over https only: ${issuer}` };
-    }
+    // RFC 6749 §5.2's shape, which every client of the protocol endpoints reads.
+    ctx.body = { error: 'invalid_request', error_description: `this server is reached over https only: ${issuer}` };
   };
 }

@@ -17,7 +17,10 @@ export function staticFiles(): Middleware {
   );
   return async (ctx, next) => {
     const hit = ctx.method === 'GET' || ctx.method === 'HEAD' ? loaded.get(ctx.path) : undefined;
-    if (!hit) return next();
+    if (!hit) {
+      await next();
+      return;
+    }
     ctx.type = hit.type;
     ctx.set('Cache-Control', 'public, max-age=3600');
     ctx.body = hit.body;

@@ -4,9 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function readJsonFile<T>(file: string): T | undefined {
+/** The parsed file, or undefined when it does not exist; callers know (and check) its shape. */
+export function readJsonFile(file: string): unknown {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -24,7 +25,7 @@ function writeTemp(dir: string, value: unknown): string {
 /** Writes `file` only if it does not exist yet; returns what the file holds afterwards. */
 export function createJsonFileOnce<T>(dir: string, name: string, create: () => T): T {
   const file = join(dir, name);
-  const existing = readJsonFile<T>(file);
+  const existing = readJsonFile(file) as T | undefined;
   if (existing !== undefined) return existing;
   const temp = writeTemp(dir, create());
   try {
@@ -34,7 +35,7 @@ export function createJsonFileOnce<T>(dir: string, name: string, create: () => T
   } finally {
     rmSync(temp, { force: true });
   }
-  return readJsonFile<T>(file)!;
+  return readJsonFile(file) as T;
 }
 
 /** Replaces `file` atomically: readers see the old content or the new, never half of it. */

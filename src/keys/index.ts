@@ -38,7 +38,7 @@ function newSecretKey(): SecretKey {
 
 /** Loads the keys, creating any missing file. */
 export async function loadKeys(dir: string): Promise<KeySet> {
-  const freshSigning = readJsonFile<{ keys: JWK[] }>(`${dir}/jwks.json`) ? [] : await signingKeyPair();
+  const freshSigning = readJsonFile(`${dir}/jwks.json`) !== undefined ? [] : await signingKeyPair();
   const jwks = createJsonFileOnce(dir, 'jwks.json', () => ({ keys: freshSigning }));
   const cookies = createJsonFileOnce(dir, 'cookies.json', () => ({ keys: [randomBytes(32).toString('base64url')] }));
   const secrets = createJsonFileOnce(dir, 'secrets.json', () => ({ keys: [newSecretKey()] }));
@@ -55,7 +55,7 @@ export async function rotateSigningKeys(dir: string): Promise<string[]> {
 
 /** The secret-encryption keys as the file holds them now (a running server re-reads them after a rotation). */
 export function readSecretKeys(dir: string): SecretKey[] {
-  return readJsonFile<{ keys: SecretKey[] }>(`${dir}/secrets.json`)?.keys ?? [];
+  return (readJsonFile(`${dir}/secrets.json`) as { keys: SecretKey[] } | undefined)?.keys ?? [];
 }
 
 /** Puts a new secret-encryption key first; returns it. Re-encrypting is the caller's job. */

@@ -7,13 +7,14 @@
 // series stays bounded whatever a client sends.
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Store } from '../stores/unavailable.js';
+import { LIMIT_NAMES, type LimitName } from '../ratelimit/limits.js';
 
 /** What the rest of Twofold reports; `noMetrics` when METRICS_PORT is unset. */
 export interface MetricsRecorder {
   /** A sign-in step ended (see signin.ts for the steps and outcomes). */
   signIn(step: SignInStep, outcome: SignInOutcome): void;
   /** A rate limit refused an attempt (answered 429). */
-  rateLimitRefused(limit: string): void;
+  rateLimitRefused(limit: LimitName): void;
   /** A request was answered 503 because a store did not answer. */
   storeUnavailable(store: Store): void;
 }
@@ -21,7 +22,17 @@ export interface MetricsRecorder {
 export type SignInStep = 'password' | 'code' | 'recovery' | 'enrollment' | 'signin';
 export type SignInOutcome = 'success' | 'failure' | 'rate_limited' | 'locked' | 'replay' | 'restarted';
 
-export const noMetrics: MetricsRecorder = { signIn() {}, rateLimitRefused() {}, storeUnavailable() {} };
+export const noMetrics: MetricsRecorder = {
+  signIn() {
+    // metrics off: nothing is counted
+  },
+  rateLimitRefused() {
+    // metrics off
+  },
+  storeUnavailable() {
+    // metrics off
+  },
+};
 
 // From 1 ms (a token request is ~2 ms) to 10 s (a sign-in step waits on bcrypt and the stores).
 const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -44,14 +55,6 @@ const SIGN_IN_SERIES: [SignInStep, SignInOutcome][] = [
   ['signin', 'success'],
   ['signin', 'restarted'],
 ];
-export const LIMITS = [
-  'password_per_account_ip',
-  'password_per_ip',
-  'code_per_account_ip',
-  'code_per_ip',
-  'recovery_code_per_account',
-  'token_per_client_ip',
-] as const;
 export const STORES: readonly Store[] = ['database', 'redis'];
 export const TOKEN_TYPES = ['access_token', 'authorization_code', 'client_credentials', 'refresh_token'] as const;
 export const CLIENT_AUTH_ENDPOINTS = ['token', 'introspection', 'revocation', 'par'] as const;
@@ -122,7 +125,7 @@ export class Metrics implements MetricsRecorder {
     // process_* and nodejs_* under their standard names, so stock dashboards and alerts apply.
     collectDefaultMetrics({ register: this.registry });
     for (const [step, outcome] of SIGN_IN_SERIES) this.signIns.labels(step, outcome).inc(0);
-    for (const limiter of LIMITS) this.rateLimitRefusals.labels(limiter).inc(0);
+    for (const limiter of LIMIT_NAMES) this.rateLimitRefusals.labels(limiter).inc(0);
     for (const store of STORES) this.storeOutages.labels(store).inc(0);
     for (const type of TOKEN_TYPES) this.tokensIssued.labels(type).inc(0);
     for (const endpoint of CLIENT_AUTH_ENDPOINTS) this.clientAuthFailures.labels(endpoint).inc(0);
@@ -132,9 +135,8 @@ export class Metrics implements MetricsRecorder {
     this.signIns.labels(step, outcome).inc();
   }
 
-  rateLimitRefused(limit: string): void {
-    // Limit names are ours (src/ratelimit/policies.ts); anything else would be a bug, not a series.
-    this.rateLimitRefusals.labels((LIMITS as readonly string[]).includes(limit) ? limit : 'other').inc();
+  rateLimitRefused(limit: LimitName): void {
+    this.rateLimitRefusals.labels(limit).inc();
   }
 
   storeUnavailable(store: Store): void {

@@ -3,28 +3,20 @@
 // The one exception is a right password or a right code: the trail records no event for a step
 // that merely moves the sign-in on (only the finished sign-in, `signin_succeeded`), so those two
 // steps count themselves (interactions/steps/password.ts, code.ts).
-import type { AuditEventInput } from '../audit/index.js';
+import type { AuditEventInput } from '../audit/events.js';
+import { LIMITS } from '../ratelimit/limits.js';
 import type { MetricsRecorder, SignInOutcome, SignInStep } from './index.js';
 
 type Labels = readonly [SignInStep, SignInOutcome];
 
-const LIMIT_STEPS: Record<string, SignInStep> = {
-  password_per_account_ip: 'password',
-  password_per_ip: 'password',
-  code_per_account_ip: 'code',
-  code_per_ip: 'code',
-  recovery_code_per_account: 'recovery',
-};
-
 /** The step and outcome an audit event stands for, or undefined when it is not a sign-in event. */
 export function signInLabels(event: AuditEventInput): Labels | undefined {
-  const detail = event.detail ?? {};
   switch (event.type) {
     case 'signin_password_failed':
       return ['password', 'failure'];
     case 'otp_failed':
-      if (detail.stage === 'enrolment') return ['enrollment', 'failure'];
-      return ['code', detail.reason === 'locked' ? 'locked' : 'failure'];
+      if (event.detail.stage === 'enrolment') return ['enrollment', 'failure'];
+      return ['code', event.detail.reason === 'locked' ? 'locked' : 'failure'];
     case 'otp_locked':
       return ['code', 'locked'];
     case 'otp_replay':
@@ -41,8 +33,8 @@ export function signInLabels(event: AuditEventInput): Labels | undefined {
       return ['signin', 'restarted'];
     case 'rate_limited': {
       // Audited once, when a limit is reached; each refusal after it is twofold_rate_limit_refusals_total.
-      const step = LIMIT_STEPS[String(detail.limit)];
-      return step ? [step, 'rate_limited'] : undefined;
+      const { step } = LIMITS[event.detail.limit];
+      return step === 'token' ? undefined : [step, 'rate_limited'];
     }
     default:
       return undefined;

@@ -8,6 +8,7 @@ import type { Database } from '../database/client.js';
 import { serializable } from '../database/serializable.js';
 import { SecretBoxError, type SecretBox } from './secret-box.js';
 import { normalizeCode, verifyTotp } from './totp.js';
+import { systemClock, type Clock } from '../clock.js';
 
 export interface AuthenticatorView {
   id: string;
@@ -26,6 +27,8 @@ export type VerifyResult =
   | { ok: false; reason: VerifyFailure; authenticatorId?: string; lockedNow?: boolean };
 
 export interface AuthenticatorStoreOptions {
+  /** What time it is (TOTP steps, last-used times); the system clock by default. */
+  clock?: Clock;
   /** Consecutive wrong codes, across every IP, before the authenticator locks (NIST SP 800-63B §5.2.2: at most 100). */
   maxConsecutiveFailures?: number;
 }
@@ -71,6 +74,7 @@ function isNoMatch(error: unknown): boolean {
 
 export class AuthenticatorStore {
   private readonly maxConsecutiveFailures: number;
+  private readonly clock: Clock;
 
   constructor(
     private readonly db: Database,
@@ -81,6 +85,7 @@ export class AuthenticatorStore {
     if (!Number.isSafeInteger(max) || max < 1)
       throw new RangeError('maxConsecutiveFailures must be a positive whole number');
     this.maxConsecutiveFailures = max;
+    this.clock = options.clock ?? systemClock;
   }
 
   async findConfirmed(accountId: string): Promise<AuthenticatorView | null> {
@@ -107,7 +112,7 @@ export class AuthenticatorStore {
       throw new InvalidInputError('accepted time step out of range');
     }
     const sealed = this.box.seal(secret, accountId);
-    const now = new Date();
+    const now = new Date(this.clock.now());
     // Check-then-insert: of two simultaneous enrolments (a double-submitted form) one wins; the
     // other then sees it.
     const row = await serializable(this.db, async (tx) => {
@@ -139,7 +144,8 @@ export class AuthenticatorStore {
    * must be later than the last accepted one, checked and recorded by one conditional UPDATE, so
    * of any number of simultaneous submissions on any number of instances exactly one wins.
    */
-  async verify(accountId: string, code: string, now: number = Date.now()): Promise<VerifyResult> {
+  async verify(accountId: string, code: string): Promise<VerifyResult> {
+    const now = this.clock.now();
     if (normalizeCode(code) === null) return { ok: false, reason: 'malformed' };
     const row = await this.confirmedRow(accountId);
     if (!row) return { ok: false, reason: 'not_enrolled' };
@@ -242,7 +248,7 @@ export class AuthenticatorStore {
     if (failedCodes < this.maxConsecutiveFailures) return { ok: false, reason: 'invalid', authenticatorId };
     const { count } = await this.db.authenticator.updateMany({
       where: { id: authenticatorId, lockedAt: null },
-      data: { lockedAt: new Date() },
+      data: { lockedAt: new Date(this.clock.now()) },
     });
     return { ok: false, reason: 'locked', authenticatorId, lockedNow: count === 1 };
   }

@@ -9,10 +9,23 @@ import { clientSecretMatches } from '../clients/secret.js';
 import { ACR_VALUES } from './acr.js';
 import { twofoldInteractionPolicy } from './policy.js';
 import { registeredOriginsOnly } from './cors.js';
-import { pages } from '../../interactions/pages/provider-pages.js';
+
+/**
+ * The pages oidc-provider renders itself (its error page, the logout confirmation, "signed out"),
+ * in our look: made by the pages layer and passed in by the server. Without them (the admin CLI,
+ * which serves nothing) oidc-provider keeps its own.
+ */
+export interface ProviderPages {
+  error: NonNullable<Configuration['renderError']>;
+  logout: NonNullable<NonNullable<NonNullable<Configuration['features']>['rpInitiatedLogout']>['logoutSource']>;
+  loggedOut: NonNullable<
+    NonNullable<NonNullable<Configuration['features']>['rpInitiatedLogout']>['postLogoutSuccessSource']
+  >;
+}
 
 export interface ProviderDependencies {
   config: Readonly<Config>;
+  pages?: ProviderPages | undefined;
   keys: KeySet;
   accounts: AccountStore;
   /** Storage for oidc-provider's models, by model name ("Client" reads the clients table). */
@@ -28,7 +41,7 @@ const ownTokensOnly = (
   token: { clientId?: string | undefined },
 ) => token.clientId === client.clientId;
 
-export function createProvider({ config, keys, accounts, adapter }: ProviderDependencies): Provider {
+export function createProvider({ config, pages, keys, accounts, adapter }: ProviderDependencies): Provider {
   const configuration: Configuration = {
     adapter,
     jwks: keys.jwks,
@@ -78,8 +91,7 @@ export function createProvider({ config, keys, accounts, adapter }: ProviderDepe
       revocation: { enabled: true, allowedPolicy: ownTokensOnly },
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: pages.logout(config),
-        postLogoutSuccessSource: pages.loggedOut(config),
+        ...(pages ? { logoutSource: pages.logout, postLogoutSuccessSource: pages.loggedOut } : {}),
       },
     },
     // Browsers may call the credentialed endpoints only from an origin their client registered (cors.ts).
@@ -97,7 +109,7 @@ export function createProvider({ config, keys, accounts, adapter }: ProviderDepe
       Session: 14 * 24 * 3600,
     },
     interactions: { policy: twofoldInteractionPolicy(), url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    renderError: pages.error(config),
+    ...(pages ? { renderError: pages.error } : {}),
     findAccount: async (_ctx, sub) => {
       const account = await accounts.findById(sub);
       if (!account || account.disabledAt) return undefined;

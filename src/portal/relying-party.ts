@@ -7,7 +7,7 @@ import { PORTAL_CLIENT_ID, PORTAL_PATHS, portalUrl } from './client.js';
 import type { FetchLike } from './self-fetch.js';
 
 /** What the browser must bring back to finish a sign-in; kept server-side, never in the URL. */
-export interface PendingSignIn {
+export interface PortalAuthorization {
   state: string;
   nonce: string;
   codeVerifier: string;
@@ -59,6 +59,7 @@ export class PortalRelyingParty {
         .discovery(new URL(this.config.issuer), PORTAL_CLIENT_ID, undefined, oidc.None(), {
           [oidc.customFetch]: this.fetch,
           // A plain-http issuer is a development set-up; openid-client refuses http unless told.
+          // eslint-disable-next-line @typescript-eslint/no-deprecated -- deprecated only to stand out; this is that case
           execute: insecure ? [oidc.allowInsecureRequests] : [],
         })
         .catch((error: unknown) => {
@@ -73,9 +74,9 @@ export class PortalRelyingParty {
    * Starts a sign-in: the authorization URL to send the browser to, and what to keep until it
    * returns. `again`: both factors are asked for even while the provider's session lasts.
    */
-  async begin(options: { again?: boolean } = {}): Promise<{ url: URL; pending: PendingSignIn }> {
+  async begin(options: { again?: boolean } = {}): Promise<{ url: URL; pending: PortalAuthorization }> {
     const configuration = await this.discover();
-    const pending: PendingSignIn = {
+    const pending: PortalAuthorization = {
       state: oidc.randomState(),
       nonce: oidc.randomNonce(),
       codeVerifier: oidc.randomPKCECodeVerifier(),
@@ -93,7 +94,7 @@ export class PortalRelyingParty {
   }
 
   /** Finishes a sign-in from the callback URL (as the issuer sees it, not as the proxy forwarded it). */
-  async complete(callbackUrl: URL, pending: PendingSignIn): Promise<PortalIdentity> {
+  async complete(callbackUrl: URL, pending: PortalAuthorization): Promise<PortalIdentity> {
     const configuration = await this.discover();
     try {
       const tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {

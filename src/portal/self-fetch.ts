@@ -39,7 +39,9 @@ export function selfFetch(issuer: string, target: () => string | undefined): Fet
     const origin = target();
     if (!origin) return Promise.reject(new NotListeningError('the server is not listening yet'));
     const local = new URL(`${wanted.pathname}${wanted.search}`, origin);
-    const body = options.body === undefined || options.body === null ? undefined : String(options.body);
+    // openid-client's bodies are URL-encoded forms: URLSearchParams (or a string).
+    const body =
+      options.body instanceof URLSearchParams || typeof options.body === 'string' ? options.body.toString() : undefined;
     return new Promise<Response>((resolve, reject) => {
       // node:http rather than fetch: fetch forbids setting Host, which the provider uses to build
       // the endpoint URLs it publishes in discovery.

@@ -4,8 +4,8 @@
 // verifier; one use, short-lived) and then the signed-in session (claims, ID token, CSRF token).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'koa';
-import type { Adapter, AdapterPayload } from 'oidc-provider';
-import type { PendingSignIn, PortalIdentity } from './relying-party.js';
+import type { Adapter } from 'oidc-provider';
+import type { PortalAuthorization, PortalIdentity } from './relying-party.js';
 
 export const PORTAL_SESSION_MODEL = 'TwofoldPortalSession';
 const COOKIE = 'twofold.account';
@@ -20,7 +20,7 @@ export interface SignedInSession {
   csrfToken: string;
 }
 
-type PortalRecord = { kind: 'pending'; pending: PendingSignIn } | { kind: 'signed-in'; session: SignedInSession };
+type PortalRecord = { kind: 'pending'; pending: PortalAuthorization } | { kind: 'signed-in'; session: SignedInSession };
 
 export class PortalSessions {
   constructor(
@@ -35,13 +35,13 @@ export class PortalSessions {
   }
 
   /** Remembers a sign-in that is about to start, replacing whatever this browser had. */
-  async startSignIn(ctx: Context, pending: PendingSignIn): Promise<void> {
+  async startSignIn(ctx: Context, pending: PortalAuthorization): Promise<void> {
     await this.end(ctx);
     await this.write(ctx, { kind: 'pending', pending }, PENDING_TTL_SECONDS);
   }
 
   /** The pending sign-in, removed as it is read: a callback can be used once. */
-  async takePending(ctx: Context): Promise<PendingSignIn | undefined> {
+  async takePending(ctx: Context): Promise<PortalAuthorization | undefined> {
     const record = await this.read(ctx);
     if (record?.kind !== 'pending') return undefined;
     await this.end(ctx);

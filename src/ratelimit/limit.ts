@@ -3,6 +3,7 @@
 // into one typed error so callers fail closed: a limit that cannot be counted refuses.
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { MetricsRecorder } from '../metrics/index.js';
+import type { LimitName } from './limits.js';
 import type { Store } from '../stores/unavailable.js';
 
 export type Verdict =
@@ -25,7 +26,7 @@ export interface LimitMetrics {
 export class Limit {
   constructor(
     /** The name audit events, logs and metrics use for this limit. */
-    readonly name: string,
+    readonly name: LimitName,
     readonly points: number,
     private readonly limiter: RateLimiterAbstract,
     private readonly metrics?: LimitMetrics,

@@ -40,7 +40,9 @@ export function limiterStore(
           // With Redis down, fail at once (and so fail closed) rather than wait on a dead socket.
           rejectIfRedisNotReady: true,
         }),
-      close: () => {},
+      close: () => {
+        // the connection belongs to the server; Redis expires the counters itself
+      },
     };
   }
   // The library's own sweep logs through console.warn on a timer it never stops; ours logs

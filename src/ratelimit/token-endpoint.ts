@@ -21,8 +21,9 @@ import type { Middleware, ParameterizedContext } from 'koa';
 import type { Logger } from 'pino';
 import type { AuditLog } from '../audit/index.js';
 import { RateLimitUnavailableError, type Limit, type Verdict } from './limit.js';
-import { tokenKey } from './policies.js';
+import { tokenKey } from './limits.js';
 import { TEMPORARILY_UNAVAILABLE } from '../stores/unavailable.js';
+import { systemClock, type Clock } from '../clock.js';
 
 const ENDPOINTS = new Set(['/token', '/token/introspection', '/token/revocation']);
 const FAILURES = new Set(['invalid_client', 'invalid_grant']);
@@ -38,6 +39,7 @@ export class RecentFailures {
   constructor(
     private readonly windowMs: number,
     private readonly max = 10_000,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   add(key: string): void {
@@ -45,26 +47,35 @@ export class RecentFailures {
     if (this.until.size >= this.max) this.dropExpired();
     // Full of live entries: not evicting one, since flooding junk failures would then clear a
     // target's entry and skip its check; `has` answers yes for every key until entries expire.
-    if (this.until.size < this.max) this.until.set(key, Date.now() + this.windowMs);
+    if (this.until.size < this.max) this.until.set(key, this.clock.now() + this.windowMs);
   }
 
   has(key: string): boolean {
     if (this.until.size >= this.max) return true;
     const until = this.until.get(key);
-    if (until !== undefined && until < Date.now()) this.until.delete(key);
-    return until !== undefined && until >= Date.now();
+    const now = this.clock.now();
+    if (until !== undefined && until < now) this.until.delete(key);
+    return until !== undefined && until >= now;
   }
 
   private dropExpired(): void {
-    const now = Date.now();
+    const now = this.clock.now();
     for (const [key, until] of this.until) if (until < now) this.until.delete(key);
   }
 }
 
-export function tokenEndpointLimits(limit: Limit, audit: AuditLog, logger: Logger): Middleware {
-  const recent = new RecentFailures(limit.windowSeconds * 1000);
+export function tokenEndpointLimits(
+  limit: Limit,
+  audit: AuditLog,
+  logger: Logger,
+  clock: Clock = systemClock,
+): Middleware {
+  const recent = new RecentFailures(limit.windowSeconds * 1000, undefined, clock);
   return async (ctx, next) => {
-    if (ctx.method !== 'POST' || !ENDPOINTS.has(ctx.path)) return next();
+    if (ctx.method !== 'POST' || !ENDPOINTS.has(ctx.path)) {
+      await next();
+      return;
+    }
     try {
       const fromHeader = basicClientId(ctx.get('authorization'));
       const checkedBefore = fromHeader !== undefined && recent.has(tokenKey(fromHeader, ctx.ip));

@@ -73,7 +73,7 @@ export class PendingSignIns {
       return this.box.open(pending.enrolment.ciphertext, pending.enrolment.keyId, pending.uid);
     }
     const secret = generateTotpSecret();
-    const sealed = await this.box.seal(secret, pending.uid);
+    const sealed = this.box.seal(secret, pending.uid);
     await this.update(pending, (current) => ({
       ...current,
       enrolment: { ciphertext: sealed.ciphertext, keyId: sealed.keyId },
@@ -120,7 +120,7 @@ export class PendingSignIns {
     change: (current: PendingPayload) => PendingPayload,
   ): Promise<PendingSignIn | undefined> {
     const current = await this.find(pending.uid);
-    if (!current || current.accountId !== pending.accountId) return undefined;
+    if (current?.accountId !== pending.accountId) return undefined;
     return this.save(pending.uid, change(payloadOf(current)));
   }
 

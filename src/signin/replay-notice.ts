@@ -20,17 +20,7 @@ export async function codeReuseSinceLastSignIn(
   const [previous] = await audit.recent(accountId, 'signin_succeeded', { limit: 1 });
   const replays = await audit.recent(accountId, 'otp_replay', { after: previous?.at, limit: 50 });
   return replays
-    .filter((event) => interactionOf(event.detail) !== currentInteraction)
+    .filter((event) => event.detail.interaction !== currentInteraction)
     .slice(0, MAX_LISTED + 1)
     .map((event) => ({ at: event.at, ip: event.ip }));
-}
-
-function interactionOf(detail: string | null): string | undefined {
-  if (!detail) return undefined;
-  try {
-    const parsed = JSON.parse(detail) as { interaction?: unknown };
-    return typeof parsed.interaction === 'string' ? parsed.interaction : undefined;
-  } catch {
-    return undefined;
-  }
 }

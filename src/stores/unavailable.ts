@@ -47,7 +47,11 @@ export function unavailableStore(error: unknown): Store | undefined {
     if (name.startsWith('PrismaClientInitializationError')) return 'database';
     if (name.startsWith('PrismaClient') && PRISMA_CODES.has(code)) return 'database';
     const adapter = e.meta?.driverAdapterError?.cause;
-    if (adapter && (ADAPTER_KINDS.has(String(adapter.kind)) || PG_SQLSTATE.test(String(adapter.code ?? ''))))
+    if (
+      adapter &&
+      (ADAPTER_KINDS.has(String(adapter.kind)) ||
+        PG_SQLSTATE.test(typeof adapter.code === 'string' ? adapter.code : ''))
+    )
       return 'database';
     if (PG_MESSAGES.test(message) || (typeof e.code === 'string' && PG_SQLSTATE.test(code) && 'severity' in e))
       return 'database';

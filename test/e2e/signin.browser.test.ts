@@ -28,7 +28,9 @@ describe('signing in with a real browser', () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed
     await browser?.close();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed
     await twofold?.stop();
   });
 

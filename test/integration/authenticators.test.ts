@@ -12,11 +12,19 @@ import type { SecretKey } from '../../src/keys/index.js';
 import { AlreadyEnrolledError, AuthenticatorStore } from '../../src/mfa/authenticators.js';
 import { SecretBox, SecretBoxError } from '../../src/mfa/secret-box.js';
 import { formatSecretForHumans, generateTotpSecret, timeStep } from '../../src/mfa/totp.js';
+import { ManualClock } from '../support/clock.js';
 import { createPostgresDatabase, dropPostgresDatabase, tempDir, testDatabaseKind } from '../support/databases.js';
 
 const NOW = 1_700_000_015_000; // the middle of a 30 s step
 const STEP = timeStep(NOW);
 const at = (steps: number) => NOW + steps * 30_000;
+// Every store below reads this clock; verifyAt moves it to the moment of each check.
+const clock = new ManualClock(NOW);
+
+function verifyAt(on: AuthenticatorStore, time: number, accountId: string, code: string) {
+  clock.set(time);
+  return on.verify(accountId, code);
+}
 
 function codeFor(secret: string, step: number): string {
   return generateSync({ secret, crypto, base32, algorithm: 'sha1', digits: 6, period: 30, epoch: step * 30 });
@@ -69,7 +77,7 @@ describe('authenticators', () => {
   beforeAll(async () => {
     ({ db, close } = await openFreshDatabase());
     box = new SecretBox([k1]);
-    store = new AuthenticatorStore(db, box);
+    store = new AuthenticatorStore(db, box, { clock });
   });
   afterAll(() => close());
 
@@ -123,33 +131,36 @@ describe('authenticators', () => {
 
   it('does not accept the enrolment code again to sign in', async () => {
     const { accountId, secret } = await enrolled();
-    expect(await store.verify(accountId, codeFor(secret, STEP), NOW)).toMatchObject({ ok: false, reason: 'replay' });
+    expect(await verifyAt(store, NOW, accountId, codeFor(secret, STEP))).toMatchObject({ ok: false, reason: 'replay' });
   });
 
   it('accepts a code once: the same code, or an older step, is a replay', async () => {
     const { accountId, secret } = await enrolled();
     const code = codeFor(secret, STEP + 1);
-    const first = await store.verify(accountId, code, at(1));
+    const first = await verifyAt(store, at(1), accountId, code);
     expect(first).toEqual({ ok: true, authenticatorId: expect.any(String) });
-    expect(await store.verify(accountId, code, at(1))).toMatchObject({ ok: false, reason: 'replay' });
-    expect(await store.verify(accountId, ` ${code.slice(0, 3)} ${code.slice(3)} `, at(1))).toMatchObject({
+    expect(await verifyAt(store, at(1), accountId, code)).toMatchObject({ ok: false, reason: 'replay' });
+    expect(await verifyAt(store, at(1), accountId, ` ${code.slice(0, 3)} ${code.slice(3)} `)).toMatchObject({
       ok: false,
       reason: 'replay',
     });
     // The previous step is still inside the ±1 window, but older than the one just accepted.
-    expect(await store.verify(accountId, codeFor(secret, STEP), at(1))).toMatchObject({ ok: false, reason: 'replay' });
+    expect(await verifyAt(store, at(1), accountId, codeFor(secret, STEP))).toMatchObject({
+      ok: false,
+      reason: 'replay',
+    });
     expect((await store.findConfirmed(accountId))!.lastUsedAt).toEqual(new Date(at(1)));
     // A later step works.
-    expect(await store.verify(accountId, codeFor(secret, STEP + 2), at(2))).toMatchObject({ ok: true });
+    expect(await verifyAt(store, at(2), accountId, codeFor(secret, STEP + 2))).toMatchObject({ ok: true });
   });
 
   it('lets exactly one of ten simultaneous submissions of one code through', async () => {
     const { accountId, secret } = await enrolled();
     const code = codeFor(secret, STEP + 1);
-    const results = await Promise.all(Array.from({ length: 10 }, () => store.verify(accountId, code, at(1))));
+    const results = await Promise.all(Array.from({ length: 10 }, () => verifyAt(store, at(1), accountId, code)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === 'replay')).toHaveLength(9);
-    expect(await store.verify(accountId, codeFor(secret, STEP + 2), at(2))).toMatchObject({ ok: true });
+    expect(await verifyAt(store, at(2), accountId, codeFor(secret, STEP + 2))).toMatchObject({ ok: true });
   });
 
   it('lets exactly one through even when every request read the authenticator before any wrote', async () => {
@@ -171,9 +182,9 @@ describe('authenticators', () => {
         },
       },
     }) as unknown as Database;
-    const racing = new AuthenticatorStore(gated, box);
+    const racing = new AuthenticatorStore(gated, box, { clock });
     const code = codeFor(secret, STEP + 1);
-    const results = await Promise.all(Array.from({ length: parallel }, () => racing.verify(accountId, code, at(1))));
+    const results = await Promise.all(Array.from({ length: parallel }, () => verifyAt(racing, at(1), accountId, code)));
     expect(arrived).toBe(parallel);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === 'replay')).toHaveLength(parallel - 1);
@@ -183,7 +194,7 @@ describe('authenticators', () => {
     const { accountId, secret } = await enrolled();
     const failures = async (n: number, now: number) => {
       const results = [];
-      for (let i = 0; i < n; i++) results.push(await store.verify(accountId, wrongCode(secret, now), now));
+      for (let i = 0; i < n; i++) results.push(await verifyAt(store, now, accountId, wrongCode(secret, now)));
       return results;
     };
     const row = () => db.authenticator.findFirstOrThrow({ where: { accountId } });
@@ -191,11 +202,11 @@ describe('authenticators', () => {
     expect((await failures(99, at(1))).every((r) => !r.ok && r.reason === 'invalid')).toBe(true);
     expect((await row()).failedCodes).toBe(99);
     // A replay or a malformed code is not a guess at the secret: neither counts.
-    expect(await store.verify(accountId, codeFor(secret, STEP), at(1))).toMatchObject({ reason: 'replay' });
-    expect(await store.verify(accountId, '12345', at(1))).toMatchObject({ reason: 'malformed' });
+    expect(await verifyAt(store, at(1), accountId, codeFor(secret, STEP))).toMatchObject({ reason: 'replay' });
+    expect(await verifyAt(store, at(1), accountId, '12345')).toMatchObject({ reason: 'malformed' });
     expect((await row()).failedCodes).toBe(99);
     // The person gets it right: the count starts again.
-    expect(await store.verify(accountId, codeFor(secret, STEP + 1), at(1))).toMatchObject({ ok: true });
+    expect(await verifyAt(store, at(1), accountId, codeFor(secret, STEP + 1))).toMatchObject({ ok: true });
     expect((await row()).failedCodes).toBe(0);
 
     expect((await failures(99, at(2))).every((r) => !r.ok && r.reason === 'invalid')).toBe(true);
@@ -205,7 +216,7 @@ describe('authenticators', () => {
     expect((await row()).lockedAt).not.toBeNull();
     expect((await store.findConfirmed(accountId))!.locked).toBe(true);
     // Locked means locked: the right code is refused too, and further guesses are not counted.
-    expect(await store.verify(accountId, codeFor(secret, STEP + 2), at(2))).toEqual({
+    expect(await verifyAt(store, at(2), accountId, codeFor(secret, STEP + 2))).toEqual({
       ok: false,
       reason: 'locked',
       authenticatorId: expect.any(String),
@@ -215,7 +226,7 @@ describe('authenticators', () => {
 
     // An administrator unlocks: the code works again.
     expect(await store.unlock(accountId)).toBe(1);
-    expect(await store.verify(accountId, codeFor(secret, STEP + 2), at(2))).toMatchObject({ ok: true });
+    expect(await verifyAt(store, at(2), accountId, codeFor(secret, STEP + 2))).toMatchObject({ ok: true });
   });
 
   it('answers malformed input without touching the database', async () => {
@@ -223,18 +234,18 @@ describe('authenticators', () => {
     let queries = 0;
     const counted = db.$extends({
       query: {
-        async $allOperations({ args, query }) {
+        $allOperations({ args, query }) {
           queries++;
-          return query(args);
+          return query(args) as Promise<unknown>;
         },
       },
     }) as unknown as Database;
-    const watched = new AuthenticatorStore(counted, box);
+    const watched = new AuthenticatorStore(counted, box, { clock });
     for (const code of ['', '12345', '1234567', 'abcdef', '１２３４５６', '12 34 5']) {
-      expect(await watched.verify(accountId, code, NOW)).toEqual({ ok: false, reason: 'malformed' });
+      expect(await verifyAt(watched, NOW, accountId, code)).toEqual({ ok: false, reason: 'malformed' });
     }
     expect(queries).toBe(0);
-    expect(await watched.verify(accountId, '000000', NOW)).toMatchObject({ ok: false });
+    expect(await verifyAt(watched, NOW, accountId, '000000')).toMatchObject({ ok: false });
     expect(queries).toBeGreaterThan(0);
   });
 
@@ -243,7 +254,7 @@ describe('authenticators', () => {
     const other = await enrolled();
     expect(await store.removeAll(accountId)).toBe(1);
     expect(await store.findConfirmed(accountId)).toBeNull();
-    expect(await store.verify(accountId, codeFor(secret, STEP + 1), at(1))).toEqual({
+    expect(await verifyAt(store, at(1), accountId, codeFor(secret, STEP + 1))).toEqual({
       ok: false,
       reason: 'not_enrolled',
     });
@@ -251,14 +262,14 @@ describe('authenticators', () => {
     expect(await store.findConfirmed(other.accountId)).not.toBeNull();
     const fresh = generateTotpSecret();
     await store.enroll(accountId, 'New phone', fresh, STEP + 1);
-    expect(await store.verify(accountId, codeFor(fresh, STEP + 2), at(2))).toMatchObject({ ok: true });
+    expect(await verifyAt(store, at(2), accountId, codeFor(fresh, STEP + 2))).toMatchObject({ ok: true });
   });
 
   it('keeps codes working after the secrets are re-encrypted under a new key', async () => {
     const { db: own, close: closeOwn } = await openFreshDatabase();
     try {
       const oldBox = new SecretBox([k1]);
-      const before = new AuthenticatorStore(own, oldBox);
+      const before = new AuthenticatorStore(own, oldBox, { clock });
       const people: { accountId: string; secret: string }[] = [];
       for (let i = 0; i < 3; i++) {
         const accountId = randomUUID();
@@ -268,14 +279,14 @@ describe('authenticators', () => {
         people.push({ accountId, secret });
       }
       const k2 = newKey('k2');
-      const rotated = new AuthenticatorStore(own, new SecretBox([k2, k1]));
+      const rotated = new AuthenticatorStore(own, new SecretBox([k2, k1]), { clock });
       expect(await rotated.reencryptAll()).toBe(3);
       expect(await rotated.reencryptAll()).toBe(0);
       expect((await own.authenticator.findMany()).map((r) => r.secretKeyId)).toEqual(['k2', 'k2', 'k2']);
       // The old key can now be retired: a box holding only the new key opens every secret.
-      const newOnly = new AuthenticatorStore(own, new SecretBox([k2]));
+      const newOnly = new AuthenticatorStore(own, new SecretBox([k2]), { clock });
       for (const { accountId, secret } of people) {
-        expect(await newOnly.verify(accountId, codeFor(secret, STEP + 1), at(1))).toMatchObject({ ok: true });
+        expect(await verifyAt(newOnly, at(1), accountId, codeFor(secret, STEP + 1))).toMatchObject({ ok: true });
       }
     } finally {
       await closeOwn();
@@ -304,7 +315,7 @@ describe('authenticators', () => {
       where: { accountId: attacker.accountId },
       data: { secretCiphertext: stolen.secretCiphertext, secretKeyId: stolen.secretKeyId },
     });
-    await expect(store.verify(attacker.accountId, codeFor(victim.secret, STEP + 1), at(1))).rejects.toThrow(
+    await expect(verifyAt(store, at(1), attacker.accountId, codeFor(victim.secret, STEP + 1))).rejects.toThrow(
       SecretBoxError,
     );
   });

@@ -83,7 +83,6 @@ function expectCookies(cookies: string[], https: boolean): void {
 describe('browser-side protections over http', () => {
   let twofold: RunningTwofold;
   let notes: RelyingParty;
-  const ua = new RecordingAgent('http://placeholder');
   let agent: RecordingAgent;
   let person: { id: string; email: string; password: string };
   let app: AuthenticatorApp;

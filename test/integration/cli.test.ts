@@ -38,6 +38,7 @@ describe('twofold CLI', () => {
     accounts = new AccountStore(db, 4);
   }, SLOW);
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed
     await db?.$disconnect();
     await cleanup();
   });
@@ -426,9 +427,19 @@ describe('twofold CLI', () => {
       const watched = await givenAccount('watched@example.com');
       const other = await givenAccount('other@example.com');
       const audit = new AuditLog(db, createLogger('silent'));
-      await audit.record({ type: 'account_created', accountId: watched.id, detail: { source: 'test' } });
-      await audit.record({ type: 'password_failed', accountId: watched.id, ip: '192.0.2.7' });
-      await audit.record({ type: 'password_failed', accountId: other.id, ip: '192.0.2.8' });
+      await audit.record({ type: 'account_created', accountId: watched.id, detail: { source: 'cli' } });
+      await audit.record({
+        type: 'signin_password_failed',
+        accountId: watched.id,
+        ip: '192.0.2.7',
+        detail: { reason: 'wrong_password' },
+      });
+      await audit.record({
+        type: 'signin_password_failed',
+        accountId: other.id,
+        ip: '192.0.2.8',
+        detail: { reason: 'wrong_password' },
+      });
       // An event two days old falls outside --since 24h.
       await db.auditEvent.updateMany({
         where: { type: 'account_created', accountId: watched.id },
@@ -439,7 +450,7 @@ describe('twofold CLI', () => {
       expectSuccess(all);
       expect((JSON.parse(all.stdout) as { type: string; email: string }[]).map((e) => [e.type, e.email])).toEqual([
         ['account_created', 'watched@example.com'],
-        ['password_failed', 'watched@example.com'],
+        ['signin_password_failed', 'watched@example.com'],
       ]);
 
       const recent = JSON.parse(
@@ -448,18 +459,20 @@ describe('twofold CLI', () => {
       expect(recent).toEqual([
         {
           at: expect.any(String),
-          type: 'password_failed',
+          type: 'signin_password_failed',
           email: 'watched@example.com',
           account_id: watched.id,
           client_id: null,
           ip: '192.0.2.7',
-          detail: null,
+          detail: { reason: 'wrong_password' },
         },
       ]);
 
       const table = await twofold(['audit', '--since', '15m']);
       expectSuccess(table);
-      expect(table.stdout).toMatch(/^\S+\s+password_failed\s+other@example\.com\s+192\.0\.2\.8$/m);
+      expect(table.stdout).toMatch(
+        /^\S+\s+signin_password_failed\s+other@example\.com\s+192\.0\.2\.8\s+\{"reason":"wrong_password"\}$/m,
+      );
       expect(table.stdout).not.toMatch(/account_created\s+watched@example\.com/);
     },
     SLOW,

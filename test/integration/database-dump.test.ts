@@ -103,7 +103,7 @@ describe('a dump of the database', () => {
     secrets.push(['client secret (hex)', Buffer.from(clientSecret!, 'base64url').toString('hex')]);
 
     // A canary in an ordinary row: the dump must find what a row holds.
-    await twofold.audit.record({ type: 'dump_canary', detail: { canary: 'canary-7f3a9c' } });
+    await twofold.audit.record({ type: 'signed_out', accountId: 'canary-7f3a9c', detail: { everywhere: false } });
     // Everything is in the database, as the dump will show.
     expect(await twofold.db.authenticator.count({ where: { accountId: person.id } })).toBe(1);
     expect(await twofold.db.recoveryCode.count({ where: { accountId: person.id } })).toBe(10);

@@ -99,6 +99,7 @@ describe('three instances sharing one database, one Redis and one keys folder', 
 
   afterAll(async () => {
     await Promise.all([...instances.values()].map((instance) => instance.kill()));
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed
     await balancer?.stop();
     if (databaseUrl) await dropPostgresDatabase(databaseUrl);
   });
@@ -123,7 +124,7 @@ describe('three instances sharing one database, one Redis and one keys folder', 
     const jwks = await Promise.all(
       [...instances.values()].map(async (instance) => (await fetch(`${instance.origin}/jwks`)).text()),
     );
-    expect(JSON.parse(jwks[0]!).keys.length).toBeGreaterThan(0);
+    expect((JSON.parse(jwks[0]!) as { keys: unknown[] }).keys.length).toBeGreaterThan(0);
     expect(new Set(jwks).size).toBe(1);
   });
 

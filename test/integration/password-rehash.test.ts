@@ -23,6 +23,7 @@ describe('a raised bcrypt cost', () => {
     twofold = await startTwofoldWith({ ...env, BCRYPT_COST: '5' });
   });
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed
     await twofold?.close();
     await cleanup();
   });

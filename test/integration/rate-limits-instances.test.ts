@@ -7,7 +7,7 @@ import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { UserAgentAt } from '../support/from-address.js';
 import { createPerson, isPasswordPage, submitPassword } from '../support/sign-in.js';
-import { passwordKey } from '../../src/ratelimit/policies.js';
+import { passwordKey } from '../../src/ratelimit/limits.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -33,7 +33,9 @@ describe.each([
   });
   afterAll(async () => {
     // The second first: stopping the first drops the PostgreSQL database both use.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed
     await second?.stop();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed
     await first?.stop();
   });
 

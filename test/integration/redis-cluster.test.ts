@@ -15,6 +15,7 @@ let cluster: RedisCluster;
 beforeAll(async () => {
   cluster = await startRedisCluster();
 });
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed
 afterAll(() => cluster?.stop());
 
 const nodeList = () => cluster.nodes.map(({ host, port }) => `${host}:${port}`).join(',');

@@ -36,8 +36,8 @@ describe('rotating the secret-encryption key', () => {
       expect(after!.secretCiphertext).not.toBe(before!.secretCiphertext);
       expect(after!.secretCiphertext).not.toContain(app.secret);
 
-      const events = await twofold.db.auditEvent.findMany({ where: { type: 'secret_key_rotated' } });
-      expect(events.map((e) => JSON.parse(e.detail!))).toEqual([{ source: 'cli', kid: newKid, reencrypted: 1 }]);
+      const events = (await twofold.audit.list({})).filter((e) => e.type === 'secret_key_rotated');
+      expect(events.map((e) => e.detail)).toEqual([{ source: 'cli', kid: newKid, reencrypted: 1 }]);
 
       // The running server meets a key id it did not load at start and re-reads the key file.
       const live = await signIn(new UserAgent(twofold.url), rp, person, app);

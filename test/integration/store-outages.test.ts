@@ -75,6 +75,7 @@ function outageStory(name: string, start: () => Promise<Outage>) {
       })) as { clientSecret: string });
       rp = await RelyingParty.discover(outage.twofold.url, clientId, secret);
     });
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed
     afterAll(() => outage?.cleanup());
 
     it('answers 503 pages and OAuth errors, half-does nothing, and resumes by itself when the store returns', async () => {
@@ -183,8 +184,20 @@ async function postgresBehindRelay(extra: Record<string, string>, failure: 'cut'
     twofold,
     check: 'database',
     sessionsDown: !extra.REDIS_URL,
-    down: failure === 'cut' ? () => relay.cut() : async () => relay.freeze(),
-    up: failure === 'cut' ? () => relay.restore() : async () => relay.thaw(),
+    down:
+      failure === 'cut'
+        ? () => relay.cut()
+        : () => {
+            relay.freeze();
+            return Promise.resolve();
+          },
+    up:
+      failure === 'cut'
+        ? () => relay.restore()
+        : () => {
+            relay.thaw();
+            return Promise.resolve();
+          },
     cleanup: async () => {
       await twofold.stop();
       await relay.stop();

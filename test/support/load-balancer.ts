@@ -23,7 +23,7 @@ export class LoadBalancer {
 
   /** Listens on a free port on 127.0.0.1, before any instance exists: the issuer is its address. */
   static async start(): Promise<LoadBalancer> {
-    let balancer: LoadBalancer | undefined;
+    let balancer: LoadBalancer | undefined; // eslint-disable-line prefer-const -- assigned below, read by the handler above it
     const server = createServer((incoming, outgoing) => {
       const name = balancer!.target;
       if (name === undefined) return void outgoing.writeHead(503).end();

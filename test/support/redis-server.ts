@@ -74,7 +74,7 @@ export async function startRedisServer(port?: number, extraArgs: string[] = []):
   };
   const stop = async () => {
     const running = child;
-    if (!running || running.exitCode !== null || running.signalCode !== null) return;
+    if (running?.exitCode !== null || running.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       running.once('exit', () => resolve());
       running.kill('SIGTERM');

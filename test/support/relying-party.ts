@@ -63,6 +63,7 @@ export class RelyingParty {
       clientId,
       undefined,
       clientSecret ? client.ClientSecretBasic(clientSecret) : client.None(),
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- deprecated only to stand out: tests run on http
       { execute: [client.allowInsecureRequests] },
     );
     return new RelyingParty(issuer, clientId, config, callbackOrigin);

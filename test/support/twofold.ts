@@ -2,6 +2,7 @@
 import { loadConfig, type Config } from '../../src/config/index.js';
 import { createLogger } from '../../src/logging.js';
 import { createTwofold, type Twofold } from '../../src/server.js';
+import type { Clock } from '../../src/clock.js';
 import { createServer } from 'node:net';
 import { freshEnvironment } from './databases.js';
 
@@ -15,6 +16,8 @@ export interface RunningTwofold extends Twofold {
 export interface StartOptions {
   /** Where the JSON log lines go (stdout when omitted); set LOG_LEVEL too, tests default to silent. */
   logTo?: NodeJS.WritableStream;
+  /** The server's clock (a ManualClock from ./clock.ts lets the test move time); real time otherwise. */
+  clock?: Clock;
 }
 
 export async function startTwofold(
@@ -37,7 +40,9 @@ export async function startTwofoldWith(
     const port = await freePort();
     const fullEnv = { HOST: '127.0.0.1', ISSUER: `http://localhost:${port}`, ...env, PORT: String(port) };
     const config = loadConfig(fullEnv);
-    const twofold = await createTwofold(config, createLogger(config.logLevel, options.logTo));
+    const twofold = await createTwofold(config, createLogger(config.logLevel, options.logTo), {
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     try {
       await twofold.listen();
     } catch (error) {

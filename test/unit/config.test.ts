@@ -56,6 +56,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^PORT must be a whole number/);
   });
+
+  it('names every wrong variable at once, on one line, so one restart fixes them all', () => {
+    expect(() => loadConfig({ PORT: 'eighty', BCRYPT_COST: '3', LOG_LEVEL: 'loud' })).toThrow(
+      /^PORT must be a whole number \(got "eighty"\); BCRYPT_COST must be at least 4 \(got "3"\); LOG_LEVEL must be one of/,
+    );
+  });
 });
 
 describe('start-up with a bad configuration', () => {

@@ -71,8 +71,12 @@ describe('TOTP codes (RFC 6238)', () => {
     const secret = generateTotpSecret();
     const now = 1_700_000_015_000;
     const code = codeAt(secret, Math.floor(now / 1000));
-    const fullWidth = [...code].map((d) => String.fromCharCode(0xff10 + Number(d))).join('');
-    const arabicIndic = [...code].map((d) => String.fromCharCode(0x0660 + Number(d))).join('');
+    const fullWidth = Array.from(code)
+      .map((d) => String.fromCharCode(0xff10 + Number(d)))
+      .join('');
+    const arabicIndic = Array.from(code)
+      .map((d) => String.fromCharCode(0x0660 + Number(d)))
+      .join('');
     for (const typed of [
       code.slice(0, 5),
       `${code}0`,

@@ -16,16 +16,23 @@ export class ClientAdapter implements Adapter {
   }
 
   // Clients are managed with `twofold client …`, never through the protocol.
-  async upsert(): Promise<void> {
-    throw new Error('clients are managed with the twofold CLI');
+  upsert(): Promise<void> {
+    return Promise.reject(new Error('clients are managed with the twofold CLI'));
   }
-  async findByUid(): Promise<undefined> {
-    return undefined;
+  // Clients have no uid, user code or grant, and are never consumed or destroyed by the protocol.
+  findByUid(): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
-  async findByUserCode(): Promise<undefined> {
-    return undefined;
+  findByUserCode(): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
-  async consume(): Promise<void> {}
-  async destroy(): Promise<void> {}
-  async revokeByGrantId(): Promise<void> {}
+  consume(): Promise<void> {
+    return Promise.resolve();
+  }
+  destroy(): Promise<void> {
+    return Promise.resolve();
+  }
+  revokeByGrantId(): Promise<void> {
+    return Promise.resolve();
+  }
 }

@@ -139,6 +139,5 @@ export async function revokeIndex(redis: RedisConnection, index: string): Promis
 
 function failOnError(results: [Error | null, unknown][] | null): void {
   if (!results) throw new Error('redis transaction aborted');
-  const failed = results.find(([error]) => error);
-  if (failed) throw failed[0];
+  for (const [error] of results) if (error) throw error;
 }

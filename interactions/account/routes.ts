@@ -6,7 +6,9 @@ import { bodyParser } from '@koa/bodyparser';
 import type { Context, Middleware } from 'koa';
 import type { Adapter } from 'oidc-provider';
 import type { Logger } from 'pino';
-import type { Config } from '../config/index.js';
+import type { Config } from '../../src/config/index.js';
+import type { Clock } from '../../src/clock.js';
+import type { AuditLog } from '../../src/audit/index.js';
 import {
   accountPage,
   portalProblemPage,
@@ -14,12 +16,12 @@ import {
   signInAgainPage,
   type AuthenticatorView,
   type PortalProblem,
-} from '../../interactions/pages/account.js';
-import { accountRecoveryCodesPage } from '../../interactions/pages/recovery-codes.js';
-import { PORTAL_PATHS, portalUrl } from './client.js';
-import { PortalRelyingParty, PortalSignInError } from './relying-party.js';
-import { selfFetch } from './self-fetch.js';
-import { PortalSessions } from './session.js';
+} from '../pages/account.js';
+import { accountRecoveryCodesPage } from '../pages/recovery-codes.js';
+import { PORTAL_PATHS, portalUrl } from '../../src/portal/client.js';
+import { PortalRelyingParty, PortalSignInError } from '../../src/portal/relying-party.js';
+import { selfFetch } from '../../src/portal/self-fetch.js';
+import { PortalSessions } from '../../src/portal/session.js';
 
 /** The part of the authenticator store the portal reads. */
 export interface AuthenticatorLister {
@@ -41,11 +43,11 @@ export interface PortalDependencies {
   sessionStore: Adapter;
   authenticators: AuthenticatorLister;
   recoveryCodes: RecoveryCodeKeeper;
-  audit: {
-    record(event: { type: string; accountId: string; ip: string; detail?: Record<string, unknown> }): Promise<void>;
-  };
+  audit: Pick<AuditLog, 'record'>;
   /** This server's own listening origin (e.g. http://127.0.0.1:3000); undefined before it listens. */
   selfOrigin: () => string | undefined;
+  /** What time it is (the "recent sign-in" check). */
+  clock: Clock;
 }
 
 const STATUS: Record<PortalProblem, number> = { denied: 403, invalid: 400, unavailable: 503, 'expired-form': 403 };
@@ -64,6 +66,7 @@ export function accountPortal({
   recoveryCodes,
   audit,
   selfOrigin,
+  clock,
 }: PortalDependencies): Middleware {
   const relyingParty = new PortalRelyingParty(config, selfFetch(config.issuer, selfOrigin));
   const sessions = new PortalSessions(sessionStore, config.secureCookies);
@@ -138,7 +141,7 @@ export function accountPortal({
     }
     const { sub, authTime } = session.identity;
     ctx.type = 'html';
-    if (authTime === null || Date.now() / 1000 - authTime > RECENT_SIGN_IN_SECONDS) {
+    if (authTime === null || clock.now() / 1000 - authTime > RECENT_SIGN_IN_SECONDS) {
       ctx.status = 403;
       ctx.body = signInAgainPage(
         config.issuerName,

@@ -1,0 +1,80 @@
+// Every event the audit trail records, and the shape of its `detail`: the one definition that the
+// trail, its metrics (src/metrics/signin.ts), the notices shown to a person and `twofold audit`
+// are keyed by. A new kind of event is one new entry here; a typo in a type or a detail field does
+// not compile. A detail never holds a password, code or secret: identifiers, counts and reasons only.
+import type { LimitName } from '../ratelimit/limits.js';
+
+/** Who did it, for events an operator causes. */
+interface BySource<S extends string> {
+  source: S;
+}
+
+export interface AuditEventDetails {
+  // Accounts (the admin CLI).
+  account_created: BySource<'cli'>;
+  account_disabled: BySource<'cli'>;
+  /** Every second factor of the account removed by an administrator. */
+  mfa_reset: BySource<'cli'> & { removed: number; recoveryCodes: number };
+
+  // Clients and keys (the admin CLI).
+  client_added: BySource<'cli'> & { public: boolean; firstParty: boolean };
+  client_removed: BySource<'cli'>;
+  signing_keys_rotated: BySource<'cli'> & { kids: string[] };
+  secret_key_rotated: BySource<'cli'> & { kid: string; reencrypted: number };
+
+  // The protocol endpoints (oidc-provider's own events).
+  client_auth_failed: { endpoint: 'token' | 'introspection' | 'revocation' | 'par'; reason?: string };
+  signed_out: { everywhere: boolean };
+
+  // Sign-in.
+  signin_password_failed: { reason: 'unknown_email' | 'wrong_password' | 'account_disabled' };
+  signin_succeeded: { amr: string[] };
+  signin_restarted: { reason: 'too_many_wrong_codes' };
+  otp_failed: { reason: 'wrong_code' | 'locked'; stage?: 'enrolment' };
+  /** The wrong code that reached the consecutive-failure limit and locked the authenticator. */
+  otp_locked: undefined;
+  /** A code typed again after it was accepted; `interaction` is the sign-in it was typed in. */
+  otp_replay: { interaction: string };
+  mfa_enrolled: undefined;
+  recovery_code_used: { remaining: number };
+  recovery_code_failed: { reason: 'wrong_or_used' };
+  recovery_codes_issued: { count: number };
+  recovery_codes_regenerated: { count: number; source?: 'account_page' };
+  consent_granted: undefined;
+  consent_denied: undefined;
+
+  /** A rate limit was reached (recorded once, by the attempt that reached it). */
+  rate_limited: { limit: LimitName; retryAfterSeconds: number };
+}
+
+export type AuditEventType = keyof AuditEventDetails;
+
+/** Who and where, common to every event. */
+export interface AuditContext {
+  accountId?: string | null | undefined;
+  clientId?: string | null | undefined;
+  ip?: string | null | undefined;
+}
+
+/** What happened: the type and a detail of the matching shape (none for some types). */
+export type AuditEventBody<T extends AuditEventType = AuditEventType> = {
+  [K in T]: { type: K } & (AuditEventDetails[K] extends undefined
+    ? { detail?: undefined }
+    : { detail: AuditEventDetails[K] });
+}[T];
+
+/** One event as recorded: what happened, and who/where. */
+export type AuditEventInput<T extends AuditEventType = AuditEventType> = AuditContext & AuditEventBody<T>;
+
+/** One event as read back from the trail. */
+export type AuditEvent<T extends AuditEventType = AuditEventType> = {
+  [K in T]: {
+    id: string;
+    at: Date;
+    type: K;
+    accountId: string | null;
+    clientId: string | null;
+    ip: string | null;
+    detail: AuditEventDetails[K];
+  };
+}[T];
