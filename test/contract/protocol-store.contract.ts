@@ -185,6 +185,34 @@ export function describeProtocolStoreContract(name: string, makeStore: () => Pro
         expect([model, await find(model, entryId)]).toEqual([model, expect.anything()]);
     });
 
+    it("revoking a client ends its grants, codes and tokens, and not another client's", async () => {
+      const [removed, other] = [`app-${id()}`, `app-${id()}`];
+      const stateOf = async (clientId: string) => {
+        const grantId = id();
+        return Promise.all(
+          [
+            ['Grant', { accountId: 'acc-1', clientId }],
+            ['AuthorizationCode', { accountId: 'acc-1', clientId, grantId }],
+            ['AccessToken', { accountId: 'acc-1', clientId, grantId }],
+            ['RefreshToken', { accountId: 'acc-1', clientId, grantId }],
+            ['ClientCredentials', { clientId }],
+          ].map(
+            async ([model, fields]) =>
+              [model as string, await save(model as string, fields as Record<string, unknown>)] as const,
+          ),
+        );
+      };
+      const ofRemoved = await stateOf(removed);
+      const ofOther = await stateOf(other);
+      const session = await save('Session', { uid: id(), accountId: 'acc-1' });
+      await store.revokeClient(removed);
+      for (const [model, entryId] of ofRemoved) expect([model, await find(model, entryId)]).toEqual([model, undefined]);
+      for (const [model, entryId] of ofOther)
+        expect([model, await find(model, entryId)]).toEqual([model, expect.objectContaining({ clientId: other })]);
+      // The person's session at the provider is theirs, not the client's.
+      expect(await find('Session', session)).toBeDefined();
+    });
+
     it('serves clients from the database, with the digest of their secret', async () => {
       const clientId = `contract-${id()}`;
       await subject.clients.add({

@@ -7,14 +7,14 @@
 //   <prefix>userCode:<Model>:<userCode>     id of the entry with that user code (device flow)
 //   <prefix>grant:<grantId>                 index: keys of the codes and tokens of the grant
 //   <prefix>account:<accountId>             index: keys of every entry of the account
+//   <prefix>client:<clientId>               index: keys of the grants, codes and tokens of the client
 // An index is a sorted set scored by each member's expiry, so expired members are dropped as new
 // ones arrive and the index itself expires after its last member. Every command touches one key,
 // so all of this works unchanged on Redis Cluster.
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Result } from 'ioredis';
 import type { RedisConnection } from '../../redis/connection.js';
-import { accountOf } from './account-of.js';
-import { grantOf } from './grant-of.js';
+import { accountOf, clientOf, grantOf } from './owners.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -59,6 +59,7 @@ export class RedisKeys {
   userCode = (model: string, userCode: string) => `${this.prefix}userCode:${model}:${userCode}`;
   grant = (grantId: string) => `${this.prefix}grant:${grantId}`;
   account = (accountId: string) => `${this.prefix}account:${accountId}`;
+  client = (clientId: string) => `${this.prefix}client:${clientId}`;
 }
 
 /** Registers our scripts on the connection (idempotent; ioredis caches them by SHA). */
@@ -85,6 +86,8 @@ export class RedisAdapter implements Adapter {
     if (grantId) writes.push(this.redis.twofoldIndex(this.keys.grant(grantId), key, lifetime));
     const accountId = accountOf(payload);
     if (accountId) writes.push(this.redis.twofoldIndex(this.keys.account(accountId), key, lifetime));
+    const clientId = clientOf(payload);
+    if (clientId) writes.push(this.redis.twofoldIndex(this.keys.client(clientId), key, lifetime));
     if (payload.uid) writes.push(this.lookup(this.keys.uid(this.model, payload.uid), id, lifetime));
     if (payload.userCode) writes.push(this.lookup(this.keys.userCode(this.model, payload.userCode), id, lifetime));
     await Promise.all(writes);
