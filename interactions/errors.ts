@@ -11,6 +11,8 @@ import { TEMPORARILY_UNAVAILABLE, unavailableStore } from '../src/stores/unavail
 import type { MetricsRecorder } from '../src/metrics/index.js';
 import type { BodyProblemPage } from '../src/http/body-limit.js';
 import type { PlainHttpPage } from '../src/http/issuer-origin.js';
+import type { SignInsPausedPage } from '../src/ratelimit/open-sign-ins.js';
+import { tooManySignInsPage } from './pages/rate-limited.js';
 
 export class PageError extends Error {
   override name = 'PageError';
@@ -141,6 +143,14 @@ export function plainHttpPage(issuerName: string): PlainHttpPage {
       'This sign-in service is reached over a secure (https) connection only, and this request did not come through it.',
       html`<p><a href="${secureUrl}">Continue at ${new URL(secureUrl).host}</a></p>`,
     );
+  };
+}
+
+/** The 429 page for an address that holds too many sign-ins open (src/ratelimit/open-sign-ins.ts). */
+export function signInsPausedPage(issuerName: string): SignInsPausedPage {
+  return (ctx, retryAfterSeconds) => {
+    ctx.type = 'html';
+    ctx.body = tooManySignInsPage(issuerName, retryAfterSeconds);
   };
 }
 

@@ -27,7 +27,7 @@ import { openRateLimits } from './ratelimit/policies.js';
 import { limiterStore } from './ratelimit/store.js';
 import { tokenEndpointLimits } from './ratelimit/token-endpoint.js';
 import { interactionRoutes } from '../interactions/routes.js';
-import { bodyProblemPage, errorBoundary, plainHttpPage } from '../interactions/errors.js';
+import { bodyProblemPage, errorBoundary, plainHttpPage, signInsPausedPage } from '../interactions/errors.js';
 import { providerPages } from '../interactions/pages/provider-pages.js';
 import { systemClock, type Clock } from './clock.js';
 import { accountPortal } from '../interactions/account/routes.js';
@@ -43,6 +43,7 @@ import { issuerOrigin } from './http/issuer-origin.js';
 import { publicServer } from './http/public-server.js';
 import { logLateErrors } from './http/late-errors.js';
 import { credentialedCors } from './oidc/cors.js';
+import { OpenSignIns } from './ratelimit/open-sign-ins.js';
 
 export interface Twofold {
   provider: Provider;
@@ -62,6 +63,7 @@ export interface Twofold {
 }
 
 const PURGE_INTERVAL_MS = 10 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 // In-flight requests get this long to finish on shutdown; main.ts gives up after 10 s in all.
 const SHUTDOWN_GRACE_MS = 5000;
 
@@ -130,8 +132,17 @@ export async function createTwofold(
   // Before anything builds a URL or sets a cookie: the request's origin is the issuer's.
   provider.use(issuerOrigin(config.issuer, plainHttpPage(config.issuerName), logger));
   provider.use(bodyLimit(bodyProblemPage(config.issuerName)));
-  provider.use(tokenEndpointLimits(rateLimits.token_per_client_ip, audit, logger, clock));
+  provider.use(
+    tokenEndpointLimits(
+      { perClient: rateLimits.token_per_client_ip, unknownClient: rateLimits.unknown_client_per_ip },
+      audit,
+      logger,
+      clock,
+    ),
+  );
   provider.use(credentialedCors(clients));
+  const openSignIns = new OpenSignIns(rateLimits.interaction_per_ip, audit, logger);
+  provider.use(openSignIns.middleware(provider, signInsPausedPage(config.issuerName)));
   const storeCheck = protocolStore.kind === 'redis' ? 'redis' : 'protocolStore';
   provider.use(
     health(async () => ({ database: await databaseReachable(db), [storeCheck]: await protocolStore.ready() })),
@@ -170,14 +181,26 @@ export async function createTwofold(
       audit,
       selfOrigin: () => listeningOn,
       clock,
+      openSignIns,
     }),
   );
 
-  const purge = setInterval(() => {
+  // Housekeeping, on every instance (deleting the same rows twice is harmless): expired protocol
+  // state, and audit rows past AUDIT_RETENTION. Once at start, so a server restarted more often
+  // than the interval still keeps the trail within its retention.
+  const housekeeping = () => {
     protocolStore
       .purge()
       .catch((error: unknown) => logger.warn({ err: error }, 'purging expired protocol state failed'));
-  }, PURGE_INTERVAL_MS);
+    audit
+      .purgeBefore(new Date(clock.now() - config.auditRetentionDays * DAY_MS))
+      .then((count) => {
+        if (count) logger.info({ count, retentionDays: config.auditRetentionDays }, 'old audit events deleted');
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'deleting old audit events failed'));
+  };
+  housekeeping();
+  const purge = setInterval(housekeeping, PURGE_INTERVAL_MS);
   purge.unref();
 
   let server: Server | undefined;

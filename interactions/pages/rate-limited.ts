@@ -13,7 +13,8 @@ export function waitInWords(seconds: number): string {
   return minutes === 1 ? 'about a minute' : `about ${minutes} minutes`;
 }
 
-export type AttemptKind = 'password' | 'code' | 'recovery code';
+/** `sign-in`: right passwords, which cost the server a check like wrong ones. */
+export type AttemptKind = 'password' | 'code' | 'recovery code' | 'sign-in';
 
 /**
  * `scope`: whether one email's (account's) attempts or all attempts from the network were too many.
@@ -30,11 +31,25 @@ export function tooManyAttemptsPage(
   const tried =
     what === 'recovery code'
       ? 'Too many wrong recovery codes were typed for this account.'
-      : `Too many wrong ${what}s were typed${whose} from your network.`;
+      : what === 'sign-in'
+        ? scope === 'network'
+          ? 'Too many sign-ins were made from your network in a short time.'
+          : 'This account was signed in to too many times in a short time.'
+        : `Too many wrong ${what}s were typed${whose} from your network.`;
   return messagePage(
     issuerName,
     'Too many attempts',
     `${tried} For your safety, sign-in is paused here: try again in ${waitInWords(retryAfterSeconds)}, then start from the application.`,
+    help,
+  );
+}
+
+/** Too many sign-ins started from one address and left unfinished (limit `interaction_per_ip`). */
+export function tooManySignInsPage(issuerName: string, retryAfterSeconds: number): string {
+  return messagePage(
+    issuerName,
+    'Too many sign-ins',
+    `Too many sign-ins were started from your network without being finished. For your safety, new ones are paused here: try again in ${waitInWords(retryAfterSeconds)}, then start from the application.`,
     help,
   );
 }

@@ -64,6 +64,11 @@ export async function succeeded(ctx: RouterContext, deps: StepServices, attempts
   }
 }
 
+/** Gives back the point each attempt took, whatever its scope: what was counted turned out not to count. */
+export async function givenBack(ctx: RouterContext, deps: StepServices, attempts: LimitedAttempt[]): Promise<void> {
+  for (const { limit, key } of attempts) await failClosed(ctx, deps, () => limit.giveBack(key));
+}
+
 async function failClosed<T>(ctx: RouterContext, deps: StepServices, work: () => Promise<T>): Promise<T> {
   try {
     return await work();

@@ -36,6 +36,8 @@ export interface Config {
   readonly metrics: MetricsConfig | undefined;
   /** How long the public listener waits for slow clients, and how many connections it holds. */
   readonly http: HttpServerConfig;
+  /** Audit rows older than this many days are deleted. */
+  readonly auditRetentionDays: number;
 }
 
 export interface HttpServerConfig {
@@ -68,6 +70,14 @@ export interface RateLimitConfig {
   /** Wrong recovery codes per account, from anywhere, per `recoveryCodeWindowSeconds`. */
   readonly recoveryCodePerAccount: number;
   readonly recoveryCodeWindowSeconds: number;
+  /** Sign-ins held open (stored, not finished) per client IP. */
+  readonly interactionPerIp: number;
+  /** Failed client authentications with an unregistered client_id, per client IP. */
+  readonly unknownClientPerIp: number;
+  /** Right passwords (bcrypt checks that succeeded) per account, from anywhere. */
+  readonly rightPasswordPerAccount: number;
+  /** Right passwords per client IP, whatever the email. */
+  readonly rightPasswordPerIp: number;
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -136,6 +146,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tokenPerClientIp: e.RATE_LIMIT_TOKEN_PER_CLIENT_IP,
       recoveryCodePerAccount: e.RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT,
       recoveryCodeWindowSeconds: e.RATE_LIMIT_RECOVERY_CODE_WINDOW,
+      interactionPerIp: e.RATE_LIMIT_INTERACTION_PER_IP,
+      unknownClientPerIp: e.RATE_LIMIT_UNKNOWN_CLIENT_PER_IP,
+      rightPasswordPerAccount: e.RATE_LIMIT_RIGHT_PASSWORD_PER_ACCOUNT,
+      rightPasswordPerIp: e.RATE_LIMIT_RIGHT_PASSWORD_PER_IP,
     }),
     metrics: e.METRICS_PORT === undefined ? undefined : Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST }),
     http: Object.freeze({
@@ -144,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT * 1000,
       maxConnections: e.HTTP_MAX_CONNECTIONS,
     }),
+    auditRetentionDays: e.AUDIT_RETENTION,
   });
 }
 

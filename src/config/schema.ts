@@ -128,6 +128,17 @@ export const environmentSchema = z.object({
   // has the password cannot grind recovery codes by spreading guesses over many addresses.
   RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT: integer(1, 100).default(10),
   RATE_LIMIT_RECOVERY_CODE_WINDOW: duration.default(60 * 60),
+  // Storage nobody may fill: sign-ins one address holds open (each /auth stores its request for
+  // the interaction's 15 minutes; a finished sign-in gives its point back). Far above what a
+  // person holds (one or two), and it bounds an address to a few MB of stored requests.
+  RATE_LIMIT_INTERACTION_PER_IP: integer(1, 1_000_000).default(200),
+  // Failed client authentications naming a client_id nobody registered, per address: made-up ids
+  // would otherwise each get a counter (and an audit row) of their own.
+  RATE_LIMIT_UNKNOWN_CLIENT_PER_IP: integer(1, 100_000).default(20),
+  // A right password costs a bcrypt check like a wrong one: someone who knows one password must not
+  // keep the server's bcrypt threads busy. A person types theirs once or twice per sign-in.
+  RATE_LIMIT_RIGHT_PASSWORD_PER_ACCOUNT: integer(1, 10_000).default(10),
+  RATE_LIMIT_RIGHT_PASSWORD_PER_IP: integer(1, 1_000_000).default(100),
   // Prometheus metrics on a listener of their own, never on the public port (src/metrics); unset =
   // off. Loopback by default: publishing an identity provider's internals is the operator's choice.
   METRICS_PORT: integer(0, 65535).optional(),
@@ -143,6 +154,13 @@ export const environmentSchema = z.object({
   HTTP_KEEP_ALIVE_TIMEOUT: duration.default(5),
   // Open connections per instance; beyond it, new connections are closed at once.
   HTTP_MAX_CONNECTIONS: integer(1, 1_000_000).default(1000),
+  // Audit rows older than this are deleted with expired protocol state (every 10 minutes).
+  AUDIT_RETENTION: z
+    .string()
+    .regex(/^\d{1,5}d$/, { error: 'must be a number of days such as 400d' })
+    .transform((v) => Number(v.slice(0, -1)))
+    .pipe(z.number().min(1, { error: 'must be at least 1d' }))
+    .default(400),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

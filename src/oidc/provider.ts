@@ -9,6 +9,7 @@ import { clientSecretMatches } from '../clients/secret.js';
 import { ACR_VALUES } from './acr.js';
 import { twofoldInteractionPolicy } from './policy.js';
 import { registeredOriginsOnly } from './cors.js';
+import { INTERACTION_LIFETIME_SECONDS } from './lifetimes.js';
 
 /**
  * The pages oidc-provider renders itself (its error page, the logout confirmation, "signed out"),
@@ -103,7 +104,7 @@ export function createProvider({ config, pages, keys, accounts, adapter }: Provi
       AuthorizationCode: 60,
       ClientCredentials: 600,
       IdToken: 3600,
-      Interaction: 15 * 60,
+      Interaction: INTERACTION_LIFETIME_SECONDS,
       Grant: 14 * 24 * 3600,
       RefreshToken: 14 * 24 * 3600,
       Session: 14 * 24 * 3600,
