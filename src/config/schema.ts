@@ -137,7 +137,7 @@ export const environmentSchema = z.object({
   RATE_LIMIT_UNKNOWN_CLIENT_PER_IP: integer(1, 100_000).default(20),
   // A right password costs a bcrypt check like a wrong one: someone who knows one password must not
   // keep the server's bcrypt threads busy. A person types theirs once or twice per sign-in.
-  RATE_LIMIT_RIGHT_PASSWORD_PER_ACCOUNT: integer(1, 10_000).default(10),
+  RATE_LIMIT_RIGHT_PASSWORD_PER_ACCOUNT: integer(1, 10_000).default(30),
   RATE_LIMIT_RIGHT_PASSWORD_PER_IP: integer(1, 1_000_000).default(100),
   // Prometheus metrics on a listener of their own, never on the public port (src/metrics); unset =
   // off. Loopback by default: publishing an identity provider's internals is the operator's choice.
