@@ -45,7 +45,13 @@ export default tseslint.config(
       // Numbers and URLs in messages are fine; other objects and undefined are not.
       '@typescript-eslint/restrict-template-expressions': [
         'error',
-        { allowNumber: true, allow: [{ name: ['URL', 'URLSearchParams'], from: 'lib' }, { name: ['URL', 'URLSearchParams'], from: 'package', package: 'url' }] },
+        {
+          allowNumber: true,
+          allow: [
+            { name: ['URL', 'URLSearchParams'], from: 'lib' },
+            { name: ['URL', 'URLSearchParams'], from: 'package', package: 'url' },
+          ],
+        },
       ],
       '@typescript-eslint/no-unused-vars': [
         'error',

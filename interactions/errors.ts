@@ -1,13 +1,20 @@
 // Problems a person can run into on the hosted pages, as typed errors thrown close to the cause and
-// translated once, by `friendlyErrors`, into a page in plain words with the right status. Anything
-// else reaches `errorBoundary`, is logged with the request id and answered generically: never a
-// stack trace.
+// translated once, by `friendlyErrors`, into a page in plain words (in the person's language) with
+// the right status. An error carries the name of its problem in the message catalogue, never
+// English. Anything else reaches `errorBoundary`, is logged with the request id and answered
+// generically: never a stack trace.
 import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
 import { errors as oidcErrors } from 'oidc-provider';
 import { html } from './html.js';
-import { messagePage } from './layout.js';
-import { TEMPORARILY_UNAVAILABLE, unavailableStore } from '../src/stores/unavailable.js';
+import { problemPage, type ProblemName } from './layout.js';
+import { frameFor, frameIn, type FrameSettings } from './language.js';
+import {
+  asOutage,
+  RETRY_AFTER_SECONDS,
+  TEMPORARILY_UNAVAILABLE,
+  type StoreUnavailableError,
+} from '../src/outage/index.js';
 import type { MetricsRecorder } from '../src/metrics/index.js';
 import type { BodyProblemPage } from '../src/http/body-limit.js';
 import type { PlainHttpPage } from '../src/http/issuer-origin.js';
@@ -18,48 +25,69 @@ export class PageError extends Error {
   override name = 'PageError';
   constructor(
     readonly status: number,
-    readonly title: string,
-    readonly explanation: string,
+    /** The catalogue's `problem.<name>.title` and `problem.<name>.message`. */
+    readonly problem: ProblemName,
   ) {
-    super(title);
+    super(problem);
   }
 }
 
 /** A store (database or Redis) is unreachable: nothing was done, the same step can be retried. */
-export const temporarilyUnavailable = () =>
-  new PageError(
-    503,
-    'Sign-in is temporarily unavailable',
-    'Sign-in is temporarily unavailable on our side. Nothing was changed: wait a minute, then try again.',
-  );
+const temporarilyUnavailable = () => new PageError(503, 'unavailable');
 
 /** The interaction is unknown, expired, finished, or belongs to another browser. */
-export const interactionGone = () =>
-  new PageError(
-    400,
-    'This sign-in has expired',
-    'This sign-in page is no longer valid: it may have expired or been completed already. Go back to the application and sign in again.',
-  );
+export const interactionGone = () => new PageError(400, 'expired');
 
 /**
  * The interaction pages' own problems (PageError, an expired interaction) become their page here;
  * anything else goes on to `errorBoundary`.
  */
-export function friendlyErrors(issuerName: string): Middleware {
+export function friendlyErrors(settings: FrameSettings): Middleware {
   return async (ctx, next) => {
     try {
       await next();
     } catch (error) {
       if (error instanceof PageError) {
-        showProblem(ctx, issuerName, error);
+        showProblem(ctx, settings, error);
         return;
       }
       if (error instanceof oidcErrors.SessionNotFound) {
-        showProblem(ctx, issuerName, interactionGone());
+        showProblem(ctx, settings, interactionGone());
         return;
       }
       throw error;
     }
+  };
+}
+
+/** Answers a request that a store outage stopped (see `outageAnswer`). */
+export type OutageAnswer = (ctx: Context, outage: StoreUnavailableError) => void;
+
+/**
+ * The one answer to a store outage, wherever it surfaces (our pages and middleware through
+ * `errorBoundary`, oidc-provider's endpoints through its server_error event and its error page):
+ * 503 with one Retry-After, a page for a person or the OAuth `temporarily_unavailable` error for a
+ * program, one log line and one count in the metrics. Nothing was done, so the same request can be
+ * retried.
+ */
+export function outageAnswer(settings: FrameSettings, logger: Logger, metrics: MetricsRecorder): OutageAnswer {
+  // oidc-provider may report one outage twice (its server_error event and its error page, in
+  // either order): the answer is written each time, the log line and the count once per request.
+  const answered = new WeakSet<Context>();
+  return (ctx, outage) => {
+    if (!answered.has(ctx)) {
+      answered.add(ctx);
+      logger.warn({ store: outage.store, reqId: ctx.state.requestId }, 'store unavailable; answered 503');
+      metrics.storeUnavailable(outage.store);
+    }
+    ctx.set('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (!wantsJson(ctx)) {
+      showProblem(ctx, settings, temporarilyUnavailable());
+      return;
+    }
+    ctx.status = 503;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = TEMPORARILY_UNAVAILABLE;
   };
 }
 
@@ -69,88 +97,71 @@ export function friendlyErrors(issuerName: string): Middleware {
  * once as JSON with the request id. Without it Koa's default handler answers text/plain, drops the
  * security headers and prints a stack to stderr.
  */
-export function errorBoundary(issuerName: string, logger: Logger, metrics: MetricsRecorder): Middleware {
+export function errorBoundary(settings: FrameSettings, logger: Logger, answerOutage: OutageAnswer): Middleware {
   return async (ctx, next) => {
     try {
       await next();
     } catch (error) {
-      const store = unavailableStore(error);
+      const outage = asOutage(error);
+      if (outage) {
+        answerOutage(ctx, outage);
+        return;
+      }
       const status = (error as { status?: unknown }).status;
       let problem: PageError;
-      if (store) {
-        logger.warn({ store, reqId: ctx.state.requestId }, 'store unavailable; answered 503');
-        metrics.storeUnavailable(store);
-        problem = temporarilyUnavailable();
-        ctx.set('Retry-After', '30');
-      } else if (typeof status === 'number' && status >= 400 && status < 500) {
+      if (typeof status === 'number' && status >= 400 && status < 500) {
         // A malformed request a library refused (a body it could not parse): the sender's mistake.
         logger.info({ reqId: ctx.state.requestId, status }, 'request refused');
-        problem = new PageError(
-          status,
-          'This request could not be handled',
-          'The request was not understood. Go back and try again.',
-        );
+        problem = new PageError(status, 'refused');
       } else {
         logger.error({ err: error, reqId: ctx.state.requestId }, 'request failed');
-        problem = new PageError(
-          500,
-          'Something went wrong',
-          'Something went wrong on our side. Please go back to the application and try again in a moment.',
-        );
+        problem = new PageError(500, 'failed');
       }
       if (!wantsJson(ctx)) {
-        showProblem(ctx, issuerName, problem);
+        showProblem(ctx, settings, problem);
         return;
       }
       ctx.status = problem.status;
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = store
-        ? TEMPORARILY_UNAVAILABLE
-        : { error: problem.status < 500 ? 'invalid_request' : 'server_error', error_description: problem.explanation };
+      // A program reads OAuth's error_description in English (RFC 6749 §5.2: for the developer).
+      ctx.body = {
+        error: problem.status < 500 ? 'invalid_request' : 'server_error',
+        error_description: frameIn('en', settings).translator.text(`problem.${problem.problem}.message`),
+      };
     }
   };
 }
 
 /** The page for a request body refused by src/http/body-limit.ts (no declared length, or too large). */
-export function bodyProblemPage(issuerName: string): BodyProblemPage {
+export function bodyProblemPage(settings: FrameSettings): BodyProblemPage {
   return (ctx, problem) =>
     showProblem(
       ctx,
-      issuerName,
-      problem === 413
-        ? new PageError(
-            413,
-            'Too much data',
-            'What you sent was too large to be a form of this site. Go back and try again.',
-          )
-        : new PageError(
-            411,
-            'Form not understood',
-            'What you sent did not say how large it is. Go back and try again.',
-          ),
+      settings,
+      problem === 413 ? new PageError(413, 'body_too_large') : new PageError(411, 'length_required'),
     );
 }
 
 /** The page for a request that came around an https issuer's TLS proxy (src/http/issuer-origin.ts). */
-export function plainHttpPage(issuerName: string): PlainHttpPage {
+export function plainHttpPage(settings: FrameSettings): PlainHttpPage {
   return (ctx, secureUrl) => {
     ctx.status = 400;
     ctx.type = 'html';
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = messagePage(
-      issuerName,
-      'Use the secure address',
-      'This sign-in service is reached over a secure (https) connection only, and this request did not come through it.',
-      html`<p><a href="${secureUrl}">Continue at ${new URL(secureUrl).host}</a></p>`,
+    const frame = frameFor(ctx, settings);
+    ctx.body = problemPage(
+      frame,
+      'plain_http',
+      html`<p><a href="${secureUrl}">${frame.t('problem.plain_http.continue', { host: new URL(secureUrl).host })}</a></p>`,
     );
   };
 }
 
 /** The 429 page for an address that holds too many sign-ins open (src/ratelimit/open-sign-ins.ts). */
-export function signInsPausedPage(issuerName: string): SignInsPausedPage {
+export function signInsPausedPage(settings: FrameSettings): SignInsPausedPage {
   return (ctx, retryAfterSeconds) => {
     ctx.type = 'html';
-    ctx.body = tooManySignInsPage(issuerName, retryAfterSeconds);
+    ctx.body = tooManySignInsPage(frameFor(ctx, settings), retryAfterSeconds);
   };
 }
 
@@ -162,14 +173,14 @@ function wantsJson(ctx: Context): boolean {
   return PROGRAM_ENDPOINTS.test(ctx.path) || ctx.accepts('html', 'json') === 'json';
 }
 
-function showProblem(ctx: Context, issuerName: string, problem: PageError): void {
+function showProblem(ctx: Context, settings: FrameSettings, problem: PageError): void {
   ctx.status = problem.status;
   ctx.type = 'html';
   ctx.set('Cache-Control', 'no-store');
-  ctx.body = messagePage(
-    issuerName,
-    problem.title,
-    problem.explanation,
-    html`<p><a href="/help/authenticator">Help with sign-in</a></p>`,
+  const frame = frameFor(ctx, settings);
+  ctx.body = problemPage(
+    frame,
+    problem.problem,
+    html`<p><a href="/help/authenticator">${frame.t('layout.help')}</a></p>`,
   );
 }

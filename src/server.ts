@@ -21,13 +21,19 @@ import { health } from './http/health.js';
 import { staticFiles } from './http/static-files.js';
 import { securityHeaders } from './http/security-headers.js';
 import { closeGracefully } from './http/graceful-close.js';
-import { TEMPORARILY_UNAVAILABLE, unavailableStore } from './stores/unavailable.js';
+import { asOutage } from './outage/index.js';
 import { bodyLimit } from './http/body-limit.js';
 import { openRateLimits } from './ratelimit/policies.js';
 import { limiterStore } from './ratelimit/store.js';
 import { tokenEndpointLimits } from './ratelimit/token-endpoint.js';
 import { interactionRoutes } from '../interactions/routes.js';
-import { bodyProblemPage, errorBoundary, plainHttpPage, signInsPausedPage } from '../interactions/errors.js';
+import {
+  bodyProblemPage,
+  errorBoundary,
+  outageAnswer,
+  plainHttpPage,
+  signInsPausedPage,
+} from '../interactions/errors.js';
 import { providerPages } from '../interactions/pages/provider-pages.js';
 import { systemClock, type Clock } from './clock.js';
 import { accountPortal } from '../interactions/account/routes.js';
@@ -77,7 +83,14 @@ export async function createTwofold(
   logger: Logger,
   { clock = systemClock }: TwofoldOptions = {},
 ): Promise<Twofold> {
-  const services = await openServices(config, logger, { clock, providerPages: providerPages(config) });
+  // Operator metrics only when a metrics port is configured; otherwise nothing is counted at all.
+  const metrics = config.metrics ? new Metrics() : undefined;
+  const recorder = metrics ?? noMetrics;
+  const answerOutage = outageAnswer(config, logger, recorder);
+  const services = await openServices(config, logger, {
+    clock,
+    providerPages: providerPages(config, answerOutage),
+  });
   const {
     db,
     keys,
@@ -91,9 +104,6 @@ export async function createTwofold(
     protocolStore,
     redis,
   } = services;
-  // Operator metrics only when a metrics port is configured; otherwise nothing is counted at all.
-  const metrics = config.metrics ? new Metrics() : undefined;
-  const recorder = metrics ?? noMetrics;
   // Wrong-password, wrong-code and token-endpoint counters, shared by every instance (Redis or the database).
   const rateLimits = openRateLimits(
     config.rateLimits,
@@ -103,19 +113,12 @@ export async function createTwofold(
   // Sign-in progress between the two factors, beside oidc-provider's own interaction state.
   const pendingSignIns = new PendingSignIns(protocolStore.adapter(PENDING_MODEL), secretBox());
 
+  // Store outages are answered in one place, whether they reach our error boundary or
+  // oidc-provider's own error handling (its server_error event and its error page, in either order).
   provider.on('server_error', (ctx, error) => {
-    // An unreachable store is an outage to report in one line (/readyz says which), not a bug.
-    const store = unavailableStore(error);
-    if (!store) return logger.error({ err: error, reqId: ctx.state.requestId }, 'oidc server_error');
-    recorder.storeUnavailable(store);
-    logger.warn({ store, reqId: ctx.state.requestId }, 'store unavailable; answered with an error');
-    // oidc-provider has just written its generic 500; a client can do better with the truth:
-    // retry later (RFC 6749 §4.1.2.1 temporarily_unavailable, HTTP 503).
-    ctx.status = 503;
-    ctx.set('Retry-After', '5');
-    if (!ctx.response.is('html')) {
-      ctx.body = TEMPORARILY_UNAVAILABLE;
-    }
+    const outage = asOutage(error);
+    if (outage) answerOutage(ctx, outage);
+    else logger.error({ err: error, reqId: ctx.state.requestId }, 'oidc server_error');
   });
   auditProviderEvents(provider, audit, logger);
   if (metrics) {
@@ -128,21 +131,20 @@ export async function createTwofold(
   logLateErrors(provider, logger);
   provider.use(securityHeaders(config.secureCookies));
   // Inside the two above: what it answers is logged with its real status and carries the headers.
-  provider.use(errorBoundary(config.issuerName, logger, recorder));
+  provider.use(errorBoundary(config, logger, answerOutage));
   // Before anything builds a URL or sets a cookie: the request's origin is the issuer's.
-  provider.use(issuerOrigin(config.issuer, plainHttpPage(config.issuerName), logger));
-  provider.use(bodyLimit(bodyProblemPage(config.issuerName)));
+  provider.use(issuerOrigin(config.issuer, plainHttpPage(config), logger));
+  provider.use(bodyLimit(bodyProblemPage(config)));
   provider.use(
     tokenEndpointLimits(
       { perClient: rateLimits.token_per_client_ip, unknownClient: rateLimits.unknown_client_per_ip },
       audit,
-      logger,
       clock,
     ),
   );
   provider.use(credentialedCors(clients));
   const openSignIns = new OpenSignIns(rateLimits.interaction_per_ip, audit, logger);
-  provider.use(openSignIns.middleware(provider, signInsPausedPage(config.issuerName)));
+  provider.use(openSignIns.middleware(provider, signInsPausedPage(config)));
   const storeCheck = protocolStore.kind === 'redis' ? 'redis' : 'protocolStore';
   provider.use(
     health(async () => ({ database: await databaseReachable(db), [storeCheck]: await protocolStore.ready() })),

@@ -1,10 +1,10 @@
 // The sign-in steps' side of the rate limits (src/ratelimit): count an attempt before checking it,
 // and when a limit is used up answer 429 with a page and Retry-After instead of checking. The
 // moment a limit is reached is audited (`rate_limited`, naming the limit). When the counters cannot
-// be reached the step fails closed with 503: no limit, no guess.
+// be reached the step fails closed: the limit throws StoreUnavailableError, answered 503 like any
+// outage (interactions/errors.ts). No limit, no guess.
 import type { RouterContext } from '@koa/router';
-import { RateLimitUnavailableError, type Limit } from '../../src/ratelimit/limit.js';
-import { temporarilyUnavailable } from '../errors.js';
+import type { Limit } from '../../src/ratelimit/limit.js';
 import { tooManyAttemptsPage, type AttemptKind } from '../pages/rate-limited.js';
 import { renderPage, type Step, type StepServices } from './context.js';
 
@@ -34,9 +34,9 @@ export async function withinLimits(
   attempts: LimitedAttempt[],
 ): Promise<boolean> {
   for (const [index, attempt] of attempts.entries()) {
-    const verdict = await failClosed(ctx, deps, () => attempt.limit.attempt(attempt.key));
+    const verdict = await attempt.limit.attempt(attempt.key);
     if (verdict.allowed) continue;
-    for (const taken of attempts.slice(0, index)) await failClosed(ctx, deps, () => taken.limit.giveBack(taken.key));
+    for (const taken of attempts.slice(0, index)) await taken.limit.giveBack(taken.key);
     if (verdict.limitReachedNow) {
       await deps.audit.record({
         type: 'rate_limited',
@@ -47,11 +47,7 @@ export async function withinLimits(
       });
     }
     ctx.set('Retry-After', String(verdict.retryAfterSeconds));
-    renderPage(
-      ctx,
-      tooManyAttemptsPage(deps.config.issuerName, attempt.what, attempt.scope, verdict.retryAfterSeconds),
-      429,
-    );
+    renderPage(ctx, tooManyAttemptsPage(step.frame, attempt.what, attempt.scope, verdict.retryAfterSeconds), 429);
     return false;
   }
   return true;
@@ -60,26 +56,11 @@ export async function withinLimits(
 /** A success gives the points back: all of the account's, its own of the network's. */
 export async function succeeded(ctx: RouterContext, deps: StepServices, attempts: LimitedAttempt[]): Promise<void> {
   for (const { limit, key, scope } of attempts) {
-    await failClosed(ctx, deps, () => (scope === 'account' ? limit.reset(key) : limit.giveBack(key)));
+    await (scope === 'account' ? limit.reset(key) : limit.giveBack(key));
   }
 }
 
 /** Gives back the point each attempt took, whatever its scope: what was counted turned out not to count. */
-export async function givenBack(ctx: RouterContext, deps: StepServices, attempts: LimitedAttempt[]): Promise<void> {
-  for (const { limit, key } of attempts) await failClosed(ctx, deps, () => limit.giveBack(key));
-}
-
-async function failClosed<T>(ctx: RouterContext, deps: StepServices, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof RateLimitUnavailableError)) throw error;
-    deps.logger.error(
-      { err: error.cause ?? error, reqId: ctx.state.requestId },
-      'rate-limit store unavailable; refusing the sign-in step',
-    );
-    // The same answer as any other store outage on these pages (interactions/errors.ts).
-    ctx.set('Retry-After', '30');
-    throw temporarilyUnavailable();
-  }
+export async function givenBack(attempts: LimitedAttempt[]): Promise<void> {
+  for (const { limit, key } of attempts) await limit.giveBack(key);
 }

@@ -1,6 +1,7 @@
 // Accounts in the database: creation with policy checks, lookups by the indexed id and email.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../database/client.js';
+import { databaseErrorKind } from '../database/errors.js';
 import { parseEmail } from './email.js';
 import { InvalidInputError } from './errors.js';
 import { checkPasswordPolicy, hashPassword } from './password.js';
@@ -34,7 +35,7 @@ export class AccountStore {
       return await this.db.account.create({ data: { id: randomUUID(), email, displayName, passwordHash } });
     } catch (error) {
       // Lost a race with another writer of the same address: the unique index decided.
-      if ((error as { code?: string }).code === 'P2002')
+      if (databaseErrorKind(error) === 'unique_violation')
         throw new InvalidInputError(`an account with email ${email} already exists`);
       throw error;
     }
@@ -55,10 +56,6 @@ export class AccountStore {
       data: { passwordHash: next },
     });
     return count === 1;
-  }
-
-  list(): Promise<Account[]> {
-    return this.db.account.findMany({ orderBy: { createdAt: 'asc' } });
   }
 
   count(): Promise<number> {

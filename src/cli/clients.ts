@@ -3,13 +3,13 @@
 import type { Command } from 'commander';
 import { InvalidInputError } from '../accounts/errors.js';
 import { removeClient } from '../clients/removal.js';
-import { CliError, print, printJson, printTable, withServices } from './context.js';
+import { CliError, type Cli } from './context.js';
 
 const CLI = { source: 'cli' } as const;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-export function addClientCommands(program: Command): void {
+export function addClientCommands(program: Command, cli: Cli): void {
   const client = program.command('client').description('manage relying parties (OpenID Connect clients)');
 
   client
@@ -24,7 +24,7 @@ export function addClientCommands(program: Command): void {
     .option('--grant <grant>', 'extra grant type, e.g. client_credentials (repeatable)', collect)
     .option('--json', 'print {"client_id":…,"client_secret":…}')
     .action(async (options: AddOptions, command: Command) => {
-      await withServices(command, async ({ clients, audit }) => {
+      await cli.withServices(command, async ({ clients, audit }) => {
         const created = await clients.add({
           clientId: options.id,
           name: options.name,
@@ -40,15 +40,15 @@ export function addClientCommands(program: Command): void {
           detail: { ...CLI, public: Boolean(options.public), firstParty: Boolean(options.firstParty) },
         });
         if (options.json) {
-          printJson({ client_id: created.clientId, client_secret: created.clientSecret });
+          cli.printJson({ client_id: created.clientId, client_secret: created.clientSecret });
           return;
         }
-        print(`client added: ${created.clientId}`);
+        cli.print(`client added: ${created.clientId}`);
         if (created.clientSecret) {
-          print(`client_secret: ${created.clientSecret}`);
-          print('store the secret now: it is shown only once and cannot be recovered');
+          cli.print(`client_secret: ${created.clientSecret}`);
+          cli.print('store the secret now: it is shown only once and cannot be recovered');
         } else {
-          print('public client: no secret; it must use PKCE');
+          cli.print('public client: no secret; it must use PKCE');
         }
       });
     });
@@ -58,7 +58,7 @@ export function addClientCommands(program: Command): void {
     .description('list clients')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
-      await withServices(command, async ({ clients }) => {
+      await cli.withServices(command, async ({ clients }) => {
         const rows = (await clients.list()).map(({ clientId, metadata, firstParty, createdAt }) => ({
           client_id: clientId,
           client_name: (metadata.client_name as string | undefined) ?? null,
@@ -70,14 +70,14 @@ export function addClientCommands(program: Command): void {
           created_at: createdAt,
         }));
         if (options.json) {
-          printJson(rows);
+          cli.printJson(rows);
           return;
         }
         if (!rows.length) {
-          print('no clients yet');
+          cli.print('no clients yet');
           return;
         }
-        printTable([
+        cli.printTable([
           ['CLIENT ID', 'NAME', 'TYPE', 'GRANTS', 'REDIRECT URIS'],
           ...rows.map((c) => [
             c.client_id,
@@ -95,7 +95,7 @@ export function addClientCommands(program: Command): void {
     .description('remove a client and end its grants, codes and tokens: it can no longer sign anyone in')
     .argument('<id>', 'client_id')
     .action(async (id: string, _options: unknown, command: Command) => {
-      await withServices(command, async ({ clients, protocolStore, audit }) => {
+      await cli.withServices(command, async ({ clients, protocolStore, audit }) => {
         let removed: boolean;
         try {
           removed = await removeClient(clients, protocolStore, id);
@@ -108,7 +108,7 @@ export function addClientCommands(program: Command): void {
         }
         if (!removed) throw new CliError(`no client with id ${JSON.stringify(id)}`);
         await audit.record({ type: 'client_removed', clientId: id, detail: CLI });
-        print(`client removed: ${id} (its grants, codes and tokens ended)`);
+        cli.print(`client removed: ${id} (its grants, codes and tokens ended)`);
       });
     });
 }

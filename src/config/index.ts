@@ -2,6 +2,7 @@
 // in to whatever needs it.
 import { resolve } from 'node:path';
 import { environmentSchema } from './schema.js';
+import type { Locale } from '../i18n/locales.js';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; file: string; url: string }
@@ -34,6 +35,10 @@ export interface Config {
   readonly rateLimits: RateLimitConfig;
   /** Where GET /metrics is served; undefined (METRICS_PORT unset) = no metrics at all. */
   readonly metrics: MetricsConfig | undefined;
+  /** The pages' language when nothing else chooses one. */
+  readonly defaultLocale: Locale;
+  /** The IANA time zone dates are shown in. */
+  readonly displayTimeZone: string;
   /** How long the public listener waits for slow clients, and how many connections it holds. */
   readonly http: HttpServerConfig;
   /** Audit rows older than this many days are deleted. */
@@ -152,6 +157,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rightPasswordPerIp: e.RATE_LIMIT_RIGHT_PASSWORD_PER_IP,
     }),
     metrics: e.METRICS_PORT === undefined ? undefined : Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST }),
+    defaultLocale: e.DEFAULT_LOCALE,
+    displayTimeZone: e.DISPLAY_TIME_ZONE,
     http: Object.freeze({
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT * 1000,
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT * 1000,

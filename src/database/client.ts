@@ -7,6 +7,8 @@ import type { DatabaseConfig } from '../config/index.js';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.js';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
 import { prepareSqliteFile } from './sqlite-file.js';
+import { StoreUnavailableError } from '../outage/index.js';
+import { databaseErrorKind } from './errors.js';
 
 export type Database = PostgresClient;
 export type { Prisma } from './generated/postgresql/client.js';
@@ -22,14 +24,33 @@ export function openDatabase(config: DatabaseConfig): Database {
       connectionTimeoutMillis: Math.min(5000, queryTimeoutMs),
       query_timeout: queryTimeoutMs,
     });
-    return new PostgresClient({ adapter });
+    return throwingOutages(new PostgresClient({ adapter }));
   }
   prepareSqliteFile(config.file);
   // WAL lets the admin CLI write while the server reads; busy_timeout makes writers queue
   // instead of failing with SQLITE_BUSY.
   const adapter = new PrismaBetterSqlite3({ url: config.file }, { timestampFormat: 'iso8601' });
-  const client = new SqliteClient({ adapter }) as unknown as Database;
-  return client;
+  return throwingOutages(new SqliteClient({ adapter }) as unknown as Database);
+}
+
+/**
+ * The store boundary for outages: every query that fails because the database cannot be reached
+ * throws StoreUnavailableError('database') (its driver error as the cause), which the edge answers
+ * with 503. Any other error (a unique violation, a bug) passes through unchanged.
+ */
+function throwingOutages(client: Database): Database {
+  return client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return (await query(args)) as unknown;
+        } catch (error) {
+          if (databaseErrorKind(error) === 'unavailable') throw new StoreUnavailableError('database', { cause: error });
+          throw error;
+        }
+      },
+    },
+  }) as unknown as Database;
 }
 
 /** True when the database answers a trivial query. */

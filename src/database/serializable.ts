@@ -1,21 +1,38 @@
 // A check-then-write that must hold against concurrent requests on any number of instances, as one
-// SERIALIZABLE transaction: of two that touch the same rows PostgreSQL aborts one (P2034), which is
-// retried and then sees the winner's write. SQLite runs transactions one at a time anyway.
+// SERIALIZABLE transaction. Of two that touch the same rows PostgreSQL aborts one (SQLSTATE 40001,
+// or 40P01 for a deadlock), whichever way the driver adapter reports it (src/database/errors.ts);
+// the loser is retried after a short, jittered wait and then sees the winner's write. When the
+// conflicts go on past the last attempt, the database counts as unavailable for this request:
+// StoreUnavailableError, answered 503 like any outage, and nothing of the transaction is kept.
+// SQLite runs write transactions one at a time, so it never conflicts.
+import type { Logger } from 'pino';
 import type { Database, Prisma } from './client.js';
+import { databaseErrorKind } from './errors.js';
+import { StoreUnavailableError } from '../outage/index.js';
 
-const ATTEMPTS = 5;
+const ATTEMPTS = 6;
+// The n-th retry waits a random time up to BASE_DELAY_MS × 2^n ("full jitter"): simultaneous losers
+// do not collide again in lockstep. At most ~0.6 s in all before giving up.
+const BASE_DELAY_MS = 10;
 
-function isWriteConflict(error: unknown): boolean {
-  return (error as { code?: string }).code === 'P2034';
+export interface SerializableOptions {
+  /** Told of each retry (a log line operators and tests can see). */
+  logger?: Pick<Logger, 'info'> | undefined;
 }
 
-export async function serializable<T>(db: Database, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export async function serializable<T>(
+  db: Database,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+  { logger }: SerializableOptions = {},
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(work, { isolationLevel: 'Serializable' });
     } catch (error) {
-      if (isWriteConflict(error) && attempt < ATTEMPTS) continue;
-      throw error;
+      if (databaseErrorKind(error) !== 'serialization_failure') throw error;
+      if (attempt >= ATTEMPTS) throw new StoreUnavailableError('database', { cause: error });
+      logger?.info({ attempt }, 'serializable transaction retried after a serialization conflict');
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * BASE_DELAY_MS * 2 ** attempt));
     }
   }
 }

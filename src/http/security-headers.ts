@@ -9,7 +9,7 @@ import type { Middleware } from 'koa';
  * (lib/helpers/script_src_sha.js), but only if the policy header already exists when it builds the
  * page. So the policy is set before the request is handled, never after.
  */
-export const CONTENT_SECURITY_POLICY =
+const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
 export function securityHeaders(https: boolean): Middleware {

@@ -6,7 +6,7 @@
 // names, store kinds): never an email, account id, client id, path or address, so the number of
 // series stays bounded whatever a client sends.
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Store } from '../stores/unavailable.js';
+import type { Store } from '../outage/index.js';
 import { LIMIT_NAMES, type LimitName } from '../ratelimit/limits.js';
 
 /** What the rest of Twofold reports; `noMetrics` when METRICS_PORT is unset. */

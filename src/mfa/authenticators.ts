@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '../accounts/errors.js';
 import type { Database } from '../database/client.js';
 import { serializable } from '../database/serializable.js';
+import { databaseErrorKind } from '../database/errors.js';
 import { SecretBoxError, type SecretBox } from './secret-box.js';
 import { normalizeCode, verifyTotp } from './totp.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -67,9 +68,9 @@ function checkLabel(label: string): string {
   return clean;
 }
 
-// `update` with extra filters throws P2025 when no row matches them.
+// `update` with extra filters throws "record not found" when no row matches them.
 function isNoMatch(error: unknown): boolean {
-  return (error as { code?: string }).code === 'P2025';
+  return databaseErrorKind(error) === 'not_found';
 }
 
 export class AuthenticatorStore {

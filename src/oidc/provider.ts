@@ -10,6 +10,7 @@ import { ACR_VALUES } from './acr.js';
 import { twofoldInteractionPolicy } from './policy.js';
 import { registeredOriginsOnly } from './cors.js';
 import { INTERACTION_LIFETIME_SECONDS } from './lifetimes.js';
+import { LOCALES } from '../i18n/locales.js';
 
 /**
  * The pages oidc-provider renders itself (its error page, the logout confirmation, "signed out"),
@@ -52,6 +53,8 @@ export function createProvider({ config, pages, keys, accounts, adapter }: Provi
       short: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies },
     },
     acrValues: [...ACR_VALUES],
+    // The languages of our pages, for relying parties choosing ui_locales (OpenID Discovery §3).
+    discovery: { ui_locales_supported: [...LOCALES] },
     scopes: ['openid', 'email', 'profile', 'offline_access'],
     claims: {
       // acr, amr and auth_time in every ID token: a relying party can always see that (and when)

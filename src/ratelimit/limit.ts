@@ -1,10 +1,11 @@
 // One rate limit: a counter per key that allows `points` in a window, over a limiter from
 // store.ts. Answers in plain terms (allowed, or refused until when), and turns a store failure
-// into one typed error so callers fail closed: a limit that cannot be counted refuses.
+// into StoreUnavailableError, so callers fail closed: a limit that cannot be counted refuses, and
+// the request is answered as any other outage (503).
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { MetricsRecorder } from '../metrics/index.js';
 import type { LimitName } from './limits.js';
-import type { Store } from '../stores/unavailable.js';
+import { StoreUnavailableError, type Store } from '../outage/index.js';
 
 export type Verdict =
   /**
@@ -15,24 +16,16 @@ export type Verdict =
   /** `limitReachedNow`: this very request reached the limit (the moment worth an audit event). */
   | { allowed: false; retryAfterSeconds: number; limitReachedNow: boolean };
 
-/** The counter store did not answer (Redis or the database is down). */
-export class RateLimitUnavailableError extends Error {
-  override name = 'RateLimitUnavailableError';
-}
-
-/** Where a limit reports its refusals and its store's outages (src/metrics). */
-export interface LimitMetrics {
-  readonly recorder: MetricsRecorder;
-  readonly store: Store;
-}
-
 export class Limit {
   constructor(
     /** The name audit events, logs and metrics use for this limit. */
     readonly name: LimitName,
     readonly points: number,
     private readonly limiter: RateLimiterAbstract,
-    private readonly metrics?: LimitMetrics,
+    /** Where the counters live (named when they cannot be reached). */
+    private readonly store: Store,
+    /** Where refusals are counted (src/metrics); none when metrics are off. */
+    private readonly metrics?: MetricsRecorder,
   ) {}
 
   /** How long a counter lives, in seconds. */
@@ -84,14 +77,13 @@ export class Limit {
 
   /** attempt() and check() refuse what they do not allow: the caller answers 429. */
   private refusal(verdict: Verdict): Verdict {
-    this.metrics?.recorder.rateLimitRefused(this.name);
+    this.metrics?.rateLimitRefused(this.name);
     return verdict;
   }
 
-  /** Callers fail closed on this error with a 503, so each one is a request refused for an outage. */
-  private unavailable(cause: unknown): RateLimitUnavailableError {
-    if (this.metrics) this.metrics.recorder.storeUnavailable(this.metrics.store);
-    return new RateLimitUnavailableError('rate-limit counters are unavailable', { cause });
+  /** The counters' store did not answer: the request fails closed, answered as an outage. */
+  private unavailable(cause: unknown): StoreUnavailableError {
+    return new StoreUnavailableError(this.store, { cause });
   }
 
   private refused(state: RateLimiterRes, reachedAt: number): Verdict {

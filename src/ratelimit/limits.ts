@@ -116,5 +116,5 @@ export const passwordKey = (email: string, ip: string) => digest(normalizeEmail(
 export const ipKey = (ip: string) => digest(addressForLimits(ip));
 export const codeKey = (accountId: string, ip: string) => digest(accountId, addressForLimits(ip));
 export const tokenKey = (clientId: string, ip: string) => digest(clientId, addressForLimits(ip));
+/** One account's counter, whatever the address (recovery codes, right passwords). */
 export const accountKey = (accountId: string) => digest(accountId);
-export const recoveryCodeKey = accountKey;

@@ -12,12 +12,11 @@ export type RateLimits = Readonly<Record<LimitName, Limit>> & {
 };
 
 export function openRateLimits(config: RateLimitConfig, store: LimiterStore, recorder?: MetricsRecorder): RateLimits {
-  const metrics = recorder && { recorder, store: store.kind };
   const limits = Object.fromEntries(
     LIMIT_NAMES.map((name) => {
       const { points, windowSeconds } = LIMITS[name];
       const size = points(config);
-      return [name, new Limit(name, size, store.limiter(name, size, windowSeconds(config)), metrics)];
+      return [name, new Limit(name, size, store.limiter(name, size, windowSeconds(config)), store.kind, recorder)];
     }),
   ) as Record<LimitName, Limit>;
   return { ...limits, close: () => store.close() };

@@ -25,11 +25,9 @@
 // and arrive in floods: only the first of each address's window is recorded, as a sample, and
 // reaching the limit once; the rest are counted in metrics (twofold_client_auth_failures_total).
 import type { Middleware, ParameterizedContext } from 'koa';
-import type { Logger } from 'pino';
 import type { AuditLog } from '../audit/index.js';
-import { RateLimitUnavailableError, type Limit, type Verdict } from './limit.js';
+import type { Limit, Verdict } from './limit.js';
 import { ipKey, tokenKey } from './limits.js';
-import { TEMPORARILY_UNAVAILABLE } from '../stores/unavailable.js';
 import { systemClock, type Clock } from '../clock.js';
 
 /** The endpoints, by path, under the names the audit trail and metrics give them. */
@@ -77,6 +75,10 @@ export class RecentFailures {
   }
 }
 
+/**
+ * The counters' store being down is not caught here: the request fails closed (no counter, no
+ * guess) with the 503 every outage gets (interactions/errors.ts).
+ */
 export interface TokenEndpointLimits {
   /** token_per_client_ip */
   perClient: Limit;
@@ -87,7 +89,6 @@ export interface TokenEndpointLimits {
 export function tokenEndpointLimits(
   { perClient: limit, unknownClient }: TokenEndpointLimits,
   audit: AuditLog,
-  logger: Logger,
   clock: Clock = systemClock,
 ): Middleware {
   const recent = new RecentFailures(limit.windowSeconds * 1000, undefined, clock);
@@ -97,66 +98,46 @@ export function tokenEndpointLimits(
       await next();
       return;
     }
-    try {
-      const fromHeader = basicClientId(ctx.get('authorization'));
-      const checkedBefore = fromHeader !== undefined && recent.has(tokenKey(fromHeader, ctx.ip));
-      if (checkedBefore) {
-        const verdict = await limit.check(tokenKey(fromHeader, ctx.ip));
-        if (!verdict.allowed) {
-          refuse(ctx, verdict);
-          return;
-        }
-      }
-      await next();
-      const registered = registeredClient(ctx);
-      if (registered === undefined) {
-        if (failed(ctx)) await unknownClientFailed(ctx, unknownClient, audit, endpoint);
+    const fromHeader = basicClientId(ctx.get('authorization'));
+    const checkedBefore = fromHeader !== undefined && recent.has(tokenKey(fromHeader, ctx.ip));
+    if (checkedBefore) {
+      const verdict = await limit.check(tokenKey(fromHeader, ctx.ip));
+      if (!verdict.allowed) {
+        refuse(ctx, verdict);
         return;
       }
-      const key = tokenKey(registered, ctx.ip);
-      if (failed(ctx)) {
-        recent.add(key);
-        const verdict = await limit.attempt(key);
-        // Audited at the failure that used the last point: once refused, a pair's requests are
-        // mostly refused before they are counted, so a count over the limit may never be seen.
-        if (verdict.allowed && verdict.usedLastPointFor !== undefined) {
-          await audit.record({
-            type: 'rate_limited',
-            clientId: registered,
-            ip: ctx.ip,
-            detail: { limit: limit.name, retryAfterSeconds: verdict.usedLastPointFor },
-          });
-        }
-        if (!verdict.allowed) {
-          refuse(ctx, verdict);
-          return;
-        }
-        return;
+    }
+    await next();
+    const clientId = registeredClient(ctx);
+    if (clientId === undefined) {
+      if (failed(ctx)) await unknownClientFailed(ctx, unknownClient, audit, endpoint);
+      return;
+    }
+    const key = tokenKey(clientId, ctx.ip);
+    if (failed(ctx)) {
+      recent.add(key);
+      const verdict = await limit.attempt(key);
+      // Audited at the failure that used the last point: once refused, a pair's requests are
+      // mostly refused before they are counted, so a count over the limit may never be seen.
+      if (verdict.allowed && verdict.usedLastPointFor !== undefined) {
+        await audit.record({
+          type: 'rate_limited',
+          clientId,
+          ip: ctx.ip,
+          detail: { limit: limit.name, retryAfterSeconds: verdict.usedLastPointFor },
+        });
       }
-      // A success from a pair that failed here meanwhile (form body, or a burst): answered only if
-      // the pair still has points. Except a success that used up single-use state (a refresh token
-      // rotated, a code redeemed): replacing it would destroy a person's session and gain nothing,
-      // since the caller has just shown a credential nobody can guess. Otherwise anyone sharing an
-      // address could sign out every user of a public app there with a few bad requests.
-      if (!checkedBefore && !spentSingleUseState(ctx) && recent.has(key)) {
-        const verdict = await limit.check(key);
-        if (!verdict.allowed) {
-          refuse(ctx, verdict);
-          return;
-        }
-      }
-    } catch (error) {
-      if (!(error instanceof RateLimitUnavailableError)) throw error;
-      // Fail closed: without a counter, no guess is allowed through.
-      logger.error(
-        { err: error.cause ?? error, reqId: ctx.state.requestId },
-        'rate-limit store unavailable; refusing the request',
-      );
-      // The answer any store outage gets at the protocol endpoints (src/server.ts).
-      ctx.status = 503;
-      ctx.set('Retry-After', '5');
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = TEMPORARILY_UNAVAILABLE;
+      if (!verdict.allowed) refuse(ctx, verdict);
+      return;
+    }
+    // A success from a pair that failed here meanwhile (form body, or a burst): answered only if
+    // the pair still has points. Except a success that used up single-use state (a refresh token
+    // rotated, a code redeemed): replacing it would destroy a person's session and gain nothing,
+    // since the caller has just shown a credential nobody can guess. Otherwise anyone sharing an
+    // address could sign out every user of a public app there with a few bad requests.
+    if (!checkedBefore && !spentSingleUseState(ctx) && recent.has(key)) {
+      const verdict = await limit.check(key);
+      if (!verdict.allowed) refuse(ctx, verdict);
     }
   };
 }

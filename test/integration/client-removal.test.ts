@@ -4,9 +4,11 @@
 // it — is gone, on the database and on Redis: nothing of it works for the new registration.
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrationsFor } from '../../src/database/migrate.js';
-import { ensureCliBuilt, runCli } from '../support/cli.js';
+import { packageRoot } from '../../src/paths.js';
+import { migrationsOnDisk } from '../support/migrations.js';
+import { runCli } from '../support/cli.js';
 import { clientCredentialsToken, introspect } from '../support/client-credentials.js';
 import { createPostgresDatabase, dropPostgresDatabase, tempDir } from '../support/databases.js';
 import { RelyingParty } from '../support/relying-party.js';
@@ -23,7 +25,6 @@ describe.each([
 ])('removing a client ends what it was given (protocol state in %s)', (_where, extra: Record<string, string>) => {
   let twofold: RunningTwofold;
   beforeAll(async () => {
-    ensureCliBuilt();
     twofold = await startTwofold(extra);
   }, SLOW);
   afterAll(() => twofold.stop());
@@ -97,9 +98,13 @@ describe('protocol state stored before the upgrade is ended too', () => {
     ['Grant', { jti: 'g-1', kind: 'Grant', clientId: client, accountId: 'a-1' }],
     ['Session', { jti: 's-1', kind: 'Session', uid: 'u-1', accountId: 'a-1' }],
   ] as const;
-  /** The migrations before the one that added the column, and that one. */
+  /** The SQL of the migrations before the one that added the column, and of that one. */
   const aroundUpgrade = (kind: 'sqlite' | 'postgresql') => {
-    const all = migrationsFor(kind);
+    const dir = join(packageRoot, 'prisma', 'migrations', kind);
+    const all = migrationsOnDisk(kind).map(({ name }) => ({
+      name,
+      sql: readFileSync(join(dir, name, 'migration.sql'), 'utf8'),
+    }));
     const at = all.findIndex((m) => m.name.endsWith('_oidc_payload_client'));
     return { earlier: all.slice(0, at), migration: all[at]! };
   };

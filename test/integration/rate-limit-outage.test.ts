@@ -2,6 +2,7 @@
 // "temporarily unavailable", and the password is not even checked. Guessing without a counter
 // would be guessing without a limit. (Here the database store loses its table; with Redis the
 // token endpoint's test in token-rate-limits.test.ts stops the server.)
+import { RETRY_AFTER_SECONDS } from '../../src/outage/index.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { UserAgent } from '../support/user-agent.js';
@@ -30,7 +31,7 @@ describe('rate-limit counters unavailable', () => {
 
     const refused = await submitPassword(ua, page, person.email, 'a guess');
     expect(refused.status).toBe(503);
-    expect(refused.headers.get('retry-after')).toBe('30');
+    expect(refused.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS));
     expect(refused.body).toContain('<h1>Sign-in is temporarily unavailable</h1>');
     expect(refused.body).not.toMatch(/at \w+ \(|Error:|rate_limits/);
     const types = (await twofold.audit.list({ accountId: person.id })).map((e) => e.type);

@@ -70,7 +70,7 @@ describe('a server on a Redis Cluster', () => {
       const { access_token: accessToken } = (await token.json()) as { access_token: string };
       const inspector = new Cluster(cluster.nodes);
       try {
-        expect(await inspector.exists(`twofold:ClientCredentials:${accessToken}`)).toBe(1);
+        expect(await inspector.exists(`${twofold.config.redisKeyPrefix}ClientCredentials:${accessToken}`)).toBe(1);
       } finally {
         await inspector.quit();
       }

@@ -3,7 +3,9 @@
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { openDatabase } from '../../src/database/client.js';
-import { unavailableStore } from '../../src/stores/unavailable.js';
+import { asOutage, StoreUnavailableError } from '../../src/outage/index.js';
+
+const unavailableStore = (error: unknown) => asOutage(error)?.store;
 import { freeRedisPort } from '../support/redis-server.js';
 import { tempDir } from '../support/databases.js';
 
@@ -21,7 +23,11 @@ describe('telling an outage from a bug', () => {
       poolSize: 1,
     });
     try {
-      expect(unavailableStore(await failure(() => db.account.findFirst()))).toBe('database');
+      // Thrown as an outage at the store boundary, the driver's error kept as the cause.
+      const refused = await failure(() => db.account.findFirst());
+      expect(refused).toBeInstanceOf(StoreUnavailableError);
+      expect((refused as StoreUnavailableError).cause).toBeDefined();
+      expect(unavailableStore(refused)).toBe('database');
       expect(unavailableStore(await failure(() => db.$queryRawUnsafe('SELECT 1')))).toBe('database');
     } finally {
       await db.$disconnect();

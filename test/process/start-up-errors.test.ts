@@ -5,14 +5,12 @@ import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
-import { ensureCliBuilt } from '../support/cli.js';
 import { freshEnvironment } from '../support/databases.js';
 
 describe('start-up on a port already in use', () => {
   let taken: Server;
   let port: number;
   beforeAll(async () => {
-    ensureCliBuilt();
     taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     port = (taken.address() as { port: number }).port;
