@@ -3,13 +3,11 @@
 // A policy that blocked that script would leave the person on a blank "Submitting Callback" page:
 // the relying party would never get its code, the previous person would stay signed in, and a
 // signed-out browser could not reach the application's "signed out" page.
-import { generateSync } from '@otplib/totp';
-import { crypto } from '@otplib/plugin-crypto-node';
-import { base32 } from '@otplib/plugin-base32-scure';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { generateTotpSecret } from '../../src/mfa/totp.js';
+import { AuthenticatorApp } from '../support/authenticator-app.js';
 import { launchBrowser } from '../support/browser.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { createPerson, PASSWORD } from '../support/sign-in.js';
@@ -18,7 +16,7 @@ import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 interface Person {
   id: string;
   email: string;
-  secret: string;
+  app: AuthenticatorApp;
 }
 
 /** What the browser did that a person would not see: blocked scripts, pages left blank. */
@@ -68,21 +66,13 @@ describe("oidc-provider's auto-submit pages work in a real browser under our CSP
   let notes: RelyingParty;
   let bob: Person;
   let alice: Person;
-  let lastStep = 0;
 
   /** An account whose authenticator app is linked already: the store does what enrolment does. */
   async function enrolledPerson(): Promise<Person> {
     const person = await createPerson(twofold);
     const secret = generateTotpSecret();
     await twofold.authenticators.enroll(person.id, 'Phone', secret, 0);
-    return { id: person.id, email: person.email, secret };
-  }
-
-  /** The code the person's app shows (never the same step twice in this file: no replay refusal). */
-  function codeOf(person: Person): string {
-    const step = Math.max(lastStep + 1, Math.floor(Date.now() / 30_000) - 1);
-    lastStep = step;
-    return generateSync({ secret: person.secret, crypto, base32, epoch: step * 30 + 1 });
+    return { id: person.id, email: person.email, app: new AuthenticatorApp(secret) };
   }
 
   /** On our password page and then the code page, the way a person fills them in. */
@@ -91,7 +81,7 @@ describe("oidc-provider's auto-submit pages work in a real browser under our CSP
     await page.locator('input[name="password"]').fill(PASSWORD);
     await page.locator('form[action$="/password"] button[type="submit"]').click();
     await page.locator('input[name="code"]').waitFor();
-    await page.locator('input[name="code"]').fill(codeOf(person));
+    await page.locator('input[name="code"]').fill(await person.app.nextCode());
     await page.locator('form[action$="/code"] button[type="submit"]').click();
   }
 

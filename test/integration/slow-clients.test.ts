@@ -3,7 +3,7 @@
 // off (HTTP_HEADERS_TIMEOUT, HTTP_REQUEST_TIMEOUT, HTTP_KEEP_ALIVE_TIMEOUT) and never holds more
 // than HTTP_MAX_CONNECTIONS at once, while it keeps answering everyone else.
 import { connect, type Socket } from 'node:net';
-import { Writable } from 'node:stream';
+import { LogCapture } from '../support/log-capture.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,17 +50,11 @@ async function healthy(url: string): Promise<number> {
 
 describe('slow clients are cut off', () => {
   let twofold: RunningTwofold;
-  const log: string[] = [];
+  const log = new LogCapture();
   beforeAll(async () => {
-    const logTo = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        log.push(...chunk.toString().split('\n').filter(Boolean));
-        done();
-      },
-    });
     twofold = await startTwofold(
       { HTTP_HEADERS_TIMEOUT: '2s', HTTP_REQUEST_TIMEOUT: '3s', HTTP_KEEP_ALIVE_TIMEOUT: '1s', LOG_LEVEL: 'info' },
-      { logTo },
+      { logTo: log },
     );
   });
   afterAll(() => twofold.stop());
@@ -94,9 +88,7 @@ describe('slow clients are cut off', () => {
     expect(result.cutOff).toBe(true);
     expect(result.answer).toMatch(/^HTTP\/1\.1 408 /);
     // The operator reads one JSON line about it, not a stack on stderr.
-    const ended = log
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
-      .filter((line) => line.msg === 'request ended early');
+    const ended = log.lines().filter((line) => line.msg === 'request ended early');
     expect(ended).toEqual([expect.objectContaining({ level: 30, reason: 'Request timeout' })]);
   });
 
