@@ -20,9 +20,11 @@
  * a test of a query, a transaction, a conditional update or a constraint does.
  */
 export const POSTGRESQL_FILES = [
+  'test/integration/audit-retention.test.ts',
   'test/integration/authenticators.test.ts',
   'test/integration/cli-with-server.test.ts',
   'test/integration/cli.test.ts',
+  'test/integration/client-removal.test.ts',
   'test/integration/clients.test.ts',
   'test/integration/database-dump.test.ts',
   'test/integration/database-errors.test.ts',
@@ -35,7 +37,9 @@ export const POSTGRESQL_FILES = [
   'test/integration/rate-limits.test.ts',
   'test/integration/recovery-codes.test.ts',
   'test/integration/restart.test.ts',
+  'test/integration/right-password-limits.test.ts',
   'test/integration/secret-rotation.test.ts',
+  'test/integration/storage-limits.test.ts',
   'test/integration/store-outages.test.ts',
   'test/integration/token-rate-limits.test.ts',
 ];

@@ -17,6 +17,9 @@ import {
 } from '../src/outage/index.js';
 import type { MetricsRecorder } from '../src/metrics/index.js';
 import type { BodyProblemPage } from '../src/http/body-limit.js';
+import type { PlainHttpPage } from '../src/http/issuer-origin.js';
+import type { SignInsPausedPage } from '../src/ratelimit/open-sign-ins.js';
+import { tooManySignInsPage } from './pages/rate-limited.js';
 
 export class PageError extends Error {
   override name = 'PageError';
@@ -137,6 +140,29 @@ export function bodyProblemPage(settings: FrameSettings): BodyProblemPage {
       settings,
       problem === 413 ? new PageError(413, 'body_too_large') : new PageError(411, 'length_required'),
     );
+}
+
+/** The page for a request that came around an https issuer's TLS proxy (src/http/issuer-origin.ts). */
+export function plainHttpPage(settings: FrameSettings): PlainHttpPage {
+  return (ctx, secureUrl) => {
+    ctx.status = 400;
+    ctx.type = 'html';
+    ctx.set('Cache-Control', 'no-store');
+    const frame = frameFor(ctx, settings);
+    ctx.body = problemPage(
+      frame,
+      'plain_http',
+      html`<p><a href="${secureUrl}">${frame.t('problem.plain_http.continue', { host: new URL(secureUrl).host })}</a></p>`,
+    );
+  };
+}
+
+/** The 429 page for an address that holds too many sign-ins open (src/ratelimit/open-sign-ins.ts). */
+export function signInsPausedPage(settings: FrameSettings): SignInsPausedPage {
+  return (ctx, retryAfterSeconds) => {
+    ctx.type = 'html';
+    ctx.body = tooManySignInsPage(frameFor(ctx, settings), retryAfterSeconds);
+  };
 }
 
 // oidc-provider's endpoints that programs call (token, userinfo, JWKS, discovery, registration).

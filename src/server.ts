@@ -1,7 +1,7 @@
 // Builds a running Twofold from a configuration: the shared services (services.ts) plus our pages,
 // the account portal and the HTTP concerns, as one Koa application. `main.ts` adds the process
 // concerns (signals, exit codes).
-import { createServer as createHttpServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type Provider from 'oidc-provider';
@@ -28,7 +28,13 @@ import { openRateLimits } from './ratelimit/policies.js';
 import { limiterStore } from './ratelimit/store.js';
 import { tokenEndpointLimits } from './ratelimit/token-endpoint.js';
 import { interactionRoutes } from '../interactions/routes.js';
-import { bodyProblemPage, errorBoundary, outageAnswer } from '../interactions/errors.js';
+import {
+  bodyProblemPage,
+  errorBoundary,
+  outageAnswer,
+  plainHttpPage,
+  signInsPausedPage,
+} from '../interactions/errors.js';
 import { providerPages } from '../interactions/pages/provider-pages.js';
 import { systemClock, type Clock } from './clock.js';
 import { accountPortal } from '../interactions/account/routes.js';
@@ -41,6 +47,11 @@ import { httpMetrics, observeRequests } from './metrics/http.js';
 import { countSignIns } from './metrics/signin.js';
 import { countProviderEvents } from './metrics/provider-events.js';
 import { metricsServer } from './metrics/listener.js';
+import { issuerOrigin } from './http/issuer-origin.js';
+import { publicServer } from './http/public-server.js';
+import { logLateErrors } from './http/late-errors.js';
+import { credentialedCors } from './oidc/cors.js';
+import { OpenSignIns } from './ratelimit/open-sign-ins.js';
 
 export interface Twofold {
   provider: Provider;
@@ -60,6 +71,7 @@ export interface Twofold {
 }
 
 const PURGE_INTERVAL_MS = 10 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 // In-flight requests get this long to finish on shutdown; main.ts gives up after 10 s in all.
 const SHUTDOWN_GRACE_MS = 5000;
 
@@ -131,11 +143,23 @@ export async function createTwofold(
     provider.use(httpMetrics(metrics));
   }
   provider.use(requestLog(logger));
+  logLateErrors(provider, logger);
   provider.use(securityHeaders(config.secureCookies));
   // Inside the two above: what it answers is logged with its real status and carries the headers.
   provider.use(errorBoundary(config, logger, answerOutage));
+  // Before anything builds a URL or sets a cookie: the request's origin is the issuer's.
+  provider.use(issuerOrigin(config.issuer, plainHttpPage(config), logger));
   provider.use(bodyLimit(bodyProblemPage(config)));
-  provider.use(tokenEndpointLimits(rateLimits.token_per_client_ip, audit, clock));
+  provider.use(
+    tokenEndpointLimits(
+      { perClient: rateLimits.token_per_client_ip, unknownClient: rateLimits.unknown_client_per_ip },
+      audit,
+      clock,
+    ),
+  );
+  provider.use(credentialedCors(clients));
+  const openSignIns = new OpenSignIns(rateLimits.interaction_per_ip, audit, logger);
+  provider.use(openSignIns.middleware(provider, signInsPausedPage(config)));
   const storeCheck = protocolStore.kind === 'redis' ? 'redis' : 'protocolStore';
   provider.use(
     health(async () => ({ database: await databaseReachable(db), [storeCheck]: await protocolStore.ready() })),
@@ -174,14 +198,26 @@ export async function createTwofold(
       audit,
       selfOrigin: () => listeningOn,
       clock,
+      openSignIns,
     }),
   );
 
-  const purge = setInterval(() => {
+  // Housekeeping, on every instance (deleting the same rows twice is harmless): expired protocol
+  // state, and audit rows past AUDIT_RETENTION. Once at start, so a server restarted more often
+  // than the interval still keeps the trail within its retention.
+  const housekeeping = () => {
     protocolStore
       .purge()
       .catch((error: unknown) => logger.warn({ err: error }, 'purging expired protocol state failed'));
-  }, PURGE_INTERVAL_MS);
+    audit
+      .purgeBefore(new Date(clock.now() - config.auditRetentionDays * DAY_MS))
+      .then((count) => {
+        if (count) logger.info({ count, retentionDays: config.auditRetentionDays }, 'old audit events deleted');
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'deleting old audit events failed'));
+  };
+  housekeeping();
+  const purge = setInterval(housekeeping, PURGE_INTERVAL_MS);
   purge.unref();
 
   // Discovery and the JWKS from memory once listening, logged and counted like every request.
@@ -198,7 +234,7 @@ export async function createTwofold(
   return {
     ...services,
     listen: async () => {
-      server = createHttpServer(published.listener(provider.callback()));
+      server = publicServer(published.listener(provider.callback()), config.http);
       const port = await listenOn(server, config.port, config.host);
       listeningOn = selfOrigin(server.address() as AddressInfo);
       await published.load(

@@ -23,6 +23,8 @@ import { PORTAL_PATHS, portalUrl } from '../../src/portal/client.js';
 import { PortalRelyingParty, PortalSignInError } from '../../src/portal/relying-party.js';
 import { selfFetch } from '../../src/portal/self-fetch.js';
 import { PortalSessions } from '../../src/portal/session.js';
+import { OpenSignIns } from '../../src/ratelimit/open-sign-ins.js';
+import { signInsPausedPage } from '../errors.js';
 
 /** The part of the authenticator store the portal reads. */
 export interface AuthenticatorLister {
@@ -49,6 +51,8 @@ export interface PortalDependencies {
   selfOrigin: () => string | undefined;
   /** What time it is (the "recent sign-in" check). */
   clock: Clock;
+  /** The limit on sign-ins one address holds open: a pending sign-in here is one of them. */
+  openSignIns: OpenSignIns;
 }
 
 const STATUS: Record<PortalProblem, number> = { denied: 403, invalid: 400, unavailable: 503, 'expired-form': 403 };
@@ -68,6 +72,7 @@ export function accountPortal({
   audit,
   selfOrigin,
   clock,
+  openSignIns,
 }: PortalDependencies): Middleware {
   const relyingParty = new PortalRelyingParty(config, selfFetch(config.issuer, selfOrigin));
   const sessions = new PortalSessions(sessionStore, config.secureCookies);
@@ -95,11 +100,18 @@ export function accountPortal({
   });
 
   const beginSignIn = async (ctx: Context, again = false) => {
+    // The pending sign-in is stored until its callback or its expiry: one of the address's open ones.
+    const verdict = await openSignIns.take(ctx);
+    if (!verdict.allowed) {
+      OpenSignIns.refuse(ctx, verdict, signInsPausedPage(config));
+      return;
+    }
     try {
       const { url: authorizationUrl, pending } = await relyingParty.begin({ again });
       await sessions.startSignIn(ctx, pending);
       ctx.redirect(authorizationUrl.href);
     } catch (error) {
+      await openSignIns.giveBack(ctx);
       failed(ctx, error);
     }
   };
@@ -181,6 +193,7 @@ export function accountPortal({
 
   router.get(PORTAL_PATHS.callback, async (ctx) => {
     const pending = await sessions.takePending(ctx);
+    if (pending) await openSignIns.giveBack(ctx);
     if (!pending) {
       logger.info({ reqId: ctx.state.requestId }, 'account portal callback without a pending sign-in');
       problem(ctx, 'invalid');

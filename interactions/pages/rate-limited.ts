@@ -13,7 +13,8 @@ export function minutesToWait(seconds: number): number {
   return Math.max(1, Math.ceil(seconds / 60));
 }
 
-export type AttemptKind = 'password' | 'code' | 'recovery code';
+/** `sign-in`: right passwords, which cost the server a check like wrong ones. */
+export type AttemptKind = 'password' | 'code' | 'recovery code' | 'sign-in';
 
 /** One whole sentence for each kind of attempt and scope. */
 const SENTENCES = {
@@ -21,6 +22,7 @@ const SENTENCES = {
   code: { network: 'limits.code.network', account: 'limits.code.account' },
   // Counted per account only, from every address together.
   'recovery code': { network: 'limits.recovery_code', account: 'limits.recovery_code' },
+  'sign-in': { network: 'limits.sign_in.network', account: 'limits.sign_in.account' },
 } as const;
 
 /**
@@ -40,6 +42,16 @@ export function tooManyAttemptsPage(
     { ...frame, returnTo: undefined },
     frame.t('limits.title'),
     frame.t(SENTENCES[what][scope], { minutes: minutesToWait(retryAfterSeconds) }),
+    help(frame),
+  );
+}
+
+/** Too many sign-ins started from one address and left unfinished (limit `interaction_per_ip`). */
+export function tooManySignInsPage(frame: Frame, retryAfterSeconds: number): string {
+  return messagePage(
+    { ...frame, returnTo: undefined },
+    frame.t('limits.title'),
+    frame.t('limits.open_sign_ins', { minutes: minutesToWait(retryAfterSeconds) }),
     help(frame),
   );
 }

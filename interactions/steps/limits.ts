@@ -59,3 +59,8 @@ export async function succeeded(ctx: RouterContext, deps: StepServices, attempts
     await (scope === 'account' ? limit.reset(key) : limit.giveBack(key));
   }
 }
+
+/** Gives back the point each attempt took, whatever its scope: what was counted turned out not to count. */
+export async function givenBack(attempts: LimitedAttempt[]): Promise<void> {
+  for (const { limit, key } of attempts) await limit.giveBack(key);
+}

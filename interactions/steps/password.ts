@@ -4,9 +4,9 @@ import type { RouterContext } from '@koa/router';
 import { field } from '../form-body.js';
 import { passwordPage } from '../pages/password.js';
 import { normalizeEmail } from '../../src/accounts/email.js';
-import { ipKey, passwordKey } from '../../src/ratelimit/limits.js';
+import { accountKey, ipKey, passwordKey } from '../../src/ratelimit/limits.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
-import { succeeded, withinLimits, type LimitedAttempt } from './limits.js';
+import { givenBack, succeeded, withinLimits, type LimitedAttempt } from './limits.js';
 import type { PlainMessage } from '../pages/form.js';
 
 const WRONG = 'password.wrong';
@@ -53,10 +53,19 @@ export async function submitPassword(ctx: RouterContext, deps: StepServices, ste
       accountId: async () => (await deps.accounts.findByEmail(normalizeEmail(email)))?.id,
     },
   ];
-  if (!(await withinLimits(ctx, deps, step, limits))) return;
+  // A right password costs a bcrypt check too: checks that succeed are counted per address before
+  // this one runs (the point goes back if the password is wrong), so nobody holding one password
+  // keeps the server's bcrypt threads busy. Per account they are counted once a password proved
+  // right, since a refusal before the check would tell anyone typing the email that it has an
+  // account someone is signing in to (the counters of unknown emails never fill).
+  const rightFromHere: LimitedAttempt[] = [
+    { limit: deps.rateLimits.right_password_per_ip, key: ipKey(ctx.ip), what: 'sign-in', scope: 'network' },
+  ];
+  if (!(await withinLimits(ctx, deps, step, [...limits, ...rightFromHere]))) return;
 
   const result = await deps.passwords.check(email, password);
   if (!result.ok) {
+    await givenBack(rightFromHere);
     await deps.audit.record({
       type: 'signin_password_failed',
       accountId: result.accountId,
@@ -68,6 +77,14 @@ export async function submitPassword(ctx: RouterContext, deps: StepServices, ste
     return;
   }
   await succeeded(ctx, deps, limits);
+  const rightForAccount: LimitedAttempt = {
+    limit: deps.rateLimits.right_password_per_account,
+    key: accountKey(result.account.id),
+    what: 'sign-in',
+    scope: 'account',
+    accountId: () => Promise.resolve(result.account.id),
+  };
+  if (!(await withinLimits(ctx, deps, step, [rightForAccount]))) return;
   await deps.pendingSignIns.passwordAccepted(step.uid, result.account.id, step.interaction.exp);
   // Not an audit event (src/metrics/signin.ts): the sign-in is only half done.
   deps.metrics.signIn('password', 'success');

@@ -8,7 +8,7 @@ import type { Account } from '../../src/accounts/store.js';
 import type { PendingSignIn } from '../../src/signin/pending.js';
 import { MAX_WRONG_CODES } from '../../src/signin/pending.js';
 import { normalizeRecoveryCode } from '../../src/mfa/recovery-codes.js';
-import { codeKey, ipKey, recoveryCodeKey } from '../../src/ratelimit/limits.js';
+import { accountKey, codeKey, ipKey } from '../../src/ratelimit/limits.js';
 import { field } from '../form-body.js';
 import { recoveryPage } from '../pages/recovery.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
@@ -55,7 +55,7 @@ export async function submitRecovery(
     },
     {
       limit: deps.rateLimits.recovery_code_per_account,
-      key: recoveryCodeKey(account.id),
+      key: accountKey(account.id),
       what: 'recovery code',
       scope: 'account',
       accountId,

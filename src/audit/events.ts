@@ -23,7 +23,11 @@ export interface AuditEventDetails {
   secret_key_rotated: BySource<'cli'> & { kid: string; reencrypted: number };
 
   // The protocol endpoints (oidc-provider's own events).
-  client_auth_failed: { endpoint: 'token' | 'introspection' | 'revocation' | 'par'; reason?: string };
+  /**
+   * `sample`: the first failure of an address in a window that named an unregistered client_id;
+   * the others of that window are counted in metrics only (src/ratelimit/token-endpoint.ts).
+   */
+  client_auth_failed: { endpoint: 'token' | 'introspection' | 'revocation' | 'par'; reason?: string; sample?: true };
   signed_out: { everywhere: boolean };
 
   // Sign-in.

@@ -65,6 +65,12 @@ export class AuditLog {
     return rows.map(toEvent) as AuditEvent<T>[];
   }
 
+  /** Deletes the events recorded before `cutoff` (AUDIT_RETENTION); returns how many went. */
+  async purgeBefore(cutoff: Date): Promise<number> {
+    const { count } = await this.db.auditEvent.deleteMany({ where: { at: { lt: cutoff } } });
+    return count;
+  }
+
   /** The most recent events matching the filter (at most `limit`), oldest first. */
   async list(filter: {
     accountId?: string | undefined;

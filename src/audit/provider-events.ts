@@ -23,13 +23,15 @@ export function auditProviderEvents(provider: Provider, audit: AuditLog, logger:
   for (const [name, endpoint] of Object.entries(CLIENT_ENDPOINTS)) {
     // Every one of these events passes (ctx, error), like grant.error.
     provider.on(name as 'grant.error', (ctx: KoaContextWithOIDC, error: { error?: string; error_detail?: unknown }) => {
-      if (error.error !== 'invalid_client') return;
-      // Only a client that exists is named (an unknown id is the attacker's text); the reason is
-      // oidc-provider's own wording ("invalid secret provided", "client not found").
+      // Only a registered client's failures, each time: an unregistered id is the attacker's text,
+      // sampled once per address and window by src/ratelimit/token-endpoint.ts, never a row each.
+      const client = ctx.oidc.client;
+      if (error.error !== 'invalid_client' || !client) return;
+      // oidc-provider's own wording ("invalid secret provided").
       const reason = typeof error.error_detail === 'string' ? error.error_detail.slice(0, 100) : undefined;
       record({
         type: 'client_auth_failed',
-        clientId: ctx.oidc.client?.clientId,
+        clientId: client.clientId,
         ip: ctx.ip,
         detail: { endpoint, ...(reason ? { reason } : {}) },
       });

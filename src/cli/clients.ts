@@ -1,6 +1,8 @@
 // `twofold client …`: register, list and remove relying parties. A running server sees changes at
 // once: it reads clients from the database on every request.
 import type { Command } from 'commander';
+import { InvalidInputError } from '../accounts/errors.js';
+import { removeClient } from '../clients/removal.js';
 import { CliError, type Cli } from './context.js';
 
 const CLI = { source: 'cli' } as const;
@@ -90,13 +92,23 @@ export function addClientCommands(program: Command, cli: Cli): void {
 
   client
     .command('remove')
-    .description('remove a client: it can no longer sign anyone in or obtain tokens')
+    .description('remove a client and end its grants, codes and tokens: it can no longer sign anyone in')
     .argument('<id>', 'client_id')
     .action(async (id: string, _options: unknown, command: Command) => {
-      await cli.withServices(command, async ({ clients, audit }) => {
-        if (!(await clients.remove(id))) throw new CliError(`no client with id ${JSON.stringify(id)}`);
+      await cli.withServices(command, async ({ clients, protocolStore, audit }) => {
+        let removed: boolean;
+        try {
+          removed = await removeClient(clients, protocolStore, id);
+        } catch (error) {
+          if (error instanceof InvalidInputError) throw error;
+          // Both steps are idempotent: running the command again finishes the job.
+          throw new CliError(
+            `ending the grants and tokens of ${JSON.stringify(id)} failed (${(error as Error).message}); run the command again`,
+          );
+        }
+        if (!removed) throw new CliError(`no client with id ${JSON.stringify(id)}`);
         await audit.record({ type: 'client_removed', clientId: id, detail: CLI });
-        cli.print(`client removed: ${id}`);
+        cli.print(`client removed: ${id} (its grants, codes and tokens ended)`);
       });
     });
 }

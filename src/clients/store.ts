@@ -71,6 +71,16 @@ function checkUri(uri: string): void {
     throw new InvalidInputError(`not a valid URL: ${JSON.stringify(uri.slice(0, 200))}`);
   }
   if (url.hash) throw new InvalidInputError(`redirect URLs must not contain a fragment: ${uri}`);
+  // A user name or password in a URL that carries codes and tokens would be sent along with them
+  // (and shown to the person on an error page); the value is never echoed.
+  if (url.username || url.password) {
+    url.username = url.password = '';
+    throw new InvalidInputError(`redirect URLs must not contain a user name or password: ${url.href}`);
+  }
+  // Redirect URLs are compared exactly: a "*" is only a character, and whoever registers
+  // https://*.rp.test/cb believes every subdomain is allowed (none is).
+  if (uri.includes('*'))
+    throw new InvalidInputError(`redirect URLs are matched exactly, "*" is not a wildcard: register each URL (${uri})`);
   // Codes and tokens travel in these redirects: plain http only to this very machine.
   if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
     throw new InvalidInputError(`redirect URLs must use https (http only for localhost): ${uri}`);

@@ -42,6 +42,17 @@ export interface Config {
   readonly displayTimeZone: string;
   /** How many processes serve the port (src/workers); 1 = this process alone. */
   readonly workers: number;
+  /** How long the public listener waits for slow clients, and how many connections it holds. */
+  readonly http: HttpServerConfig;
+  /** Audit rows older than this many days are deleted. */
+  readonly auditRetentionDays: number;
+}
+
+export interface HttpServerConfig {
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  readonly maxConnections: number;
 }
 
 export interface MetricsConfig {
@@ -67,6 +78,14 @@ export interface RateLimitConfig {
   /** Wrong recovery codes per account, from anywhere, per `recoveryCodeWindowSeconds`. */
   readonly recoveryCodePerAccount: number;
   readonly recoveryCodeWindowSeconds: number;
+  /** Sign-ins held open (stored, not finished) per client IP. */
+  readonly interactionPerIp: number;
+  /** Failed client authentications with an unregistered client_id, per client IP. */
+  readonly unknownClientPerIp: number;
+  /** Right passwords (bcrypt checks that succeeded) per account, from anywhere. */
+  readonly rightPasswordPerAccount: number;
+  /** Right passwords per client IP, whatever the email. */
+  readonly rightPasswordPerIp: number;
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -92,6 +111,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) {
     throw new ConfigError(
       `METRICS_PORT must differ from PORT: metrics are never served on the public port (got ${JSON.stringify(String(e.METRICS_PORT))})`,
+    );
+  }
+  // The headers are part of the request: Node refuses a headers timeout longer than the request's.
+  if (e.HTTP_HEADERS_TIMEOUT > e.HTTP_REQUEST_TIMEOUT) {
+    throw new ConfigError(
+      `HTTP_HEADERS_TIMEOUT must not be longer than HTTP_REQUEST_TIMEOUT (got ${JSON.stringify(`${e.HTTP_HEADERS_TIMEOUT}s`)} and ${JSON.stringify(`${e.HTTP_REQUEST_TIMEOUT}s`)})`,
     );
   }
   const dataDir = resolve(e.DATA_DIR);
@@ -129,11 +154,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tokenPerClientIp: e.RATE_LIMIT_TOKEN_PER_CLIENT_IP,
       recoveryCodePerAccount: e.RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT,
       recoveryCodeWindowSeconds: e.RATE_LIMIT_RECOVERY_CODE_WINDOW,
+      interactionPerIp: e.RATE_LIMIT_INTERACTION_PER_IP,
+      unknownClientPerIp: e.RATE_LIMIT_UNKNOWN_CLIENT_PER_IP,
+      rightPasswordPerAccount: e.RATE_LIMIT_RIGHT_PASSWORD_PER_ACCOUNT,
+      rightPasswordPerIp: e.RATE_LIMIT_RIGHT_PASSWORD_PER_IP,
     }),
     metrics: e.METRICS_PORT === undefined ? undefined : Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST }),
     defaultLocale: e.DEFAULT_LOCALE,
     displayTimeZone: e.DISPLAY_TIME_ZONE,
     workers: e.WORKERS ?? (e.NODE_ENV === 'production' ? availableParallelism() : 1),
+    http: Object.freeze({
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT * 1000,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT * 1000,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT * 1000,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+    }),
+    auditRetentionDays: e.AUDIT_RETENTION,
   });
 }
 

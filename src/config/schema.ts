@@ -86,7 +86,7 @@ export const environmentSchema = z.object({
     .optional()
     .meta({
       description:
-        'public URL of the provider (no query or fragment); `https://` turns on `Secure` cookies and HSTS and requires `TRUST_PROXY=true` (TLS ends at the proxy in front)',
+        'public URL of the provider (no query or fragment); every URL Twofold publishes (discovery, redirects, forms) is built from it, whatever `Host` or `X-Forwarded-Host` a request names. `https://` turns on `Secure` cookies and HSTS and requires `TRUST_PROXY=true` (TLS ends at the proxy in front); a request that arrives without `X-Forwarded-Proto: https` is then refused with 400 and a page saying to use the https address (`/healthz`, `/readyz` and `/static/` excepted, for health checks)',
       defaultText: '`http://localhost:$PORT`',
     }),
   ISSUER_NAME: z
@@ -107,7 +107,10 @@ export const environmentSchema = z.object({
     description:
       'seconds a PostgreSQL query (or opening a connection, at most 5 s) may take; past it the database counts as unavailable (503), so a server that stops answering cannot hang requests',
   }),
-  DATA_DIR: z.string().min(1).default('./data').meta({ description: 'folder of the embedded database' }),
+  DATA_DIR: z.string().min(1).default('./data').meta({
+    description:
+      'folder of the embedded database (created mode 0700; the database file and its `-wal`/`-shm` are 0600)',
+  }),
   KEYS_DIR: z
     .string()
     .min(1)
@@ -187,7 +190,7 @@ export const environmentSchema = z.object({
   }),
   RATE_LIMIT_TOKEN_PER_CLIENT_IP: integer(1, 100_000).default(20).meta({
     description:
-      'failed requests to `/token`, `/token/introspection`, `/token/revocation` per (client_id, client address) per window, then 429 `slow_down`',
+      'failed requests of a registered client to `/token`, `/token/introspection`, `/token/revocation`, `/request` (PAR) per (client_id, client address) per window, then 429 `slow_down`',
   }),
   // Wrong recovery codes per account from every address together, in their own window: someone who
   // has the password cannot grind recovery codes by spreading guesses over many addresses.
@@ -198,6 +201,29 @@ export const environmentSchema = z.object({
   RATE_LIMIT_RECOVERY_CODE_WINDOW: duration
     .prefault('1h')
     .meta({ description: 'window of the recovery-code limit (1 s – 24 h)' }),
+  // Storage nobody may fill: sign-ins one address holds open (each /auth stores its request for
+  // the interaction's 15 minutes; a finished sign-in gives its point back). Far above what a
+  // person holds (one or two), and it bounds an address to a few MB of stored requests.
+  RATE_LIMIT_INTERACTION_PER_IP: integer(1, 1_000_000).default(200).meta({
+    description:
+      'sign-ins one client address holds open: each `/auth` that starts a sign-in, and each `/account` visit that does, stores it for 15 minutes and takes a point until it finishes (a finished sign-in gives it back); beyond it, 429 "Too many sign-ins". Everyone behind one NAT address shares it',
+  }),
+  // Failed client authentications naming a client_id nobody registered, per address: made-up ids
+  // would otherwise each get a counter (and an audit row) of their own.
+  RATE_LIMIT_UNKNOWN_CLIENT_PER_IP: integer(1, 100_000).default(20).meta({
+    description:
+      'failed requests to `/token`, `/token/introspection`, `/token/revocation`, `/request` (PAR) naming a client_id nobody registered, per client address per window (one counter per address, however many ids are made up), then 429 `slow_down`; only the first of each window is audited',
+  }),
+  // A right password costs a bcrypt check like a wrong one: someone who knows one password must not
+  // keep the server's bcrypt threads busy. A person types theirs once or twice per sign-in.
+  RATE_LIMIT_RIGHT_PASSWORD_PER_IP: integer(1, 1_000_000).default(100).meta({
+    description:
+      'right passwords per client address per window (each costs a bcrypt check like a wrong one), then 429 for every email from there',
+  }),
+  RATE_LIMIT_RIGHT_PASSWORD_PER_ACCOUNT: integer(1, 10_000).default(30).meta({
+    description:
+      "right passwords per account per window, from every address together, then 429 for that account's sign-ins (only someone with the password can use it up)",
+  }),
   // Prometheus metrics on a listener of their own, never on the public port (src/metrics); unset =
   // off. Loopback by default: publishing an identity provider's internals is the operator's choice.
   METRICS_PORT: integer(0, 65535).optional().meta({
@@ -238,4 +264,36 @@ export const environmentSchema = z.object({
     .string()
     .optional()
     .meta({ description: '`production` makes `WORKERS` default to the number of CPUs (the Docker image sets it)' }),
+  // Slow clients (src/http/public-server.ts): a client that trickles its headers or body, or keeps
+  // connections open doing nothing, must not hold the server's sockets. Node's defaults let
+  // headers take 60 s, a body 300 s, and connections grow until the process runs out of files.
+  HTTP_HEADERS_TIMEOUT: duration.prefault('10s').meta({
+    description:
+      "time a client has to send a request's headers, then 408 and the connection is closed (slow clients; at most `HTTP_REQUEST_TIMEOUT`)",
+  }),
+  // The whole request, headers and body (at most 16 KiB here), from its first byte.
+  HTTP_REQUEST_TIMEOUT: duration.prefault('30s').meta({
+    description: 'time a client has to send a whole request, headers and body, then 408 and the connection is closed',
+  }),
+  // An idle kept-alive connection between requests. Behind a load balancer that reuses connections,
+  // keep it above the balancer's own idle timeout, or the balancer meets closed sockets (502s).
+  HTTP_KEEP_ALIVE_TIMEOUT: duration.prefault('5s').meta({
+    description:
+      "how long an idle kept-alive connection stays open; behind a load balancer that reuses connections, set it above the balancer's idle timeout (AWS ALB: 60 s → `65s`)",
+  }),
+  HTTP_MAX_CONNECTIONS: integer(1, 1_000_000).default(1000).meta({
+    description:
+      "open connections per instance; further connections are closed as they arrive (keep the process's file limit, `ulimit -n`, above it)",
+  }),
+  // Audit rows older than this are deleted with expired protocol state (at start, every 10 minutes).
+  AUDIT_RETENTION: z
+    .string()
+    .regex(/^\d{1,5}d$/, { error: 'must be a number of days such as 400d' })
+    .transform((v) => Number(v.slice(0, -1)))
+    .pipe(z.number().min(1, { error: 'must be at least 1d' }))
+    .prefault('400d')
+    .meta({
+      description:
+        'audit events older than this many days are deleted (at start and every 10 minutes, with expired protocol state)',
+    }),
 });

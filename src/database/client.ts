@@ -1,14 +1,13 @@
 // Opens the Prisma client on the configured database: the embedded SQLite file by default, or a
 // PostgreSQL server. Both generated clients expose the same models; the PostgreSQL one's types
 // stand for both.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { DatabaseConfig } from '../config/index.js';
 import { withStatementCache } from './statement-cache.js';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.js';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
+import { prepareSqliteFile } from './sqlite-file.js';
 import { StoreUnavailableError } from '../outage/index.js';
 import { databaseErrorKind } from './errors.js';
 
@@ -28,7 +27,7 @@ export function openDatabase(config: DatabaseConfig): Database {
     });
     return throwingOutages(new PostgresClient({ adapter }));
   }
-  mkdirSync(dirname(config.file), { recursive: true });
+  prepareSqliteFile(config.file);
   // WAL lets the admin CLI write while the server reads; busy_timeout makes writers queue
   // instead of failing with SQLITE_BUSY.
   const adapter = withStatementCache(new PrismaBetterSqlite3({ url: config.file }, { timestampFormat: 'iso8601' }));

@@ -3,12 +3,13 @@
 // Runs through the same drivers the Prisma adapters use, so no Prisma engine ships in production.
 // Concurrent start-ups are serialised: a PostgreSQL advisory lock, or SQLite's write lock.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config/index.js';
 import { packageRoot } from '../paths.js';
+import { prepareSqliteFile } from './sqlite-file.js';
 
 export interface MigrationResult {
   applied: string[];
@@ -115,7 +116,7 @@ const SQLITE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`;
 
 function migrateSqlite(file: string, migrations: Migration[]): MigrationResult {
-  mkdirSync(dirname(file), { recursive: true });
+  prepareSqliteFile(file);
   const db = new Sqlite(file);
   try {
     db.pragma('journal_mode = WAL');

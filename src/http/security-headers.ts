@@ -2,17 +2,30 @@
 // interaction URLs, no MIME sniffing; HSTS when the issuer is https.
 import type { Middleware } from 'koa';
 
+/**
+ * No inline script or eval anywhere. oidc-provider's auto-submit pages (response_mode=form_post,
+ * ending the previous person's session at `prompt=login`, logout without a session) carry one
+ * small inline script; oidc-provider adds that script's sha256 to `script-src` itself
+ * (lib/helpers/script_src_sha.js), but only if the policy header already exists when it builds the
+ * page. So the policy is set before the request is handled, never after.
+ */
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
 export function securityHeaders(https: boolean): Middleware {
-  const csp =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+  const headers: Record<string, string> = {
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    ...(https ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
   return async (ctx, next) => {
-    await next();
-    ctx.set('X-Content-Type-Options', 'nosniff');
-    ctx.set('Referrer-Policy', 'no-referrer');
-    ctx.set('X-Frame-Options', 'DENY');
     // Every response, not only HTML: a 404 or a JSON error opened in a browser is a page too.
-    // oidc-provider's form_post page sets its own policy (a hash for its auto-submit script).
-    if (!ctx.response.get('Content-Security-Policy')) ctx.set('Content-Security-Policy', csp);
-    if (https) ctx.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    ctx.set(headers);
+    await next();
+    // A handler that replaced the response's headers (an error answer) still gets ours; one that
+    // extended the policy (the auto-submit script's hash) keeps its extension.
+    for (const [name, value] of Object.entries(headers)) if (!ctx.response.get(name)) ctx.set(name, value);
   };
 }

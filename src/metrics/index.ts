@@ -54,6 +54,7 @@ const SIGN_IN_SERIES: [SignInStep, SignInOutcome][] = [
   ['enrollment', 'failure'],
   ['signin', 'success'],
   ['signin', 'restarted'],
+  ['signin', 'rate_limited'],
 ];
 const STORES: readonly Store[] = ['database', 'redis'];
 export const TOKEN_TYPES = ['access_token', 'authorization_code', 'client_credentials', 'refresh_token'] as const;

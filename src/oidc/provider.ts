@@ -8,6 +8,8 @@ import type { AccountStore } from '../accounts/store.js';
 import { clientSecretMatches } from '../clients/secret.js';
 import { ACR_VALUES } from './acr.js';
 import { twofoldInteractionPolicy } from './policy.js';
+import { registeredOriginsOnly } from './cors.js';
+import { INTERACTION_LIFETIME_SECONDS } from './lifetimes.js';
 import { LOCALES } from '../i18n/locales.js';
 
 /**
@@ -96,6 +98,8 @@ export function createProvider({ config, pages, keys, accounts, adapter }: Provi
         ...(pages ? { logoutSource: pages.logout, postLogoutSuccessSource: pages.loggedOut } : {}),
       },
     },
+    // Browsers may call the credentialed endpoints only from an origin their client registered (cors.ts).
+    clientBasedCORS: registeredOriginsOnly,
     // Reusing a rotated refresh token is treated by oidc-provider as theft: the grant is revoked.
     rotateRefreshToken: () => true,
     ttl: {
@@ -103,7 +107,7 @@ export function createProvider({ config, pages, keys, accounts, adapter }: Provi
       AuthorizationCode: 60,
       ClientCredentials: 600,
       IdToken: 3600,
-      Interaction: 15 * 60,
+      Interaction: INTERACTION_LIFETIME_SECONDS,
       Grant: 14 * 24 * 3600,
       RefreshToken: 14 * 24 * 3600,
       Session: 14 * 24 * 3600,

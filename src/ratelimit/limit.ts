@@ -8,8 +8,11 @@ import type { LimitName } from './limits.js';
 import { StoreUnavailableError, type Store } from '../outage/index.js';
 
 export type Verdict =
-  /** `usedLastPointFor`: this very attempt took the last point; the next ones are refused this many seconds. */
-  | { allowed: true; usedLastPointFor?: number }
+  /**
+   * `usedLastPointFor`: this very attempt took the last point; the next ones are refused this many seconds.
+   * `firstInWindow`: this very attempt took the first point of its window.
+   */
+  | { allowed: true; usedLastPointFor?: number; firstInWindow?: true }
   /** `limitReachedNow`: this very request reached the limit (the moment worth an audit event). */
   | { allowed: false; retryAfterSeconds: number; limitReachedNow: boolean };
 
@@ -38,9 +41,11 @@ export class Limit {
   async attempt(key: string): Promise<Verdict> {
     try {
       const state = await this.limiter.consume(key);
-      return state.consumedPoints === this.points
-        ? { allowed: true, usedLastPointFor: seconds(state) }
-        : { allowed: true };
+      return {
+        allowed: true,
+        ...(state.consumedPoints === this.points ? { usedLastPointFor: seconds(state) } : {}),
+        ...(state.consumedPoints === 1 ? { firstInWindow: true } : {}),
+      };
     } catch (outcome) {
       if (outcome instanceof RateLimiterRes) return this.refusal(this.refused(outcome, this.points + 1));
       throw this.unavailable(outcome);
@@ -56,9 +61,9 @@ export class Limit {
     return this.refusal(this.refused(state, -1));
   }
 
-  /** Gives back the point one attempt took (a success that must not wipe the others' count). */
-  async giveBack(key: string): Promise<void> {
-    await this.limiter.reward(key, 1).catch((error: unknown) => {
+  /** Gives back the point one attempt took (a success that must not wipe the others' count), or `points`. */
+  async giveBack(key: string, points = 1): Promise<void> {
+    await this.limiter.reward(key, points).catch((error: unknown) => {
       throw this.unavailable(error);
     });
   }

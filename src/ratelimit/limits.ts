@@ -10,9 +10,10 @@ import { createHash } from 'node:crypto';
 import type { RateLimitConfig } from '../config/index.js';
 import { normalizeEmail } from '../accounts/email.js';
 import { addressForLimits } from './address.js';
+import { INTERACTION_LIFETIME_SECONDS } from '../oidc/lifetimes.js';
 
 /** The sign-in step a limit guards, as metrics label it (none for the protocol endpoints). */
-export type LimitedStep = 'password' | 'code' | 'recovery' | 'token';
+export type LimitedStep = 'signin' | 'password' | 'code' | 'recovery' | 'token';
 
 export interface LimitDefinition {
   /** What one point is, in words (for logs and docs). */
@@ -69,6 +70,37 @@ export const LIMITS = {
     points: (c) => c.tokenPerClientIp,
     windowSeconds: window,
   },
+  // Storage: each sign-in started stores its request (up to ~30 KB) for the interaction's lifetime,
+  // so the points live exactly as long and a finished sign-in gives its point back: what is
+  // counted is what an address holds open. The account page's pending sign-in counts too.
+  interaction_per_ip: {
+    counts: 'sign-ins held open (stored, not finished) per client address',
+    step: 'signin',
+    points: (c) => c.interactionPerIp,
+    windowSeconds: () => INTERACTION_LIFETIME_SECONDS,
+  },
+  // Made-up client_ids: one counter per address, not one per invented id (which the per-client
+  // limit above would create, and which no per-client count ever stops).
+  unknown_client_per_ip: {
+    counts: 'failed client authentications naming an unregistered client_id, per client address',
+    step: 'token',
+    points: (c) => c.unknownClientPerIp,
+    windowSeconds: window,
+  },
+  // bcrypt CPU: a right password costs a check too. Taken before the check like the others and
+  // given back when the password was wrong (the wrong-password limits count those).
+  right_password_per_account: {
+    counts: 'right passwords per account, from every address together',
+    step: 'password',
+    points: (c) => c.rightPasswordPerAccount,
+    windowSeconds: window,
+  },
+  right_password_per_ip: {
+    counts: 'right passwords per client address, whatever the email',
+    step: 'password',
+    points: (c) => c.rightPasswordPerIp,
+    windowSeconds: window,
+  },
 } as const satisfies Record<string, LimitDefinition>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -84,4 +116,5 @@ export const passwordKey = (email: string, ip: string) => digest(normalizeEmail(
 export const ipKey = (ip: string) => digest(addressForLimits(ip));
 export const codeKey = (accountId: string, ip: string) => digest(accountId, addressForLimits(ip));
 export const tokenKey = (clientId: string, ip: string) => digest(clientId, addressForLimits(ip));
-export const recoveryCodeKey = (accountId: string) => digest(accountId);
+/** One account's counter, whatever the address (recovery codes, right passwords). */
+export const accountKey = (accountId: string) => digest(accountId);

@@ -1,7 +1,9 @@
 // The protocol endpoints where a client proves itself (RFC 6749 §2.3) or presents a grant:
-// /token, /token/introspection and /token/revocation. Failed requests (a wrong client secret, an
-// unknown client, a wrong code, refresh token or PKCE verifier) are counted per (client_id, client
-// IP); once a pair is out of points every request of it is answered
+// /token, /token/introspection, /token/revocation and /request (PAR). Failed requests (a wrong
+// client secret, a wrong code, refresh token or PKCE verifier) of a registered client are counted
+// per (client_id, client IP); failures naming a client_id nobody registered are counted per client
+// IP alone, since a made-up id per request would otherwise get a fresh counter each time. Once out
+// of points every such request is answered
 //   429 {"error":"slow_down","error_description":"…"}  with Retry-After
 // `slow_down` is the registered OAuth error for "back off" (RFC 8628 §3.5); clients that do not
 // know it still see an OAuth error body and the HTTP status every HTTP library understands.
@@ -17,24 +19,47 @@
 // before it costs anything. A client_id sent in the form body (client_secret_post, public clients)
 // is only known once oidc-provider has parsed it; then the request is handled and its answer
 // replaced by the refusal, so a blocked caller still learns nothing from it.
+//
+// The audit trail records a registered client's failed authentication each time (oidc-provider's
+// events, src/audit/provider-events.ts). Failures with unregistered ids are the attacker's own text
+// and arrive in floods: only the first of each address's window is recorded, as a sample, and
+// reaching the limit once; the rest are counted in metrics (twofold_client_auth_failures_total).
 import type { Middleware, ParameterizedContext } from 'koa';
 import type { AuditLog } from '../audit/index.js';
 import type { Limit, Verdict } from './limit.js';
-import { tokenKey } from './limits.js';
+import { ipKey, tokenKey } from './limits.js';
 import { systemClock, type Clock } from '../clock.js';
 import { RecentFailures } from './recent-failures.js';
 
-const ENDPOINTS = new Set(['/token', '/token/introspection', '/token/revocation']);
+/** The endpoints, by path, under the names the audit trail and metrics give them. */
+const ENDPOINTS = new Map([
+  ['/token', 'token'],
+  ['/token/introspection', 'introspection'],
+  ['/token/revocation', 'revocation'],
+  ['/request', 'par'],
+] as const);
 const FAILURES = new Set(['invalid_client', 'invalid_grant']);
 
 /**
  * The counters' store being down is not caught here: the request fails closed (no counter, no
  * guess) with the 503 every outage gets (interactions/errors.ts).
  */
-export function tokenEndpointLimits(limit: Limit, audit: AuditLog, clock: Clock = systemClock): Middleware {
+export interface TokenEndpointLimits {
+  /** token_per_client_ip */
+  perClient: Limit;
+  /** unknown_client_per_ip */
+  unknownClient: Limit;
+}
+
+export function tokenEndpointLimits(
+  { perClient: limit, unknownClient }: TokenEndpointLimits,
+  audit: AuditLog,
+  clock: Clock = systemClock,
+): Middleware {
   const recent = new RecentFailures(limit.windowSeconds * 1000, undefined, clock);
   return async (ctx, next) => {
-    if (ctx.method !== 'POST' || !ENDPOINTS.has(ctx.path)) {
+    const endpoint = ctx.method === 'POST' ? ENDPOINTS.get(ctx.path as '/token') : undefined;
+    if (!endpoint) {
       await next();
       return;
     }
@@ -48,8 +73,11 @@ export function tokenEndpointLimits(limit: Limit, audit: AuditLog, clock: Clock 
       }
     }
     await next();
-    const clientId = fromHeader ?? clientIdAfter(ctx);
-    if (clientId === undefined) return;
+    const clientId = registeredClient(ctx);
+    if (clientId === undefined) {
+      if (failed(ctx)) await unknownClientFailed(ctx, unknownClient, audit, endpoint);
+      return;
+    }
     const key = tokenKey(clientId, ctx.ip);
     if (failed(ctx)) {
       recent.add(key);
@@ -79,14 +107,43 @@ export function tokenEndpointLimits(limit: Limit, audit: AuditLog, clock: Clock 
   };
 }
 
-function refuse(ctx: ParameterizedContext, verdict: Extract<Verdict, { allowed: false }>): void {
+/** A failure naming no registered client: one counter per address, and a sample in the trail. */
+async function unknownClientFailed(
+  ctx: ParameterizedContext,
+  limit: Limit,
+  audit: AuditLog,
+  endpoint: 'token' | 'introspection' | 'revocation' | 'par',
+): Promise<void> {
+  const verdict = await limit.attempt(ipKey(ctx.ip));
+  if (verdict.allowed && verdict.firstInWindow) {
+    await audit.record({
+      type: 'client_auth_failed',
+      ip: ctx.ip,
+      detail: { endpoint, reason: 'client not found', sample: true },
+    });
+  }
+  if (verdict.allowed && verdict.usedLastPointFor !== undefined) {
+    await audit.record({
+      type: 'rate_limited',
+      ip: ctx.ip,
+      detail: { limit: limit.name, retryAfterSeconds: verdict.usedLastPointFor },
+    });
+  }
+  if (!verdict.allowed) refuse(ctx, verdict, 'with unregistered client_ids from this address');
+}
+
+function refuse(
+  ctx: ParameterizedContext,
+  verdict: Extract<Verdict, { allowed: false }>,
+  from = 'from this client at this address',
+): void {
   ctx.status = 429;
   ctx.set('Retry-After', String(verdict.retryAfterSeconds));
   ctx.set('Cache-Control', 'no-store');
   ctx.remove('WWW-Authenticate');
   ctx.body = {
     error: 'slow_down',
-    error_description: `too many failed requests from this client at this address; retry after ${verdict.retryAfterSeconds} seconds`,
+    error_description: `too many failed requests ${from}; retry after ${verdict.retryAfterSeconds} seconds`,
   };
 }
 
@@ -104,10 +161,9 @@ function basicClientId(header: string): string | undefined {
   }
 }
 
-/** The client oidc-provider found, or the client_id it parsed from the form. */
-function clientIdAfter(ctx: ParameterizedContext): string | undefined {
-  const oidc = (ctx as { oidc?: { client?: { clientId: string }; params?: Record<string, unknown> } }).oidc;
-  const id = oidc?.client?.clientId ?? oidc?.params?.client_id;
+/** The registered client oidc-provider found for the request (none for a made-up client_id). */
+function registeredClient(ctx: ParameterizedContext): string | undefined {
+  const id = (ctx as { oidc?: { client?: { clientId: string } } }).oidc?.client?.clientId;
   return typeof id === 'string' && id ? id : undefined;
 }
 

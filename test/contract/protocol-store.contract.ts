@@ -131,6 +131,15 @@ export function describeProtocolStoreContract(name: string, makeStore: () => Pro
         expect([model, await find(model, entryId)]).toEqual([model, expect.objectContaining({ grantId: other })]);
     });
 
+    it('revoking a grant leaves the sign-in in progress that names it (another person signing in)', async () => {
+      const grantId = id();
+      const code = await save('AuthorizationCode', { grantId, accountId: 'acc-1' });
+      const interaction = await save('Interaction', { uid: id(), grantId, result: { login: { accountId: 'acc-2' } } });
+      await store.adapter('AuthorizationCode').revokeByGrantId(grantId);
+      expect(await find('AuthorizationCode', code)).toBeUndefined();
+      expect(await find('Interaction', interaction)).toEqual(expect.objectContaining({ grantId }));
+    });
+
     it('finds a session by its uid, and nothing once the session is gone', async () => {
       const uid = id();
       const entryId = await save('Session', { uid, accountId: 'acc-1' });
@@ -174,6 +183,34 @@ export function describeProtocolStoreContract(name: string, makeStore: () => Pro
       for (const [model, entryId] of ofRevoked) expect([model, await find(model, entryId)]).toEqual([model, undefined]);
       for (const [model, entryId] of ofOther)
         expect([model, await find(model, entryId)]).toEqual([model, expect.anything()]);
+    });
+
+    it("revoking a client ends its grants, codes and tokens, and not another client's", async () => {
+      const [removed, other] = [`app-${id()}`, `app-${id()}`];
+      const stateOf = async (clientId: string) => {
+        const grantId = id();
+        return Promise.all(
+          [
+            ['Grant', { accountId: 'acc-1', clientId }],
+            ['AuthorizationCode', { accountId: 'acc-1', clientId, grantId }],
+            ['AccessToken', { accountId: 'acc-1', clientId, grantId }],
+            ['RefreshToken', { accountId: 'acc-1', clientId, grantId }],
+            ['ClientCredentials', { clientId }],
+          ].map(
+            async ([model, fields]) =>
+              [model as string, await save(model as string, fields as Record<string, unknown>)] as const,
+          ),
+        );
+      };
+      const ofRemoved = await stateOf(removed);
+      const ofOther = await stateOf(other);
+      const session = await save('Session', { uid: id(), accountId: 'acc-1' });
+      await store.revokeClient(removed);
+      for (const [model, entryId] of ofRemoved) expect([model, await find(model, entryId)]).toEqual([model, undefined]);
+      for (const [model, entryId] of ofOther)
+        expect([model, await find(model, entryId)]).toEqual([model, expect.objectContaining({ clientId: other })]);
+      // The person's session at the provider is theirs, not the client's.
+      expect(await find('Session', session)).toBeDefined();
     });
 
     it('serves clients from the database, with the digest of their secret', async () => {

@@ -2,7 +2,6 @@
 // sign-in success and failure (with its reason), enrolment, lockout, replay, recovery, reset, client
 // and key change is in the audit table and in the JSON log, `twofold audit` prints it, and no
 // password, code, recovery code, TOTP secret or client secret appears in any log line or audit row.
-import { Writable } from 'node:stream';
 import { runCli } from '../support/cli.js';
 import { clientCredentialsToken } from '../support/client-credentials.js';
 import { RelyingParty } from '../support/relying-party.js';
@@ -19,23 +18,9 @@ import { generateRecoveryCode } from '../../src/mfa/recovery-codes.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { UserAgent } from '../support/user-agent.js';
 import { earlyInTimeStep } from '../support/authenticator-app.js';
+import { LogCapture } from '../support/log-capture.js';
 
 const SLOW = 240_000;
-
-/** Every line the server logs, as written. */
-class LogCapture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.text += chunk.toString('utf8');
-    done();
-  }
-  lines(): Record<string, unknown>[] {
-    return this.text
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
-  }
-}
 
 /** `needle` as a token of its own: not inside a longer run of digits or hex (timestamps, ids). */
 function containsToken(haystack: string, needle: string): boolean {

@@ -270,6 +270,17 @@ describe('twofold CLI', () => {
       },
       { args: ['client', 'add', '--id', 'nothing'], code: 1, message: /redirect-uri/ },
       {
+        // The password is never echoed back.
+        args: ['client', 'add', '--id', 'userinfo', '--redirect-uri', 'https://user:s3cretpw@rp.example/cb'],
+        code: 1,
+        message: /must not contain a user name or password: https:\/\/rp\.example\/cb\n$/,
+      },
+      {
+        args: ['client', 'add', '--id', 'wild', '--redirect-uri', 'https://*.rp.example/cb'],
+        code: 1,
+        message: /not a wildcard/,
+      },
+      {
         args: ['client', 'add', '--id', 'spa', '--public', '--grant', 'client_credentials'],
         code: 1,
         message: /public client/,

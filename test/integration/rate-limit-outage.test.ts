@@ -39,4 +39,15 @@ describe('rate-limit counters unavailable', () => {
     // Counted as the outage it is answered as.
     expect((await unavailable()) - before).toBe(1);
   });
+
+  it('refuses to start a sign-in (the sign-ins an address holds open are counted) with 503, storing nothing', async () => {
+    // The counters' table is still gone (the test above dropped it).
+    const stored = () => twofold.db.oidcPayload.count({ where: { model: 'Interaction' } });
+    const before = await stored();
+    const refused = await new UserAgent(twofold.url).navigate((await rp.start()).url);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS));
+    expect(refused.body).toContain('<h1>Sign-in is temporarily unavailable</h1>');
+    expect(await stored()).toBe(before);
+  });
 });

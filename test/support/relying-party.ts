@@ -9,6 +9,8 @@ export interface RelyingPartyOptions {
   name?: string;
   firstParty?: boolean;
   isPublic?: boolean;
+  /** Where its callback and signed-out pages live (default CALLBACK_ORIGIN, which nobody serves). */
+  callbackOrigin?: string;
 }
 
 export interface StartedAuthorization {
@@ -29,27 +31,33 @@ export class RelyingParty {
     readonly issuer: string,
     readonly clientId: string,
     readonly config: client.Configuration,
+    callbackOrigin = CALLBACK_ORIGIN,
   ) {
-    this.redirectUri = `${CALLBACK_ORIGIN}/${clientId}/callback`;
-    this.postLogoutRedirectUri = `${CALLBACK_ORIGIN}/${clientId}/signed-out`;
+    this.redirectUri = `${callbackOrigin}/${clientId}/callback`;
+    this.postLogoutRedirectUri = `${callbackOrigin}/${clientId}/signed-out`;
   }
 
   static async register(twofold: RunningTwofold, options: RelyingPartyOptions): Promise<RelyingParty> {
-    const { clientId } = options;
+    const { clientId, callbackOrigin = CALLBACK_ORIGIN } = options;
     const { clientSecret } = await twofold.clients.add({
       clientId,
       name: options.name,
-      redirectUris: [`${CALLBACK_ORIGIN}/${clientId}/callback`],
-      postLogoutRedirectUris: [`${CALLBACK_ORIGIN}/${clientId}/signed-out`],
+      redirectUris: [`${callbackOrigin}/${clientId}/callback`],
+      postLogoutRedirectUris: [`${callbackOrigin}/${clientId}/signed-out`],
       isPublic: options.isPublic ?? false,
       firstParty: options.firstParty ?? false,
       grants: [],
     });
-    return RelyingParty.discover(twofold.url, clientId, clientSecret);
+    return RelyingParty.discover(twofold.url, clientId, clientSecret, callbackOrigin);
   }
 
   /** A client registered already (e.g. with `twofold client add`), talking to `issuer`. */
-  static async discover(issuer: string, clientId: string, clientSecret?: string | null): Promise<RelyingParty> {
+  static async discover(
+    issuer: string,
+    clientId: string,
+    clientSecret?: string | null,
+    callbackOrigin?: string,
+  ): Promise<RelyingParty> {
     const config = await client.discovery(
       new URL(issuer),
       clientId,
@@ -58,7 +66,7 @@ export class RelyingParty {
       // eslint-disable-next-line @typescript-eslint/no-deprecated -- deprecated only to stand out: tests run on http
       { execute: [client.allowInsecureRequests] },
     );
-    return new RelyingParty(issuer, clientId, config);
+    return new RelyingParty(issuer, clientId, config, callbackOrigin);
   }
 
   /** The /auth URL to send the browser to, and what the callback must be checked against. */

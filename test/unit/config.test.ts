@@ -44,6 +44,22 @@ describe('configuration', () => {
     expect(() => loadConfig({ WORKERS: '0' })).toThrow('WORKERS must be at least 1 (got "0")');
   });
 
+  it('limits slow clients by default, and refuses a headers timeout longer than the whole request', () => {
+    expect(loadConfig({}).http).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnections: 1000,
+    });
+    expect(loadConfig({ HTTP_KEEP_ALIVE_TIMEOUT: '65s', HTTP_MAX_CONNECTIONS: '20000' }).http).toEqual(
+      expect.objectContaining({ keepAliveTimeoutMs: 65_000, maxConnections: 20_000 }),
+    );
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT: '1m' })).toThrow(
+      /^HTTP_HEADERS_TIMEOUT must not be longer than HTTP_REQUEST_TIMEOUT \(got "60s" and "30s"\)/,
+    );
+    expect(() => loadConfig({ HTTP_MAX_CONNECTIONS: '0' })).toThrow(/^HTTP_MAX_CONNECTIONS must be at least 1/);
+  });
+
   it('names the variable when a value is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^PORT must be a whole number/);

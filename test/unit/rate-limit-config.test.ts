@@ -3,7 +3,7 @@
 import { loadConfig, ConfigError } from '../../src/config/index.js';
 
 describe('rate-limit configuration', () => {
-  it('defaults to 5 passwords and 5 codes per account and address, 50 of each per address, 100 codes per account, 20 token failures, per 15 minutes; 10 recovery codes per account per hour', () => {
+  it('defaults to 5 passwords and 5 codes per account and address, 50 of each per address, 100 codes per account, 20 token failures, 20 unregistered clients and 100 right passwords per address, 30 right passwords per account, per 15 minutes; 10 recovery codes per account per hour; 200 sign-ins held open per address', () => {
     expect(loadConfig({}).rateLimits).toEqual({
       windowSeconds: 900,
       passwordPerAccountIp: 5,
@@ -14,6 +14,10 @@ describe('rate-limit configuration', () => {
       tokenPerClientIp: 20,
       recoveryCodePerAccount: 10,
       recoveryCodeWindowSeconds: 3600,
+      interactionPerIp: 200,
+      unknownClientPerIp: 20,
+      rightPasswordPerAccount: 30,
+      rightPasswordPerIp: 100,
     });
     expect(
       loadConfig({ RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT: '3', RATE_LIMIT_RECOVERY_CODE_WINDOW: '30m' }).rateLimits,

@@ -107,6 +107,12 @@ export const de: Translation = {
     'Für dieses Konto wurden von Ihrem Netzwerk aus zu viele falsche Codes eingegeben. Zu Ihrer Sicherheit ist die Anmeldung hier angehalten: Versuchen Sie es in {minutes, plural, one {etwa einer Minute} other {etwa # Minuten}} erneut und beginnen Sie dann in der Anwendung.',
   'limits.recovery_code':
     'Für dieses Konto wurden zu viele falsche Wiederherstellungscodes eingegeben. Zu Ihrer Sicherheit ist die Anmeldung hier angehalten: Versuchen Sie es in {minutes, plural, one {etwa einer Minute} other {etwa # Minuten}} erneut und beginnen Sie dann in der Anwendung.',
+  'limits.sign_in.network':
+    'Von Ihrem Netzwerk aus gab es in kurzer Zeit zu viele Anmeldungen. Zu Ihrer Sicherheit ist die Anmeldung hier angehalten: Versuchen Sie es in {minutes, plural, one {etwa einer Minute} other {etwa # Minuten}} erneut und beginnen Sie dann in der Anwendung.',
+  'limits.sign_in.account':
+    'Bei diesem Konto gab es in kurzer Zeit zu viele Anmeldungen. Zu Ihrer Sicherheit ist die Anmeldung hier angehalten: Versuchen Sie es in {minutes, plural, one {etwa einer Minute} other {etwa # Minuten}} erneut und beginnen Sie dann in der Anwendung.',
+  'limits.open_sign_ins':
+    'Von Ihrem Netzwerk aus wurden zu viele Anmeldungen begonnen und nicht abgeschlossen. Zu Ihrer Sicherheit sind neue Anmeldungen hier angehalten: Versuchen Sie es in {minutes, plural, one {etwa einer Minute} other {etwa # Minuten}} erneut und beginnen Sie dann in der Anwendung.',
   'locked.title': 'Ihre Authenticator-App ist gesperrt',
   'locked.message':
     'Für dieses Konto wurden zu viele falsche Codes eingegeben, daher wurde seine Authenticator-App zum Schutz gesperrt. Um sich anzumelden, verwenden Sie einen Ihrer Wiederherstellungscodes oder bitten Sie einen Administrator, die App zurückzusetzen; in beiden Fällen verknüpfen Sie Ihre App danach erneut.',
@@ -144,6 +150,10 @@ export const de: Translation = {
   'problem.body_too_large.title': 'Zu viele Daten',
   'problem.body_too_large.message':
     'Was Sie gesendet haben, war zu groß für ein Formular dieser Website. Gehen Sie zurück und versuchen Sie es erneut.',
+  'problem.plain_http.title': 'Verwenden Sie die sichere Adresse',
+  'problem.plain_http.message':
+    'Dieser Anmeldedienst ist nur über eine sichere Verbindung (https) erreichbar, und diese Anfrage kam nicht darüber.',
+  'problem.plain_http.continue': 'Weiter zu {host}',
 
   'provider.error.title': 'Die Anmeldung konnte nicht fortgesetzt werden',
   'provider.error.invalid_request':

@@ -113,6 +113,12 @@ export const en = {
     'Too many wrong codes were typed for this account from your network. For your safety, sign-in is paused here: try again in {minutes, plural, one {about a minute} other {about # minutes}}, then start from the application.',
   'limits.recovery_code':
     'Too many wrong recovery codes were typed for this account. For your safety, sign-in is paused here: try again in {minutes, plural, one {about a minute} other {about # minutes}}, then start from the application.',
+  'limits.sign_in.network':
+    'Too many sign-ins were made from your network in a short time. For your safety, sign-in is paused here: try again in {minutes, plural, one {about a minute} other {about # minutes}}, then start from the application.',
+  'limits.sign_in.account':
+    'This account was signed in to too many times in a short time. For your safety, sign-in is paused here: try again in {minutes, plural, one {about a minute} other {about # minutes}}, then start from the application.',
+  'limits.open_sign_ins':
+    'Too many sign-ins were started from your network without being finished. For your safety, new ones are paused here: try again in {minutes, plural, one {about a minute} other {about # minutes}}, then start from the application.',
   'locked.title': 'Your authenticator app is locked',
   'locked.message':
     'Too many wrong codes were typed for this account, so its authenticator app has been locked to protect it. To sign in, use one of your recovery codes, or ask an administrator to reset the app; either way you then link your app again.',
@@ -145,6 +151,10 @@ export const en = {
   'problem.length_required.message': 'What you sent did not say how large it is. Go back and try again.',
   'problem.body_too_large.title': 'Too much data',
   'problem.body_too_large.message': 'What you sent was too large to be a form of this site. Go back and try again.',
+  'problem.plain_http.title': 'Use the secure address',
+  'problem.plain_http.message':
+    'This sign-in service is reached over a secure (https) connection only, and this request did not come through it.',
+  'problem.plain_http.continue': 'Continue at {host}',
 
   // Pages oidc-provider renders through us
   'provider.error.title': 'Sign-in could not continue',

@@ -104,6 +104,12 @@ export const es: Translation = {
     'Se han escrito demasiados códigos incorrectos para esta cuenta desde su red. Por su seguridad, el inicio de sesión está en pausa aquí: vuelva a intentarlo dentro de {minutes, plural, one {un minuto aproximadamente} other {# minutos aproximadamente}} y empiece de nuevo desde la aplicación.',
   'limits.recovery_code':
     'Se han escrito demasiados códigos de recuperación incorrectos para esta cuenta. Por su seguridad, el inicio de sesión está en pausa aquí: vuelva a intentarlo dentro de {minutes, plural, one {un minuto aproximadamente} other {# minutos aproximadamente}} y empiece de nuevo desde la aplicación.',
+  'limits.sign_in.network':
+    'Se han iniciado demasiadas sesiones desde su red en poco tiempo. Por su seguridad, el inicio de sesión está en pausa aquí: vuelva a intentarlo dentro de {minutes, plural, one {un minuto aproximadamente} other {# minutos aproximadamente}} y empiece de nuevo desde la aplicación.',
+  'limits.sign_in.account':
+    'Se ha iniciado sesión en esta cuenta demasiadas veces en poco tiempo. Por su seguridad, el inicio de sesión está en pausa aquí: vuelva a intentarlo dentro de {minutes, plural, one {un minuto aproximadamente} other {# minutos aproximadamente}} y empiece de nuevo desde la aplicación.',
+  'limits.open_sign_ins':
+    'Se han empezado demasiados inicios de sesión desde su red sin terminarlos. Por su seguridad, los nuevos están en pausa aquí: vuelva a intentarlo dentro de {minutes, plural, one {un minuto aproximadamente} other {# minutos aproximadamente}} y empiece de nuevo desde la aplicación.',
   'locked.title': 'Su aplicación de autenticación está bloqueada',
   'locked.message':
     'Se han escrito demasiados códigos incorrectos para esta cuenta, por lo que su aplicación de autenticación se ha bloqueado para protegerla. Para iniciar sesión, use uno de sus códigos de recuperación o pida a un administrador que restablezca la aplicación; en ambos casos, después vinculará de nuevo su aplicación.',
@@ -138,6 +144,10 @@ export const es: Translation = {
   'problem.body_too_large.title': 'Demasiados datos',
   'problem.body_too_large.message':
     'Lo que envió era demasiado grande para ser un formulario de este sitio. Vuelva atrás e inténtelo de nuevo.',
+  'problem.plain_http.title': 'Use la dirección segura',
+  'problem.plain_http.message':
+    'A este servicio de inicio de sesión solo se accede mediante una conexión segura (https), y esta solicitud no llegó por ella.',
+  'problem.plain_http.continue': 'Continuar en {host}',
 
   'provider.error.title': 'El inicio de sesión no pudo continuar',
   'provider.error.invalid_request':

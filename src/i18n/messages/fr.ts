@@ -106,6 +106,12 @@ export const fr: Translation = {
     'Trop de codes erronés ont été saisis pour ce compte depuis votre réseau. Par sécurité, la connexion est suspendue ici : réessayez dans {minutes, plural, one {environ une minute} other {environ # minutes}}, puis recommencez depuis l’application.',
   'limits.recovery_code':
     'Trop de codes de récupération erronés ont été saisis pour ce compte. Par sécurité, la connexion est suspendue ici : réessayez dans {minutes, plural, one {environ une minute} other {environ # minutes}}, puis recommencez depuis l’application.',
+  'limits.sign_in.network':
+    'Trop de connexions ont été effectuées depuis votre réseau en peu de temps. Par sécurité, la connexion est suspendue ici : réessayez dans {minutes, plural, one {environ une minute} other {environ # minutes}}, puis recommencez depuis l’application.',
+  'limits.sign_in.account':
+    'Ce compte a été utilisé pour se connecter trop de fois en peu de temps. Par sécurité, la connexion est suspendue ici : réessayez dans {minutes, plural, one {environ une minute} other {environ # minutes}}, puis recommencez depuis l’application.',
+  'limits.open_sign_ins':
+    'Trop de connexions ont été commencées depuis votre réseau sans être terminées. Par sécurité, les nouvelles sont suspendues ici : réessayez dans {minutes, plural, one {environ une minute} other {environ # minutes}}, puis recommencez depuis l’application.',
   'locked.title': 'Votre application d’authentification est bloquée',
   'locked.message':
     'Trop de codes erronés ont été saisis pour ce compte : son application d’authentification a donc été bloquée pour le protéger. Pour vous connecter, utilisez l’un de vos codes de récupération ou demandez à un administrateur de réinitialiser l’application ; dans les deux cas, vous associez ensuite de nouveau votre application.',
@@ -141,6 +147,10 @@ export const fr: Translation = {
   'problem.body_too_large.title': 'Trop de données',
   'problem.body_too_large.message':
     'Ce que vous avez envoyé était trop volumineux pour être un formulaire de ce site. Revenez en arrière et réessayez.',
+  'problem.plain_http.title': 'Utilisez l’adresse sécurisée',
+  'problem.plain_http.message':
+    'Ce service de connexion n’est accessible que par une connexion sécurisée (https), et cette requête ne l’a pas empruntée.',
+  'problem.plain_http.continue': 'Continuer sur {host}',
 
   'provider.error.title': 'La connexion n’a pas pu continuer',
   'provider.error.invalid_request':

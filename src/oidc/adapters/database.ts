@@ -4,7 +4,7 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Database } from '../../database/client.js';
 import { mayBeStored } from '../../database/text.js';
-import { accountOf } from './account-of.js';
+import { accountOf, clientOf, grantOf } from './owners.js';
 
 export class DatabaseAdapter implements Adapter {
   constructor(
@@ -15,8 +15,9 @@ export class DatabaseAdapter implements Adapter {
   async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
     const data = {
       payload: JSON.stringify(payload),
-      grantId: payload.grantId ?? null,
+      grantId: grantOf(this.model, payload) ?? null,
       accountId: accountOf(payload) ?? null,
+      clientId: clientOf(payload) ?? null,
       userCode: payload.userCode ?? null,
       uid: payload.uid ?? null,
       expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
@@ -74,6 +75,11 @@ export class DatabaseAdapter implements Adapter {
 /** Ends every session, grant, code and token of one account, whatever its model. */
 export async function revokeAccountState(db: Database, accountId: string): Promise<void> {
   await db.oidcPayload.deleteMany({ where: { accountId } });
+}
+
+/** Ends every grant, code and token issued to one client, whatever its model. */
+export async function revokeClientState(db: Database, clientId: string): Promise<void> {
+  await db.oidcPayload.deleteMany({ where: { clientId } });
 }
 
 /** Deletes protocol state that has expired; returns how many rows went. */

@@ -5,7 +5,7 @@ import type { Adapter } from 'oidc-provider';
 import type { Database } from '../../database/client.js';
 import type { ClientStore } from '../../clients/store.js';
 import { ClientAdapter } from './clients.js';
-import { DatabaseAdapter, purgeExpired, revokeAccountState } from './database.js';
+import { DatabaseAdapter, purgeExpired, revokeAccountState, revokeClientState } from './database.js';
 import { SqliteProtocolState } from './sqlite.js';
 import { RedisAdapter, RedisKeys, defineScripts, revokeIndex } from './redis.js';
 import type { RedisConnection } from '../../redis/connection.js';
@@ -17,6 +17,8 @@ export interface ProtocolStore {
   adapter(model: string): Adapter;
   /** Ends every session, grant, code and token that belongs to the account. */
   revokeAccount(accountId: string): Promise<void>;
+  /** Ends every grant, code and token issued to the client (consents are grants). */
+  revokeClient(clientId: string): Promise<void>;
   /** Periodic housekeeping (expired rows); a no-op where the store expires entries itself. */
   purge(): Promise<void>;
   /** True when the store answers. */
@@ -39,6 +41,7 @@ export function databaseProtocolStore(db: Database, clients: ClientStore): Proto
     kind: 'database',
     adapter: adaptersOf(clients, (model) => new DatabaseAdapter(db, model)),
     revokeAccount: (accountId) => revokeAccountState(db, accountId),
+    revokeClient: (clientId) => revokeClientState(db, clientId),
     purge: async () => {
       await purgeExpired(db);
     },
@@ -60,6 +63,10 @@ export function sqliteProtocolStore(file: string, clients: ClientStore): Protoco
     adapter: adaptersOf(clients, (model) => state.adapter(model)),
     revokeAccount: (accountId) => {
       state.revokeAccount(accountId);
+      return Promise.resolve();
+    },
+    revokeClient: (clientId) => {
+      state.revokeClient(clientId);
       return Promise.resolve();
     },
     purge: () => {
@@ -93,6 +100,7 @@ export function redisProtocolStore(
     kind: 'redis',
     adapter: adaptersOf(clients, (model) => new RedisAdapter(redis, keys, model)),
     revokeAccount: (accountId) => revokeIndex(redis, keys.account(accountId)),
+    revokeClient: (clientId) => revokeIndex(redis, keys.client(clientId)),
     // Redis expires entries itself.
     purge: () => Promise.resolve(),
     ready: async () => {

@@ -5,15 +5,16 @@
 //   <prefix><Model>:<id>                    hash { payload: JSON, consumed?: epoch seconds }
 //   <prefix>uid:<Model>:<uid>               id of the entry with that uid (sessions)
 //   <prefix>userCode:<Model>:<userCode>     id of the entry with that user code (device flow)
-//   <prefix>grant:<grantId>                 index: keys of every entry of the grant
+//   <prefix>grant:<grantId>                 index: keys of the codes and tokens of the grant
 //   <prefix>account:<accountId>             index: keys of every entry of the account
+//   <prefix>client:<clientId>               index: keys of the grants, codes and tokens of the client
 // An index is a sorted set scored by each member's expiry, so expired members are dropped as new
 // ones arrive and the index itself expires after its last member. Every command touches one key,
 // so all of this works unchanged on Redis Cluster.
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Result } from 'ioredis';
 import type { RedisConnection } from '../../redis/connection.js';
-import { accountOf } from './account-of.js';
+import { accountOf, clientOf, grantOf } from './owners.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -58,6 +59,7 @@ export class RedisKeys {
   userCode = (model: string, userCode: string) => `${this.prefix}userCode:${model}:${userCode}`;
   grant = (grantId: string) => `${this.prefix}grant:${grantId}`;
   account = (accountId: string) => `${this.prefix}account:${accountId}`;
+  client = (clientId: string) => `${this.prefix}client:${clientId}`;
 }
 
 /** Registers our scripts on the connection (idempotent; ioredis caches them by SHA). */
@@ -80,9 +82,12 @@ export class RedisAdapter implements Adapter {
     const entry = this.redis.multi().del(key).hset(key, 'payload', JSON.stringify(payload));
     if (lifetime) entry.expire(key, lifetime);
     const writes: Promise<unknown>[] = [entry.exec().then(failOnError)];
-    if (payload.grantId) writes.push(this.redis.twofoldIndex(this.keys.grant(payload.grantId), key, lifetime));
+    const grantId = grantOf(this.model, payload);
+    if (grantId) writes.push(this.redis.twofoldIndex(this.keys.grant(grantId), key, lifetime));
     const accountId = accountOf(payload);
     if (accountId) writes.push(this.redis.twofoldIndex(this.keys.account(accountId), key, lifetime));
+    const clientId = clientOf(payload);
+    if (clientId) writes.push(this.redis.twofoldIndex(this.keys.client(clientId), key, lifetime));
     if (payload.uid) writes.push(this.lookup(this.keys.uid(this.model, payload.uid), id, lifetime));
     if (payload.userCode) writes.push(this.lookup(this.keys.userCode(this.model, payload.userCode), id, lifetime));
     await Promise.all(writes);

@@ -8,7 +8,7 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { openSqlite, sqliteTimestamp as timestamp, type SqliteConnection } from '../../database/sqlite.js';
 import { mayBeStored } from '../../database/text.js';
-import { accountOf } from './account-of.js';
+import { accountOf, clientOf, grantOf } from './owners.js';
 
 interface Row {
   payload: string;
@@ -28,18 +28,19 @@ class Statements {
   readonly destroy;
   readonly revokeGrant;
   readonly revokeAccount;
+  readonly revokeClient;
   readonly purge;
 
   constructor(db: SqliteConnection) {
     // A fresh upsert replaces the entry as a whole, so it is not consumed.
     this.upsert = db.prepare<
-      [string, string, string, string | null, string | null, string | null, string | null, string | null]
+      [string, string, string, string | null, string | null, string | null, string | null, string | null, string | null]
     >(
-      `INSERT INTO oidc_payloads (model, id, payload, grant_id, account_id, user_code, uid, expires_at, consumed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)
+      `INSERT INTO oidc_payloads (model, id, payload, grant_id, account_id, client_id, user_code, uid, expires_at, consumed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
        ON CONFLICT (model, id) DO UPDATE SET payload = excluded.payload, grant_id = excluded.grant_id,
-         account_id = excluded.account_id, user_code = excluded.user_code, uid = excluded.uid,
-         expires_at = excluded.expires_at, consumed_at = NULL`,
+         account_id = excluded.account_id, client_id = excluded.client_id, user_code = excluded.user_code,
+         uid = excluded.uid, expires_at = excluded.expires_at, consumed_at = NULL`,
     );
     this.find = db.prepare<[string, string], Row>(`SELECT ${COLUMNS} FROM oidc_payloads WHERE model = ? AND id = ?`);
     this.findByUid = db.prepare<[string, string], Row>(
@@ -56,6 +57,7 @@ class Statements {
     this.destroy = db.prepare<[string, string]>('DELETE FROM oidc_payloads WHERE model = ? AND id = ?');
     this.revokeGrant = db.prepare<[string]>('DELETE FROM oidc_payloads WHERE grant_id = ?');
     this.revokeAccount = db.prepare<[string]>('DELETE FROM oidc_payloads WHERE account_id = ?');
+    this.revokeClient = db.prepare<[string]>('DELETE FROM oidc_payloads WHERE client_id = ?');
     this.purge = db.prepare<[string]>('DELETE FROM oidc_payloads WHERE expires_at < ?');
   }
 }
@@ -76,6 +78,10 @@ export class SqliteProtocolState {
 
   revokeAccount(accountId: string): void {
     this.statements.revokeAccount.run(accountId);
+  }
+
+  revokeClient(clientId: string): void {
+    this.statements.revokeClient.run(clientId);
   }
 
   /** Deletes protocol state that has expired; returns how many rows went. */
@@ -99,8 +105,9 @@ class SqliteAdapter implements Adapter {
       this.model,
       id,
       JSON.stringify(payload),
-      payload.grantId ?? null,
+      grantOf(this.model, payload) ?? null,
       accountOf(payload) ?? null,
+      clientOf(payload) ?? null,
       payload.userCode ?? null,
       payload.uid ?? null,
       expiresIn ? timestamp(Date.now() + expiresIn * 1000) : null,

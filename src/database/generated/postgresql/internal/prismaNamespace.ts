@@ -1038,6 +1038,7 @@ export const OidcPayloadScalarFieldEnum = {
   payload: 'payload',
   grantId: 'grantId',
   accountId: 'accountId',
+  clientId: 'clientId',
   userCode: 'userCode',
   uid: 'uid',
   expiresAt: 'expiresAt',

@@ -131,6 +131,7 @@ export const OidcPayloadScalarFieldEnum = {
   payload: 'payload',
   grantId: 'grantId',
   accountId: 'accountId',
+  clientId: 'clientId',
   userCode: 'userCode',
   uid: 'uid',
   expiresAt: 'expiresAt',

@@ -31,6 +31,7 @@ export type OidcPayloadMinAggregateOutputType = {
   payload: string | null
   grantId: string | null
   accountId: string | null
+  clientId: string | null
   userCode: string | null
   uid: string | null
   expiresAt: Date | null
@@ -43,6 +44,7 @@ export type OidcPayloadMaxAggregateOutputType = {
   payload: string | null
   grantId: string | null
   accountId: string | null
+  clientId: string | null
   userCode: string | null
   uid: string | null
   expiresAt: Date | null
@@ -55,6 +57,7 @@ export type OidcPayloadCountAggregateOutputType = {
   payload: number
   grantId: number
   accountId: number
+  clientId: number
   userCode: number
   uid: number
   expiresAt: number
@@ -69,6 +72,7 @@ export type OidcPayloadMinAggregateInputType = {
   payload?: true
   grantId?: true
   accountId?: true
+  clientId?: true
   userCode?: true
   uid?: true
   expiresAt?: true
@@ -81,6 +85,7 @@ export type OidcPayloadMaxAggregateInputType = {
   payload?: true
   grantId?: true
   accountId?: true
+  clientId?: true
   userCode?: true
   uid?: true
   expiresAt?: true
@@ -93,6 +98,7 @@ export type OidcPayloadCountAggregateInputType = {
   payload?: true
   grantId?: true
   accountId?: true
+  clientId?: true
   userCode?: true
   uid?: true
   expiresAt?: true
@@ -178,6 +184,7 @@ export type OidcPayloadGroupByOutputType = {
   payload: string
   grantId: string | null
   accountId: string | null
+  clientId: string | null
   userCode: string | null
   uid: string | null
   expiresAt: Date | null
@@ -211,6 +218,7 @@ export type OidcPayloadWhereInput = {
   payload?: Prisma.StringFilter<"OidcPayload"> | string
   grantId?: Prisma.StringNullableFilter<"OidcPayload"> | string | null
   accountId?: Prisma.StringNullableFilter<"OidcPayload"> | string | null
+  clientId?: Prisma.StringNullableFilter<"OidcPayload"> | string | null
   userCode?: Prisma.StringNullableFilter<"OidcPayload"> | string | null
   uid?: Prisma.StringNullableFilter<"OidcPayload"> | string | null
   expiresAt?: Prisma.DateTimeNullableFilter<"OidcPayload"> | Date | string | null
@@ -223,6 +231,7 @@ export type OidcPayloadOrderByWithRelationInput = {
   payload?: Prisma.SortOrder
   grantId?: Prisma.SortOrderInput | Prisma.SortOrder
   accountId?: Prisma.SortOrderInput | Prisma.SortOrder
+  clientId?: Prisma.SortOrderInput | Prisma.SortOrder
   userCode?: Prisma.SortOrderInput | Prisma.SortOrder
   uid?: Prisma.SortOrderInput | Prisma.SortOrder
   expiresAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -239,6 +248,7 @@ export type OidcPayloadWhereUniqueInput = Prisma.AtLeast<{
   payload?: Prisma.StringFilter<"OidcPayload"> | string
   grantId?: Prisma.StringNullableFilter<"OidcPayload"> | string | null
   accountId?: Prisma.StringNullableFilter<"OidcPayload"> | string | null
+  clientId?: Prisma.StringNullableFilter<"OidcPayload"> | string | null
   userCode?: Prisma.StringNullableFilter<"OidcPayload"> | string | null
   uid?: Prisma.StringNullableFilter<"OidcPayload"> | string | null
   expiresAt?: Prisma.DateTimeNullableFilter<"OidcPayload"> | Date | string | null
@@ -251,6 +261,7 @@ export type OidcPayloadOrderByWithAggregationInput = {
   payload?: Prisma.SortOrder
   grantId?: Prisma.SortOrderInput | Prisma.SortOrder
   accountId?: Prisma.SortOrderInput | Prisma.SortOrder
+  clientId?: Prisma.SortOrderInput | Prisma.SortOrder
   userCode?: Prisma.SortOrderInput | Prisma.SortOrder
   uid?: Prisma.SortOrderInput | Prisma.SortOrder
   expiresAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -269,6 +280,7 @@ export type OidcPayloadScalarWhereWithAggregatesInput = {
   payload?: Prisma.StringWithAggregatesFilter<"OidcPayload"> | string
   grantId?: Prisma.StringNullableWithAggregatesFilter<"OidcPayload"> | string | null
   accountId?: Prisma.StringNullableWithAggregatesFilter<"OidcPayload"> | string | null
+  clientId?: Prisma.StringNullableWithAggregatesFilter<"OidcPayload"> | string | null
   userCode?: Prisma.StringNullableWithAggregatesFilter<"OidcPayload"> | string | null
   uid?: Prisma.StringNullableWithAggregatesFilter<"OidcPayload"> | string | null
   expiresAt?: Prisma.DateTimeNullableWithAggregatesFilter<"OidcPayload"> | Date | string | null
@@ -281,6 +293,7 @@ export type OidcPayloadCreateInput = {
   payload: string
   grantId?: string | null
   accountId?: string | null
+  clientId?: string | null
   userCode?: string | null
   uid?: string | null
   expiresAt?: Date | string | null
@@ -293,6 +306,7 @@ export type OidcPayloadUncheckedCreateInput = {
   payload: string
   grantId?: string | null
   accountId?: string | null
+  clientId?: string | null
   userCode?: string | null
   uid?: string | null
   expiresAt?: Date | string | null
@@ -305,6 +319,7 @@ export type OidcPayloadUpdateInput = {
   payload?: Prisma.StringFieldUpdateOperationsInput | string
   grantId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  clientId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   userCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   uid?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   expiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -317,6 +332,7 @@ export type OidcPayloadUncheckedUpdateInput = {
   payload?: Prisma.StringFieldUpdateOperationsInput | string
   grantId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  clientId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   userCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   uid?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   expiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -329,6 +345,7 @@ export type OidcPayloadCreateManyInput = {
   payload: string
   grantId?: string | null
   accountId?: string | null
+  clientId?: string | null
   userCode?: string | null
   uid?: string | null
   expiresAt?: Date | string | null
@@ -341,6 +358,7 @@ export type OidcPayloadUpdateManyMutationInput = {
   payload?: Prisma.StringFieldUpdateOperationsInput | string
   grantId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  clientId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   userCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   uid?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   expiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -353,6 +371,7 @@ export type OidcPayloadUncheckedUpdateManyInput = {
   payload?: Prisma.StringFieldUpdateOperationsInput | string
   grantId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   accountId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  clientId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   userCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   uid?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   expiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -370,6 +389,7 @@ export type OidcPayloadCountOrderByAggregateInput = {
   payload?: Prisma.SortOrder
   grantId?: Prisma.SortOrder
   accountId?: Prisma.SortOrder
+  clientId?: Prisma.SortOrder
   userCode?: Prisma.SortOrder
   uid?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
@@ -382,6 +402,7 @@ export type OidcPayloadMaxOrderByAggregateInput = {
   payload?: Prisma.SortOrder
   grantId?: Prisma.SortOrder
   accountId?: Prisma.SortOrder
+  clientId?: Prisma.SortOrder
   userCode?: Prisma.SortOrder
   uid?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
@@ -394,6 +415,7 @@ export type OidcPayloadMinOrderByAggregateInput = {
   payload?: Prisma.SortOrder
   grantId?: Prisma.SortOrder
   accountId?: Prisma.SortOrder
+  clientId?: Prisma.SortOrder
   userCode?: Prisma.SortOrder
   uid?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
@@ -408,6 +430,7 @@ export type OidcPayloadSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   payload?: boolean
   grantId?: boolean
   accountId?: boolean
+  clientId?: boolean
   userCode?: boolean
   uid?: boolean
   expiresAt?: boolean
@@ -420,6 +443,7 @@ export type OidcPayloadSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   payload?: boolean
   grantId?: boolean
   accountId?: boolean
+  clientId?: boolean
   userCode?: boolean
   uid?: boolean
   expiresAt?: boolean
@@ -432,6 +456,7 @@ export type OidcPayloadSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   payload?: boolean
   grantId?: boolean
   accountId?: boolean
+  clientId?: boolean
   userCode?: boolean
   uid?: boolean
   expiresAt?: boolean
@@ -444,13 +469,14 @@ export type OidcPayloadSelectScalar = {
   payload?: boolean
   grantId?: boolean
   accountId?: boolean
+  clientId?: boolean
   userCode?: boolean
   uid?: boolean
   expiresAt?: boolean
   consumedAt?: boolean
 }
 
-export type OidcPayloadOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"model" | "id" | "payload" | "grantId" | "accountId" | "userCode" | "uid" | "expiresAt" | "consumedAt", ExtArgs["result"]["oidcPayload"]>
+export type OidcPayloadOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"model" | "id" | "payload" | "grantId" | "accountId" | "clientId" | "userCode" | "uid" | "expiresAt" | "consumedAt", ExtArgs["result"]["oidcPayload"]>
 
 export type $OidcPayloadPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "OidcPayload"
@@ -465,6 +491,10 @@ export type $OidcPayloadPayload<ExtArgs extends runtime.Types.Extensions.Interna
      * and tokens at once.
      */
     accountId: string | null
+    /**
+     * The client the state was issued to, so removing a client ends its grants, codes and tokens.
+     */
+    clientId: string | null
     userCode: string | null
     uid: string | null
     expiresAt: Date | null
@@ -897,6 +927,7 @@ export interface OidcPayloadFieldRefs {
   readonly payload: Prisma.FieldRef<"OidcPayload", 'String'>
   readonly grantId: Prisma.FieldRef<"OidcPayload", 'String'>
   readonly accountId: Prisma.FieldRef<"OidcPayload", 'String'>
+  readonly clientId: Prisma.FieldRef<"OidcPayload", 'String'>
   readonly userCode: Prisma.FieldRef<"OidcPayload", 'String'>
   readonly uid: Prisma.FieldRef<"OidcPayload", 'String'>
   readonly expiresAt: Prisma.FieldRef<"OidcPayload", 'DateTime'>

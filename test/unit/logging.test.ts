@@ -1,0 +1,66 @@
+// What an operator reads in the log, and what an attacker who gets the log does not: error codes
+// (EADDRINUSE, Prisma's, PostgreSQL's) show as they are; passwords, secrets, tokens, and the codes
+// a person or a client sent (a TOTP code, an authorization code) are redacted.
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/logging.js';
+
+function logged(write: (logger: ReturnType<typeof createLogger>) => void): Record<string, unknown> {
+  let line = '';
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      line += chunk.toString();
+      done();
+    },
+  });
+  write(createLogger('info', destination));
+  return JSON.parse(line) as Record<string, unknown>;
+}
+
+describe('log redaction', () => {
+  it('shows the code of an error: a port in use, a Prisma error, a PostgreSQL error', () => {
+    const inUse = Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:3000'), {
+      code: 'EADDRINUSE',
+    });
+    expect(logged((logger) => logger.fatal({ err: inUse }, 'start-up failed')).err).toEqual(
+      expect.objectContaining({ code: 'EADDRINUSE', message: expect.stringContaining('EADDRINUSE') }),
+    );
+    const prisma = Object.assign(new Error('Unique constraint failed'), { code: 'P2002' });
+    expect(logged((logger) => logger.error({ err: prisma }, 'x')).err).toEqual(
+      expect.objectContaining({ code: 'P2002' }),
+    );
+    const pg = Object.assign(new Error('duplicate key value'), { code: '23505' });
+    expect(logged((logger) => logger.error({ err: pg, code: pg.code }, 'x'))).toEqual(
+      expect.objectContaining({ code: '23505', err: expect.objectContaining({ code: '23505' }) }),
+    );
+  });
+
+  it('hides passwords, secrets and tokens at the top of a line and one level down', () => {
+    const line = logged((logger) =>
+      logger.info(
+        {
+          password: 'hunter2 hunter2',
+          client_secret: 'cs-123',
+          request: { password: 'pw-1', refresh_token: 'rt-1', code_verifier: 'cv-1', access_token: 'at-1' },
+          account: { secret: 'JBSWY3DPEHPK3PXP' },
+        },
+        'x',
+      ),
+    );
+    expect(JSON.stringify(line)).not.toMatch(/hunter2|cs-123|pw-1|rt-1|cv-1|at-1|JBSWY3DPEHPK3PXP/);
+    expect(line.password).toBe('[redacted]');
+  });
+
+  it('hides the codes a person or a client sent, and the credentials in request headers', () => {
+    const line = logged((logger) =>
+      logger.info(
+        {
+          body: { code: '123456', email: 'ada@example.com' },
+          req: { query: { code: 'authz-code-1', state: 's' }, headers: { authorization: 'Basic abc', cookie: 'c=1' } },
+        },
+        'x',
+      ),
+    );
+    expect(JSON.stringify(line)).not.toMatch(/123456|authz-code-1|Basic abc|c=1/);
+    expect(line.body).toEqual({ code: '[redacted]', email: 'ada@example.com' });
+  });
+});
