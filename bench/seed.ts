@@ -11,7 +11,7 @@ import { openServices } from '../src/services.js';
 import { timeStep } from './sign-in.js';
 import type { Client } from './sign-in.js';
 
-export const REDIRECT_URI = 'http://127.0.0.1/callback';
+const REDIRECT_URI = 'http://127.0.0.1/callback';
 
 export interface Seeded {
   service: Client;

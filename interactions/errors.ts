@@ -1,12 +1,14 @@
 // Problems a person can run into on the hosted pages, as typed errors thrown close to the cause and
-// translated once, by `friendlyErrors`, into a page in plain words with the right status. Anything
-// else reaches `errorBoundary`, is logged with the request id and answered generically: never a
-// stack trace.
+// translated once, by `friendlyErrors`, into a page in plain words (in the person's language) with
+// the right status. An error carries the name of its problem in the message catalogue, never
+// English. Anything else reaches `errorBoundary`, is logged with the request id and answered
+// generically: never a stack trace.
 import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
 import { errors as oidcErrors } from 'oidc-provider';
 import { html } from './html.js';
-import { messagePage } from './layout.js';
+import { problemPage, type ProblemName } from './layout.js';
+import { frameFor, frameIn, type FrameSettings } from './language.js';
 import {
   asOutage,
   RETRY_AFTER_SECONDS,
@@ -20,44 +22,34 @@ export class PageError extends Error {
   override name = 'PageError';
   constructor(
     readonly status: number,
-    readonly title: string,
-    readonly explanation: string,
+    /** The catalogue's `problem.<name>.title` and `problem.<name>.message`. */
+    readonly problem: ProblemName,
   ) {
-    super(title);
+    super(problem);
   }
 }
 
 /** A store (database or Redis) is unreachable: nothing was done, the same step can be retried. */
-export const temporarilyUnavailable = () =>
-  new PageError(
-    503,
-    'Sign-in is temporarily unavailable',
-    'Sign-in is temporarily unavailable on our side. Nothing was changed: wait a minute, then try again.',
-  );
+const temporarilyUnavailable = () => new PageError(503, 'unavailable');
 
 /** The interaction is unknown, expired, finished, or belongs to another browser. */
-export const interactionGone = () =>
-  new PageError(
-    400,
-    'This sign-in has expired',
-    'This sign-in page is no longer valid: it may have expired or been completed already. Go back to the application and sign in again.',
-  );
+export const interactionGone = () => new PageError(400, 'expired');
 
 /**
  * The interaction pages' own problems (PageError, an expired interaction) become their page here;
  * anything else goes on to `errorBoundary`.
  */
-export function friendlyErrors(issuerName: string): Middleware {
+export function friendlyErrors(settings: FrameSettings): Middleware {
   return async (ctx, next) => {
     try {
       await next();
     } catch (error) {
       if (error instanceof PageError) {
-        showProblem(ctx, issuerName, error);
+        showProblem(ctx, settings, error);
         return;
       }
       if (error instanceof oidcErrors.SessionNotFound) {
-        showProblem(ctx, issuerName, interactionGone());
+        showProblem(ctx, settings, interactionGone());
         return;
       }
       throw error;
@@ -70,13 +62,14 @@ export type OutageAnswer = (ctx: Context, outage: StoreUnavailableError) => void
 
 /**
  * The one answer to a store outage, wherever it surfaces (our pages and middleware through
- * `errorBoundary`, oidc-provider's endpoints through its server_error event): 503 with one
- * Retry-After, a page for a person or the OAuth `temporarily_unavailable` error for a program, one
- * log line and one count in the metrics. Nothing was done, so the same request can be retried.
+ * `errorBoundary`, oidc-provider's endpoints through its server_error event and its error page):
+ * 503 with one Retry-After, a page for a person or the OAuth `temporarily_unavailable` error for a
+ * program, one log line and one count in the metrics. Nothing was done, so the same request can be
+ * retried.
  */
-export function outageAnswer(issuerName: string, logger: Logger, metrics: MetricsRecorder): OutageAnswer {
-  // oidc-provider may report one outage twice (its server_error event, then its error page): the
-  // answer is written each time, the log line and the count once per request.
+export function outageAnswer(settings: FrameSettings, logger: Logger, metrics: MetricsRecorder): OutageAnswer {
+  // oidc-provider may report one outage twice (its server_error event and its error page, in
+  // either order): the answer is written each time, the log line and the count once per request.
   const answered = new WeakSet<Context>();
   return (ctx, outage) => {
     if (!answered.has(ctx)) {
@@ -86,7 +79,7 @@ export function outageAnswer(issuerName: string, logger: Logger, metrics: Metric
     }
     ctx.set('Retry-After', String(RETRY_AFTER_SECONDS));
     if (!wantsJson(ctx)) {
-      showProblem(ctx, issuerName, temporarilyUnavailable());
+      showProblem(ctx, settings, temporarilyUnavailable());
       return;
     }
     ctx.status = 503;
@@ -101,7 +94,7 @@ export function outageAnswer(issuerName: string, logger: Logger, metrics: Metric
  * once as JSON with the request id. Without it Koa's default handler answers text/plain, drops the
  * security headers and prints a stack to stderr.
  */
-export function errorBoundary(issuerName: string, logger: Logger, answerOutage: OutageAnswer): Middleware {
+export function errorBoundary(settings: FrameSettings, logger: Logger, answerOutage: OutageAnswer): Middleware {
   return async (ctx, next) => {
     try {
       await next();
@@ -116,50 +109,33 @@ export function errorBoundary(issuerName: string, logger: Logger, answerOutage: 
       if (typeof status === 'number' && status >= 400 && status < 500) {
         // A malformed request a library refused (a body it could not parse): the sender's mistake.
         logger.info({ reqId: ctx.state.requestId, status }, 'request refused');
-        problem = new PageError(
-          status,
-          'This request could not be handled',
-          'The request was not understood. Go back and try again.',
-        );
+        problem = new PageError(status, 'refused');
       } else {
         logger.error({ err: error, reqId: ctx.state.requestId }, 'request failed');
-        problem = new PageError(
-          500,
-          'Something went wrong',
-          'Something went wrong on our side. Please go back to the application and try again in a moment.',
-        );
+        problem = new PageError(500, 'failed');
       }
       if (!wantsJson(ctx)) {
-        showProblem(ctx, issuerName, problem);
+        showProblem(ctx, settings, problem);
         return;
       }
       ctx.status = problem.status;
       ctx.set('Cache-Control', 'no-store');
+      // A program reads OAuth's error_description in English (RFC 6749 §5.2: for the developer).
       ctx.body = {
         error: problem.status < 500 ? 'invalid_request' : 'server_error',
-        error_description: problem.explanation,
+        error_description: frameIn('en', settings).translator.text(`problem.${problem.problem}.message`),
       };
     }
   };
 }
 
 /** The page for a request body refused by src/http/body-limit.ts (no declared length, or too large). */
-export function bodyProblemPage(issuerName: string): BodyProblemPage {
+export function bodyProblemPage(settings: FrameSettings): BodyProblemPage {
   return (ctx, problem) =>
     showProblem(
       ctx,
-      issuerName,
-      problem === 413
-        ? new PageError(
-            413,
-            'Too much data',
-            'What you sent was too large to be a form of this site. Go back and try again.',
-          )
-        : new PageError(
-            411,
-            'Form not understood',
-            'What you sent did not say how large it is. Go back and try again.',
-          ),
+      settings,
+      problem === 413 ? new PageError(413, 'body_too_large') : new PageError(411, 'length_required'),
     );
 }
 
@@ -171,14 +147,14 @@ function wantsJson(ctx: Context): boolean {
   return PROGRAM_ENDPOINTS.test(ctx.path) || ctx.accepts('html', 'json') === 'json';
 }
 
-function showProblem(ctx: Context, issuerName: string, problem: PageError): void {
+function showProblem(ctx: Context, settings: FrameSettings, problem: PageError): void {
   ctx.status = problem.status;
   ctx.type = 'html';
   ctx.set('Cache-Control', 'no-store');
-  ctx.body = messagePage(
-    issuerName,
-    problem.title,
-    problem.explanation,
-    html`<p><a href="/help/authenticator">Help with sign-in</a></p>`,
+  const frame = frameFor(ctx, settings);
+  ctx.body = problemPage(
+    frame,
+    problem.problem,
+    html`<p><a href="/help/authenticator">${frame.t('layout.help')}</a></p>`,
   );
 }

@@ -11,16 +11,15 @@ const parse = bodyParser({ enableTypes: ['form'], formLimit: LIMIT, encoding: 'u
 export function formBody(): Middleware {
   return async (ctx, next) => {
     if (!ctx.is('application/x-www-form-urlencoded')) {
-      throw new PageError(415, 'Form not understood', 'This page only accepts its own form. Go back and try again.');
+      throw new PageError(415, 'form_type');
     }
     try {
       // Parsing only: what comes next is called below, once the body is known to be a form.
       await parse(ctx, () => Promise.resolve());
     } catch (error) {
       const status = (error as { status?: number }).status;
-      if (status === 413)
-        throw new PageError(413, 'Too much data', 'The form you sent was too large. Go back and try again.');
-      throw new PageError(400, 'Form not understood', 'The form you sent could not be read. Go back and try again.');
+      if (status === 413) throw new PageError(413, 'form_too_large');
+      throw new PageError(400, 'form_unreadable');
     }
     await next();
   };

@@ -8,6 +8,7 @@
 //   POST /interaction/:uid/continue  on from the notice that someone tried to reuse a code
 //   POST /interaction/:uid/consent   Allow / Deny for a third-party client
 //   GET  /help/authenticator         setting up an app; a lost phone
+//   GET  /language?lang=&return=     the language switcher of every page (remembered in a cookie)
 // Every POST is a small form (16 KiB at most) with a CSRF token bound to the interaction.
 import Router, { type RouterContext } from '@koa/router';
 import type { Middleware, Next } from 'koa';
@@ -17,6 +18,7 @@ import type { InteractionDependencies } from './dependencies.js';
 import { PageError, friendlyErrors } from './errors.js';
 import { field, formBody } from './form-body.js';
 import { helpPage } from './pages/help.js';
+import { frameFor, pickLanguage } from './language.js';
 import { loadStep, renderPage, showCurrentStep, type Step, type StepServices } from './steps/context.js';
 import { showConsent, submitConsent } from './steps/consent.js';
 import { showLogin, showRecoveryForm, submitSecondStep } from './steps/login.js';
@@ -38,11 +40,7 @@ export function interactionRoutes(deps: InteractionDependencies): Middleware {
     formBody(),
     async (ctx: RouterContext, next: Next) => {
       if (!services.csrfTokens.matches(ctx.params.uid ?? '', field(ctx.request.body, 'csrf'))) {
-        throw new PageError(
-          403,
-          'This form could not be verified',
-          'For your safety this form was refused. Go back, reload the page, and try again.',
-        );
+        throw new PageError(403, 'csrf');
       }
       await next();
       return;
@@ -60,13 +58,19 @@ export function interactionRoutes(deps: InteractionDependencies): Middleware {
   };
 
   const router = new Router();
-  router.use(friendlyErrors(deps.config.issuerName), async (ctx, next) => {
+  router.use(friendlyErrors(deps.config), async (ctx, next) => {
     // Sign-in pages are personal and short-lived: never cached, by anyone.
     ctx.set('Cache-Control', 'no-store');
     await next();
   });
 
-  router.get('/help/authenticator', (ctx) => renderPage(ctx, helpPage(deps.config.issuerName)));
+  router.get('/help/authenticator', (ctx) => renderPage(ctx, helpPage(frameFor(ctx, deps.config))));
+
+  // The language switcher of every page: plain links, so it works without script. A link another
+  // site forges can only change the language our pages are shown in.
+  router.get('/language', (ctx) => {
+    pickLanguage(ctx, deps.config, { lang: field(ctx.query, 'lang'), return: field(ctx.query, 'return') });
+  });
 
   router.get('/interaction/:uid', async (ctx) => {
     const step = await loadStep(ctx, services);
@@ -76,11 +80,7 @@ export function interactionRoutes(deps: InteractionDependencies): Middleware {
       case 'consent':
         return showConsent(ctx, services, step);
       default:
-        throw new PageError(
-          400,
-          'Sign-in could not continue',
-          'The application asked for something this sign-in service does not offer. Go back to the application and try again.',
-        );
+        throw new PageError(400, 'unsupported_prompt');
     }
   });
 

@@ -81,7 +81,7 @@ export async function createTwofold(
   // Operator metrics only when a metrics port is configured; otherwise nothing is counted at all.
   const metrics = config.metrics ? new Metrics() : undefined;
   const recorder = metrics ?? noMetrics;
-  const answerOutage = outageAnswer(config.issuerName, logger, recorder);
+  const answerOutage = outageAnswer(config, logger, recorder);
   const services = await openServices(config, logger, {
     clock,
     providerPages: providerPages(config, answerOutage),
@@ -133,8 +133,8 @@ export async function createTwofold(
   provider.use(requestLog(logger));
   provider.use(securityHeaders(config.secureCookies));
   // Inside the two above: what it answers is logged with its real status and carries the headers.
-  provider.use(errorBoundary(config.issuerName, logger, answerOutage));
-  provider.use(bodyLimit(bodyProblemPage(config.issuerName)));
+  provider.use(errorBoundary(config, logger, answerOutage));
+  provider.use(bodyLimit(bodyProblemPage(config)));
   provider.use(tokenEndpointLimits(rateLimits.token_per_client_ip, audit, clock));
   const storeCheck = protocolStore.kind === 'redis' ? 'redis' : 'protocolStore';
   provider.use(

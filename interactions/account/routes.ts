@@ -18,6 +18,7 @@ import {
   type PortalProblem,
 } from '../pages/account.js';
 import { accountRecoveryCodesPage } from '../pages/recovery-codes.js';
+import { frameFor } from '../language.js';
 import { PORTAL_PATHS, portalUrl } from '../../src/portal/client.js';
 import { PortalRelyingParty, PortalSignInError } from '../../src/portal/relying-party.js';
 import { selfFetch } from '../../src/portal/self-fetch.js';
@@ -76,7 +77,7 @@ export function accountPortal({
   const problem = (ctx: Context, kind: PortalProblem) => {
     ctx.status = STATUS[kind];
     ctx.type = 'html';
-    ctx.body = portalProblemPage(config.issuerName, kind, url(PORTAL_PATHS.home));
+    ctx.body = portalProblemPage(frameFor(ctx, config), kind, url(PORTAL_PATHS.home));
   };
   const failed = (ctx: Context, error: unknown) => {
     if (!(error instanceof PortalSignInError)) throw error;
@@ -116,7 +117,7 @@ export function accountPortal({
     }));
     ctx.type = 'html';
     ctx.body = accountPage({
-      issuerName: config.issuerName,
+      frame: frameFor(ctx, config),
       email: identity.email,
       authenticators: views,
       amr: identity.amr,
@@ -144,7 +145,7 @@ export function accountPortal({
     if (authTime === null || clock.now() / 1000 - authTime > RECENT_SIGN_IN_SECONDS) {
       ctx.status = 403;
       ctx.body = signInAgainPage(
-        config.issuerName,
+        frameFor(ctx, config),
         url(PORTAL_PATHS.signInAgain),
         session.csrfToken,
         url(PORTAL_PATHS.home),
@@ -159,7 +160,7 @@ export function accountPortal({
       detail: { source: 'account_page', count: codes.length },
     });
     // Shown in this response only; the page is never cached (no-store above).
-    ctx.body = accountRecoveryCodesPage(config.issuerName, codes, url(PORTAL_PATHS.home));
+    ctx.body = accountRecoveryCodesPage(frameFor(ctx, config), codes, url(PORTAL_PATHS.home));
   });
 
   // Both factors again, even while the provider's session lasts: for what needs a recent sign-in.
@@ -219,7 +220,7 @@ export function accountPortal({
 
   router.get(PORTAL_PATHS.signedOut, (ctx) => {
     ctx.type = 'html';
-    ctx.body = signedOutPage(config.issuerName, url(PORTAL_PATHS.home));
+    ctx.body = signedOutPage(frameFor(ctx, config), url(PORTAL_PATHS.home));
   });
 
   return router.routes() as Middleware;

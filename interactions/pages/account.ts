@@ -1,7 +1,9 @@
 // The account portal's pages (/account): who is signed in, their authenticator app, how this
 // session signed in, and sign-out. Plain HTML forms, no script; every value escaped by `html`.
-import { html } from '../html.js';
-import { layout, messagePage } from '../layout.js';
+import { CATALOGUES } from '../../src/i18n/translator.js';
+import { html, type SafeHtml } from '../html.js';
+import type { Frame } from '../language.js';
+import { layout, messagePage, problemPage } from '../layout.js';
 
 export interface AuthenticatorView {
   label: string;
@@ -11,7 +13,7 @@ export interface AuthenticatorView {
 }
 
 export interface AccountPageInput {
-  issuerName: string;
+  frame: Frame;
   email: string | null;
   authenticators: AuthenticatorView[];
   amr: string[];
@@ -24,85 +26,89 @@ export interface AccountPageInput {
   signOutAction: string;
 }
 
-// RFC 8176 method references in words a person understands.
-const METHOD_WORDS: Record<string, string> = {
-  pwd: 'your password',
-  otp: 'a one-time code from your authenticator app',
-  hwk: 'a security key',
-  swk: 'a software key',
-  sms: 'a code sent by text message',
-  face: 'face recognition',
-  fpt: 'a fingerprint',
-};
+// RFC 8176 method references a person can be told about in words.
+const METHODS = ['pwd', 'otp', 'hwk', 'swk', 'sms', 'face', 'fpt'] as const;
+type Method = (typeof METHODS)[number];
+const isMethod = (m: string): m is Method => (METHODS as readonly string[]).includes(m);
 
-/** "your password and a one-time code from your authenticator app", from ["pwd","otp","mfa"]. */
-export function describeAmr(amr: string[]): string {
-  const words = amr.filter((m) => m !== 'mfa').map((m) => METHOD_WORDS[m] ?? `a method called “${m}”`);
-  if (words.length === 0) return 'a method this page does not know';
-  if (words.length === 1) return words[0]!;
-  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
+/** "You signed in with your password and a one-time code …", from ["pwd","otp","mfa"]. */
+export function describeAmr({ t, translator }: Frame, amr: string[]): SafeHtml {
+  const methods = amr
+    .filter((m) => m !== 'mfa')
+    .map((m) =>
+      isMethod(m)
+        ? translator.text(`account.session.method.${m}`)
+        : translator.text('account.session.method.other', { method: m }),
+    );
+  // Joined by Intl.ListFormat: each language's own "a, b and c".
+  const list = methods.length ? translator.list(methods) : translator.text('account.session.method.unknown');
+  return amr.includes('mfa')
+    ? t('account.session.methods_two_step', { methods: list })
+    : t('account.session.methods', { methods: list });
 }
 
-const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-
-function when(date: Date) {
-  return html`<time datetime="${date.toISOString()}">${DATE.format(date)} UTC</time>`;
+function when({ translator }: Frame, date: Date) {
+  return html`<time datetime="${date.toISOString()}">${translator.dateTime(date)}</time>`;
 }
 
-function authenticatorSection(authenticators: AuthenticatorView[]) {
-  if (authenticators.length === 0) {
-    return html`<p>No authenticator app is linked to your account. You will be asked to set one up the next time you sign in.</p>`;
-  }
+// Apps linked at sign-in are all called this (in English, in the database): shown in the page's language.
+const DEFAULT_APP_NAME = CATALOGUES.en['account.app.default_name'];
+
+function authenticatorSection(frame: Frame, authenticators: AuthenticatorView[]) {
+  const { t } = frame;
+  if (authenticators.length === 0) return html`<p>${t('account.app.none')}</p>`;
   return authenticators.map(
     (a) => html`<dl class="authenticator">
-<dt>App</dt><dd>${a.label}${a.locked ? html` <strong class="error">(locked)</strong>` : ''}</dd>
-<dt>Added</dt><dd>${when(a.addedAt)}</dd>
-<dt>Last used</dt><dd>${a.lastUsedAt ? when(a.lastUsedAt) : 'Not used yet'}</dd>
+<dt>${t('account.app.name')}</dt><dd>${a.label === DEFAULT_APP_NAME ? t('account.app.default_name') : a.label}${a.locked ? html` <strong class="error">${t('account.app.locked')}</strong>` : ''}</dd>
+<dt>${t('account.app.added')}</dt><dd>${when(frame, a.addedAt)}</dd>
+<dt>${t('account.app.last_used')}</dt><dd>${a.lastUsedAt ? when(frame, a.lastUsedAt) : t('account.app.not_used')}</dd>
 </dl>`,
   );
 }
 
-function recoveryCodesSection(left: number, action: string, csrfToken: string) {
+function recoveryCodesSection({ t }: Frame, left: number, action: string, csrfToken: string) {
   return html`<section aria-labelledby="recovery-heading">
-<h2 id="recovery-heading">Recovery codes</h2>
-<p id="recovery-codes-left">${left === 1 ? '1 unused recovery code left' : `${left} unused recovery codes left`}.</p>
-<p><small>A recovery code lets you sign in if you lose your phone. Generating new codes replaces all of your old ones.</small></p>
+<h2 id="recovery-heading">${t('account.codes.heading')}</h2>
+<p id="recovery-codes-left">${t('account.codes.left', { count: left })}</p>
+<p><small>${t('account.codes.why')}</small></p>
 <form method="post" action="${action}">
 <input type="hidden" name="csrf" value="${csrfToken}">
-<button type="submit" class="secondary">Generate new recovery codes</button>
+<button type="submit" class="secondary">${t('account.codes.generate')}</button>
 </form>
 </section>`;
 }
 
 export function accountPage(input: AccountPageInput): string {
-  const twoStep = input.amr.includes('mfa');
+  const { frame } = input;
+  const { t } = frame;
+  const email = html`<strong id="account-email">${input.email ?? t('account.no_email')}</strong>`;
   return layout({
-    title: 'Your account',
-    issuerName: input.issuerName,
-    body: html`<h1>Your account</h1>
-<p>Signed in as <strong id="account-email">${input.email ?? 'an account without an email address'}</strong></p>
+    frame,
+    title: t('account.title'),
+    body: html`<h1>${t('account.title')}</h1>
+<p>${t('account.signed_in_as', { email })}</p>
 
 <section aria-labelledby="authenticator-heading">
-<h2 id="authenticator-heading">Authenticator app</h2>
-${authenticatorSection(input.authenticators)}
-<p><small>Lost or replaced your phone? <a href="/help/authenticator">Here is what to do</a>.</small></p>
+<h2 id="authenticator-heading">${t('account.app.heading')}</h2>
+${authenticatorSection(frame, input.authenticators)}
+<p><small>${t('account.app.lost', { help: (chunks) => html`<a href="/help/authenticator">${chunks}</a>` })}</small></p>
 </section>
 
-${input.recoveryCodesLeft === null ? '' : recoveryCodesSection(input.recoveryCodesLeft, input.recoveryCodesAction, input.csrfToken)}
+${input.recoveryCodesLeft === null ? '' : recoveryCodesSection(frame, input.recoveryCodesLeft, input.recoveryCodesAction, input.csrfToken)}
 
 <section aria-labelledby="session-heading">
-<h2 id="session-heading">This sign-in</h2>
-<p id="sign-in-methods">You signed in with ${describeAmr(input.amr)}${twoStep ? ' (two-step sign-in)' : ''}.</p>
+<h2 id="session-heading">${t('account.session.heading')}</h2>
+<p id="sign-in-methods">${describeAmr(frame, input.amr)}</p>
 <dl>
-<dt>Methods</dt><dd><code id="amr">${input.amr.join(' ')}</code></dd>
-${input.acr ? html`<dt>Level</dt><dd><code>${input.acr}</code></dd>` : ''}
-${input.authTime ? html`<dt>Since</dt><dd>${when(new Date(input.authTime * 1000))}</dd>` : ''}
+<dt>${t('account.session.methods_label')}</dt><dd><code id="amr">${input.amr.join(' ')}</code></dd>
+${input.acr ? html`<dt>${t('account.session.level')}</dt><dd><code>${input.acr}</code></dd>` : ''}
+${input.authTime ? html`<dt>${t('account.session.since')}</dt><dd>${when(frame, new Date(input.authTime * 1000))}</dd>` : ''}
 </dl>
 </section>
 
 <form method="post" action="${input.signOutAction}">
 <input type="hidden" name="csrf" value="${input.csrfToken}">
-<button type="submit" class="secondary">Sign out</button>
+<button type="submit" class="secondary">${t('account.sign_out')}</button>
 </form>`,
   });
 }
@@ -113,57 +119,45 @@ ${input.authTime ? html`<dt>Since</dt><dd>${when(new Date(input.authTime * 1000)
  * could point a browser at.
  */
 export function signInAgainPage(
-  issuerName: string,
+  frame: Frame,
   signInAgainAction: string,
   csrfToken: string,
   accountHref: string,
 ): string {
+  const { t } = frame;
   return messagePage(
-    issuerName,
-    'Sign in again first',
-    'For your safety, new recovery codes are only given out shortly after you sign in with your password and your app.',
+    frame,
+    t('again.title'),
+    t('again.message'),
     html`<form method="post" action="${signInAgainAction}">
 <input type="hidden" name="csrf" value="${csrfToken}">
-<button type="submit">Sign in again</button>
+<button type="submit">${t('again.button')}</button>
 </form>
-<p>Then generate the codes on your account page. <a href="${accountHref}">Back to your account</a></p>`,
+<p>${t('again.then', { back: (chunks) => html`<a href="${accountHref}">${chunks}</a>` })}</p>`,
   );
 }
 
-export function signedOutPage(issuerName: string, signInHref: string): string {
+export function signedOutPage(frame: Frame, signInHref: string): string {
+  const { t } = frame;
   return layout({
-    title: 'Signed out',
-    issuerName,
-    body: html`<h1>You are signed out</h1>
-<p>You have been signed out of ${issuerName} in this browser.</p>
-<p><a href="${signInHref}">Sign in again</a></p>`,
+    frame,
+    title: t('signed_out.title'),
+    body: html`<h1>${t('signed_out.heading')}</h1>
+<p>${t('signed_out.message', { issuer: frame.issuerName })}</p>
+<p><a href="${signInHref}">${t('signed_out.again')}</a></p>`,
   });
 }
 
 export type PortalProblem = 'denied' | 'invalid' | 'unavailable' | 'expired-form';
 
-const PROBLEMS: Record<PortalProblem, { title: string; message: string }> = {
-  denied: {
-    title: 'Sign-in was cancelled',
-    message: 'You did not finish signing in, so your account cannot be shown.',
-  },
-  invalid: {
-    title: 'This sign-in could not be completed',
-    message:
-      'The sign-in response has expired, was already used, or did not start in this browser. Start again to see your account.',
-  },
-  unavailable: {
-    title: 'Account page unavailable',
-    message: 'The account page cannot reach the sign-in service right now. Please try again in a moment.',
-  },
-  'expired-form': {
-    title: 'Please try again',
-    message: 'That form has expired. Reload your account page and try again.',
-  },
-};
+const PROBLEMS = {
+  denied: 'portal_denied',
+  invalid: 'portal_invalid',
+  unavailable: 'portal_unavailable',
+  'expired-form': 'portal_expired_form',
+} as const;
 
 /** A problem on the portal's side of the sign-in, in plain words, with a way forward. */
-export function portalProblemPage(issuerName: string, problem: PortalProblem, accountHref: string): string {
-  const { title, message } = PROBLEMS[problem];
-  return messagePage(issuerName, title, message, html`<p><a href="${accountHref}">Go to your account</a></p>`);
+export function portalProblemPage(frame: Frame, problem: PortalProblem, accountHref: string): string {
+  return problemPage(frame, PROBLEMS[problem], html`<p><a href="${accountHref}">${frame.t('account.go')}</a></p>`);
 }

@@ -1,35 +1,37 @@
 // Step 1: email and password.
 import { html } from '../html.js';
+import type { Frame } from '../language.js';
 import { layout } from '../layout.js';
-import { csrfField, describedBy, formMessage, lostPhoneLink } from './form.js';
+import { csrfField, describedBy, formMessage, lostPhoneLink, type PlainMessage } from './form.js';
 
 export interface PasswordPage {
-  issuerName: string;
+  frame: Frame;
   uid: string;
   csrf: string;
   clientName: string;
   email?: string | undefined;
-  error?: string | undefined;
+  error?: PlainMessage | undefined;
   /** Why the person is asked again (the sign-in started over), shown above the form. */
-  notice?: string | undefined;
+  notice?: PlainMessage | undefined;
 }
 
 export function passwordPage(page: PasswordPage): string {
+  const { t } = page.frame;
   const message = page.error ?? page.notice;
   return layout({
-    title: 'Sign in',
-    issuerName: page.issuerName,
-    body: html`<h1>Sign in</h1>
-<p class="muted">to continue to ${page.clientName}</p>
-${formMessage(message, page.error ? 'error' : 'notice')}
+    frame: page.frame,
+    title: t('password.title'),
+    body: html`<h1>${t('password.title')}</h1>
+<p class="muted">${t('password.to_continue', { client: page.clientName })}</p>
+${formMessage(page.frame, message, page.error ? 'error' : 'notice')}
 <form method="post" action="/interaction/${page.uid}/password">
 ${csrfField(page.csrf)}
-<label for="email">Email</label>
+<label for="email">${t('password.email')}</label>
 <input id="email" name="email" type="email" autocomplete="username" required maxlength="254" value="${page.email ?? ''}"${page.email ? html`` : html` autofocus`}${describedBy(message)}>
-<label for="password">Password</label>
+<label for="password">${t('password.password')}</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="1024"${page.email ? html` autofocus` : html``}${describedBy(page.error)}>
-<button type="submit">Continue</button>
+<button type="submit">${t('password.continue')}</button>
 </form>
-${lostPhoneLink}`,
+${lostPhoneLink(page.frame)}`,
   });
 }

@@ -1,26 +1,27 @@
-// The pages oidc-provider itself renders (errors, logout confirmation, signed-out), in our look.
+// The pages oidc-provider itself renders (errors, logout confirmation, signed-out), in our look and
+// the person's language (the request's ui_locales first, when oidc-provider has read it).
 // Error pages show the OAuth error's description only: never a stack trace.
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import type { ProviderPages } from '../../src/oidc/provider.js';
-import { asOutage } from '../../src/outage/index.js';
-import type { OutageAnswer } from '../errors.js';
 import { html, SafeHtml } from '../html.js';
+import { frameFor, type FrameSettings } from '../language.js';
 import { layout, messagePage } from '../layout.js';
+import type { OutageAnswer } from '../errors.js';
+import { asOutage } from '../../src/outage/index.js';
 
-interface PageConfig {
-  issuerName: string;
-}
-
-const FRIENDLY: Record<string, string> = {
-  invalid_request: 'The link that brought you here is not valid. Go back to the application and try again.',
-  invalid_client: 'The application that sent you here is not known to this sign-in service.',
-  invalid_redirect_uri: 'The application asked to send you to an address it has not registered.',
-  server_error: 'Something went wrong on our side. Please try again in a moment.',
-  temporarily_unavailable: 'Sign-in is temporarily unavailable. Please try again in a moment.',
-};
+// The OAuth errors a person is told about in their own words; any other gets a general sentence.
+const FRIENDLY = [
+  'invalid_request',
+  'invalid_client',
+  'invalid_redirect_uri',
+  'server_error',
+  'temporarily_unavailable',
+] as const;
+type Friendly = (typeof FRIENDLY)[number];
+const isFriendly = (code: string): code is Friendly => (FRIENDLY as readonly string[]).includes(code);
 
 /** Our renderings of oidc-provider's own pages, for createProvider. */
-export function providerPages(config: PageConfig, answerOutage: OutageAnswer): ProviderPages {
+export function providerPages(settings: FrameSettings, answerOutage: OutageAnswer): ProviderPages {
   return {
     error: (ctx: KoaContextWithOIDC, out: { error?: unknown; error_description?: unknown }, error?: unknown) => {
       // oidc-provider calls a store outage a server_error (500); it is the outage it is (503).
@@ -30,33 +31,41 @@ export function providerPages(config: PageConfig, answerOutage: OutageAnswer): P
         return;
       }
       ctx.type = 'html';
+      // Switching the language asks again: the same request shows the same error, in the new language.
+      const frame = frameFor(ctx, settings, undefined, { returnTo: ctx.originalUrl });
+      const { t } = frame;
       const code = typeof out.error === 'string' ? out.error : 'server_error';
       const description = typeof out.error_description === 'string' ? out.error_description : '';
       ctx.body = messagePage(
-        config.issuerName,
-        'Sign-in could not continue',
-        FRIENDLY[code] ?? 'The request could not be completed. Go back to the application and try again.',
-        html`<p class="muted"><small>Error: <code>${code}</code>${description ? html` — ${description}` : ''}</small></p>`,
+        frame,
+        t('provider.error.title'),
+        isFriendly(code) ? t(`provider.error.${code}`) : t('provider.error.other'),
+        // For the relying party's developer: OAuth's own words (RFC 6749 §4.1.2.1), not translated.
+        html`<p class="muted"><small>${description ? t('provider.error.code_described', { error: code, description }) : t('provider.error.code', { error: code })}</small></p>`,
       );
     },
 
     logout: (ctx: KoaContextWithOIDC, form: string) => {
       ctx.type = 'html';
+      // The confirmation asked again (with the relying party's parameters), in the new language.
+      const frame = frameFor(ctx, settings, undefined, { returnTo: ctx.originalUrl });
+      const { t } = frame;
       // `form` is oidc-provider's own hidden form (with its CSRF token): trusted markup.
       ctx.body = layout({
-        title: 'Sign out',
-        issuerName: config.issuerName,
-        body: html`<h1>Sign out?</h1>
-<p>You will be signed out of ${config.issuerName} and the applications that use it in this browser.</p>
+        frame,
+        title: t('logout.title'),
+        body: html`<h1>${t('logout.heading')}</h1>
+<p>${t('logout.message', { issuer: frame.issuerName })}</p>
 ${new SafeHtml(form)}
-<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
-<button class="secondary" type="submit" form="op.logoutForm">No, stay signed in</button>`,
+<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">${t('logout.yes')}</button>
+<button class="secondary" type="submit" form="op.logoutForm">${t('logout.no')}</button>`,
       });
     },
 
     loggedOut: (ctx: KoaContextWithOIDC) => {
       ctx.type = 'html';
-      ctx.body = messagePage(config.issuerName, 'Signed out', 'You have been signed out. You can close this window.');
+      const frame = frameFor(ctx, settings);
+      ctx.body = messagePage(frame, frame.t('logged_out.title'), frame.t('logged_out.message'));
     },
   };
 }

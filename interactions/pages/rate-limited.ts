@@ -2,18 +2,26 @@
 // "this account's authenticator is locked; an administrator must reset it". Both are plain message
 // pages without a form: there is nothing to type until the wait is over.
 import { html } from '../html.js';
+import type { Frame } from '../language.js';
 import { messagePage } from '../layout.js';
 import { recoveryLink } from './recovery.js';
 
-const help = html`<p class="help-link"><a href="/help/authenticator">Help with sign-in</a></p>`;
+const help = ({ t }: Frame) => html`<p class="help-link"><a href="/help/authenticator">${t('layout.help')}</a></p>`;
 
-/** "about 12 minutes", never "0 minutes". */
-export function waitInWords(seconds: number): string {
-  const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return minutes === 1 ? 'about a minute' : `about ${minutes} minutes`;
+/** Whole minutes to wait, never 0 ("about a minute", "about 12 minutes" in the catalogue). */
+export function minutesToWait(seconds: number): number {
+  return Math.max(1, Math.ceil(seconds / 60));
 }
 
 export type AttemptKind = 'password' | 'code' | 'recovery code';
+
+/** One whole sentence for each kind of attempt and scope. */
+const SENTENCES = {
+  password: { network: 'limits.password.network', account: 'limits.password.account' },
+  code: { network: 'limits.code.network', account: 'limits.code.account' },
+  // Counted per account only, from every address together.
+  'recovery code': { network: 'limits.recovery_code', account: 'limits.recovery_code' },
+} as const;
 
 /**
  * `scope`: whether one email's (account's) attempts or all attempts from the network were too many.
@@ -21,31 +29,28 @@ export type AttemptKind = 'password' | 'code' | 'recovery code';
  * Recovery codes are also counted per account from every address together.
  */
 export function tooManyAttemptsPage(
-  issuerName: string,
+  frame: Frame,
   what: AttemptKind,
   scope: 'account' | 'network',
   retryAfterSeconds: number,
 ): string {
-  const whose = scope === 'network' ? '' : what === 'password' ? ' for this email' : ' for this account';
-  const tried =
-    what === 'recovery code'
-      ? 'Too many wrong recovery codes were typed for this account.'
-      : `Too many wrong ${what}s were typed${whose} from your network.`;
+  // No switcher: it would name this sign-in, and the page must read the same for every email
+  // (known or not) and every sign-in; the language was picked on the page before, if at all.
   return messagePage(
-    issuerName,
-    'Too many attempts',
-    `${tried} For your safety, sign-in is paused here: try again in ${waitInWords(retryAfterSeconds)}, then start from the application.`,
-    help,
+    { ...frame, returnTo: undefined },
+    frame.t('limits.title'),
+    frame.t(SENTENCES[what][scope], { minutes: minutesToWait(retryAfterSeconds) }),
+    help(frame),
   );
 }
 
 /** `uid`: the sign-in the page is shown in, whose password was accepted (offers a recovery code). */
-export function authenticatorLockedPage(issuerName: string, uid?: string): string {
+export function authenticatorLockedPage(frame: Frame, uid?: string): string {
+  const { t } = frame;
   return messagePage(
-    issuerName,
-    'Your authenticator app is locked',
-    'Too many wrong codes were typed for this account, so its authenticator app has been locked to protect it. ' +
-      'To sign in, use one of your recovery codes, or ask an administrator to reset the app; either way you then link your app again.',
-    html`${uid ? recoveryLink(uid) : ''}<p>For administrators: <code>twofold user reset-mfa EMAIL</code> removes the locked app and ends the account’s sessions.</p>${help}`,
+    frame,
+    t('locked.title'),
+    t('locked.message'),
+    html`${uid ? recoveryLink(frame, uid) : ''}<p>${t('locked.admin', { command: 'twofold user reset-mfa EMAIL' })}</p>${help(frame)}`,
   );
 }

@@ -1,19 +1,21 @@
 // The page that shows a fresh set of recovery codes, once: after an enrolment is confirmed (before
 // the sign-in continues) and after "Generate new recovery codes" on the account page. The codes
-// are in this page only, never in a URL or a form field; the page is never cached (no-store).
+// are in this page only, never in a URL or a form field; the page is never cached (no-store). It
+// has no language switcher: switching would reload the page, and the codes are not shown twice.
 import { html, type SafeHtml } from '../html.js';
+import type { Frame } from '../language.js';
 import { layout } from '../layout.js';
 import { csrfField } from './form.js';
 
-const EXPLANATION = html`<p>If you lose your phone, a recovery code lets you sign in and link the app on a new phone. <strong>Each code works once.</strong> Keep them somewhere safe, not on your phone: print them, write them down, or store them in a password manager.</p>
-<p>These codes are shown only now. Any codes you had before no longer work.</p>`;
+const explanation = ({ t }: Frame) => html`<p>${t('codes.why')}</p>
+<p>${t('codes.only_now')}</p>`;
 
 function codeList(codes: readonly string[]): SafeHtml {
   return html`<ol class="recovery-codes" id="recovery-codes">${codes.map((code) => html`<li><code>${code}</code></li>`)}</ol>`;
 }
 
 export interface SignInRecoveryCodesPage {
-  issuerName: string;
+  frame: Frame;
   uid: string;
   csrf: string;
   /** The fresh codes, or undefined when they were shown already (a reload). */
@@ -22,35 +24,37 @@ export interface SignInRecoveryCodesPage {
 
 /** In the sign-in, between the accepted enrolment code and the way back to the application. */
 export function signInRecoveryCodesPage(page: SignInRecoveryCodesPage): string {
+  const { t } = page.frame;
   const action = `/interaction/${page.uid}/recovery-codes`;
   const body = page.codes
-    ? html`${EXPLANATION}${codeList(page.codes)}
+    ? html`${explanation(page.frame)}${codeList(page.codes)}
 <form method="post" action="${action}">
 ${csrfField(page.csrf)}
-<button type="submit" name="next" value="continue">I have saved these codes — continue</button>
+<button type="submit" name="next" value="continue">${t('codes.saved_continue')}</button>
 </form>`
-    : html`<p role="alert">Your recovery codes were shown once, on the page after your app was linked. For your safety they are not shown again.</p>
-<p>If you did not save them, get a new set now: the set shown before then stops working.</p>
+    : html`<p role="alert">${t('codes.shown_once')}</p>
+<p>${t('codes.new_set_hint')}</p>
 <form method="post" action="${action}">
 ${csrfField(page.csrf)}
 <div class="row">
-<button type="submit" name="next" value="new" class="secondary">Show a new set</button>
-<button type="submit" name="next" value="continue">Continue</button>
+<button type="submit" name="next" value="new" class="secondary">${t('codes.show_new')}</button>
+<button type="submit" name="next" value="continue">${t('codes.continue')}</button>
 </div>
 </form>`;
   return layout({
-    title: 'Save your recovery codes',
-    issuerName: page.issuerName,
-    body: html`<h1>Save your recovery codes</h1>${body}`,
+    frame: page.codes ? { ...page.frame, returnTo: undefined } : page.frame,
+    title: t('codes.title'),
+    body: html`<h1>${t('codes.title')}</h1>${body}`,
   });
 }
 
 /** On the account page, after "Generate new recovery codes". */
-export function accountRecoveryCodesPage(issuerName: string, codes: readonly string[], accountHref: string): string {
+export function accountRecoveryCodesPage(frame: Frame, codes: readonly string[], accountHref: string): string {
+  const { t } = frame;
   return layout({
-    title: 'Your new recovery codes',
-    issuerName,
-    body: html`<h1>Your new recovery codes</h1>${EXPLANATION}${codeList(codes)}
-<p><a href="${accountHref}">I have saved these codes — back to your account</a></p>`,
+    frame: { ...frame, returnTo: undefined },
+    title: t('codes.account_title'),
+    body: html`<h1>${t('codes.account_title')}</h1>${explanation(frame)}${codeList(codes)}
+<p><a href="${accountHref}">${t('codes.saved_back')}</a></p>`,
   });
 }

@@ -1,35 +1,37 @@
 // Step 2 without the phone: one field for a recovery code. Reached from the code page (and the
 // locked page) of a sign-in whose password was accepted, never before.
 import { html } from '../html.js';
+import type { Frame } from '../language.js';
 import { layout } from '../layout.js';
-import { csrfField, describedBy, formMessage } from './form.js';
+import { csrfField, describedBy, formMessage, type PlainMessage } from './form.js';
 
 export interface RecoveryPage {
-  issuerName: string;
+  frame: Frame;
   uid: string;
   csrf: string;
   email: string;
-  error?: string | undefined;
+  error?: PlainMessage | undefined;
 }
 
 export function recoveryPage(page: RecoveryPage): string {
+  const { t } = page.frame;
   return layout({
-    title: 'Use a recovery code',
-    issuerName: page.issuerName,
-    body: html`<h1>Use a recovery code</h1>
-<p>Type one of the recovery codes you saved when you linked your authenticator app (${page.email}). Each code works once.</p>
-<p>When the code is accepted, your old app is unlinked and you are signed out everywhere else; then you link the app on your new phone.</p>
-${formMessage(page.error)}
+    frame: page.frame,
+    title: t('recovery.title'),
+    body: html`<h1>${t('recovery.title')}</h1>
+<p>${t('recovery.intro', { email: page.email })}</p>
+<p>${t('recovery.effect')}</p>
+${formMessage(page.frame, page.error)}
 <form method="post" action="/interaction/${page.uid}/recovery">
 ${csrfField(page.csrf)}
-<label for="recovery_code">Recovery code</label>
+<label for="recovery_code">${t('recovery.label')}</label>
 <input id="recovery_code" name="recovery_code" class="recovery" type="text" autocomplete="off" autocapitalize="off" spellcheck="false" maxlength="100" required autofocus${describedBy(page.error)}>
-<button type="submit">Use this code</button>
+<button type="submit">${t('recovery.submit')}</button>
 </form>
-<p class="help-link"><a href="/interaction/${page.uid}">Back to the code from your app</a></p>`,
+<p class="help-link"><a href="/interaction/${page.uid}">${t('recovery.back')}</a></p>`,
   });
 }
 
 /** The way to the recovery form, on the pages of a sign-in whose password was accepted. */
-export const recoveryLink = (uid: string) =>
-  html`<p class="help-link"><a href="/interaction/${uid}/recovery">Can’t use your app? Use a recovery code</a></p>`;
+export const recoveryLink = (frame: Frame, uid: string) =>
+  html`<p class="help-link"><a href="/interaction/${uid}/recovery">${frame.t('link.recovery')}</a></p>`;

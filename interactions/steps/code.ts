@@ -13,14 +13,18 @@ import { authenticatorLockedPage } from '../pages/rate-limited.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
 import { finishSignIn, startOver } from './finish.js';
 import { succeeded, withinLimits, type LimitedAttempt } from './limits.js';
+import type { PlainMessage } from '../pages/form.js';
 
-const MALFORMED = 'Enter the 6 digits your app shows, without letters.';
+const MALFORMED = 'code.malformed';
 
-export function showCode(ctx: RouterContext, deps: StepServices, step: Step, account: Account, error?: string): void {
-  renderPage(
-    ctx,
-    codePage({ issuerName: deps.config.issuerName, uid: step.uid, csrf: step.csrf, email: account.email, error }),
-  );
+export function showCode(
+  ctx: RouterContext,
+  deps: StepServices,
+  step: Step,
+  account: Account,
+  error?: PlainMessage,
+): void {
+  renderPage(ctx, codePage({ frame: step.frame, uid: step.uid, csrf: step.csrf, email: account.email, error }));
 }
 
 export async function submitCode(
@@ -71,33 +75,21 @@ export async function submitCode(
       // Audited as `otp_locked` once, by the code that reached the limit; later tries are failures.
       await audit(result.lockedNow ? { type: 'otp_locked' } : { type: 'otp_failed', detail: { reason: 'locked' } });
       {
-        renderPage(ctx, authenticatorLockedPage(deps.config.issuerName, step.uid), 403);
+        renderPage(ctx, authenticatorLockedPage(step.frame, step.uid), 403);
         return;
       }
     case 'replay':
       // The interaction lets the notice at the next sign-in leave out this sign-in's own double submit.
       await audit({ type: 'otp_replay', detail: { interaction: step.uid } });
       {
-        showCode(
-          ctx,
-          deps,
-          step,
-          account,
-          'That code was already used. Wait for your app to show a new code, then type it.',
-        );
+        showCode(ctx, deps, step, account, 'code.replay');
         return;
       }
     case 'invalid': {
       await audit({ type: 'otp_failed', detail: { reason: 'wrong_code' } });
       if ((await deps.pendingSignIns.wrongCode(pending)) >= MAX_WRONG_CODES)
         return startOver(ctx, deps, step, account.id);
-      showCode(
-        ctx,
-        deps,
-        step,
-        account,
-        'That code is not right. Check your phone’s clock is set automatically, then type the code your app shows now.',
-      );
+      showCode(ctx, deps, step, account, 'code.wrong');
       return;
     }
   }

@@ -21,7 +21,7 @@ export async function showConsent(ctx: RouterContext, deps: StepServices, step: 
   renderPage(
     ctx,
     consentPage({
-      issuerName: deps.config.issuerName,
+      frame: step.frame,
       uid: step.uid,
       csrf: step.csrf,
       clientName: step.clientName,

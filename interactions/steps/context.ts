@@ -1,6 +1,6 @@
 // What every step of a sign-in starts from: oidc-provider's interaction (found through the
 // browser's interaction cookie, and required to be the one named in the URL), the relying party
-// it is for, and the CSRF token its forms carry.
+// it is for, the CSRF token its forms carry, and the frame its pages are drawn in (their language).
 import type { RouterContext } from '@koa/router';
 import type { Interaction } from 'oidc-provider';
 import type { Account } from '../../src/accounts/store.js';
@@ -8,6 +8,7 @@ import type { InteractionDependencies } from '../dependencies.js';
 import { interactionGone } from '../errors.js';
 import type { CsrfTokens } from '../csrf.js';
 import type { PasswordSignIn } from '../../src/signin/password.js';
+import { frameFor, type Frame } from '../language.js';
 
 export interface Step {
   uid: string;
@@ -16,6 +17,8 @@ export interface Step {
   clientName: string;
   firstParty: boolean;
   csrf: string;
+  /** The language and the rest of what its pages are drawn with. */
+  frame: Frame;
 }
 
 /** The dependencies plus what the routes build from them once. */
@@ -39,6 +42,7 @@ export async function loadStep(ctx: RouterContext, deps: StepServices): Promise<
     clientName: typeof name === 'string' && name ? name : clientId,
     firstParty: client?.firstParty ?? false,
     csrf: deps.csrfTokens.issue(uid),
+    frame: frameFor(ctx, deps.config, { uid, uiLocales: interaction.params.ui_locales }),
   };
 }
 

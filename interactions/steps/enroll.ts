@@ -13,6 +13,7 @@ import { enrollPage } from '../pages/enroll.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
 import { startOver } from './finish.js';
 import { issueRecoveryCodes } from './recovery-codes.js';
+import type { PlainMessage } from '../pages/form.js';
 
 const LABEL = 'Authenticator app';
 
@@ -22,7 +23,7 @@ export async function showEnroll(
   step: Step,
   pending: PendingSignIn,
   account: Account,
-  error?: string,
+  error?: PlainMessage,
 ): Promise<void> {
   const secret = await deps.pendingSignIns.enrolmentSecret(pending);
   const uri = totpKeyUri({ issuer: deps.config.issuerName, accountName: account.email, secret });
@@ -31,16 +32,14 @@ export async function showEnroll(
   renderPage(
     ctx,
     enrollPage({
-      issuerName: deps.config.issuerName,
+      frame: step.frame,
       uid: step.uid,
       csrf: step.csrf,
       email: account.email,
       qrSvg,
       secretForHumans: formatSecretForHumans(secret),
       error,
-      notice: pending.recoveredAt
-        ? 'Recovery code accepted. Your old app has been unlinked and your other sessions ended: link the app on your new phone now.'
-        : undefined,
+      notice: pending.recoveredAt ? 'enroll.recovered' : undefined,
     }),
   );
 }
@@ -54,7 +53,7 @@ export async function submitEnroll(
 ): Promise<void> {
   const code = field(ctx.request.body, 'code');
   if (normalizeCode(code) === null) {
-    return showEnroll(ctx, deps, step, pending, account, 'Enter the 6 digits your app shows, without letters.');
+    return showEnroll(ctx, deps, step, pending, account, 'code.malformed');
   }
   const secret = await deps.pendingSignIns.enrolmentSecret(pending);
   const acceptedStep = verifyTotp(secret, code, deps.clock.now());
@@ -68,14 +67,7 @@ export async function submitEnroll(
     });
     const wrongCodes = await deps.pendingSignIns.wrongCode(pending);
     if (wrongCodes >= MAX_WRONG_CODES) return startOver(ctx, deps, step, account.id);
-    return showEnroll(
-      ctx,
-      deps,
-      step,
-      pending,
-      account,
-      'That code is not right. Check that you scanned this page’s QR code, then type the code your app shows now.',
-    );
+    return showEnroll(ctx, deps, step, pending, account, 'enroll.wrong');
   }
   try {
     await deps.authenticators.enroll(account.id, LABEL, secret, acceptedStep);

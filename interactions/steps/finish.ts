@@ -33,10 +33,7 @@ export async function finishSignIn(
   });
   if (reuse.length) {
     // The login is already resolved; the page only holds the way back until the person has read it.
-    renderPage(
-      ctx,
-      replayNoticePage({ issuerName: deps.config.issuerName, uid: step.uid, csrf: step.csrf, attempts: reuse }),
-    );
+    renderPage(ctx, replayNoticePage({ frame: step.frame, uid: step.uid, csrf: step.csrf, attempts: reuse }));
     return;
   }
   ctx.status = 303;
@@ -64,6 +61,6 @@ export async function startOver(ctx: RouterContext, deps: StepServices, step: St
     detail: { reason: 'too_many_wrong_codes' },
   });
   showPassword(ctx, deps, step, {
-    notice: 'Too many wrong codes. For your safety, sign-in has started over: enter your email and password again.',
+    notice: 'password.started_over',
   });
 }

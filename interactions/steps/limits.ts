@@ -47,11 +47,7 @@ export async function withinLimits(
       });
     }
     ctx.set('Retry-After', String(verdict.retryAfterSeconds));
-    renderPage(
-      ctx,
-      tooManyAttemptsPage(deps.config.issuerName, attempt.what, attempt.scope, verdict.retryAfterSeconds),
-      429,
-    );
+    renderPage(ctx, tooManyAttemptsPage(step.frame, attempt.what, attempt.scope, verdict.retryAfterSeconds), 429);
     return false;
   }
   return true;

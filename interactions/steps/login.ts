@@ -56,7 +56,7 @@ export async function showLogin(ctx: RouterContext, deps: StepServices, step: St
   }
   if (at.kind === 'enroll') return showEnroll(ctx, deps, step, at.pending, at.account);
   if (at.kind === 'locked') {
-    renderPage(ctx, authenticatorLockedPage(deps.config.issuerName, step.uid), 403);
+    renderPage(ctx, authenticatorLockedPage(step.frame, step.uid), 403);
     return;
   }
   if (at.kind === 'recovery-codes') {

@@ -7,13 +7,14 @@ import { normalizeEmail } from '../../src/accounts/email.js';
 import { ipKey, passwordKey } from '../../src/ratelimit/limits.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
 import { succeeded, withinLimits, type LimitedAttempt } from './limits.js';
+import type { PlainMessage } from '../pages/form.js';
 
-const WRONG = 'That email and password do not match. Check them and try again.';
+const WRONG = 'password.wrong';
 
 export interface PasswordView {
   email?: string | undefined;
-  error?: string | undefined;
-  notice?: string | undefined;
+  error?: PlainMessage | undefined;
+  notice?: PlainMessage | undefined;
 }
 
 export function showPassword(ctx: RouterContext, deps: StepServices, step: Step, view: PasswordView = {}): void {
@@ -21,7 +22,7 @@ export function showPassword(ctx: RouterContext, deps: StepServices, step: Step,
   renderPage(
     ctx,
     passwordPage({
-      issuerName: deps.config.issuerName,
+      frame: step.frame,
       uid: step.uid,
       csrf: step.csrf,
       clientName: step.clientName,
@@ -36,7 +37,7 @@ export async function submitPassword(ctx: RouterContext, deps: StepServices, ste
   const email = field(ctx.request.body, 'email').trim().slice(0, 254);
   const password = field(ctx.request.body, 'password');
   if (!email || !password) {
-    showPassword(ctx, deps, step, { email, error: 'Enter your email and your password.' });
+    showPassword(ctx, deps, step, { email, error: 'password.missing' });
     return;
   }
 

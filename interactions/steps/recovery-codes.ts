@@ -26,15 +26,12 @@ export async function issueRecoveryCodes(
     ip: ctx.ip,
     detail: { count: codes.length },
   });
-  renderPage(
-    ctx,
-    signInRecoveryCodesPage({ issuerName: deps.config.issuerName, uid: step.uid, csrf: step.csrf, codes }),
-  );
+  renderPage(ctx, signInRecoveryCodesPage({ frame: step.frame, uid: step.uid, csrf: step.csrf, codes }));
 }
 
 /** The page again (a reload): the codes are not shown twice. */
 export function showRecoveryCodesAgain(ctx: RouterContext, deps: StepServices, step: Step): void {
-  renderPage(ctx, signInRecoveryCodesPage({ issuerName: deps.config.issuerName, uid: step.uid, csrf: step.csrf }));
+  renderPage(ctx, signInRecoveryCodesPage({ frame: step.frame, uid: step.uid, csrf: step.csrf }));
 }
 
 export async function submitRecoveryCodes(

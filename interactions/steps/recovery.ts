@@ -14,22 +14,20 @@ import { recoveryPage } from '../pages/recovery.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
 import { startOver } from './finish.js';
 import { succeeded, withinLimits, type LimitedAttempt } from './limits.js';
+import type { PlainMessage } from '../pages/form.js';
 
-const MALFORMED = 'Type the recovery code as it was shown: 24 letters and digits (the dashes are optional).';
+const MALFORMED = 'recovery.malformed';
 // A used code gets the same answer as a wrong one: the page says nothing about which codes exist.
-const WRONG = 'That recovery code is not right, or it was used already. Check it and try another one.';
+const WRONG = 'recovery.wrong';
 
 export function showRecovery(
   ctx: RouterContext,
   deps: StepServices,
   step: Step,
   account: Account,
-  error?: string,
+  error?: PlainMessage,
 ): void {
-  renderPage(
-    ctx,
-    recoveryPage({ issuerName: deps.config.issuerName, uid: step.uid, csrf: step.csrf, email: account.email, error }),
-  );
+  renderPage(ctx, recoveryPage({ frame: step.frame, uid: step.uid, csrf: step.csrf, email: account.email, error }));
 }
 
 export async function submitRecovery(

@@ -67,10 +67,6 @@ export class AccountStore {
     return count === 1;
   }
 
-  list(): Promise<Account[]> {
-    return this.db.account.findMany({ orderBy: { createdAt: 'asc' } });
-  }
-
   count(): Promise<number> {
     return this.db.account.count();
   }

@@ -1,18 +1,18 @@
 // `twofold audit`: the audit trail, oldest first, optionally for one account and a recent window.
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseEmail } from '../accounts/email.js';
-import { CliError, print, printJson, printTable, withServices } from './context.js';
+import { CliError, type Cli } from './context.js';
 
 const UNITS = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 } as const;
 
 /** "15m", "24h", "7d" → the moment that long ago. */
-export function parseSince(value: string, now = Date.now()): Date {
+function parseSince(value: string, now = Date.now()): Date {
   const match = /^(\d{1,6})([smhdw])$/.exec(value.trim());
   if (!match) throw new InvalidArgumentError('expected a duration such as 15m, 24h or 7d');
   return new Date(now - Number(match[1]) * UNITS[match[2] as keyof typeof UNITS] * 1000);
 }
 
-export function addAuditCommand(program: Command): void {
+export function addAuditCommand(program: Command, cli: Cli): void {
   program
     .command('audit')
     .description('show audit events')
@@ -20,7 +20,7 @@ export function addAuditCommand(program: Command): void {
     .option('--since <duration>', 'only events newer than this (15m, 24h, 7d)', (value) => parseSince(value))
     .option('--json', 'print JSON')
     .action(async (options: { user?: string; since?: Date; json?: boolean }, command: Command) => {
-      await withServices(command, async ({ accounts, audit, db }) => {
+      await cli.withServices(command, async ({ accounts, audit, db }) => {
         let accountId: string | undefined;
         // `--user ""` is a mistake to report, not a request for everyone's events.
         if (options.user !== undefined) {
@@ -47,14 +47,14 @@ export function addAuditCommand(program: Command): void {
           detail: e.detail ?? null,
         }));
         if (options.json) {
-          printJson(rows);
+          cli.printJson(rows);
           return;
         }
         if (!rows.length) {
-          print('no audit events');
+          cli.print('no audit events');
           return;
         }
-        printTable([
+        cli.printTable([
           ['AT', 'EVENT', 'ACCOUNT', 'CLIENT', 'IP', 'DETAIL'],
           ...rows.map((r) => [
             r.at.toISOString(),

@@ -1,13 +1,13 @@
 // `twofold client …`: register, list and remove relying parties. A running server sees changes at
 // once: it reads clients from the database on every request.
 import type { Command } from 'commander';
-import { CliError, print, printJson, printTable, withServices } from './context.js';
+import { CliError, type Cli } from './context.js';
 
 const CLI = { source: 'cli' } as const;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-export function addClientCommands(program: Command): void {
+export function addClientCommands(program: Command, cli: Cli): void {
   const client = program.command('client').description('manage relying parties (OpenID Connect clients)');
 
   client
@@ -22,7 +22,7 @@ export function addClientCommands(program: Command): void {
     .option('--grant <grant>', 'extra grant type, e.g. client_credentials (repeatable)', collect)
     .option('--json', 'print {"client_id":…,"client_secret":…}')
     .action(async (options: AddOptions, command: Command) => {
-      await withServices(command, async ({ clients, audit }) => {
+      await cli.withServices(command, async ({ clients, audit }) => {
         const created = await clients.add({
           clientId: options.id,
           name: options.name,
@@ -38,15 +38,15 @@ export function addClientCommands(program: Command): void {
           detail: { ...CLI, public: Boolean(options.public), firstParty: Boolean(options.firstParty) },
         });
         if (options.json) {
-          printJson({ client_id: created.clientId, client_secret: created.clientSecret });
+          cli.printJson({ client_id: created.clientId, client_secret: created.clientSecret });
           return;
         }
-        print(`client added: ${created.clientId}`);
+        cli.print(`client added: ${created.clientId}`);
         if (created.clientSecret) {
-          print(`client_secret: ${created.clientSecret}`);
-          print('store the secret now: it is shown only once and cannot be recovered');
+          cli.print(`client_secret: ${created.clientSecret}`);
+          cli.print('store the secret now: it is shown only once and cannot be recovered');
         } else {
-          print('public client: no secret; it must use PKCE');
+          cli.print('public client: no secret; it must use PKCE');
         }
       });
     });
@@ -56,7 +56,7 @@ export function addClientCommands(program: Command): void {
     .description('list clients')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
-      await withServices(command, async ({ clients }) => {
+      await cli.withServices(command, async ({ clients }) => {
         const rows = (await clients.list()).map(({ clientId, metadata, firstParty, createdAt }) => ({
           client_id: clientId,
           client_name: (metadata.client_name as string | undefined) ?? null,
@@ -68,14 +68,14 @@ export function addClientCommands(program: Command): void {
           created_at: createdAt,
         }));
         if (options.json) {
-          printJson(rows);
+          cli.printJson(rows);
           return;
         }
         if (!rows.length) {
-          print('no clients yet');
+          cli.print('no clients yet');
           return;
         }
-        printTable([
+        cli.printTable([
           ['CLIENT ID', 'NAME', 'TYPE', 'GRANTS', 'REDIRECT URIS'],
           ...rows.map((c) => [
             c.client_id,
@@ -93,10 +93,10 @@ export function addClientCommands(program: Command): void {
     .description('remove a client: it can no longer sign anyone in or obtain tokens')
     .argument('<id>', 'client_id')
     .action(async (id: string, _options: unknown, command: Command) => {
-      await withServices(command, async ({ clients, audit }) => {
+      await cli.withServices(command, async ({ clients, audit }) => {
         if (!(await clients.remove(id))) throw new CliError(`no client with id ${JSON.stringify(id)}`);
         await audit.record({ type: 'client_removed', clientId: id, detail: CLI });
-        print(`client removed: ${id}`);
+        cli.print(`client removed: ${id}`);
       });
     });
 }

@@ -1,5 +1,6 @@
-// What every admin command shares: the server's configuration and services, quiet logs, and the
-// error type commands throw. main.ts translates errors into one line on stderr and an exit code.
+// What every admin command shares: where it reads and writes (the process's streams and
+// environment, or a test's), the server's configuration and services, quiet logs, and the error
+// type commands throw. program.ts translates errors into one line on stderr and an exit code.
 import type { Command } from 'commander';
 import type { Logger } from 'pino';
 import { loadConfig, type Config } from '../config/index.js';
@@ -7,6 +8,23 @@ import { createLogger } from '../logging.js';
 import type { Services } from '../services.js';
 
 export type { Services };
+
+/**
+ * The CLI's whole outside world. The real entry point passes the process's; tests pass their own,
+ * so a command runs in-process exactly as an administrator's shell would see it.
+ */
+export interface CliIo {
+  /** The variables loadConfig reads (the CLI reads the environment nowhere else). */
+  env: Record<string, string | undefined>;
+  /** Where `--password-stdin` reads from. */
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+}
+
+export function processIo(): CliIo {
+  return { env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+}
 
 // oidc-provider prints a warning on stderr when it is imported on Node older than 22 LTS (our
 // engines allow 20.19). After an admin command that line would read like an error, so the CLI
@@ -34,57 +52,56 @@ export class CliError extends Error {
   }
 }
 
-// Logs go to stderr so `--json` output on stdout stays parseable; silent unless asked for.
-function cliLogger(config: Readonly<Config>, verbose: boolean): Logger {
-  const level = !verbose ? 'silent' : ['debug', 'trace'].includes(config.logLevel) ? config.logLevel : 'info';
-  return createLogger(level, process.stderr);
-}
-
 export interface CliContext {
   config: Readonly<Config>;
   logger: Logger;
 }
 
-/** The configuration and logger, for commands that need no database (migrate). */
-export function cliContext(command: Command): CliContext {
-  const config = loadConfig();
-  const verbose = Boolean(command.optsWithGlobals().verbose);
-  return { config, logger: cliLogger(config, verbose) };
-}
+/** What a command's action is given: its configuration and services, and where to print. */
+export class Cli {
+  constructor(readonly io: CliIo) {}
 
-/** Runs `fn` with the same services the server uses (migrated database, keys), then closes them. */
-export async function withServices<T>(
-  command: Command,
-  fn: (services: Services, context: CliContext) => Promise<T>,
-): Promise<T> {
-  const context = cliContext(command);
-  const { openServices } = await loadServices();
-  const services = await openServices(context.config, context.logger);
-  try {
-    return await fn(services, context);
-  } finally {
-    await services.protocolStore.close();
-    await services.db.$disconnect();
+  /** The configuration and logger, for commands that need no database (migrate). */
+  context(command: Command): CliContext {
+    const config = loadConfig(this.io.env);
+    const verbose = Boolean(command.optsWithGlobals().verbose);
+    // Logs go to stderr so `--json` output on stdout stays parseable; silent unless asked for.
+    const level = !verbose ? 'silent' : ['debug', 'trace'].includes(config.logLevel) ? config.logLevel : 'info';
+    return { config, logger: createLogger(level, this.io.stderr) };
   }
-}
 
-export function print(line = ''): void {
-  process.stdout.write(`${line}\n`);
-}
+  /** Runs `fn` with the same services the server uses (migrated database, keys), then closes them. */
+  async withServices<T>(command: Command, fn: (services: Services, context: CliContext) => Promise<T>): Promise<T> {
+    const context = this.context(command);
+    const { openServices } = await loadServices();
+    const services = await openServices(context.config, context.logger);
+    try {
+      return await fn(services, context);
+    } finally {
+      await services.protocolStore.close();
+      await services.db.$disconnect();
+    }
+  }
 
-/** One line of JSON, for scripts (`jq` makes it pretty). */
-export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value)}\n`);
-}
+  print(line = ''): void {
+    this.io.stdout.write(`${line}\n`);
+  }
 
-/** Left-aligned columns for list output; the first row is the header. */
-export function printTable(rows: string[][]): void {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => Array.from(row[i] ?? '').length)));
-  for (const row of rows)
-    print(
-      row
-        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!)))
-        .join('  ')
-        .trimEnd(),
-    );
+  /** One line of JSON, for scripts (`jq` makes it pretty). */
+  printJson(value: unknown): void {
+    this.io.stdout.write(`${JSON.stringify(value)}\n`);
+  }
+
+  /** Left-aligned columns for list output; the first row is the header. */
+  printTable(rows: string[][]): void {
+    const width = (i: number) => Math.max(...rows.map((row) => Array.from(row[i] ?? '').length));
+    const widths = (rows[0] ?? []).map((_, i) => width(i));
+    for (const row of rows)
+      this.print(
+        row
+          .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+          .join('  ')
+          .trimEnd(),
+      );
+  }
 }

@@ -7,20 +7,20 @@ import type { Command } from 'commander';
 import { addSecretKey, readSecretKeys, rotateSigningKeys } from '../keys/index.js';
 import { AuthenticatorStore } from '../mfa/authenticators.js';
 import { SecretBox } from '../mfa/secret-box.js';
-import { print, withServices } from './context.js';
+import type { Cli } from './context.js';
 
-export function addKeyCommands(program: Command): void {
+export function addKeyCommands(program: Command, cli: Cli): void {
   const keys = program.command('keys').description('manage signing keys and secret-encryption keys');
 
   keys
     .command('rotate')
     .description('add a new signing key pair and sign with it; older keys stay published')
     .action(async (_options: unknown, command: Command) => {
-      await withServices(command, async ({ audit }, { config }) => {
+      await cli.withServices(command, async ({ audit }, { config }) => {
         const kids = await rotateSigningKeys(config.keysDir);
         await audit.record({ type: 'signing_keys_rotated', detail: { source: 'cli', kids } });
-        print(`new signing keys: ${kids.join(', ')}`);
-        print('running servers sign with the new keys after a restart; tokens signed with older keys still verify');
+        cli.print(`new signing keys: ${kids.join(', ')}`);
+        cli.print('running servers sign with the new keys after a restart; tokens signed with older keys still verify');
       });
     });
 
@@ -28,7 +28,7 @@ export function addKeyCommands(program: Command): void {
     .command('rotate-secret')
     .description('add a new secret-encryption key and re-encrypt every authenticator secret with it')
     .action(async (_options: unknown, command: Command) => {
-      await withServices(command, async ({ audit, db }, { config }) => {
+      await cli.withServices(command, async ({ audit, db }, { config }) => {
         const fresh = await addSecretKey(config.keysDir);
         // Re-encryption is idempotent: a run cut short is finished by running the command again.
         const reencrypted = await new AuthenticatorStore(
@@ -36,8 +36,8 @@ export function addKeyCommands(program: Command): void {
           new SecretBox(readSecretKeys(config.keysDir)),
         ).reencryptAll();
         await audit.record({ type: 'secret_key_rotated', detail: { source: 'cli', kid: fresh.kid, reencrypted } });
-        print(`new secret-encryption key: ${fresh.kid}`);
-        print(`authenticator secrets re-encrypted: ${reencrypted}`);
+        cli.print(`new secret-encryption key: ${fresh.kid}`);
+        cli.print(`authenticator secrets re-encrypted: ${reencrypted}`);
       });
     });
 }

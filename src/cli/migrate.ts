@@ -2,16 +2,16 @@
 // servers run (the migration lock serialises them).
 import type { Command } from 'commander';
 import { migrate } from '../database/migrate.js';
-import { cliContext, print } from './context.js';
+import type { Cli } from './context.js';
 
-export function addMigrateCommand(program: Command): void {
+export function addMigrateCommand(program: Command, cli: Cli): void {
   program
     .command('migrate')
     .description('apply pending database migrations')
     .action(async (_options: unknown, command: Command) => {
-      const { config } = cliContext(command);
+      const { config } = cli.context(command);
       const { applied } = await migrate(config.database);
-      if (!applied.length) return print('database is up to date');
-      for (const name of applied) print(`applied ${name}`);
+      if (!applied.length) return cli.print('database is up to date');
+      for (const name of applied) cli.print(`applied ${name}`);
     });
 }

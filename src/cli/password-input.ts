@@ -1,9 +1,9 @@
 // Reading a password for `--password-stdin`. Never from an argument (it would sit in the shell
 // history and in `ps`), never from a terminal (nothing would hide the typing): from a pipe only.
 import { InvalidInputError } from '../accounts/errors.js';
-import { CliError } from './context.js';
+import { CliError, type CliIo } from './context.js';
 
-export async function readPasswordFromStdin(stdin: NodeJS.ReadStream = process.stdin): Promise<string> {
+export async function readPasswordFromStdin(stdin: CliIo['stdin']): Promise<string> {
   if (stdin.isTTY) {
     throw new CliError(
       '--password-stdin reads from a pipe, not a terminal: printf "%s\\n" "$PASSWORD" | twofold user add EMAIL --password-stdin',
@@ -11,7 +11,7 @@ export async function readPasswordFromStdin(stdin: NodeJS.ReadStream = process.s
     );
   }
   const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));

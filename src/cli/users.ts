@@ -2,12 +2,12 @@
 import type { Command } from 'commander';
 import type { Database } from '../database/client.js';
 import { parseEmail } from '../accounts/email.js';
-import { CliError, print, printJson, printTable, withServices, type Services } from './context.js';
+import { CliError, type Cli, type Services } from './context.js';
 import { readPasswordFromStdin } from './password-input.js';
 
 const CLI = { source: 'cli' } as const;
 
-export function addUserCommands(program: Command): void {
+export function addUserCommands(program: Command, cli: Cli): void {
   const user = program.command('user').description('manage accounts');
 
   user
@@ -17,11 +17,11 @@ export function addUserCommands(program: Command): void {
     .option('--name <name>', 'display name')
     .requiredOption('--password-stdin', 'read the password from stdin (one line)')
     .action(async (email: string, options: { name?: string }, command: Command) => {
-      const password = await readPasswordFromStdin();
-      await withServices(command, async ({ accounts, audit }) => {
+      const password = await readPasswordFromStdin(cli.io.stdin);
+      await cli.withServices(command, async ({ accounts, audit }) => {
         const account = await accounts.create({ email, displayName: options.name, password });
         await audit.record({ type: 'account_created', accountId: account.id, detail: CLI });
-        print(`account created: ${account.email}`);
+        cli.print(`account created: ${account.email}`);
       });
     });
 
@@ -30,10 +30,10 @@ export function addUserCommands(program: Command): void {
     .description('list accounts')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
-      await withServices(command, async ({ db }) => {
+      await cli.withServices(command, async ({ db }) => {
         const rows = await accountsWithEnrollment(db);
         if (options.json) {
-          printJson(
+          cli.printJson(
             rows.map((a) => ({
               email: a.email,
               name: a.displayName,
@@ -46,10 +46,10 @@ export function addUserCommands(program: Command): void {
           return;
         }
         if (!rows.length) {
-          print('no accounts yet');
+          cli.print('no accounts yet');
           return;
         }
-        printTable([
+        cli.printTable([
           ['EMAIL', 'NAME', 'CREATED', 'DISABLED', 'MFA', 'RECOVERY CODES'],
           ...rows.map((a) => [
             a.email,
@@ -68,7 +68,7 @@ export function addUserCommands(program: Command): void {
     .description('disable an account and end all its sessions and tokens')
     .argument('<email>', 'email address')
     .action(async (email: string, _options: unknown, command: Command) => {
-      await withServices(command, async (services) => {
+      await cli.withServices(command, async (services) => {
         const account = await existingAccount(services, email);
         // Disabled first: from this moment no session of the account yields a token or a sign-in.
         if (!account.disabledAt) {
@@ -76,7 +76,7 @@ export function addUserCommands(program: Command): void {
           await services.audit.record({ type: 'account_disabled', accountId: account.id, detail: CLI });
         }
         await endSessions(services, account.id, 'account disabled');
-        print(`account disabled: ${account.email}; its sessions and tokens have ended`);
+        cli.print(`account disabled: ${account.email}; its sessions and tokens have ended`);
       });
     });
 
@@ -87,7 +87,7 @@ export function addUserCommands(program: Command): void {
     )
     .argument('<email>', 'email address')
     .action(async (email: string, _options: unknown, command: Command) => {
-      await withServices(command, async (services) => {
+      await cli.withServices(command, async (services) => {
         const account = await existingAccount(services, email);
         const removed = await services.authenticators.removeAll(account.id);
         // The old set belonged to the old app; the next enrolment issues a new one.
@@ -98,7 +98,7 @@ export function addUserCommands(program: Command): void {
           detail: { ...CLI, removed, recoveryCodes },
         });
         await endSessions(services, account.id, 'authenticators removed');
-        print(
+        cli.print(
           `second factor reset for ${account.email}: ${removed} authenticator(s) and ${recoveryCodes} recovery code(s) removed, sessions ended`,
         );
       });

@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { environmentSchema } from './schema.js';
+import type { Locale } from '../i18n/locales.js';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; file: string; url: string }
@@ -35,6 +36,10 @@ export interface Config {
   readonly rateLimits: RateLimitConfig;
   /** Where GET /metrics is served; undefined (METRICS_PORT unset) = no metrics at all. */
   readonly metrics: MetricsConfig | undefined;
+  /** The pages' language when nothing else chooses one. */
+  readonly defaultLocale: Locale;
+  /** The IANA time zone dates are shown in. */
+  readonly displayTimeZone: string;
   /** How many processes serve the port (src/workers); 1 = this process alone. */
   readonly workers: number;
 }
@@ -126,6 +131,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       recoveryCodeWindowSeconds: e.RATE_LIMIT_RECOVERY_CODE_WINDOW,
     }),
     metrics: e.METRICS_PORT === undefined ? undefined : Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST }),
+    defaultLocale: e.DEFAULT_LOCALE,
+    displayTimeZone: e.DISPLAY_TIME_ZONE,
     workers: e.WORKERS ?? (e.NODE_ENV === 'production' ? availableParallelism() : 1),
   });
 }

@@ -1,6 +1,12 @@
 // Every knob of Twofold, parsed once from the environment by one zod schema. A bad value stops
 // start-up with a message naming the variable; nothing else in the code reads process.env.
+//
+// Each variable's documentation lives here too, once: `.meta({ description })` (and `defaultText`
+// where the default is computed rather than a value) is README's configuration table, which
+// `npm run docs` writes and test/unit/readme.test.ts keeps equal to this schema. A new variable is a
+// new entry here with its meta, then `npm run docs`.
 import { z } from 'zod';
+import { LOCALES } from '../i18n/locales.js';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
@@ -59,28 +65,60 @@ function isHostPort(node: string): boolean {
   return !!match && Number(match[2]) >= 1 && Number(match[2]) <= 65535;
 }
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Raw environment variables as strings; defaults that depend on other values are filled in later. */
 export const environmentSchema = z.object({
-  PORT: integer(0, 65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: integer(0, 65535).default(3000).meta({ description: 'HTTP port' }),
+  HOST: z.string().min(1).default('0.0.0.0').meta({ description: 'address to listen on' }),
   ISSUER: url(/^https?:$/, 'http(s)')
     .refine((v) => URL.canParse(v) && !new URL(v).search && !new URL(v).hash, {
       error: 'must not have a query or fragment',
       abort: true,
     })
-    .optional(),
-  ISSUER_NAME: z.string().trim().min(1).max(64).default('Twofold'),
-  DATABASE_URL: serverUrl(/^(postgres|postgresql|file):$/, 'postgresql:// or file:').optional(),
-  DATABASE_POOL_SIZE: integer(1, 1000).default(10),
-  // Seconds a PostgreSQL query may take before it counts as the database being unavailable: a
-  // server that accepts connections but stops answering must not hang requests and /readyz.
-  DATABASE_QUERY_TIMEOUT: integer(1, 600).default(10),
-  DATA_DIR: z.string().min(1).default('./data'),
-  KEYS_DIR: z.string().min(1).default('./keys'),
-  REDIS_URL: serverUrl(/^rediss?:$/, 'redis:// or rediss://').optional(),
-  // Redis Cluster: a few of the cluster's nodes as `host:port,host:port` (the client discovers the
-  // rest). When set, protocol state goes to the cluster; a REDIS_URL set alongside supplies only the
-  // credentials and TLS (rediss://) used for every node.
+    .optional()
+    .meta({
+      description:
+        'public URL of the provider (no query or fragment); `https://` turns on `Secure` cookies and HSTS and requires `TRUST_PROXY=true` (TLS ends at the proxy in front)',
+      defaultText: '`http://localhost:$PORT`',
+    }),
+  ISSUER_NAME: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .default('Twofold')
+    .meta({ description: 'name shown on pages and in authenticator apps' }),
+  DATABASE_URL: serverUrl(/^(postgres|postgresql|file):$/, 'postgresql:// or file:')
+    .optional()
+    .meta({
+      description: '`postgresql://user:pass@host:5432/db` for PostgreSQL, or `file:/path/to.db`',
+      defaultText: 'SQLite file `$DATA_DIR/twofold.db`',
+    }),
+  DATABASE_POOL_SIZE: integer(1, 1000).default(10).meta({ description: 'PostgreSQL connections per instance' }),
+  DATABASE_QUERY_TIMEOUT: integer(1, 600).default(10).meta({
+    description:
+      'seconds a PostgreSQL query (or opening a connection, at most 5 s) may take; past it the database counts as unavailable (503), so a server that stops answering cannot hang requests',
+  }),
+  DATA_DIR: z.string().min(1).default('./data').meta({ description: 'folder of the embedded database' }),
+  KEYS_DIR: z
+    .string()
+    .min(1)
+    .default('./keys')
+    .meta({ description: 'signing keys, cookie keys and secret-encryption keys (created on first start, mode 0600)' }),
+  REDIS_URL: serverUrl(/^rediss?:$/, 'redis:// or rediss://')
+    .optional()
+    .meta({
+      description:
+        '`redis://` or `rediss://` (TLS); when set, sessions, grants, codes, tokens and sign-in progress live in Redis',
+    }),
   REDIS_CLUSTER_NODES: z
     .string()
     .transform((v) =>
@@ -94,48 +132,110 @@ export const environmentSchema = z.object({
         .array(z.string().refine(isHostPort, { error: 'must list nodes as host:port,host:port' }))
         .min(1, { error: 'must list at least one host:port' }),
     )
-    .optional(),
-  // Every Redis key of an instance starts with this, so several deployments (or test runs) can
-  // share one Redis without seeing each other's sessions or counters. Instances of one deployment
-  // must use the same prefix.
+    .optional()
+    .meta({
+      description:
+        '`host:port,host:port,…` of a Redis Cluster (instead of `REDIS_URL`; credentials and TLS are taken from `REDIS_URL` when both are set)',
+    }),
   REDIS_KEY_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9:_.-]{1,64}$/, { error: 'must be 1 to 64 letters, digits or : _ . -' })
-    .default('twofold:'),
-  BCRYPT_COST: integer(4, 31).default(12),
+    .default('twofold:')
+    .meta({
+      description:
+        'start of every Redis key of the instance (sessions, grants, tokens, rate-limit counters): deployments sharing one Redis use different prefixes; the instances of one deployment the same',
+    }),
+  BCRYPT_COST: integer(4, 31).default(12).meta({ description: 'bcrypt work factor for passwords (4–31)' }),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
     })
-    .default('info'),
-  TRUST_PROXY: boolean.default(false),
-  // How many proxies in front append to X-Forwarded-For: the client address is the entry this far
-  // from the right. The entries left of it are whatever the client sent, so never trusted.
-  TRUST_PROXY_HOPS: integer(1, 10).default(1),
+    .default('info')
+    .meta({ description: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`; logs are JSON lines' }),
+  TRUST_PROXY: boolean
+    .default(false)
+    .meta({ description: 'trust `X-Forwarded-*` from a reverse proxy (set it behind a load balancer)' }),
+  TRUST_PROXY_HOPS: integer(1, 10).default(1).meta({
+    description:
+      'with `TRUST_PROXY`: how many proxies append to `X-Forwarded-For`; the client address is the entry this many from the right (what the client wrote itself is never trusted)',
+  }),
   // Rate limits (src/ratelimit; documented in SECURITY.md). Counters live in Redis when configured,
   // else in the database, so every instance of a deployment counts together.
-  RATE_LIMIT_WINDOW: duration.default(15 * 60),
-  RATE_LIMIT_PASSWORD_PER_ACCOUNT_IP: integer(1, 1000).default(5),
+  RATE_LIMIT_WINDOW: duration
+    .prefault('15m')
+    .meta({ description: 'window of the limits below: `90s`, `15m`, `1h` (1 s – 24 h)' }),
+  RATE_LIMIT_PASSWORD_PER_ACCOUNT_IP: integer(1, 1000).default(5).meta({
+    description: 'wrong passwords per (email, client address) per window, then 429; a right password resets it',
+  }),
   // Password spraying: one address trying a common password against many emails. Generous enough
   // for an office behind one NAT address (people mistype), far below what spraying needs.
-  RATE_LIMIT_PASSWORD_PER_IP: integer(1, 100_000).default(50),
-  RATE_LIMIT_CODE_PER_ACCOUNT_IP: integer(1, 1000).default(5),
-  RATE_LIMIT_CODE_PER_IP: integer(1, 100_000).default(50),
+  RATE_LIMIT_PASSWORD_PER_IP: integer(1, 100_000).default(50).meta({
+    description:
+      'wrong passwords per client address per window, whatever the email (password spraying), then 429 for every email, even with the right password; a right password gives back only its own point. Everyone behind one NAT address shares it: raise it if many people come through one address',
+  }),
+  RATE_LIMIT_CODE_PER_ACCOUNT_IP: integer(1, 1000)
+    .default(5)
+    .meta({ description: 'wrong codes per (account, client address) per window, then 429; a right code resets it' }),
+  RATE_LIMIT_CODE_PER_IP: integer(1, 100_000).default(50).meta({
+    description:
+      'wrong codes per client address per window, whatever the account, then 429; a right code gives back only its own point',
+  }),
   // NIST SP 800-63B §5.2.2: no more than 100 consecutive failed attempts on one account.
-  RATE_LIMIT_CODE_PER_ACCOUNT: integer(1, 100).default(100),
-  RATE_LIMIT_TOKEN_PER_CLIENT_IP: integer(1, 100_000).default(20),
+  RATE_LIMIT_CODE_PER_ACCOUNT: integer(1, 100).default(100).meta({
+    description:
+      'consecutive wrong codes per account from anywhere before its authenticator locks until a recovery code or `twofold user reset-mfa` (at most 100, NIST SP 800-63B)',
+  }),
+  RATE_LIMIT_TOKEN_PER_CLIENT_IP: integer(1, 100_000).default(20).meta({
+    description:
+      'failed requests to `/token`, `/token/introspection`, `/token/revocation` per (client_id, client address) per window, then 429 `slow_down`',
+  }),
   // Wrong recovery codes per account from every address together, in their own window: someone who
   // has the password cannot grind recovery codes by spreading guesses over many addresses.
-  RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT: integer(1, 100).default(10),
-  RATE_LIMIT_RECOVERY_CODE_WINDOW: duration.default(60 * 60),
+  RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT: integer(1, 100).default(10).meta({
+    description:
+      'wrong recovery codes per account, from every address together, per `RATE_LIMIT_RECOVERY_CODE_WINDOW`, then 429 (they also count against `RATE_LIMIT_CODE_PER_ACCOUNT_IP` and `RATE_LIMIT_CODE_PER_IP`); a right code resets it',
+  }),
+  RATE_LIMIT_RECOVERY_CODE_WINDOW: duration
+    .prefault('1h')
+    .meta({ description: 'window of the recovery-code limit (1 s – 24 h)' }),
   // Prometheus metrics on a listener of their own, never on the public port (src/metrics); unset =
   // off. Loopback by default: publishing an identity provider's internals is the operator's choice.
-  METRICS_PORT: integer(0, 65535).optional(),
-  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_PORT: integer(0, 65535).optional().meta({
+    description:
+      'port of a separate listener serving Prometheus metrics at `GET /metrics` (see [Metrics](#metrics)); `0` picks a free port; must differ from `PORT`',
+    defaultText: 'unset (off)',
+  }),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1').meta({
+    description:
+      'address of the metrics listener; in a container, `0.0.0.0` and publish the port only to the monitoring network',
+  }),
+  // The pages' language when neither the relying party (ui_locales), the person (the switcher) nor
+  // the browser (Accept-Language) names one we have (src/i18n/locales.ts).
+  DEFAULT_LOCALE: z
+    .enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` })
+    .default('en')
+    .meta({
+      description: `language of the pages when neither the relying party (\`ui_locales\`), the person (the language switcher) nor the browser (\`Accept-Language\`) names one of ${LOCALES.map((l) => `\`${l}\``).join(', ')}`,
+    }),
+  // The IANA time zone the pages show dates in, always named next to them: a page has no script to
+  // learn the person's own zone.
+  DISPLAY_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, { error: 'must be an IANA time zone such as UTC or Europe/Paris' })
+    .default('UTC')
+    .meta({
+      description:
+        'IANA time zone the pages show dates and times in (`Europe/Paris`); the zone is always named next to the time',
+    }),
   // Processes serving the port together (Node's cluster module): each is a whole instance, all state
   // is in the database or Redis. Unset: one per CPU when NODE_ENV=production, else one.
-  WORKERS: integer(1, 256).optional(),
-  NODE_ENV: z.string().optional(),
+  WORKERS: integer(1, 256).optional().meta({
+    description:
+      "processes serving the port together (Node's cluster module); each is a whole instance with its own connection pools (`DATABASE_POOL_SIZE` each), all state is in the database or Redis, and `METRICS_PORT` adds up every worker's metrics. A worker that dies is replaced",
+    defaultText: 'CPUs when `NODE_ENV=production`, else `1`',
+  }),
+  NODE_ENV: z
+    .string()
+    .optional()
+    .meta({ description: '`production` makes `WORKERS` default to the number of CPUs (the Docker image sets it)' }),
 });
-
-export type Environment = z.infer<typeof environmentSchema>;

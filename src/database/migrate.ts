@@ -21,14 +21,14 @@ interface Migration {
 }
 
 /** A migration whose checksum no longer matches what was applied, or that failed before. */
-export class MigrationError extends Error {
+class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
 // Any fixed 64-bit number; every Twofold instance uses the same one.
 const ADVISORY_LOCK_ID = 7_245_001_337;
 
-export function migrationsFor(kind: DatabaseConfig['kind']): Migration[] {
+function migrationsFor(kind: DatabaseConfig['kind']): Migration[] {
   const dir = join(packageRoot, 'prisma', 'migrations', kind);
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'migration.sql')))

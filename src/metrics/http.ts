@@ -28,10 +28,10 @@ const PREFIXES: [string, string][] = [
   ['/account/', 'account'],
   ['/static/', 'static'],
 ];
-export const ROUTES = [...new Set([...Object.values(EXACT), ...PREFIXES.map(([, route]) => route), 'other'])];
+const ROUTES = [...new Set([...Object.values(EXACT), ...PREFIXES.map(([, route]) => route), 'other'])];
 const CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
 
-export function routeOf(path: string): string {
+function routeOf(path: string): string {
   const exact = EXACT[path];
   if (exact !== undefined) return exact;
   for (const [prefix, route] of PREFIXES) if (path.startsWith(prefix)) return route;

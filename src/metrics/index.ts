@@ -55,7 +55,7 @@ const SIGN_IN_SERIES: [SignInStep, SignInOutcome][] = [
   ['signin', 'success'],
   ['signin', 'restarted'],
 ];
-export const STORES: readonly Store[] = ['database', 'redis'];
+const STORES: readonly Store[] = ['database', 'redis'];
 export const TOKEN_TYPES = ['access_token', 'authorization_code', 'client_credentials', 'refresh_token'] as const;
 export const CLIENT_AUTH_ENDPOINTS = ['token', 'introspection', 'revocation', 'par'] as const;
 

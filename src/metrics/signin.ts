@@ -10,7 +10,7 @@ import type { MetricsRecorder, SignInOutcome, SignInStep } from './index.js';
 type Labels = readonly [SignInStep, SignInOutcome];
 
 /** The step and outcome an audit event stands for, or undefined when it is not a sign-in event. */
-export function signInLabels(event: AuditEventInput): Labels | undefined {
+function signInLabels(event: AuditEventInput): Labels | undefined {
   switch (event.type) {
     case 'signin_password_failed':
       return ['password', 'failure'];

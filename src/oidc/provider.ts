@@ -8,6 +8,7 @@ import type { AccountStore } from '../accounts/store.js';
 import { clientSecretMatches } from '../clients/secret.js';
 import { ACR_VALUES } from './acr.js';
 import { twofoldInteractionPolicy } from './policy.js';
+import { LOCALES } from '../i18n/locales.js';
 
 /**
  * The pages oidc-provider renders itself (its error page, the logout confirmation, "signed out"),
@@ -50,6 +51,8 @@ export function createProvider({ config, pages, keys, accounts, adapter }: Provi
       short: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies },
     },
     acrValues: [...ACR_VALUES],
+    // The languages of our pages, for relying parties choosing ui_locales (OpenID Discovery §3).
+    discovery: { ui_locales_supported: [...LOCALES] },
     scopes: ['openid', 'email', 'profile', 'offline_access'],
     claims: {
       // acr, amr and auth_time in every ID token: a relying party can always see that (and when)

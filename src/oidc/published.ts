@@ -10,7 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { FetchLike } from '../portal/self-fetch.js';
 
-export const PUBLISHED_PATHS = [
+const PUBLISHED_PATHS = [
   '/.well-known/openid-configuration',
   '/.well-known/oauth-authorization-server',
   '/jwks',

@@ -30,7 +30,7 @@ export class StoreUnavailableError extends Error {
 }
 
 /** Which store `error` says is unreachable, or undefined when it is some other failure. */
-export function unavailableStore(error: unknown): Store | undefined {
+function unavailableStore(error: unknown): Store | undefined {
   if (error instanceof StoreUnavailableError) return error.store;
   if (databaseErrorKind(error) === 'unavailable') return 'database';
   if (isRedisUnavailable(error)) return 'redis';

@@ -3,7 +3,7 @@
 // and key change is in the audit table and in the JSON log, `twofold audit` prints it, and no
 // password, code, recovery code, TOTP secret or client secret appears in any log line or audit row.
 import { Writable } from 'node:stream';
-import { ensureCliBuilt, runCli } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
 import { clientCredentialsToken } from '../support/client-credentials.js';
 import { RelyingParty } from '../support/relying-party.js';
 import {
@@ -59,7 +59,6 @@ describe('the audit trail', () => {
   };
 
   beforeAll(async () => {
-    ensureCliBuilt();
     // trace: the most a misconfigured deployment could log.
     twofold = await startTwofold({ LOG_LEVEL: 'trace' }, { logTo: log });
     notes = await RelyingParty.register(twofold, { clientId: 'notes', firstParty: true });

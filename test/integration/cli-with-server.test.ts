@@ -1,7 +1,7 @@
 // The CLI against a running server on the same database: what it writes, the server uses at once,
 // without a restart.
 import { verifyPassword } from '../../src/accounts/password.js';
-import { ensureCliBuilt, runCli } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
 import { clientCredentialsToken, introspect } from '../support/client-credentials.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { CLIENT_CACHE_SECONDS } from '../../src/clients/store.js';
@@ -11,7 +11,6 @@ const SLOW = 180_000;
 describe('the CLI while the server runs', () => {
   let twofold: RunningTwofold;
   beforeAll(async () => {
-    ensureCliBuilt();
     twofold = await startTwofold();
   }, SLOW);
   afterAll(() => twofold.stop());

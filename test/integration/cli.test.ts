@@ -1,6 +1,7 @@
-// The admin CLI as an administrator uses it: the compiled `twofold` in its own process, on a real
-// database (SQLite, or PostgreSQL with TEST_DATABASE=postgresql). Every refusal is one line on
-// stderr, a non-zero exit code, and no change in the database.
+// The admin CLI as an administrator uses it, on a real database (SQLite, or PostgreSQL with
+// TEST_DATABASE=postgresql): every command's output, exit code and effect. The commands run
+// in-process (support/cli.ts); test/process/cli.test.ts runs the compiled one as a process. Every
+// refusal is one line on stderr, a non-zero exit code, and no change in the database.
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../src/config/index.js';
 import { openDatabase, type Database } from '../../src/database/client.js';
@@ -12,11 +13,10 @@ import { AuditLog } from '../../src/audit/index.js';
 import { migrate } from '../../src/database/migrate.js';
 import { createLogger } from '../../src/logging.js';
 import { DatabaseAdapter } from '../../src/oidc/adapters/database.js';
-import { ensureCliBuilt, runCli, type CliResult } from '../support/cli.js';
+import { runCli, type CliResult } from '../support/cli.js';
 import { freshEnvironment } from '../support/databases.js';
 
 const GOOD_PASSWORD = 'correct horse battery staple';
-// Each command is a fresh Node process (about a second, several on a busy machine).
 const SLOW = 180_000;
 
 describe('twofold CLI', () => {
@@ -24,13 +24,12 @@ describe('twofold CLI', () => {
   let cleanup: () => Promise<void>;
   let db: Database;
   let accounts: AccountStore;
-  const twofold = (args: string[], stdin?: string, extraEnv: Record<string, string> = {}) =>
+  const twofold = (args: string[], stdin?: string | Buffer, extraEnv: Record<string, string> = {}) =>
     runCli(args, { ...env, ...extraEnv }, stdin);
-  // Fixtures go straight through the stores (fast, in-process); the command under test runs as a process.
+  // Fixtures go straight through the stores; the command under test goes through the CLI.
   const givenAccount = (email: string) => accounts.create({ email, password: GOOD_PASSWORD });
 
   beforeAll(async () => {
-    ensureCliBuilt();
     ({ env, cleanup } = await freshEnvironment());
     const config = loadConfig(env);
     await migrate(config.database);
@@ -176,11 +175,10 @@ describe('twofold CLI', () => {
     SLOW,
   );
 
-  it(
-    'refuses bad input with one line on stderr and writes nothing',
-    async () => {
+  describe('refuses bad input with one line on stderr and writes nothing', () => {
+    beforeAll(async () => {
       await givenAccount('taken@example.com');
-      await new ClientStore(db, async () => {}).add({
+      await new ClientStore(db, () => Promise.resolve()).add({
         clientId: 'taken',
         redirectUris: ['https://rp.example/cb'],
         postLogoutRedirectUris: [],
@@ -188,79 +186,114 @@ describe('twofold CLI', () => {
         firstParty: false,
         grants: [],
       });
-      const before = await snapshot();
-      const cases: [args: string[], stdin: string | undefined, code: number, message: RegExp][] = [
-        [
-          ['user', 'add', 'taken@example.com', '--password-stdin'],
-          `${GOOD_PASSWORD}\n`,
-          1,
-          /account with email taken@example\.com already exists/,
-        ],
-        [['user', 'add', 'not-an-address', '--password-stdin'], `${GOOD_PASSWORD}\n`, 1, /not a valid email address/],
-        [['user', 'add', 'a b@example.com', '--password-stdin'], `${GOOD_PASSWORD}\n`, 1, /not a valid email address/],
-        [['user', 'add', 'new@example.com', '--password-stdin'], 'short12\n', 1, /at least 8 characters/],
-        [['user', 'add', 'new@example.com', '--password-stdin'], 'password123\n', 1, /too common/],
-        [['user', 'add', 'new@example.com', '--password-stdin'], '', 1, /no password on stdin/],
-        [['user', 'add', 'new@example.com', '--password-stdin'], '\n', 1, /no password on stdin/],
-        [['user', 'add', 'new@example.com', '--password-stdin'], `${GOOD_PASSWORD}\nsecond line\n`, 1, /single line/],
-        [['user', 'add', 'new@example.com'], undefined, 2, /--password-stdin/],
-        [['user', 'disable', 'nobody@example.com'], undefined, 1, /no account with email nobody@example\.com/],
-        [['user', 'reset-mfa', 'nobody@example.com'], undefined, 1, /no account with email nobody@example\.com/],
-        [
-          ['client', 'add', '--id', 'taken', '--redirect-uri', 'https://other.example/cb'],
-          undefined,
-          1,
-          /client with id taken already exists/,
-        ],
-        [['client', 'add', '--id', 'bad-uri', '--redirect-uri', 'not a url'], undefined, 1, /not a valid URL/],
-        [['client', 'add', '--id', 'fragment', '--redirect-uri', 'https://rp.example/cb#x'], undefined, 1, /fragment/],
-        [['client', 'add', '--id', 'nothing'], undefined, 1, /redirect-uri/],
-        [['client', 'add', '--id', 'spa', '--public', '--grant', 'client_credentials'], undefined, 1, /public client/],
-        [['client', 'add', '--redirect-uri', 'https://rp.example/cb'], undefined, 2, /--id/],
-        [['client', 'remove', 'no-such-client'], undefined, 1, /no client with id "no-such-client"/],
-        [['user', 'list', '--colour'], undefined, 2, /unknown option '--colour'/],
-        [['users', 'list'], undefined, 2, /unknown command 'users'/],
-        [['audit', '--since', 'yesterday'], undefined, 2, /15m, 24h or 7d/],
-        [['audit', '--user', 'nobody@example.com'], undefined, 1, /no account with email/],
-      ];
-      for (const [args, stdin, code, message] of cases) {
-        const result = await twofold(args, stdin);
-        try {
-          expectRefusal(result, code, message);
-        } catch (error) {
-          throw new Error(`twofold ${args.join(' ')}: ${(error as Error).message}`);
-        }
-      }
-      expect(await snapshot()).toEqual(before);
-    },
-    2 * SLOW,
-  );
-
-  it(
-    'stops with exit code 2 on a configuration error, naming the variable',
-    async () => {
-      const before = await snapshot();
-      expectRefusal(
-        await twofold(['user', 'list'], undefined, { DATABASE_URL: 'mysql://db.example/twofold' }),
-        2,
-        /configuration error: DATABASE_URL must be a postgresql:\/\/ or file: URL/,
-      );
-      expectRefusal(
-        await twofold(['user', 'list'], undefined, { PORT: 'eighty' }),
-        2,
-        /configuration error: PORT must be a whole number/,
-      );
-      expectRefusal(
-        await twofold(['user', 'add', 'cfg@example.com', '--password-stdin'], `${GOOD_PASSWORD}\n`, {
-          BCRYPT_COST: '99',
-        }),
-        2,
-        /BCRYPT_COST/,
-      );
-      expect(await snapshot()).toEqual(before);
-    },
-    SLOW,
-  );
+    });
+    const refusals: { args: string[]; stdin?: string | Buffer; code: 1 | 2; message: RegExp }[] = [
+      {
+        args: ['user', 'add', 'taken@example.com', '--password-stdin'],
+        stdin: `${GOOD_PASSWORD}\n`,
+        code: 1,
+        message: /account with email taken@example\.com already exists/,
+      },
+      {
+        args: ['user', 'add', 'not-an-address', '--password-stdin'],
+        stdin: `${GOOD_PASSWORD}\n`,
+        code: 1,
+        message: /not a valid email address/,
+      },
+      {
+        args: ['user', 'add', 'a b@example.com', '--password-stdin'],
+        stdin: `${GOOD_PASSWORD}\n`,
+        code: 1,
+        message: /not a valid email address/,
+      },
+      {
+        args: ['user', 'add', 'new@example.com', '--password-stdin'],
+        stdin: 'short12\n',
+        code: 1,
+        message: /at least 8 characters/,
+      },
+      {
+        args: ['user', 'add', 'new@example.com', '--password-stdin'],
+        stdin: 'password123\n',
+        code: 1,
+        message: /too common/,
+      },
+      {
+        args: ['user', 'add', 'new@example.com', '--password-stdin'],
+        stdin: '',
+        code: 1,
+        message: /no password on stdin/,
+      },
+      {
+        args: ['user', 'add', 'new@example.com', '--password-stdin'],
+        stdin: '\n',
+        code: 1,
+        message: /no password on stdin/,
+      },
+      {
+        args: ['user', 'add', 'new@example.com', '--password-stdin'],
+        stdin: `${GOOD_PASSWORD}\nsecond line\n`,
+        code: 1,
+        message: /single line/,
+      },
+      {
+        args: ['user', 'add', 'new@example.com', '--password-stdin'],
+        stdin: Buffer.from([0xff, 0xfe, 0x0a]),
+        code: 1,
+        message: /not valid UTF-8/,
+      },
+      { args: ['user', 'add', 'new@example.com'], code: 2, message: /--password-stdin/ },
+      {
+        args: ['user', 'disable', 'nobody@example.com'],
+        code: 1,
+        message: /no account with email nobody@example\.com/,
+      },
+      {
+        args: ['user', 'reset-mfa', 'nobody@example.com'],
+        code: 1,
+        message: /no account with email nobody@example\.com/,
+      },
+      {
+        args: ['client', 'add', '--id', 'taken', '--redirect-uri', 'https://other.example/cb'],
+        code: 1,
+        message: /client with id taken already exists/,
+      },
+      {
+        args: ['client', 'add', '--id', 'bad-uri', '--redirect-uri', 'not a url'],
+        code: 1,
+        message: /not a valid URL/,
+      },
+      {
+        args: ['client', 'add', '--id', 'fragment', '--redirect-uri', 'https://rp.example/cb#x'],
+        code: 1,
+        message: /fragment/,
+      },
+      { args: ['client', 'add', '--id', 'nothing'], code: 1, message: /redirect-uri/ },
+      {
+        args: ['client', 'add', '--id', 'spa', '--public', '--grant', 'client_credentials'],
+        code: 1,
+        message: /public client/,
+      },
+      { args: ['client', 'add', '--redirect-uri', 'https://rp.example/cb'], code: 2, message: /--id/ },
+      { args: ['client', 'remove', 'no-such-client'], code: 1, message: /no client with id "no-such-client"/ },
+      { args: ['user', 'list', '--colour'], code: 2, message: /unknown option '--colour'/ },
+      { args: ['users', 'list'], code: 2, message: /unknown command 'users'/ },
+      { args: ['audit', '--since', 'yesterday'], code: 2, message: /15m, 24h or 7d/ },
+      { args: ['audit', '--user', 'nobody@example.com'], code: 1, message: /no account with email/ },
+    ];
+    const shown = (stdin: string | Buffer | undefined) =>
+      stdin === undefined
+        ? ''
+        : ` with ${Buffer.isBuffer(stdin) ? `bytes ${stdin.toString('hex')}` : JSON.stringify(stdin)} on stdin`;
+    it.each(refusals.map((refusal) => ({ ...refusal, label: `${refusal.args.join(' ')}${shown(refusal.stdin)}` })))(
+      'twofold $label exits $code',
+      async ({ args, stdin, code, message }) => {
+        const before = await snapshot();
+        expectRefusal(await twofold(args, stdin), code, message);
+        expect(await snapshot()).toEqual(before);
+      },
+    );
+  });
 
   it(
     'disables an account and ends its sessions and tokens',

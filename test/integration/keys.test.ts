@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
-import { ensureCliBuilt, runCli } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
 import { restartableTwofold, type RunningTwofold } from '../support/twofold.js';
 
 const SLOW = 180_000;
@@ -23,7 +23,7 @@ async function publishedKids(twofold: RunningTwofold): Promise<string[]> {
 }
 
 describe('signing key rotation', () => {
-  const server = restartableTwofold(ensureCliBuilt, SLOW);
+  const server = restartableTwofold(SLOW);
   let twofold: RunningTwofold;
 
   it(

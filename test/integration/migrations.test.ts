@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import Sqlite from 'better-sqlite3';
-import { migrate, migrationsFor } from '../../src/database/migrate.js';
+import { migrate } from '../../src/database/migrate.js';
 import { loadConfig } from '../../src/config/index.js';
 import { createPostgresDatabase, dropPostgresDatabase, tempDir } from '../support/databases.js';
+import { migrationsOnDisk } from '../support/migrations.js';
 
 const run = promisify(execFile);
 const prisma = join(process.cwd(), 'node_modules/.bin/prisma');
@@ -19,7 +20,7 @@ async function expectPrismaAgrees(
   rows: { migration_name: string; checksum: string; finished_at: unknown }[],
   env: Record<string, string>,
 ) {
-  const expected = migrationsFor(kind);
+  const expected = migrationsOnDisk(kind);
   expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(expected.map((m) => [m.name, m.checksum]));
   for (const row of rows) expect(row.finished_at).toBeTruthy();
   if (engineAvailable) {
@@ -37,7 +38,7 @@ describe('migrations on an empty SQLite database', () => {
 
   it('creates every table, then a second run applies nothing', async () => {
     const first = await migrate(config.database);
-    expect(first.applied).toEqual(migrationsFor('sqlite').map((m) => m.name));
+    expect(first.applied).toEqual(migrationsOnDisk('sqlite').map((m) => m.name));
     const db = new Sqlite(join(dataDir, 'twofold.db'));
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -78,12 +79,12 @@ describe('migrations on an empty PostgreSQL database', () => {
     const config = loadConfig({ DATABASE_URL: url });
     const results = await Promise.all([1, 2, 3, 4].map(() => migrate(config.database)));
     const applied = results.flatMap((r) => r.applied);
-    expect(applied).toEqual(migrationsFor('postgresql').map((m) => m.name));
+    expect(applied).toEqual(migrationsOnDisk('postgresql').map((m) => m.name));
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const { rows } = await client.query('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL');
     await client.end();
-    expect(rows).toHaveLength(migrationsFor('postgresql').length);
+    expect(rows).toHaveLength(migrationsOnDisk('postgresql').length);
     expect((await migrate(config.database)).applied).toEqual([]);
   });
 

@@ -17,8 +17,8 @@ import {
   isPasswordPage,
   submitPassword,
 } from '../support/sign-in.js';
+import { TEST_REDIS_URL as REDIS_URL } from '../support/databases.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SPRAYED = 'Summer2026!';
 /** A fresh address per call (RFC 2544 benchmarking range): Redis counters outlive a test run. */
 const newAddress = () => `198.18.${randomInt(256)}.${randomInt(1, 255)}`;

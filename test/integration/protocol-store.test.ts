@@ -15,10 +15,8 @@ import {
 import { DatabaseAdapter } from '../../src/oidc/adapters/database.js';
 import { openSqlite } from '../../src/database/sqlite.js';
 import { openRedis, waitUntilReady } from '../../src/redis/connection.js';
-import { freshEnvironment } from '../support/databases.js';
+import { freshEnvironment, TEST_REDIS_URL } from '../support/databases.js';
 import { describeProtocolStoreContract, type ContractSubject } from '../contract/protocol-store.contract.js';
-
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** A migrated database with its client store, on the suite's kind of database. */
 async function openDatabaseServices() {

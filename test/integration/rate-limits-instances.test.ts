@@ -8,8 +8,7 @@ import { RelyingParty } from '../support/relying-party.js';
 import { UserAgentAt } from '../support/from-address.js';
 import { createPerson, isPasswordPage, submitPassword } from '../support/sign-in.js';
 import { passwordKey } from '../../src/ratelimit/limits.js';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { TEST_REDIS_URL as REDIS_URL } from '../support/databases.js';
 
 describe.each([
   ['Redis', { REDIS_URL }],

@@ -1,8 +1,7 @@
 // With REDIS_URL set, a running Twofold keeps its protocol state in Redis and says so on /readyz.
 import { Redis } from 'ioredis';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { TEST_REDIS_URL as REDIS_URL } from '../support/databases.js';
 
 describe('redis mode', () => {
   let twofold: RunningTwofold;

@@ -63,8 +63,11 @@ describe('notice of a reused code at the next sign-in', () => {
     const notice = await typeCode(ua, codePage, app);
     expect(notice.leftTo).toBeUndefined();
     expect(isNotice(notice)).toBe(true);
-    expect(notice.body).toContain(
-      `${replays[0]!.at.toISOString().slice(0, 16).replace('T', ' ')} UTC, from network address ${ATTACKER}`,
+    // When (in the page's language, with the time zone named) and from where.
+    expect(notice.body).toMatch(
+      new RegExp(
+        `<time datetime="${replays[0]!.at.toISOString()}">[^<]+ UTC</time>, from network address ${ATTACKER.replaceAll('.', '\\.')}<`,
+      ),
     );
     expect(notice.body).toContain('It was refused, and nobody signed in with it.');
     // No script needed: a form with a CSRF token and a Continue button.

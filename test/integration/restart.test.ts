@@ -1,7 +1,7 @@
 // A restarted server (same environment) is the same deployment: accounts, clients and signing keys
 // survive, and the second start finds no migration left to apply.
 import { verifyPassword } from '../../src/accounts/password.js';
-import { ensureCliBuilt, runCli } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
 import { clientCredentialsToken } from '../support/client-credentials.js';
 import { restartableTwofold, type RunningTwofold } from '../support/twofold.js';
 
@@ -15,7 +15,7 @@ const appliedMigrations = (twofold: RunningTwofold) =>
 const jwks = async (twofold: RunningTwofold) => (await fetch(`${twofold.url}/jwks`)).json();
 
 describe('a restarted server', () => {
-  const server = restartableTwofold(ensureCliBuilt, SLOW);
+  const server = restartableTwofold(SLOW);
   let twofold: RunningTwofold;
 
   it(

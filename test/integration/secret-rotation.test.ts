@@ -1,7 +1,7 @@
 // `twofold keys rotate-secret` while a server runs: every TOTP secret is re-encrypted under a new
 // key, the rotation is audited, and the person's codes keep working, on the running server (which
 // re-reads the key file) and after a restart.
-import { ensureCliBuilt, runCli } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { createPerson, firstSignIn, signIn } from '../support/sign-in.js';
 import { restartableTwofold, type RunningTwofold } from '../support/twofold.js';
@@ -11,7 +11,7 @@ import { readSecretKeys } from '../../src/keys/index.js';
 const SLOW = 180_000;
 
 describe('rotating the secret-encryption key', () => {
-  const server = restartableTwofold(ensureCliBuilt, SLOW);
+  const server = restartableTwofold(SLOW);
   let twofold: RunningTwofold;
 
   it(

@@ -13,8 +13,7 @@ import {
   isPasswordPage,
   submitPassword,
 } from '../support/sign-in.js';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { TEST_REDIS_URL as REDIS_URL } from '../support/databases.js';
 
 describe('sign-in with protocol state in Redis', () => {
   let twofold: RunningTwofold;

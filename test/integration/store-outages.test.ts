@@ -20,10 +20,8 @@ import {
 } from '../support/sign-in.js';
 import { startRedisServer, until, type RedisServer } from '../support/redis-server.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
-import { createPostgresDatabase, dropPostgresDatabase } from '../support/databases.js';
+import { createPostgresDatabase, dropPostgresDatabase, TEST_REDIS_URL as REDIS_URL } from '../support/databases.js';
 import { scrape } from '../support/prometheus.js';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 interface Outage {
   twofold: RunningTwofold;

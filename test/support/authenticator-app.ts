@@ -1,14 +1,24 @@
 // The person's phone in tests: an authenticator app computing RFC 6238 codes (otplib) from the key
-// shown on the enrolment page. It never offers a time step it already gave, like time itself, so a
-// test can sign in several times in a row without tripping the replay guard: it offers the
-// previous, current and next step (all accepted), and waits for the clock when those are used up.
+// shown on the enrolment page, by the file's test time (./clock.ts), which in-process servers read
+// too. It never offers a time step it already gave, like time itself, so a test can sign in several
+// times in a row without tripping the replay guard: it offers the previous, current and next step
+// (all accepted), and lets time pass when those are used up (at once in-process, for real when the
+// server is a real process).
 import { generate } from '@otplib/totp';
 import { crypto } from '@otplib/plugin-crypto-node';
 import { base32 } from '@otplib/plugin-base32-scure';
+import { testTime } from './clock.js';
 
 const PERIOD = 30;
 
-const currentStep = () => Math.floor(Date.now() / 1000 / PERIOD);
+const currentStep = () => Math.floor(testTime.now() / 1000 / PERIOD);
+const secondsIntoStep = () => (testTime.now() / 1000) % PERIOD;
+
+/** Lets time pass until `step` is the current step or the previous one (codes of the next are accepted). */
+async function until(step: number): Promise<void> {
+  const wait = (step - 1) * PERIOD * 1000 - testTime.now();
+  if (wait > 0) await testTime.pass(wait + 100);
+}
 
 /**
  * The first code an app gives is usually the previous time step's, accepted (±1 step) only until the
@@ -16,8 +26,8 @@ const currentStep = () => Math.floor(Date.now() / 1000 / PERIOD);
  * replay a code start with at least 10 s of the current step left, far more than they need.
  */
 export async function earlyInTimeStep(): Promise<void> {
-  const into = (Date.now() / 1000) % PERIOD;
-  if (into > PERIOD - 10) await new Promise((resolve) => setTimeout(resolve, (PERIOD - into) * 1000 + 100));
+  const into = secondsIntoStep();
+  if (into > PERIOD - 10) await testTime.pass((PERIOD - into) * 1000 + 100);
 }
 
 export class AuthenticatorApp {
@@ -38,20 +48,21 @@ export class AuthenticatorApp {
    * loaded machine a code made a moment too late would be refused as wrong.
    */
   async nextCode(): Promise<string> {
-    const secondsLeft = PERIOD - ((Date.now() / 1000) % PERIOD);
+    const secondsLeft = PERIOD - secondsIntoStep();
     const step = Math.max(this.lastStep + 1, currentStep() - (secondsLeft >= 10 ? 1 : 0));
-    while (step > currentStep() + 1) await new Promise((resolve) => setTimeout(resolve, 1000));
+    await until(step);
     this.lastStep = step;
     return this.codeAt(step);
   }
 
   /**
    * A code for a step not offered before that the server keeps accepting for at least 30 s (the
-   * next step's: accepted until the one after it ends), for a test that types it only later.
+   * current step's, accepted until the next one ends, or a later one's), for a test that types it
+   * only later.
    */
   async lastingCode(): Promise<string> {
-    const step = Math.max(this.lastStep + 1, currentStep() + 1);
-    while (step > currentStep() + 1) await new Promise((resolve) => setTimeout(resolve, 1000));
+    const step = Math.max(this.lastStep + 1, currentStep());
+    await until(step);
     this.lastStep = step;
     return this.codeAt(step);
   }

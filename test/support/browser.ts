@@ -1,12 +1,11 @@
-// Real Chromium for end-to-end tests: the Debian package at /usr/bin/chromium, driven by
-// playwright-core. Never a downloaded browser: the test runs on what the machine has.
+// Real Chromium for end-to-end tests, driven by playwright-core: the machine's own (CHROMIUM_PATH,
+// else the one the browser project's globalSetup found or installed). Never a downloaded browser.
 import { chromium, type Browser } from 'playwright-core';
-
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+import { prepareBrowser } from './prepare.js';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: prepareBrowser(),
     // --no-sandbox: tests run as root in a container, where Chromium's sandbox cannot start.
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });

@@ -1,9 +1,13 @@
-// Runs the real, compiled admin CLI (`node dist/src/cli/main.js`) as an administrator would, with a
-// given environment and stdin. The build is refreshed first when a source file is newer than it.
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// The admin CLI in two ways. runCli: the CLI's program in this process, with streams and an
+// environment of its own, exactly what the administrator's shell would show (exit code, stdout,
+// stderr), in milliseconds; what almost every test uses. spawnCli: the compiled `twofold` as its own
+// process (`node dist/src/cli/main.js`), for what only a process shows: the exit status the shell
+// sees, a real pipe on stdin, and that nothing (a stack trace, a warning) escapes onto stderr.
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { packageRoot } from '../../src/paths.js';
+import { runCli as runProgram } from '../../src/cli/program.js';
 
 const CLI = join(packageRoot, 'dist', 'src', 'cli', 'main.js');
 
@@ -13,31 +17,34 @@ export interface CliResult {
   stderr: string;
 }
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Compiles when dist/ is missing or older than src/ or interactions/. */
-export function ensureCliBuilt(): void {
-  const built = existsSync(CLI) ? statSync(CLI).mtimeMs : 0;
-  if (built > Math.max(newestSource(join(packageRoot, 'src')), newestSource(join(packageRoot, 'interactions')))) return;
-  try {
-    execFileSync('npm', ['run', 'build'], { cwd: packageRoot, stdio: 'pipe' });
-  } catch (error) {
-    // tsc writes JavaScript even when it reports type errors; like the rest of the suite (ts-jest
-    // transpile-only), these tests judge behaviour and leave types to `npm run typecheck`.
-    if (!existsSync(CLI) || statSync(CLI).mtimeMs <= built) throw error;
+/** Text written to it, as a terminal or a pipe would receive it. */
+class Captured extends Writable {
+  text = '';
+  override _write(chunk: Buffer | string, _encoding: string, done: () => void): void {
+    this.text += chunk.toString();
+    done();
   }
 }
 
-/** Runs `twofold …args` with exactly `env` (plus PATH) and `stdin` piped in (empty when omitted). */
-export function runCli(args: string[], env: Record<string, string>, stdin = ''): Promise<CliResult> {
+/**
+ * `twofold …args` run in-process with exactly `env` as its environment and `stdin` piped in (empty
+ * when omitted). Arguments reach it as a process's argv would carry them: as UTF-8, so a lone
+ * surrogate arrives as U+FFFD.
+ */
+export async function runCli(
+  args: string[],
+  env: Record<string, string>,
+  stdin: string | Buffer = '',
+): Promise<CliResult> {
+  const stdout = new Captured();
+  const stderr = new Captured();
+  const argv = args.map((arg) => Buffer.from(arg, 'utf8').toString('utf8'));
+  const code = await runProgram(argv, { env, stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** `twofold …args` as its own process, with exactly `env` (plus PATH) and `stdin` piped in. */
+export function spawnCli(args: string[], env: Record<string, string>, stdin: string | Buffer = ''): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: packageRoot,
@@ -51,7 +58,7 @@ export function runCli(args: string[], env: Record<string, string>, stdin = ''):
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     // A command that fails before reading stdin closes the pipe; that is not the test's failure.
-    child.stdin.on('error', () => {});
+    child.stdin.on('error', () => undefined);
     child.stdin.end(stdin);
   });
 }

@@ -1,12 +1,15 @@
 // Real databases for tests: a fresh SQLite file in a temp folder, or a fresh PostgreSQL database on
-// the machine's server (127.0.0.1:5432). TEST_DATABASE=postgresql runs the suite on PostgreSQL.
+// the machine's server (127.0.0.1:5432), and the machine's Redis (127.0.0.1:6379).
+// TEST_DATABASE=postgresql runs the suite on PostgreSQL.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { POSTGRES_ADMIN_URL } from './prepare.js';
 
-export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+// Defined in prepare.ts, which checks both answer before the tests run.
+export { TEST_REDIS_URL } from './prepare.js';
 
 export function testDatabaseKind(): 'sqlite' | 'postgresql' {
   return process.env.TEST_DATABASE === 'postgresql' ? 'postgresql' : 'sqlite';

@@ -88,3 +88,11 @@ export const HOSTILE_VALUES: HostileValue[] = [
 export function isMarkup(value: HostileValue): boolean {
   return /[<>"']/.test(value.text);
 }
+
+// Stack frames, source paths and error dumps: none may reach a person, a client or an administrator.
+const LEAKS = [/\n\s*at \S/, /\bat [\w.<>]+ \(/, /\/src\//, /node_modules/, /\b\w+Error: /, /^Error: /m, /\.[jt]s:\d+/];
+
+/** Fails, naming `label`, when `text` shows a stack frame, a source path or an error dump. */
+export function expectNoLeak(label: string, text: string): void {
+  for (const leak of LEAKS) expect([label, leak.test(text)]).toEqual([label, false]);
+}

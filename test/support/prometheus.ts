@@ -1,6 +1,6 @@
 // A scrape of the metrics listener, read the way Prometheus reads it (the text exposition format),
 // so tests compare numbers, not a hard-coded blob.
-export interface Sample {
+interface Sample {
   name: string;
   labels: Record<string, string>;
   value: number;
@@ -18,7 +18,7 @@ export interface Scrape {
 const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/;
 const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 
-export function parseMetrics(text: string): Sample[] {
+function parseMetrics(text: string): Sample[] {
   return text.split('\n').flatMap((line) => {
     const match = SAMPLE.exec(line);
     if (!match || line.startsWith('#')) return [];

@@ -1,14 +1,15 @@
-// Runs the real server process (`node dist/src/main.js`), as an operator or an orchestrator would,
-// with exactly the given environment (plus PATH). Its JSON log lines are collected so a test can
-// wait for "twofold listening" or "stopping", and learn the port it bound (PORT=0 picks one).
+// Runs the real server process (`node dist/src/main.js`, which the process project's globalSetup
+// builds), as an operator or an orchestrator would, with exactly the given environment (plus PATH).
+// Its JSON log lines are collected so a test can wait for "twofold listening" or "stopping", and
+// learn the port it bound (PORT=0 picks one).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
-import { ensureCliBuilt } from './cli.js';
+import { testTime } from './clock.js';
 
 const MAIN = join(packageRoot, 'dist', 'src', 'main.js');
 
-export interface LogLine {
+interface LogLine {
   level: number;
   msg: string;
   [field: string]: unknown;
@@ -31,7 +32,8 @@ export interface TwofoldProcess {
 }
 
 export async function spawnTwofold(env: Record<string, string>): Promise<TwofoldProcess> {
-  ensureCliBuilt();
+  // Its codes follow the system clock: from now on this file's test time passes for real.
+  testTime.keepReal();
   const child = spawn(process.execPath, [MAIN], {
     cwd: packageRoot,
     // Logs at info whatever the environment says: the tests read them.

@@ -3,8 +3,9 @@ import { loadConfig, type Config } from '../../src/config/index.js';
 import { createLogger } from '../../src/logging.js';
 import { createTwofold, type Twofold } from '../../src/server.js';
 import type { Clock } from '../../src/clock.js';
-import { createServer } from 'node:net';
+import { testTime } from './clock.js';
 import { freshEnvironment } from './databases.js';
+import { freePort } from './ports.js';
 
 export interface RunningTwofold extends Twofold {
   url: string;
@@ -16,7 +17,10 @@ export interface RunningTwofold extends Twofold {
 export interface StartOptions {
   /** Where the JSON log lines go (stdout when omitted); set LOG_LEVEL too, tests default to silent. */
   logTo?: NodeJS.WritableStream;
-  /** The server's clock (a ManualClock from ./clock.ts lets the test move time); real time otherwise. */
+  /**
+   * The server's clock: the file's test time (./clock.ts) unless given, so waiting for a TOTP step
+   * costs nothing; a ManualClock sets the time outright.
+   */
   clock?: Clock;
 }
 
@@ -41,7 +45,7 @@ export async function startTwofoldWith(
     const fullEnv = { HOST: '127.0.0.1', ISSUER: `http://localhost:${port}`, ...env, PORT: String(port) };
     const config = loadConfig(fullEnv);
     const twofold = await createTwofold(config, createLogger(config.logLevel, options.logTo), {
-      ...(options.clock ? { clock: options.clock } : {}),
+      clock: options.clock ?? testTime,
     });
     try {
       await twofold.listen();
@@ -63,21 +67,12 @@ export async function startTwofoldWith(
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * For restart tests: one environment (database and keys folder) on which servers are started in
  * turn, as an operator restarts a deployment. Registers its own jest hooks; `start()` stops the
  * running server first.
  */
-export function restartableTwofold(setUp: () => void = () => {}, timeout = 180_000) {
+export function restartableTwofold(timeout = 180_000) {
   let env: Record<string, string> = {};
   let cleanup = async () => {};
   let running: RunningTwofold | undefined;
@@ -86,7 +81,6 @@ export function restartableTwofold(setUp: () => void = () => {}, timeout = 180_0
     running = undefined;
   };
   beforeAll(async () => {
-    setUp();
     ({ env, cleanup } = await freshEnvironment());
   }, timeout);
   afterAll(async () => {

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import Sqlite from 'better-sqlite3';
 import { openDatabase } from '../../src/database/client.js';
-import { StoreUnavailableError, unavailableStore } from '../../src/outage/index.js';
+import { asOutage, StoreUnavailableError } from '../../src/outage/index.js';
+
+const unavailableStore = (error: unknown) => asOutage(error)?.store;
 import { freeRedisPort } from '../support/redis-server.js';
 import { tempDir } from '../support/databases.js';
 

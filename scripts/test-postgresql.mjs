@@ -1,0 +1,23 @@
+// `npm run test:postgresql`: the test files whose behaviour depends on the database engine
+// (POSTGRESQL_FILES in jest.config.js, the one list) on fresh PostgreSQL databases. Extra arguments
+// go to jest (CI adds --json --outputFile=…). `TEST_DATABASE=postgresql npm test -- <files>` runs
+// any other file on PostgreSQL too.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { POSTGRESQL_FILES } from '../jest.config.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const jest = spawnSync(
+  process.execPath,
+  [
+    '--experimental-vm-modules',
+    '--no-warnings=ExperimentalWarning',
+    join(root, 'node_modules/jest/bin/jest.js'),
+    ...process.argv.slice(2),
+    '--runTestsByPath',
+    ...POSTGRESQL_FILES,
+  ],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, TEST_DATABASE: 'postgresql' } },
+);
+process.exit(jest.status ?? 1);

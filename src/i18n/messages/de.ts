@@ -1,0 +1,259 @@
+// Every sentence of the English catalogue (en.ts) in German: same keys, same arguments.
+// Sie-Form, as German identity services address people.
+import type { Translation } from '../translator.js';
+
+export const de: Translation = {
+  'layout.title': '{page} · {issuer}',
+  'layout.languages': 'Sprache',
+  'layout.help': 'Hilfe bei der Anmeldung',
+
+  'link.lost_phone': 'Telefon verloren?',
+  'link.recovery': 'Sie können Ihre App nicht verwenden? Verwenden Sie einen Wiederherstellungscode',
+
+  'password.title': 'Anmelden',
+  'password.to_continue': 'weiter zu {client}',
+  'password.email': 'E-Mail-Adresse',
+  'password.password': 'Passwort',
+  'password.continue': 'Weiter',
+  'password.missing': 'Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.',
+  'password.wrong': 'E-Mail-Adresse und Passwort passen nicht zusammen. Prüfen Sie beides und versuchen Sie es erneut.',
+  'password.started_over':
+    'Zu viele falsche Codes. Zu Ihrer Sicherheit wurde die Anmeldung neu gestartet: Geben Sie Ihre E-Mail-Adresse und Ihr Passwort erneut ein.',
+
+  'enroll.title': 'Richten Sie Ihre Authenticator-App ein',
+  'enroll.intro':
+    '{issuer} fragt bei jeder Anmeldung nach einem Code aus einer App auf Ihrem Telefon. Verknüpfen Sie die App jetzt, einmalig:',
+  'enroll.install': 'Installieren Sie eine Authenticator-App auf Ihrem Telefon, zum Beispiel:',
+  'enroll.scan': 'Wählen Sie in der App, dass Sie ein Konto hinzufügen möchten, und scannen Sie dann diesen QR-Code:',
+  'enroll.qr_label': 'QR-Code für Ihre Authenticator-App',
+  'enroll.key':
+    'Scannen nicht möglich? Wählen Sie stattdessen die Eingabe eines Schlüssels und geben Sie diesen Schlüssel (zeitbasiert) für {email} ein:',
+  'enroll.type_code': 'Geben Sie den 6-stelligen Code ein, den die App jetzt anzeigt.',
+  'enroll.confirm': 'Bestätigen und anmelden',
+  'enroll.recovered':
+    'Wiederherstellungscode akzeptiert. Ihre alte App wurde entfernt und Ihre anderen Sitzungen wurden beendet: Verknüpfen Sie jetzt die App auf Ihrem neuen Telefon.',
+  'enroll.wrong':
+    'Dieser Code ist nicht richtig. Prüfen Sie, ob Sie den QR-Code dieser Seite gescannt haben, und geben Sie dann den Code ein, den Ihre App jetzt anzeigt.',
+
+  'code.title': 'Code eingeben',
+  'code.intro':
+    'Öffnen Sie Ihre Authenticator-App und geben Sie den 6-stelligen Code ein, den sie für <strong>{issuer}</strong> ({email}) anzeigt.',
+  'code.label': '6-stelliger Code',
+  'code.submit': 'Anmelden',
+  'code.malformed': 'Geben Sie die 6 Ziffern ein, die Ihre App anzeigt, ohne Buchstaben.',
+  'code.replay':
+    'Dieser Code wurde bereits verwendet. Warten Sie, bis Ihre App einen neuen Code anzeigt, und geben Sie diesen ein.',
+  'code.wrong':
+    'Dieser Code ist nicht richtig. Prüfen Sie, ob die Uhr Ihres Telefons automatisch eingestellt wird, und geben Sie dann den Code ein, den Ihre App jetzt anzeigt.',
+
+  'recovery.title': 'Wiederherstellungscode verwenden',
+  'recovery.intro':
+    'Geben Sie einen der Wiederherstellungscodes ein, die Sie beim Verknüpfen Ihrer Authenticator-App gespeichert haben ({email}). Jeder Code funktioniert nur einmal.',
+  'recovery.effect':
+    'Sobald der Code akzeptiert ist, wird Ihre alte App entfernt und Sie werden überall sonst abgemeldet; danach verknüpfen Sie die App auf Ihrem neuen Telefon.',
+  'recovery.label': 'Wiederherstellungscode',
+  'recovery.submit': 'Diesen Code verwenden',
+  'recovery.back': 'Zurück zum Code aus Ihrer App',
+  'recovery.malformed':
+    'Geben Sie den Wiederherstellungscode so ein, wie er angezeigt wurde: 24 Buchstaben und Ziffern (die Bindestriche sind optional).',
+  'recovery.wrong':
+    'Dieser Wiederherstellungscode ist nicht richtig oder wurde bereits verwendet. Prüfen Sie ihn und versuchen Sie einen anderen.',
+
+  'codes.title': 'Speichern Sie Ihre Wiederherstellungscodes',
+  'codes.why':
+    'Wenn Sie Ihr Telefon verlieren, können Sie sich mit einem Wiederherstellungscode anmelden und die App auf einem neuen Telefon verknüpfen. <strong>Jeder Code funktioniert nur einmal.</strong> Bewahren Sie sie an einem sicheren Ort auf, nicht auf Ihrem Telefon: Drucken Sie sie aus, schreiben Sie sie auf oder speichern Sie sie in einem Passwort-Manager.',
+  'codes.only_now':
+    'Diese Codes werden nur jetzt angezeigt. Alle Codes, die Sie vorher hatten, funktionieren nicht mehr.',
+  'codes.saved_continue': 'Ich habe diese Codes gespeichert — weiter',
+  'codes.shown_once':
+    'Ihre Wiederherstellungscodes wurden einmal angezeigt, auf der Seite nach dem Verknüpfen Ihrer App. Zu Ihrer Sicherheit werden sie nicht noch einmal angezeigt.',
+  'codes.new_set_hint':
+    'Falls Sie sie nicht gespeichert haben, holen Sie sich jetzt einen neuen Satz: Der zuvor angezeigte Satz funktioniert dann nicht mehr.',
+  'codes.show_new': 'Neuen Satz anzeigen',
+  'codes.continue': 'Weiter',
+  'codes.account_title': 'Ihre neuen Wiederherstellungscodes',
+  'codes.saved_back': 'Ich habe diese Codes gespeichert — zurück zu Ihrem Konto',
+
+  'replay.title': 'Jemand hat versucht, Ihren Code erneut zu verwenden',
+  'replay.what':
+    'Seit Ihrer letzten Anmeldung wurde ein Code aus Ihrer Authenticator-App erneut eingegeben, nachdem er bereits verwendet worden war. Er wurde abgelehnt, und niemand hat sich damit angemeldet.',
+  'replay.attempt': '{when}',
+  'replay.attempt_from': '{when}, von der Netzwerkadresse {address}',
+  'replay.more': 'und weitere',
+  'replay.advice':
+    'Wenn Sie das nicht waren, kennt womöglich jemand Ihr Passwort und hat einen Ihrer Codes gesehen. Informieren Sie Ihren Administrator.',
+  'replay.continue': 'Weiter',
+
+  'consent.title': 'Zugriff erlauben?',
+  'consent.heading': '{client} erlauben, Ihr Konto zu verwenden?',
+  'consent.intro': 'Sie sind angemeldet als <strong>{email}</strong>. {client} möchte:',
+  'consent.scope.openid': 'Wissen, wer Sie sind, wenn Sie sich anmelden',
+  'consent.scope.email': 'Ihre E-Mail-Adresse sehen',
+  'consent.scope.profile': 'Ihren Namen sehen',
+  'consent.scope.offline_access':
+    'Zugriff behalten, während Sie die Anwendung nicht nutzen, bis Sie sich davon abmelden oder der Zugriff widerrufen wird',
+  'consent.scope.other': 'Die Berechtigung „{scope}“ verwenden',
+  'consent.deny': 'Ablehnen',
+  'consent.allow': 'Erlauben',
+
+  'limits.title': 'Zu viele Versuche',
+  'limits.password.network':
+    'Von Ihrem Netzwerk aus wurden zu viele falsche Passwörter eingegeben. Zu Ihrer Sicherheit ist die Anmeldung hier angehalten: Versuchen Sie es in {minutes, plural, one {etwa einer Minute} other {etwa # Minuten}} erneut und beginnen Sie dann in der Anwendung.',
+  'limits.password.account':
+    'Für diese E-Mail-Adresse wurden von Ihrem Netzwerk aus zu viele falsche Passwörter eingegeben. Zu Ihrer Sicherheit ist die Anmeldung hier angehalten: Versuchen Sie es in {minutes, plural, one {etwa einer Minute} other {etwa # Minuten}} erneut und beginnen Sie dann in der Anwendung.',
+  'limits.code.network':
+    'Von Ihrem Netzwerk aus wurden zu viele falsche Codes eingegeben. Zu Ihrer Sicherheit ist die Anmeldung hier angehalten: Versuchen Sie es in {minutes, plural, one {etwa einer Minute} other {etwa # Minuten}} erneut und beginnen Sie dann in der Anwendung.',
+  'limits.code.account':
+    'Für dieses Konto wurden von Ihrem Netzwerk aus zu viele falsche Codes eingegeben. Zu Ihrer Sicherheit ist die Anmeldung hier angehalten: Versuchen Sie es in {minutes, plural, one {etwa einer Minute} other {etwa # Minuten}} erneut und beginnen Sie dann in der Anwendung.',
+  'limits.recovery_code':
+    'Für dieses Konto wurden zu viele falsche Wiederherstellungscodes eingegeben. Zu Ihrer Sicherheit ist die Anmeldung hier angehalten: Versuchen Sie es in {minutes, plural, one {etwa einer Minute} other {etwa # Minuten}} erneut und beginnen Sie dann in der Anwendung.',
+  'locked.title': 'Ihre Authenticator-App ist gesperrt',
+  'locked.message':
+    'Für dieses Konto wurden zu viele falsche Codes eingegeben, daher wurde seine Authenticator-App zum Schutz gesperrt. Um sich anzumelden, verwenden Sie einen Ihrer Wiederherstellungscodes oder bitten Sie einen Administrator, die App zurückzusetzen; in beiden Fällen verknüpfen Sie Ihre App danach erneut.',
+  'locked.admin':
+    'Für Administratoren: <code>{command}</code> entfernt die gesperrte App und beendet die Sitzungen des Kontos.',
+
+  'problem.unavailable.title': 'Die Anmeldung ist vorübergehend nicht verfügbar',
+  'problem.unavailable.message':
+    'Die Anmeldung ist auf unserer Seite vorübergehend nicht verfügbar. Es wurde nichts geändert: Warten Sie eine Minute und versuchen Sie es dann erneut.',
+  'problem.expired.title': 'Diese Anmeldung ist abgelaufen',
+  'problem.expired.message':
+    'Diese Anmeldeseite ist nicht mehr gültig: Sie ist möglicherweise abgelaufen oder wurde bereits abgeschlossen. Kehren Sie zur Anwendung zurück und melden Sie sich erneut an.',
+  'problem.refused.title': 'Diese Anfrage konnte nicht bearbeitet werden',
+  'problem.refused.message': 'Die Anfrage wurde nicht verstanden. Gehen Sie zurück und versuchen Sie es erneut.',
+  'problem.failed.title': 'Etwas ist schiefgelaufen',
+  'problem.failed.message':
+    'Auf unserer Seite ist etwas schiefgelaufen. Kehren Sie bitte zur Anwendung zurück und versuchen Sie es gleich noch einmal.',
+  'problem.csrf.title': 'Dieses Formular konnte nicht überprüft werden',
+  'problem.csrf.message':
+    'Zu Ihrer Sicherheit wurde dieses Formular abgelehnt. Gehen Sie zurück, laden Sie die Seite neu und versuchen Sie es erneut.',
+  'problem.unsupported_prompt.title': 'Die Anmeldung konnte nicht fortgesetzt werden',
+  'problem.unsupported_prompt.message':
+    'Die Anwendung hat etwas angefordert, das dieser Anmeldedienst nicht anbietet. Kehren Sie zur Anwendung zurück und versuchen Sie es erneut.',
+  'problem.form_type.title': 'Formular nicht verstanden',
+  'problem.form_type.message':
+    'Diese Seite akzeptiert nur ihr eigenes Formular. Gehen Sie zurück und versuchen Sie es erneut.',
+  'problem.form_too_large.title': 'Zu viele Daten',
+  'problem.form_too_large.message': 'Das gesendete Formular war zu groß. Gehen Sie zurück und versuchen Sie es erneut.',
+  'problem.form_unreadable.title': 'Formular nicht verstanden',
+  'problem.form_unreadable.message':
+    'Das gesendete Formular konnte nicht gelesen werden. Gehen Sie zurück und versuchen Sie es erneut.',
+  'problem.length_required.title': 'Formular nicht verstanden',
+  'problem.length_required.message':
+    'Was Sie gesendet haben, hat seine Größe nicht angegeben. Gehen Sie zurück und versuchen Sie es erneut.',
+  'problem.body_too_large.title': 'Zu viele Daten',
+  'problem.body_too_large.message':
+    'Was Sie gesendet haben, war zu groß für ein Formular dieser Website. Gehen Sie zurück und versuchen Sie es erneut.',
+
+  'provider.error.title': 'Die Anmeldung konnte nicht fortgesetzt werden',
+  'provider.error.invalid_request':
+    'Der Link, der Sie hierher geführt hat, ist ungültig. Kehren Sie zur Anwendung zurück und versuchen Sie es erneut.',
+  'provider.error.invalid_client':
+    'Die Anwendung, die Sie hierher geschickt hat, ist diesem Anmeldedienst nicht bekannt.',
+  'provider.error.invalid_redirect_uri':
+    'Die Anwendung wollte Sie an eine Adresse weiterleiten, die sie nicht registriert hat.',
+  'provider.error.server_error':
+    'Auf unserer Seite ist etwas schiefgelaufen. Versuchen Sie es bitte gleich noch einmal.',
+  'provider.error.temporarily_unavailable':
+    'Die Anmeldung ist vorübergehend nicht verfügbar. Versuchen Sie es bitte gleich noch einmal.',
+  'provider.error.other':
+    'Die Anfrage konnte nicht abgeschlossen werden. Kehren Sie zur Anwendung zurück und versuchen Sie es erneut.',
+  'provider.error.code': 'Fehler: <code>{error}</code>',
+  'provider.error.code_described': 'Fehler: <code>{error}</code> — {description}',
+  'logout.title': 'Abmelden',
+  'logout.heading': 'Abmelden?',
+  'logout.message': 'Sie werden in diesem Browser von {issuer} und den Anwendungen, die es verwenden, abgemeldet.',
+  'logout.yes': 'Ja, abmelden',
+  'logout.no': 'Nein, angemeldet bleiben',
+  'logged_out.title': 'Abgemeldet',
+  'logged_out.message': 'Sie wurden abgemeldet. Sie können dieses Fenster schließen.',
+
+  'account.title': 'Ihr Konto',
+  'account.signed_in_as': 'Angemeldet als {email}',
+  'account.no_email': 'ein Konto ohne E-Mail-Adresse',
+  'account.app.heading': 'Authenticator-App',
+  'account.app.none':
+    'Mit Ihrem Konto ist keine Authenticator-App verknüpft. Bei Ihrer nächsten Anmeldung werden Sie gebeten, eine einzurichten.',
+  'account.app.default_name': 'Authenticator-App',
+  'account.app.name': 'App',
+  'account.app.locked': '(gesperrt)',
+  'account.app.added': 'Hinzugefügt',
+  'account.app.last_used': 'Zuletzt verwendet',
+  'account.app.not_used': 'Noch nicht verwendet',
+  'account.app.lost': 'Telefon verloren oder ersetzt? <help>So gehen Sie vor</help>.',
+  'account.codes.heading': 'Wiederherstellungscodes',
+  'account.codes.left':
+    '{count, plural, =0 {Keine unbenutzten Wiederherstellungscodes mehr.} one {# unbenutzter Wiederherstellungscode übrig.} other {# unbenutzte Wiederherstellungscodes übrig.}}',
+  'account.codes.why':
+    'Mit einem Wiederherstellungscode können Sie sich anmelden, wenn Sie Ihr Telefon verlieren. Neue Codes ersetzen alle Ihre alten.',
+  'account.codes.generate': 'Neue Wiederherstellungscodes erzeugen',
+  'account.session.heading': 'Diese Anmeldung',
+  'account.session.methods': 'Sie haben sich mit {methods} angemeldet.',
+  'account.session.methods_two_step': 'Sie haben sich mit {methods} angemeldet (Zwei-Schritt-Anmeldung).',
+  'account.session.method.pwd': 'Ihrem Passwort',
+  'account.session.method.otp': 'einem Einmalcode aus Ihrer Authenticator-App',
+  'account.session.method.hwk': 'einem Sicherheitsschlüssel',
+  'account.session.method.swk': 'einem Software-Schlüssel',
+  'account.session.method.sms': 'einem per SMS gesendeten Code',
+  'account.session.method.face': 'Gesichtserkennung',
+  'account.session.method.fpt': 'einem Fingerabdruck',
+  'account.session.method.other': 'einer Methode namens „{method}“',
+  'account.session.method.unknown': 'einer Methode, die diese Seite nicht kennt',
+  'account.session.methods_label': 'Methoden',
+  'account.session.level': 'Stufe',
+  'account.session.since': 'Seit',
+  'account.sign_out': 'Abmelden',
+  'account.go': 'Zu Ihrem Konto',
+  'again.title': 'Melden Sie sich zuerst erneut an',
+  'again.message':
+    'Zu Ihrer Sicherheit werden neue Wiederherstellungscodes nur kurz nach einer Anmeldung mit Ihrem Passwort und Ihrer App ausgegeben.',
+  'again.button': 'Erneut anmelden',
+  'again.then': 'Erzeugen Sie die Codes dann auf Ihrer Kontoseite. <back>Zurück zu Ihrem Konto</back>',
+  'signed_out.title': 'Abgemeldet',
+  'signed_out.heading': 'Sie sind abgemeldet',
+  'signed_out.message': 'Sie wurden in diesem Browser von {issuer} abgemeldet.',
+  'signed_out.again': 'Erneut anmelden',
+  'problem.portal_denied.title': 'Die Anmeldung wurde abgebrochen',
+  'problem.portal_denied.message':
+    'Sie haben die Anmeldung nicht abgeschlossen, daher kann Ihr Konto nicht angezeigt werden.',
+  'problem.portal_invalid.title': 'Diese Anmeldung konnte nicht abgeschlossen werden',
+  'problem.portal_invalid.message':
+    'Die Anmeldeantwort ist abgelaufen, wurde bereits verwendet oder hat nicht in diesem Browser begonnen. Beginnen Sie erneut, um Ihr Konto zu sehen.',
+  'problem.portal_unavailable.title': 'Kontoseite nicht verfügbar',
+  'problem.portal_unavailable.message':
+    'Die Kontoseite kann den Anmeldedienst gerade nicht erreichen. Versuchen Sie es bitte gleich noch einmal.',
+  'problem.portal_expired_form.title': 'Bitte versuchen Sie es erneut',
+  'problem.portal_expired_form.message':
+    'Dieses Formular ist abgelaufen. Laden Sie Ihre Kontoseite neu und versuchen Sie es erneut.',
+
+  'help.title': 'Hilfe zu Ihrer Authenticator-App',
+  'help.heading': 'Ihre Authenticator-App',
+  'help.intro':
+    'Die Anmeldung bei {issuer} erfolgt in zwei Schritten: Ihr Passwort, dann ein 6-stelliger Code aus einer Authenticator-App auf Ihrem Telefon. Der Code ändert sich alle 30 Sekunden, daher reicht ein gestohlenes Passwort allein nicht aus.',
+  'help.setup.heading': 'Die App einrichten',
+  'help.setup.install': 'Installieren Sie eine Authenticator-App auf Ihrem Telefon. Diese funktionieren:',
+  'help.setup.sign_in':
+    'Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an. Beim ersten Mal zeigt {issuer} einen QR-Code.',
+  'help.setup.scan':
+    'Fügen Sie in der App ein Konto hinzu und scannen Sie den QR-Code. Wenn das Scannen nicht möglich ist, wählen Sie die Eingabe eines Schlüssels und geben Sie den unter dem QR-Code angezeigten Schlüssel ein (zeitbasiert).',
+  'help.setup.code':
+    'Geben Sie den 6-stelligen Code ein, den die App anzeigt. Von nun an liefert Ihnen die App einen Code, wann immer {issuer} danach fragt.',
+  'help.refused.heading': 'Codes werden abgelehnt',
+  'help.refused.text':
+    'Achten Sie darauf, dass Ihr Telefon seine Uhr automatisch einstellt: Die Codes hängen von der Uhrzeit ab. Jeder Code kann nur einmal verwendet werden; wenn er gerade verwendet wurde, warten Sie auf den nächsten.',
+  'help.codes.heading': 'Wiederherstellungscodes',
+  'help.codes.text':
+    'Wenn Sie die App verknüpfen, zeigt Ihnen {issuer} einmalig 10 Wiederherstellungscodes. Jeder Code funktioniert einmal, anstelle des Codes aus Ihrer App. Bewahren Sie sie an einem sicheren Ort auf, der nicht Ihr Telefon ist: Drucken Sie sie aus, schreiben Sie sie auf oder speichern Sie sie in einem Passwort-Manager. Ihre <account>Kontoseite</account> zeigt, wie viele noch übrig sind, und kann Ihnen einen neuen Satz geben (der alte Satz funktioniert dann nicht mehr).',
+  'help.lost.heading': 'Telefon verloren oder ersetzt?',
+  'help.lost.sign_in': 'Melden Sie sich wie gewohnt mit Ihrer E-Mail-Adresse und Ihrem Passwort an.',
+  'help.lost.choose':
+    'Wählen Sie auf der Seite, die nach dem Code fragt, <strong>{link}</strong>. Das funktioniert auch, wenn Ihre App nach zu vielen falschen Codes gesperrt wurde.',
+  'help.lost.type':
+    'Geben Sie einen Ihrer Wiederherstellungscodes ein (Groß- und Kleinschreibung, Leerzeichen und Bindestriche spielen keine Rolle). Ihre alte App wird sofort entfernt und Sie werden überall sonst abgemeldet, sodass niemand das alte Telefon verwenden kann.',
+  'help.lost.link':
+    'Verknüpfen Sie die App auf Ihrem neuen Telefon wie beim ersten Mal. Sie erhalten dann 10 neue Wiederherstellungscodes: Speichern Sie auch diese.',
+  'help.lost.none_left':
+    'Keine Wiederherstellungscodes mehr? Wenden Sie sich an Ihren Administrator: Er kann Ihre Authenticator-App zurücksetzen. Bei Ihrer nächsten Anmeldung richten Sie die App auf Ihrem neuen Telefon erneut ein.',
+  'help.lost.transfer':
+    'Sie wechseln zu einem neuen Telefon und haben das alte noch? Manche Apps können ihre Konten übertragen; andernfalls verwenden Sie wie oben einen Wiederherstellungscode.',
+};

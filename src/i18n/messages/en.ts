@@ -1,0 +1,255 @@
+// Every sentence a person can see, in English: the source catalogue. Its keys are the message keys
+// (a key that is not here does not compile) and its arguments are the arguments the other
+// languages must use. ICU MessageFormat: `{name}` is an argument, `{n, plural, one {…} other {…}}`
+// a plural, `<strong>…</strong>` markup (strong, em and code are built in; any other tag is a link
+// or an element the page passes in). Whole sentences only, one per case: a translator must never
+// have to guess how fragments are glued together.
+// Write ’ for an apostrophe: in ICU a plain ' before a brace quotes it. A plural or select branch
+// is never a single bare word (`other {codes}` would read as an argument named "codes").
+export const en = {
+  // The frame around every page
+  'layout.title': '{page} · {issuer}',
+  'layout.languages': 'Language',
+  'layout.help': 'Help with sign-in',
+
+  // Links the sign-in pages share
+  'link.lost_phone': 'Lost your phone?',
+  'link.recovery': 'Can’t use your app? Use a recovery code',
+
+  // Step 1: email and password
+  'password.title': 'Sign in',
+  'password.to_continue': 'to continue to {client}',
+  'password.email': 'Email',
+  'password.password': 'Password',
+  'password.continue': 'Continue',
+  'password.missing': 'Enter your email and your password.',
+  'password.wrong': 'That email and password do not match. Check them and try again.',
+  'password.started_over':
+    'Too many wrong codes. For your safety, sign-in has started over: enter your email and password again.',
+
+  // Step 2, first time: link an app
+  'enroll.title': 'Set up your authenticator app',
+  'enroll.intro': '{issuer} asks for a code from an app on your phone each time you sign in. Link the app once, now:',
+  'enroll.install': 'Install an authenticator app on your phone, for example:',
+  'enroll.scan': 'In the app, choose to add an account, then scan this QR code:',
+  'enroll.qr_label': 'QR code for your authenticator app',
+  'enroll.key': 'Cannot scan? Choose to enter a key instead and type this key (time-based) for {email}:',
+  'enroll.type_code': 'Type the 6-digit code the app now shows.',
+  'enroll.confirm': 'Confirm and sign in',
+  'enroll.recovered':
+    'Recovery code accepted. Your old app has been unlinked and your other sessions ended: link the app on your new phone now.',
+  'enroll.wrong':
+    'That code is not right. Check that you scanned this page’s QR code, then type the code your app shows now.',
+
+  // Step 2: the code from the app
+  'code.title': 'Enter your code',
+  'code.intro':
+    'Open your authenticator app and type the 6-digit code it shows for <strong>{issuer}</strong> ({email}).',
+  'code.label': '6-digit code',
+  'code.submit': 'Sign in',
+  'code.malformed': 'Enter the 6 digits your app shows, without letters.',
+  'code.replay': 'That code was already used. Wait for your app to show a new code, then type it.',
+  'code.wrong':
+    'That code is not right. Check your phone’s clock is set automatically, then type the code your app shows now.',
+
+  // Step 2 without the phone: a recovery code
+  'recovery.title': 'Use a recovery code',
+  'recovery.intro':
+    'Type one of the recovery codes you saved when you linked your authenticator app ({email}). Each code works once.',
+  'recovery.effect':
+    'When the code is accepted, your old app is unlinked and you are signed out everywhere else; then you link the app on your new phone.',
+  'recovery.label': 'Recovery code',
+  'recovery.submit': 'Use this code',
+  'recovery.back': 'Back to the code from your app',
+  'recovery.malformed': 'Type the recovery code as it was shown: 24 letters and digits (the dashes are optional).',
+  'recovery.wrong': 'That recovery code is not right, or it was used already. Check it and try another one.',
+
+  // New recovery codes, shown once
+  'codes.title': 'Save your recovery codes',
+  'codes.why':
+    'If you lose your phone, a recovery code lets you sign in and link the app on a new phone. <strong>Each code works once.</strong> Keep them somewhere safe, not on your phone: print them, write them down, or store them in a password manager.',
+  'codes.only_now': 'These codes are shown only now. Any codes you had before no longer work.',
+  'codes.saved_continue': 'I have saved these codes — continue',
+  'codes.shown_once':
+    'Your recovery codes were shown once, on the page after your app was linked. For your safety they are not shown again.',
+  'codes.new_set_hint': 'If you did not save them, get a new set now: the set shown before then stops working.',
+  'codes.show_new': 'Show a new set',
+  'codes.continue': 'Continue',
+  'codes.account_title': 'Your new recovery codes',
+  'codes.saved_back': 'I have saved these codes — back to your account',
+
+  // Someone reused a code since the last sign-in
+  'replay.title': 'Someone tried to reuse your code',
+  'replay.what':
+    'Since you last signed in, a code from your authenticator app was typed again after it had already been used. It was refused, and nobody signed in with it.',
+  'replay.attempt': '{when}',
+  'replay.attempt_from': '{when}, from network address {address}',
+  'replay.more': 'and more',
+  'replay.advice':
+    'If this was not you, someone may know your password and have seen one of your codes. Tell your administrator.',
+  'replay.continue': 'Continue',
+
+  // Consent for a relying party that is not our own
+  'consent.title': 'Allow access?',
+  'consent.heading': 'Allow {client} to use your account?',
+  'consent.intro': 'You are signed in as <strong>{email}</strong>. {client} would like to:',
+  'consent.scope.openid': 'Know who you are when you sign in',
+  'consent.scope.email': 'See your email address',
+  'consent.scope.profile': 'See your name',
+  'consent.scope.offline_access': 'Keep access while you are not using it, until you sign out of it or it is revoked',
+  'consent.scope.other': 'Use the permission “{scope}”',
+  'consent.deny': 'Deny',
+  'consent.allow': 'Allow',
+
+  // Limits: too many attempts, a locked app
+  'limits.title': 'Too many attempts',
+  'limits.password.network':
+    'Too many wrong passwords were typed from your network. For your safety, sign-in is paused here: try again in {minutes, plural, one {about a minute} other {about # minutes}}, then start from the application.',
+  'limits.password.account':
+    'Too many wrong passwords were typed for this email from your network. For your safety, sign-in is paused here: try again in {minutes, plural, one {about a minute} other {about # minutes}}, then start from the application.',
+  'limits.code.network':
+    'Too many wrong codes were typed from your network. For your safety, sign-in is paused here: try again in {minutes, plural, one {about a minute} other {about # minutes}}, then start from the application.',
+  'limits.code.account':
+    'Too many wrong codes were typed for this account from your network. For your safety, sign-in is paused here: try again in {minutes, plural, one {about a minute} other {about # minutes}}, then start from the application.',
+  'limits.recovery_code':
+    'Too many wrong recovery codes were typed for this account. For your safety, sign-in is paused here: try again in {minutes, plural, one {about a minute} other {about # minutes}}, then start from the application.',
+  'locked.title': 'Your authenticator app is locked',
+  'locked.message':
+    'Too many wrong codes were typed for this account, so its authenticator app has been locked to protect it. To sign in, use one of your recovery codes, or ask an administrator to reset the app; either way you then link your app again.',
+  'locked.admin': 'For administrators: <code>{command}</code> removes the locked app and ends the account’s sessions.',
+
+  // Problems, each a title and a message (PageError names one)
+  'problem.unavailable.title': 'Sign-in is temporarily unavailable',
+  'problem.unavailable.message':
+    'Sign-in is temporarily unavailable on our side. Nothing was changed: wait a minute, then try again.',
+  'problem.expired.title': 'This sign-in has expired',
+  'problem.expired.message':
+    'This sign-in page is no longer valid: it may have expired or been completed already. Go back to the application and sign in again.',
+  'problem.refused.title': 'This request could not be handled',
+  'problem.refused.message': 'The request was not understood. Go back and try again.',
+  'problem.failed.title': 'Something went wrong',
+  'problem.failed.message':
+    'Something went wrong on our side. Please go back to the application and try again in a moment.',
+  'problem.csrf.title': 'This form could not be verified',
+  'problem.csrf.message': 'For your safety this form was refused. Go back, reload the page, and try again.',
+  'problem.unsupported_prompt.title': 'Sign-in could not continue',
+  'problem.unsupported_prompt.message':
+    'The application asked for something this sign-in service does not offer. Go back to the application and try again.',
+  'problem.form_type.title': 'Form not understood',
+  'problem.form_type.message': 'This page only accepts its own form. Go back and try again.',
+  'problem.form_too_large.title': 'Too much data',
+  'problem.form_too_large.message': 'The form you sent was too large. Go back and try again.',
+  'problem.form_unreadable.title': 'Form not understood',
+  'problem.form_unreadable.message': 'The form you sent could not be read. Go back and try again.',
+  'problem.length_required.title': 'Form not understood',
+  'problem.length_required.message': 'What you sent did not say how large it is. Go back and try again.',
+  'problem.body_too_large.title': 'Too much data',
+  'problem.body_too_large.message': 'What you sent was too large to be a form of this site. Go back and try again.',
+
+  // Pages oidc-provider renders through us
+  'provider.error.title': 'Sign-in could not continue',
+  'provider.error.invalid_request':
+    'The link that brought you here is not valid. Go back to the application and try again.',
+  'provider.error.invalid_client': 'The application that sent you here is not known to this sign-in service.',
+  'provider.error.invalid_redirect_uri': 'The application asked to send you to an address it has not registered.',
+  'provider.error.server_error': 'Something went wrong on our side. Please try again in a moment.',
+  'provider.error.temporarily_unavailable': 'Sign-in is temporarily unavailable. Please try again in a moment.',
+  'provider.error.other': 'The request could not be completed. Go back to the application and try again.',
+  'provider.error.code': 'Error: <code>{error}</code>',
+  'provider.error.code_described': 'Error: <code>{error}</code> — {description}',
+  'logout.title': 'Sign out',
+  'logout.heading': 'Sign out?',
+  'logout.message': 'You will be signed out of {issuer} and the applications that use it in this browser.',
+  'logout.yes': 'Yes, sign me out',
+  'logout.no': 'No, stay signed in',
+  'logged_out.title': 'Signed out',
+  'logged_out.message': 'You have been signed out. You can close this window.',
+
+  // The account page (/account)
+  'account.title': 'Your account',
+  'account.signed_in_as': 'Signed in as {email}',
+  'account.no_email': 'an account without an email address',
+  'account.app.heading': 'Authenticator app',
+  'account.app.none':
+    'No authenticator app is linked to your account. You will be asked to set one up the next time you sign in.',
+  'account.app.default_name': 'Authenticator app',
+  'account.app.name': 'App',
+  'account.app.locked': '(locked)',
+  'account.app.added': 'Added',
+  'account.app.last_used': 'Last used',
+  'account.app.not_used': 'Not used yet',
+  'account.app.lost': 'Lost or replaced your phone? <help>Here is what to do</help>.',
+  'account.codes.heading': 'Recovery codes',
+  'account.codes.left':
+    '{count, plural, =0 {No unused recovery codes left.} one {# unused recovery code left.} other {# unused recovery codes left.}}',
+  'account.codes.why':
+    'A recovery code lets you sign in if you lose your phone. Generating new codes replaces all of your old ones.',
+  'account.codes.generate': 'Generate new recovery codes',
+  'account.session.heading': 'This sign-in',
+  'account.session.methods': 'You signed in with {methods}.',
+  'account.session.methods_two_step': 'You signed in with {methods} (two-step sign-in).',
+  'account.session.method.pwd': 'your password',
+  'account.session.method.otp': 'a one-time code from your authenticator app',
+  'account.session.method.hwk': 'a security key',
+  'account.session.method.swk': 'a software key',
+  'account.session.method.sms': 'a code sent by text message',
+  'account.session.method.face': 'face recognition',
+  'account.session.method.fpt': 'a fingerprint',
+  'account.session.method.other': 'a method called “{method}”',
+  'account.session.method.unknown': 'a method this page does not know',
+  'account.session.methods_label': 'Methods',
+  'account.session.level': 'Level',
+  'account.session.since': 'Since',
+  'account.sign_out': 'Sign out',
+  'account.go': 'Go to your account',
+  'again.title': 'Sign in again first',
+  'again.message':
+    'For your safety, new recovery codes are only given out shortly after you sign in with your password and your app.',
+  'again.button': 'Sign in again',
+  'again.then': 'Then generate the codes on your account page. <back>Back to your account</back>',
+  'signed_out.title': 'Signed out',
+  'signed_out.heading': 'You are signed out',
+  'signed_out.message': 'You have been signed out of {issuer} in this browser.',
+  'signed_out.again': 'Sign in again',
+  'problem.portal_denied.title': 'Sign-in was cancelled',
+  'problem.portal_denied.message': 'You did not finish signing in, so your account cannot be shown.',
+  'problem.portal_invalid.title': 'This sign-in could not be completed',
+  'problem.portal_invalid.message':
+    'The sign-in response has expired, was already used, or did not start in this browser. Start again to see your account.',
+  'problem.portal_unavailable.title': 'Account page unavailable',
+  'problem.portal_unavailable.message':
+    'The account page cannot reach the sign-in service right now. Please try again in a moment.',
+  'problem.portal_expired_form.title': 'Please try again',
+  'problem.portal_expired_form.message': 'That form has expired. Reload your account page and try again.',
+
+  // /help/authenticator
+  'help.title': 'Help with your authenticator app',
+  'help.heading': 'Your authenticator app',
+  'help.intro':
+    'Signing in to {issuer} takes two steps: your password, then a 6-digit code from an authenticator app on your phone. The code changes every 30 seconds, so a stolen password alone is not enough.',
+  'help.setup.heading': 'Setting up the app',
+  'help.setup.install': 'Install an authenticator app on your phone. These work:',
+  'help.setup.sign_in': 'Sign in with your email and password. The first time, {issuer} shows a QR code.',
+  'help.setup.scan':
+    'In the app, add an account, then scan the QR code. If you cannot scan it, choose to enter a key and type the key shown under the QR code (it is time-based).',
+  'help.setup.code':
+    'Type the 6-digit code the app shows. From now on, the app gives you a code whenever {issuer} asks for one.',
+  'help.refused.heading': 'Codes are refused',
+  'help.refused.text':
+    'Make sure your phone sets its clock automatically: codes depend on the time. Each code can be used once; if it was just used, wait for the next one.',
+  'help.codes.heading': 'Recovery codes',
+  'help.codes.text':
+    'When you link the app, {issuer} shows you 10 recovery codes, once. Each code works once, in place of the code from your app. Keep them somewhere safe that is not your phone: print them, write them down, or store them in a password manager. Your <account>account page</account> shows how many are left and can give you a new set (the old set then stops working).',
+  'help.lost.heading': 'Lost or replaced your phone?',
+  'help.lost.sign_in': 'Sign in with your email and password as usual.',
+  'help.lost.choose':
+    'On the page that asks for the code, choose <strong>{link}</strong>. This also works when your app has been locked after too many wrong codes.',
+  'help.lost.type':
+    'Type one of your recovery codes (capital letters, spaces and dashes do not matter). Your old app is unlinked at once, and you are signed out everywhere else, so whoever has the old phone cannot use it.',
+  'help.lost.link':
+    'Link the app on your new phone, as the first time. You are then given 10 new recovery codes: save them too.',
+  'help.lost.none_left':
+    'No recovery codes left? Contact your administrator: they can reset your authenticator app. The next time you sign in, you set up the app again on your new phone.',
+  'help.lost.transfer':
+    'Moving to a new phone you still have with the old one? Some apps can transfer their accounts; otherwise use a recovery code as above.',
+} as const;

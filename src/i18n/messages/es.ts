@@ -1,0 +1,249 @@
+// Every sentence of the English catalogue (en.ts) in Spanish: same keys, same arguments.
+// Usted, as Spanish identity services address people.
+import type { Translation } from '../translator.js';
+
+export const es: Translation = {
+  'layout.title': '{page} · {issuer}',
+  'layout.languages': 'Idioma',
+  'layout.help': 'Ayuda para iniciar sesión',
+
+  'link.lost_phone': '¿Ha perdido su teléfono?',
+  'link.recovery': '¿No puede usar su aplicación? Use un código de recuperación',
+
+  'password.title': 'Iniciar sesión',
+  'password.to_continue': 'para continuar a {client}',
+  'password.email': 'Correo electrónico',
+  'password.password': 'Contraseña',
+  'password.continue': 'Continuar',
+  'password.missing': 'Introduzca su correo electrónico y su contraseña.',
+  'password.wrong': 'Ese correo electrónico y esa contraseña no coinciden. Compruébelos e inténtelo de nuevo.',
+  'password.started_over':
+    'Demasiados códigos incorrectos. Por su seguridad, el inicio de sesión ha vuelto a empezar: introduzca de nuevo su correo electrónico y su contraseña.',
+
+  'enroll.title': 'Configure su aplicación de autenticación',
+  'enroll.intro':
+    '{issuer} le pide un código de una aplicación de su teléfono cada vez que inicia sesión. Vincule la aplicación una sola vez, ahora:',
+  'enroll.install': 'Instale una aplicación de autenticación en su teléfono, por ejemplo:',
+  'enroll.scan': 'En la aplicación, elija añadir una cuenta y escanee este código QR:',
+  'enroll.qr_label': 'Código QR para su aplicación de autenticación',
+  'enroll.key':
+    '¿No puede escanearlo? Elija introducir una clave y escriba esta clave (basada en el tiempo) para {email}:',
+  'enroll.type_code': 'Escriba el código de 6 dígitos que muestra ahora la aplicación.',
+  'enroll.confirm': 'Confirmar e iniciar sesión',
+  'enroll.recovered':
+    'Código de recuperación aceptado. Su aplicación anterior se ha desvinculado y sus demás sesiones se han cerrado: vincule ahora la aplicación en su nuevo teléfono.',
+  'enroll.wrong':
+    'Ese código no es correcto. Compruebe que ha escaneado el código QR de esta página y escriba el código que muestra ahora su aplicación.',
+
+  'code.title': 'Introduzca su código',
+  'code.intro':
+    'Abra su aplicación de autenticación y escriba el código de 6 dígitos que muestra para <strong>{issuer}</strong> ({email}).',
+  'code.label': 'Código de 6 dígitos',
+  'code.submit': 'Iniciar sesión',
+  'code.malformed': 'Introduzca los 6 dígitos que muestra su aplicación, sin letras.',
+  'code.replay': 'Ese código ya se ha usado. Espere a que su aplicación muestre un código nuevo y escríbalo.',
+  'code.wrong':
+    'Ese código no es correcto. Compruebe que el reloj de su teléfono se ajusta automáticamente y escriba el código que muestra ahora su aplicación.',
+
+  'recovery.title': 'Usar un código de recuperación',
+  'recovery.intro':
+    'Escriba uno de los códigos de recuperación que guardó al vincular su aplicación de autenticación ({email}). Cada código funciona una sola vez.',
+  'recovery.effect':
+    'Cuando se acepte el código, su aplicación anterior se desvinculará y se cerrará su sesión en todos los demás sitios; después vinculará la aplicación en su nuevo teléfono.',
+  'recovery.label': 'Código de recuperación',
+  'recovery.submit': 'Usar este código',
+  'recovery.back': 'Volver al código de su aplicación',
+  'recovery.malformed':
+    'Escriba el código de recuperación tal como se mostró: 24 letras y dígitos (los guiones son opcionales).',
+  'recovery.wrong': 'Ese código de recuperación no es correcto o ya se ha usado. Compruébelo y pruebe con otro.',
+
+  'codes.title': 'Guarde sus códigos de recuperación',
+  'codes.why':
+    'Si pierde su teléfono, un código de recuperación le permite iniciar sesión y vincular la aplicación en un teléfono nuevo. <strong>Cada código funciona una sola vez.</strong> Guárdelos en un lugar seguro, no en su teléfono: imprímalos, anótelos o guárdelos en un gestor de contraseñas.',
+  'codes.only_now': 'Estos códigos solo se muestran ahora. Los códigos que tenía antes ya no funcionan.',
+  'codes.saved_continue': 'He guardado estos códigos — continuar',
+  'codes.shown_once':
+    'Sus códigos de recuperación se mostraron una sola vez, en la página que siguió a la vinculación de su aplicación. Por su seguridad, no se vuelven a mostrar.',
+  'codes.new_set_hint':
+    'Si no los guardó, obtenga ahora un conjunto nuevo: el conjunto mostrado antes dejará de funcionar.',
+  'codes.show_new': 'Mostrar un conjunto nuevo',
+  'codes.continue': 'Continuar',
+  'codes.account_title': 'Sus nuevos códigos de recuperación',
+  'codes.saved_back': 'He guardado estos códigos — volver a su cuenta',
+
+  'replay.title': 'Alguien intentó reutilizar su código',
+  'replay.what':
+    'Desde su último inicio de sesión, se volvió a escribir un código de su aplicación de autenticación que ya se había usado. Se rechazó y nadie inició sesión con él.',
+  'replay.attempt': '{when}',
+  'replay.attempt_from': '{when}, desde la dirección de red {address}',
+  'replay.more': 'y más',
+  'replay.advice':
+    'Si no fue usted, es posible que alguien conozca su contraseña y haya visto uno de sus códigos. Avise a su administrador.',
+  'replay.continue': 'Continuar',
+
+  'consent.title': '¿Permitir el acceso?',
+  'consent.heading': '¿Permitir que {client} use su cuenta?',
+  'consent.intro': 'Ha iniciado sesión como <strong>{email}</strong>. {client} quiere:',
+  'consent.scope.openid': 'Saber quién es usted cuando inicia sesión',
+  'consent.scope.email': 'Ver su dirección de correo electrónico',
+  'consent.scope.profile': 'Ver su nombre',
+  'consent.scope.offline_access':
+    'Mantener el acceso mientras no la usa, hasta que cierre la sesión en ella o se revoque el acceso',
+  'consent.scope.other': 'Usar el permiso «{scope}»',
+  'consent.deny': 'Denegar',
+  'consent.allow': 'Permitir',
+
+  'limits.title': 'Demasiados intentos',
+  'limits.password.network':
+    'Se han escrito demasiadas contraseñas incorrectas desde su red. Por su seguridad, el inicio de sesión está en pausa aquí: vuelva a intentarlo dentro de {minutes, plural, one {un minuto aproximadamente} other {# minutos aproximadamente}} y empiece de nuevo desde la aplicación.',
+  'limits.password.account':
+    'Se han escrito demasiadas contraseñas incorrectas para este correo electrónico desde su red. Por su seguridad, el inicio de sesión está en pausa aquí: vuelva a intentarlo dentro de {minutes, plural, one {un minuto aproximadamente} other {# minutos aproximadamente}} y empiece de nuevo desde la aplicación.',
+  'limits.code.network':
+    'Se han escrito demasiados códigos incorrectos desde su red. Por su seguridad, el inicio de sesión está en pausa aquí: vuelva a intentarlo dentro de {minutes, plural, one {un minuto aproximadamente} other {# minutos aproximadamente}} y empiece de nuevo desde la aplicación.',
+  'limits.code.account':
+    'Se han escrito demasiados códigos incorrectos para esta cuenta desde su red. Por su seguridad, el inicio de sesión está en pausa aquí: vuelva a intentarlo dentro de {minutes, plural, one {un minuto aproximadamente} other {# minutos aproximadamente}} y empiece de nuevo desde la aplicación.',
+  'limits.recovery_code':
+    'Se han escrito demasiados códigos de recuperación incorrectos para esta cuenta. Por su seguridad, el inicio de sesión está en pausa aquí: vuelva a intentarlo dentro de {minutes, plural, one {un minuto aproximadamente} other {# minutos aproximadamente}} y empiece de nuevo desde la aplicación.',
+  'locked.title': 'Su aplicación de autenticación está bloqueada',
+  'locked.message':
+    'Se han escrito demasiados códigos incorrectos para esta cuenta, por lo que su aplicación de autenticación se ha bloqueado para protegerla. Para iniciar sesión, use uno de sus códigos de recuperación o pida a un administrador que restablezca la aplicación; en ambos casos, después vinculará de nuevo su aplicación.',
+  'locked.admin':
+    'Para administradores: <code>{command}</code> elimina la aplicación bloqueada y cierra las sesiones de la cuenta.',
+
+  'problem.unavailable.title': 'El inicio de sesión no está disponible temporalmente',
+  'problem.unavailable.message':
+    'El inicio de sesión no está disponible temporalmente por un problema nuestro. No se ha cambiado nada: espere un minuto y vuelva a intentarlo.',
+  'problem.expired.title': 'Este inicio de sesión ha caducado',
+  'problem.expired.message':
+    'Esta página de inicio de sesión ya no es válida: puede que haya caducado o que ya se haya completado. Vuelva a la aplicación e inicie sesión de nuevo.',
+  'problem.refused.title': 'No se pudo atender esta solicitud',
+  'problem.refused.message': 'No se entendió la solicitud. Vuelva atrás e inténtelo de nuevo.',
+  'problem.failed.title': 'Algo salió mal',
+  'problem.failed.message':
+    'Algo salió mal por nuestra parte. Vuelva a la aplicación e inténtelo de nuevo en un momento.',
+  'problem.csrf.title': 'No se pudo verificar este formulario',
+  'problem.csrf.message':
+    'Por su seguridad, se rechazó este formulario. Vuelva atrás, recargue la página e inténtelo de nuevo.',
+  'problem.unsupported_prompt.title': 'El inicio de sesión no pudo continuar',
+  'problem.unsupported_prompt.message':
+    'La aplicación pidió algo que este servicio de inicio de sesión no ofrece. Vuelva a la aplicación e inténtelo de nuevo.',
+  'problem.form_type.title': 'Formulario no reconocido',
+  'problem.form_type.message': 'Esta página solo acepta su propio formulario. Vuelva atrás e inténtelo de nuevo.',
+  'problem.form_too_large.title': 'Demasiados datos',
+  'problem.form_too_large.message': 'El formulario que envió era demasiado grande. Vuelva atrás e inténtelo de nuevo.',
+  'problem.form_unreadable.title': 'Formulario no reconocido',
+  'problem.form_unreadable.message': 'No se pudo leer el formulario que envió. Vuelva atrás e inténtelo de nuevo.',
+  'problem.length_required.title': 'Formulario no reconocido',
+  'problem.length_required.message': 'Lo que envió no indicaba su tamaño. Vuelva atrás e inténtelo de nuevo.',
+  'problem.body_too_large.title': 'Demasiados datos',
+  'problem.body_too_large.message':
+    'Lo que envió era demasiado grande para ser un formulario de este sitio. Vuelva atrás e inténtelo de nuevo.',
+
+  'provider.error.title': 'El inicio de sesión no pudo continuar',
+  'provider.error.invalid_request':
+    'El enlace que le trajo aquí no es válido. Vuelva a la aplicación e inténtelo de nuevo.',
+  'provider.error.invalid_client':
+    'La aplicación que le envió aquí no es conocida por este servicio de inicio de sesión.',
+  'provider.error.invalid_redirect_uri': 'La aplicación pidió enviarle a una dirección que no ha registrado.',
+  'provider.error.server_error': 'Algo salió mal por nuestra parte. Inténtelo de nuevo en un momento.',
+  'provider.error.temporarily_unavailable':
+    'El inicio de sesión no está disponible temporalmente. Inténtelo de nuevo en un momento.',
+  'provider.error.other': 'No se pudo completar la solicitud. Vuelva a la aplicación e inténtelo de nuevo.',
+  'provider.error.code': 'Código de error: <code>{error}</code>',
+  'provider.error.code_described': 'Código de error: <code>{error}</code> — {description}',
+  'logout.title': 'Cerrar sesión',
+  'logout.heading': '¿Cerrar sesión?',
+  'logout.message': 'Se cerrará su sesión en {issuer} y en las aplicaciones que lo usan en este navegador.',
+  'logout.yes': 'Sí, cerrar sesión',
+  'logout.no': 'No, mantener la sesión',
+  'logged_out.title': 'Sesión cerrada',
+  'logged_out.message': 'Se ha cerrado su sesión. Puede cerrar esta ventana.',
+
+  'account.title': 'Su cuenta',
+  'account.signed_in_as': 'Sesión iniciada como {email}',
+  'account.no_email': 'una cuenta sin dirección de correo electrónico',
+  'account.app.heading': 'Aplicación de autenticación',
+  'account.app.none':
+    'No hay ninguna aplicación de autenticación vinculada a su cuenta. Se le pedirá que configure una la próxima vez que inicie sesión.',
+  'account.app.default_name': 'Aplicación de autenticación',
+  'account.app.name': 'Aplicación',
+  'account.app.locked': '(bloqueada)',
+  'account.app.added': 'Añadida',
+  'account.app.last_used': 'Último uso',
+  'account.app.not_used': 'Aún no se ha usado',
+  'account.app.lost': '¿Ha perdido o cambiado su teléfono? <help>Esto es lo que debe hacer</help>.',
+  'account.codes.heading': 'Códigos de recuperación',
+  'account.codes.left':
+    '{count, plural, =0 {No le queda ningún código de recuperación sin usar.} one {Le queda # código de recuperación sin usar.} other {Le quedan # códigos de recuperación sin usar.}}',
+  'account.codes.why':
+    'Un código de recuperación le permite iniciar sesión si pierde su teléfono. Generar códigos nuevos sustituye todos los anteriores.',
+  'account.codes.generate': 'Generar nuevos códigos de recuperación',
+  'account.session.heading': 'Este inicio de sesión',
+  'account.session.methods': 'Inició sesión con {methods}.',
+  'account.session.methods_two_step': 'Inició sesión con {methods} (inicio de sesión en dos pasos).',
+  'account.session.method.pwd': 'su contraseña',
+  'account.session.method.otp': 'un código de un solo uso de su aplicación de autenticación',
+  'account.session.method.hwk': 'una llave de seguridad',
+  'account.session.method.swk': 'una llave de software',
+  'account.session.method.sms': 'un código enviado por SMS',
+  'account.session.method.face': 'reconocimiento facial',
+  'account.session.method.fpt': 'una huella dactilar',
+  'account.session.method.other': 'un método llamado «{method}»',
+  'account.session.method.unknown': 'un método que esta página no conoce',
+  'account.session.methods_label': 'Métodos',
+  'account.session.level': 'Nivel',
+  'account.session.since': 'Desde',
+  'account.sign_out': 'Cerrar sesión',
+  'account.go': 'Ir a su cuenta',
+  'again.title': 'Vuelva a iniciar sesión primero',
+  'again.message':
+    'Por su seguridad, solo se entregan códigos de recuperación nuevos poco después de iniciar sesión con su contraseña y su aplicación.',
+  'again.button': 'Volver a iniciar sesión',
+  'again.then': 'Después, genere los códigos en la página de su cuenta. <back>Volver a su cuenta</back>',
+  'signed_out.title': 'Sesión cerrada',
+  'signed_out.heading': 'Ha cerrado sesión',
+  'signed_out.message': 'Se ha cerrado su sesión en {issuer} en este navegador.',
+  'signed_out.again': 'Volver a iniciar sesión',
+  'problem.portal_denied.title': 'Se canceló el inicio de sesión',
+  'problem.portal_denied.message': 'No terminó de iniciar sesión, por lo que no se puede mostrar su cuenta.',
+  'problem.portal_invalid.title': 'No se pudo completar este inicio de sesión',
+  'problem.portal_invalid.message':
+    'La respuesta de inicio de sesión ha caducado, ya se usó o no empezó en este navegador. Empiece de nuevo para ver su cuenta.',
+  'problem.portal_unavailable.title': 'Página de la cuenta no disponible',
+  'problem.portal_unavailable.message':
+    'La página de la cuenta no puede comunicarse con el servicio de inicio de sesión en este momento. Inténtelo de nuevo en un momento.',
+  'problem.portal_expired_form.title': 'Inténtelo de nuevo',
+  'problem.portal_expired_form.message':
+    'Ese formulario ha caducado. Recargue la página de su cuenta e inténtelo de nuevo.',
+
+  'help.title': 'Ayuda con su aplicación de autenticación',
+  'help.heading': 'Su aplicación de autenticación',
+  'help.intro':
+    'Iniciar sesión en {issuer} requiere dos pasos: su contraseña y, después, un código de 6 dígitos de una aplicación de autenticación en su teléfono. El código cambia cada 30 segundos, así que una contraseña robada no basta por sí sola.',
+  'help.setup.heading': 'Configurar la aplicación',
+  'help.setup.install': 'Instale una aplicación de autenticación en su teléfono. Estas funcionan:',
+  'help.setup.sign_in':
+    'Inicie sesión con su correo electrónico y su contraseña. La primera vez, {issuer} muestra un código QR.',
+  'help.setup.scan':
+    'En la aplicación, añada una cuenta y escanee el código QR. Si no puede escanearlo, elija introducir una clave y escriba la clave que aparece bajo el código QR (basada en el tiempo).',
+  'help.setup.code':
+    'Escriba el código de 6 dígitos que muestra la aplicación. A partir de ahora, la aplicación le da un código cada vez que {issuer} se lo pide.',
+  'help.refused.heading': 'Los códigos se rechazan',
+  'help.refused.text':
+    'Asegúrese de que su teléfono ajusta el reloj automáticamente: los códigos dependen de la hora. Cada código puede usarse una sola vez; si se acaba de usar, espere al siguiente.',
+  'help.codes.heading': 'Códigos de recuperación',
+  'help.codes.text':
+    'Cuando vincula la aplicación, {issuer} le muestra 10 códigos de recuperación, una sola vez. Cada código funciona una vez, en lugar del código de su aplicación. Guárdelos en un lugar seguro que no sea su teléfono: imprímalos, anótelos o guárdelos en un gestor de contraseñas. La <account>página de su cuenta</account> muestra cuántos le quedan y puede darle un conjunto nuevo (el anterior deja entonces de funcionar).',
+  'help.lost.heading': '¿Ha perdido o cambiado su teléfono?',
+  'help.lost.sign_in': 'Inicie sesión con su correo electrónico y su contraseña, como siempre.',
+  'help.lost.choose':
+    'En la página que le pide el código, elija <strong>{link}</strong>. También funciona cuando su aplicación se ha bloqueado tras demasiados códigos incorrectos.',
+  'help.lost.type':
+    'Escriba uno de sus códigos de recuperación (las mayúsculas, los espacios y los guiones no importan). Su aplicación anterior se desvincula en el acto y se cierra su sesión en todos los demás sitios, de modo que quien tenga el teléfono antiguo no puede usarlo.',
+  'help.lost.link':
+    'Vincule la aplicación en su nuevo teléfono, como la primera vez. Recibirá entonces 10 códigos de recuperación nuevos: guárdelos también.',
+  'help.lost.none_left':
+    '¿No le quedan códigos de recuperación? Póngase en contacto con su administrador: puede restablecer su aplicación de autenticación. La próxima vez que inicie sesión, configurará de nuevo la aplicación en su nuevo teléfono.',
+  'help.lost.transfer':
+    '¿Cambia a un teléfono nuevo y aún tiene el antiguo? Algunas aplicaciones pueden transferir sus cuentas; si no, use un código de recuperación como se indica arriba.',
+};

@@ -1,0 +1,250 @@
+// Every sentence of the English catalogue (en.ts) in French: same keys, same arguments.
+// Vouvoiement, as French identity services address people.
+import type { Translation } from '../translator.js';
+
+export const fr: Translation = {
+  'layout.title': '{page} · {issuer}',
+  'layout.languages': 'Langue',
+  'layout.help': 'Aide à la connexion',
+
+  'link.lost_phone': 'Téléphone perdu ?',
+  'link.recovery': 'Vous ne pouvez pas utiliser votre application ? Utilisez un code de récupération',
+
+  'password.title': 'Connexion',
+  'password.to_continue': 'pour continuer vers {client}',
+  'password.email': 'Adresse e-mail',
+  'password.password': 'Mot de passe',
+  'password.continue': 'Continuer',
+  'password.missing': 'Saisissez votre adresse e-mail et votre mot de passe.',
+  'password.wrong': 'Cette adresse e-mail et ce mot de passe ne correspondent pas. Vérifiez-les et réessayez.',
+  'password.started_over':
+    'Trop de codes erronés. Par sécurité, la connexion a recommencé : saisissez de nouveau votre adresse e-mail et votre mot de passe.',
+
+  'enroll.title': 'Configurez votre application d’authentification',
+  'enroll.intro':
+    '{issuer} demande un code provenant d’une application de votre téléphone à chaque connexion. Associez l’application une fois, maintenant :',
+  'enroll.install': 'Installez une application d’authentification sur votre téléphone, par exemple :',
+  'enroll.scan': 'Dans l’application, choisissez d’ajouter un compte, puis scannez ce code QR :',
+  'enroll.qr_label': 'Code QR pour votre application d’authentification',
+  'enroll.key':
+    'Impossible de scanner ? Choisissez plutôt de saisir une clé et tapez cette clé (basée sur l’heure) pour {email} :',
+  'enroll.type_code': 'Tapez le code à 6 chiffres que l’application affiche maintenant.',
+  'enroll.confirm': 'Confirmer et se connecter',
+  'enroll.recovered':
+    'Code de récupération accepté. Votre ancienne application a été dissociée et vos autres sessions fermées : associez maintenant l’application sur votre nouveau téléphone.',
+  'enroll.wrong':
+    'Ce code n’est pas correct. Vérifiez que vous avez scanné le code QR de cette page, puis tapez le code que votre application affiche maintenant.',
+
+  'code.title': 'Saisissez votre code',
+  'code.intro':
+    'Ouvrez votre application d’authentification et tapez le code à 6 chiffres qu’elle affiche pour <strong>{issuer}</strong> ({email}).',
+  'code.label': 'Code à 6 chiffres',
+  'code.submit': 'Se connecter',
+  'code.malformed': 'Saisissez les 6 chiffres affichés par votre application, sans lettres.',
+  'code.replay': 'Ce code a déjà été utilisé. Attendez que votre application affiche un nouveau code, puis tapez-le.',
+  'code.wrong':
+    'Ce code n’est pas correct. Vérifiez que l’horloge de votre téléphone est réglée automatiquement, puis tapez le code que votre application affiche maintenant.',
+
+  'recovery.title': 'Utiliser un code de récupération',
+  'recovery.intro':
+    'Tapez l’un des codes de récupération enregistrés lorsque vous avez associé votre application d’authentification ({email}). Chaque code ne fonctionne qu’une fois.',
+  'recovery.effect':
+    'Une fois le code accepté, votre ancienne application est dissociée et vous êtes déconnecté partout ailleurs ; vous associez ensuite l’application sur votre nouveau téléphone.',
+  'recovery.label': 'Code de récupération',
+  'recovery.submit': 'Utiliser ce code',
+  'recovery.back': 'Revenir au code de votre application',
+  'recovery.malformed':
+    'Tapez le code de récupération tel qu’il a été affiché : 24 lettres et chiffres (les tirets sont facultatifs).',
+  'recovery.wrong':
+    'Ce code de récupération n’est pas correct, ou il a déjà été utilisé. Vérifiez-le et essayez-en un autre.',
+
+  'codes.title': 'Enregistrez vos codes de récupération',
+  'codes.why':
+    'Si vous perdez votre téléphone, un code de récupération vous permet de vous connecter et d’associer l’application sur un nouveau téléphone. <strong>Chaque code ne fonctionne qu’une fois.</strong> Conservez-les en lieu sûr, pas sur votre téléphone : imprimez-les, notez-les ou enregistrez-les dans un gestionnaire de mots de passe.',
+  'codes.only_now':
+    'Ces codes ne sont affichés que maintenant. Les codes que vous aviez auparavant ne fonctionnent plus.',
+  'codes.saved_continue': 'J’ai enregistré ces codes — continuer',
+  'codes.shown_once':
+    'Vos codes de récupération ont été affichés une seule fois, sur la page qui a suivi l’association de votre application. Par sécurité, ils ne sont plus affichés.',
+  'codes.new_set_hint':
+    'Si vous ne les avez pas enregistrés, obtenez une nouvelle série maintenant : la série affichée auparavant cessera alors de fonctionner.',
+  'codes.show_new': 'Afficher une nouvelle série',
+  'codes.continue': 'Continuer',
+  'codes.account_title': 'Vos nouveaux codes de récupération',
+  'codes.saved_back': 'J’ai enregistré ces codes — retour à votre compte',
+
+  'replay.title': 'Quelqu’un a tenté de réutiliser votre code',
+  'replay.what':
+    'Depuis votre dernière connexion, un code de votre application d’authentification a été saisi de nouveau alors qu’il avait déjà été utilisé. Il a été refusé et personne ne s’est connecté avec.',
+  'replay.attempt': '{when}',
+  'replay.attempt_from': '{when}, depuis l’adresse réseau {address}',
+  'replay.more': 'et d’autres',
+  'replay.advice':
+    'Si ce n’était pas vous, quelqu’un connaît peut-être votre mot de passe et a vu l’un de vos codes. Prévenez votre administrateur.',
+  'replay.continue': 'Continuer',
+
+  'consent.title': 'Autoriser l’accès ?',
+  'consent.heading': 'Autoriser {client} à utiliser votre compte ?',
+  'consent.intro': 'Vous êtes connecté en tant que <strong>{email}</strong>. {client} souhaite :',
+  'consent.scope.openid': 'Savoir qui vous êtes lorsque vous vous connectez',
+  'consent.scope.email': 'Voir votre adresse e-mail',
+  'consent.scope.profile': 'Voir votre nom',
+  'consent.scope.offline_access':
+    'Garder l’accès lorsque vous ne l’utilisez pas, jusqu’à ce que vous vous en déconnectiez ou que l’accès soit révoqué',
+  'consent.scope.other': 'Utiliser l’autorisation « {scope} »',
+  'consent.deny': 'Refuser',
+  'consent.allow': 'Autoriser',
+
+  'limits.title': 'Trop de tentatives',
+  'limits.password.network':
+    'Trop de mots de passe erronés ont été saisis depuis votre réseau. Par sécurité, la connexion est suspendue ici : réessayez dans {minutes, plural, one {environ une minute} other {environ # minutes}}, puis recommencez depuis l’application.',
+  'limits.password.account':
+    'Trop de mots de passe erronés ont été saisis pour cette adresse e-mail depuis votre réseau. Par sécurité, la connexion est suspendue ici : réessayez dans {minutes, plural, one {environ une minute} other {environ # minutes}}, puis recommencez depuis l’application.',
+  'limits.code.network':
+    'Trop de codes erronés ont été saisis depuis votre réseau. Par sécurité, la connexion est suspendue ici : réessayez dans {minutes, plural, one {environ une minute} other {environ # minutes}}, puis recommencez depuis l’application.',
+  'limits.code.account':
+    'Trop de codes erronés ont été saisis pour ce compte depuis votre réseau. Par sécurité, la connexion est suspendue ici : réessayez dans {minutes, plural, one {environ une minute} other {environ # minutes}}, puis recommencez depuis l’application.',
+  'limits.recovery_code':
+    'Trop de codes de récupération erronés ont été saisis pour ce compte. Par sécurité, la connexion est suspendue ici : réessayez dans {minutes, plural, one {environ une minute} other {environ # minutes}}, puis recommencez depuis l’application.',
+  'locked.title': 'Votre application d’authentification est bloquée',
+  'locked.message':
+    'Trop de codes erronés ont été saisis pour ce compte : son application d’authentification a donc été bloquée pour le protéger. Pour vous connecter, utilisez l’un de vos codes de récupération ou demandez à un administrateur de réinitialiser l’application ; dans les deux cas, vous associez ensuite de nouveau votre application.',
+  'locked.admin':
+    'Pour les administrateurs : <code>{command}</code> supprime l’application bloquée et ferme les sessions du compte.',
+
+  'problem.unavailable.title': 'La connexion est temporairement indisponible',
+  'problem.unavailable.message':
+    'La connexion est temporairement indisponible de notre côté. Rien n’a été modifié : patientez une minute, puis réessayez.',
+  'problem.expired.title': 'Cette connexion a expiré',
+  'problem.expired.message':
+    'Cette page de connexion n’est plus valide : elle a peut-être expiré ou a déjà été utilisée. Revenez à l’application et connectez-vous de nouveau.',
+  'problem.refused.title': 'Cette requête n’a pas pu être traitée',
+  'problem.refused.message': 'La requête n’a pas été comprise. Revenez en arrière et réessayez.',
+  'problem.failed.title': 'Une erreur s’est produite',
+  'problem.failed.message':
+    'Une erreur s’est produite de notre côté. Revenez à l’application et réessayez dans un instant.',
+  'problem.csrf.title': 'Ce formulaire n’a pas pu être vérifié',
+  'problem.csrf.message':
+    'Par sécurité, ce formulaire a été refusé. Revenez en arrière, rechargez la page et réessayez.',
+  'problem.unsupported_prompt.title': 'La connexion n’a pas pu continuer',
+  'problem.unsupported_prompt.message':
+    'L’application a demandé quelque chose que ce service de connexion ne propose pas. Revenez à l’application et réessayez.',
+  'problem.form_type.title': 'Formulaire non compris',
+  'problem.form_type.message': 'Cette page n’accepte que son propre formulaire. Revenez en arrière et réessayez.',
+  'problem.form_too_large.title': 'Trop de données',
+  'problem.form_too_large.message': 'Le formulaire envoyé était trop volumineux. Revenez en arrière et réessayez.',
+  'problem.form_unreadable.title': 'Formulaire non compris',
+  'problem.form_unreadable.message': 'Le formulaire envoyé n’a pas pu être lu. Revenez en arrière et réessayez.',
+  'problem.length_required.title': 'Formulaire non compris',
+  'problem.length_required.message':
+    'Ce que vous avez envoyé n’indiquait pas sa taille. Revenez en arrière et réessayez.',
+  'problem.body_too_large.title': 'Trop de données',
+  'problem.body_too_large.message':
+    'Ce que vous avez envoyé était trop volumineux pour être un formulaire de ce site. Revenez en arrière et réessayez.',
+
+  'provider.error.title': 'La connexion n’a pas pu continuer',
+  'provider.error.invalid_request':
+    'Le lien qui vous a amené ici n’est pas valide. Revenez à l’application et réessayez.',
+  'provider.error.invalid_client': 'L’application qui vous a envoyé ici n’est pas connue de ce service de connexion.',
+  'provider.error.invalid_redirect_uri':
+    'L’application a demandé à vous envoyer vers une adresse qu’elle n’a pas enregistrée.',
+  'provider.error.server_error': 'Une erreur s’est produite de notre côté. Réessayez dans un instant.',
+  'provider.error.temporarily_unavailable': 'La connexion est temporairement indisponible. Réessayez dans un instant.',
+  'provider.error.other': 'La requête n’a pas pu aboutir. Revenez à l’application et réessayez.',
+  'provider.error.code': 'Erreur : <code>{error}</code>',
+  'provider.error.code_described': 'Erreur : <code>{error}</code> — {description}',
+  'logout.title': 'Déconnexion',
+  'logout.heading': 'Se déconnecter ?',
+  'logout.message': 'Vous serez déconnecté de {issuer} et des applications qui l’utilisent dans ce navigateur.',
+  'logout.yes': 'Oui, me déconnecter',
+  'logout.no': 'Non, rester connecté',
+  'logged_out.title': 'Déconnecté',
+  'logged_out.message': 'Vous avez été déconnecté. Vous pouvez fermer cette fenêtre.',
+
+  'account.title': 'Votre compte',
+  'account.signed_in_as': 'Connecté en tant que {email}',
+  'account.no_email': 'un compte sans adresse e-mail',
+  'account.app.heading': 'Application d’authentification',
+  'account.app.none':
+    'Aucune application d’authentification n’est associée à votre compte. Il vous sera demandé d’en configurer une lors de votre prochaine connexion.',
+  'account.app.default_name': 'Application d’authentification',
+  'account.app.name': 'Application',
+  'account.app.locked': '(bloquée)',
+  'account.app.added': 'Ajoutée',
+  'account.app.last_used': 'Dernière utilisation',
+  'account.app.not_used': 'Pas encore utilisée',
+  'account.app.lost': 'Téléphone perdu ou remplacé ? <help>Voici la marche à suivre</help>.',
+  'account.codes.heading': 'Codes de récupération',
+  'account.codes.left':
+    '{count, plural, =0 {Il ne reste aucun code de récupération inutilisé.} one {Il reste # code de récupération inutilisé.} other {Il reste # codes de récupération inutilisés.}}',
+  'account.codes.why':
+    'Un code de récupération vous permet de vous connecter si vous perdez votre téléphone. Générer de nouveaux codes remplace tous les anciens.',
+  'account.codes.generate': 'Générer de nouveaux codes de récupération',
+  'account.session.heading': 'Cette connexion',
+  'account.session.methods': 'Vous vous êtes connecté avec {methods}.',
+  'account.session.methods_two_step': 'Vous vous êtes connecté avec {methods} (connexion en deux étapes).',
+  'account.session.method.pwd': 'votre mot de passe',
+  'account.session.method.otp': 'un code à usage unique de votre application d’authentification',
+  'account.session.method.hwk': 'une clé de sécurité',
+  'account.session.method.swk': 'une clé logicielle',
+  'account.session.method.sms': 'un code envoyé par SMS',
+  'account.session.method.face': 'la reconnaissance faciale',
+  'account.session.method.fpt': 'une empreinte digitale',
+  'account.session.method.other': 'une méthode appelée « {method} »',
+  'account.session.method.unknown': 'une méthode que cette page ne connaît pas',
+  'account.session.methods_label': 'Méthodes',
+  'account.session.level': 'Niveau',
+  'account.session.since': 'Depuis',
+  'account.sign_out': 'Se déconnecter',
+  'account.go': 'Accéder à votre compte',
+  'again.title': 'Reconnectez-vous d’abord',
+  'again.message':
+    'Par sécurité, de nouveaux codes de récupération ne sont délivrés que peu après une connexion avec votre mot de passe et votre application.',
+  'again.button': 'Se reconnecter',
+  'again.then': 'Générez ensuite les codes sur la page de votre compte. <back>Retour à votre compte</back>',
+  'signed_out.title': 'Déconnecté',
+  'signed_out.heading': 'Vous êtes déconnecté',
+  'signed_out.message': 'Vous avez été déconnecté de {issuer} dans ce navigateur.',
+  'signed_out.again': 'Se reconnecter',
+  'problem.portal_denied.title': 'La connexion a été annulée',
+  'problem.portal_denied.message': 'Vous n’avez pas terminé la connexion : votre compte ne peut donc pas être affiché.',
+  'problem.portal_invalid.title': 'Cette connexion n’a pas pu aboutir',
+  'problem.portal_invalid.message':
+    'La réponse de connexion a expiré, a déjà été utilisée ou n’a pas commencé dans ce navigateur. Recommencez pour voir votre compte.',
+  'problem.portal_unavailable.title': 'Page du compte indisponible',
+  'problem.portal_unavailable.message':
+    'La page du compte ne peut pas joindre le service de connexion pour le moment. Réessayez dans un instant.',
+  'problem.portal_expired_form.title': 'Veuillez réessayer',
+  'problem.portal_expired_form.message': 'Ce formulaire a expiré. Rechargez la page de votre compte et réessayez.',
+
+  'help.title': 'Aide pour votre application d’authentification',
+  'help.heading': 'Votre application d’authentification',
+  'help.intro':
+    'La connexion à {issuer} se fait en deux étapes : votre mot de passe, puis un code à 6 chiffres provenant d’une application d’authentification sur votre téléphone. Le code change toutes les 30 secondes : un mot de passe volé ne suffit donc pas.',
+  'help.setup.heading': 'Configurer l’application',
+  'help.setup.install': 'Installez une application d’authentification sur votre téléphone. Celles-ci fonctionnent :',
+  'help.setup.sign_in':
+    'Connectez-vous avec votre adresse e-mail et votre mot de passe. La première fois, {issuer} affiche un code QR.',
+  'help.setup.scan':
+    'Dans l’application, ajoutez un compte, puis scannez le code QR. Si vous ne pouvez pas le scanner, choisissez de saisir une clé et tapez la clé affichée sous le code QR (basée sur l’heure).',
+  'help.setup.code':
+    'Tapez le code à 6 chiffres affiché par l’application. Désormais, l’application vous donne un code chaque fois que {issuer} en demande un.',
+  'help.refused.heading': 'Les codes sont refusés',
+  'help.refused.text':
+    'Vérifiez que votre téléphone règle son horloge automatiquement : les codes dépendent de l’heure. Chaque code ne peut être utilisé qu’une fois ; s’il vient d’être utilisé, attendez le suivant.',
+  'help.codes.heading': 'Codes de récupération',
+  'help.codes.text':
+    'Lorsque vous associez l’application, {issuer} vous montre 10 codes de récupération, une seule fois. Chaque code fonctionne une fois, à la place du code de votre application. Conservez-les en lieu sûr, ailleurs que sur votre téléphone : imprimez-les, notez-les ou enregistrez-les dans un gestionnaire de mots de passe. La <account>page de votre compte</account> indique combien il en reste et peut vous en donner une nouvelle série (l’ancienne cesse alors de fonctionner).',
+  'help.lost.heading': 'Téléphone perdu ou remplacé ?',
+  'help.lost.sign_in': 'Connectez-vous avec votre adresse e-mail et votre mot de passe, comme d’habitude.',
+  'help.lost.choose':
+    'Sur la page qui demande le code, choisissez <strong>{link}</strong>. Cela fonctionne aussi lorsque votre application a été bloquée après trop de codes erronés.',
+  'help.lost.type':
+    'Tapez l’un de vos codes de récupération (majuscules, espaces et tirets n’ont pas d’importance). Votre ancienne application est aussitôt dissociée et vous êtes déconnecté partout ailleurs : la personne qui a l’ancien téléphone ne peut pas s’en servir.',
+  'help.lost.link':
+    'Associez l’application sur votre nouveau téléphone, comme la première fois. Vous recevez alors 10 nouveaux codes de récupération : enregistrez-les aussi.',
+  'help.lost.none_left':
+    'Plus de codes de récupération ? Contactez votre administrateur : il peut réinitialiser votre application d’authentification. À votre prochaine connexion, vous configurez de nouveau l’application sur votre nouveau téléphone.',
+  'help.lost.transfer':
+    'Vous passez à un nouveau téléphone et avez encore l’ancien ? Certaines applications peuvent transférer leurs comptes ; sinon, utilisez un code de récupération comme ci-dessus.',
+};
