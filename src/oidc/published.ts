@@ -10,11 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { FetchLike } from '../portal/self-fetch.js';
 
-const PUBLISHED_PATHS = [
-  '/.well-known/openid-configuration',
-  '/.well-known/oauth-authorization-server',
-  '/jwks',
-];
+const PUBLISHED_PATHS = ['/.well-known/openid-configuration', '/.well-known/oauth-authorization-server', '/jwks'];
 
 // Clients may keep them this long, then revalidate with If-None-Match (a 304 when unchanged). A
 // relying party that meets a token signed with a new key re-reads the JWKS anyway (OIDC Core §10.1.1).
