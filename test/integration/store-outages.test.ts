@@ -22,6 +22,7 @@ import { startRedisServer, until, type RedisServer } from '../support/redis-serv
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { createPostgresDatabase, dropPostgresDatabase, TEST_REDIS_URL as REDIS_URL } from '../support/databases.js';
 import { scrape } from '../support/prometheus.js';
+import { CLIENT_CACHE_SECONDS } from '../../src/clients/store.js';
 
 interface Outage {
   twofold: RunningTwofold;
@@ -108,17 +109,17 @@ function outageStory(name: string, start: () => Promise<Outage>) {
         (await scrape(metricsUrl)).value('twofold_store_unavailable_total', { store: outage.check });
       const unavailableBefore = await unavailable();
       await outage.down();
+      // A client read in the last CLIENT_CACHE_SECONDS is still known (src/clients/store.ts): in that
+      // first second of a database outage with protocol state in Redis, a code exchange would spend
+      // the code before the account lookup fails (SECURITY.md). The story starts past it.
+      await new Promise((resolve) => setTimeout(resolve, CLIENT_CACHE_SECONDS * 1000 + 100));
       try {
         expect(await readiness(twofold)).toMatchObject({ status: 503, checks: { [outage.check]: false } });
         // The person types the code: a plain page, not an error dump.
         expectUnavailablePage(await waiting.submit(codePage, '/code', { code }));
         expectUnavailablePage(await waiting.navigate(codePage.url));
-        // A new sign-in, from the application: refused at once, or, when its client was read in the
-        // last CLIENT_CACHE_SECONDS (src/clients/store.ts), at the password, which needs the database.
-        const newcomer = new UserAgent(twofold.url);
-        let started = await newcomer.navigate((await rp.start()).url);
-        if (isPasswordPage(started)) started = await submitPassword(newcomer, started, person.email, person.password);
-        expectUnavailablePage(started);
+        // A new sign-in, from the application.
+        expectUnavailablePage(await new UserAgent(twofold.url).navigate((await rp.start()).url));
         // The account page, whose sessions live in the store that is down.
         if (outage.sessionsDown)
           expectUnavailablePage(await new UserAgent(twofold.url).navigate(`${twofold.url}/account`));
