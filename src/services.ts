@@ -17,6 +17,8 @@ import { createProvider, type ProviderPages } from './oidc/provider.js';
 import { systemClock, type Clock } from './clock.js';
 import { databaseProtocolStore, redisProtocolStore, sqliteProtocolStore } from './oidc/adapters/index.js';
 import { openRedis, waitUntilReady } from './redis/connection.js';
+import { openSqlite } from './database/sqlite.js';
+import { sqliteAccountLookups } from './accounts/sqlite-lookups.js';
 
 export interface ServiceOptions {
   /** What time it is, for every time-dependent rule; the system clock by default. */
@@ -34,8 +36,13 @@ export async function openServices(
   const { applied } = await migrate(config.database);
   if (applied.length) logger.info({ applied }, 'database migrations applied');
   const db = openDatabase(config.database);
+  // The embedded database's hot paths (protocol state, account lookups) skip Prisma: one connection
+  // of our own with prepared statements, owned and closed by the protocol store (so only when that
+  // store is the database, not Redis).
+  const withoutRedis = !config.redisUrl && !config.redisClusterNodes;
+  const sqlite = config.database.kind === 'sqlite' && withoutRedis ? openSqlite(config.database.file) : undefined;
   const keys = await loadKeys(config.keysDir);
-  const accounts = new AccountStore(db, config.bcryptCost);
+  const accounts = new AccountStore(db, config.bcryptCost, sqlite && sqliteAccountLookups(sqlite));
   const audit = new AuditLog(db, logger);
   // Re-reads KEYS_DIR/secrets.json on an unknown key id: `keys rotate-secret` needs no restart.
   const secretBox = () => new SecretBox(keys.secretKeys, () => readSecretKeys(config.keysDir));
@@ -53,8 +60,8 @@ export async function openServices(
     logger.warn('redis unreachable at start-up; /readyz reports it until it answers');
   const protocolStore = redis
     ? redisProtocolStore(redis, clients, { prefix: config.redisKeyPrefix })
-    : config.database.kind === 'sqlite'
-      ? sqliteProtocolStore(config.database.file, clients)
+    : sqlite
+      ? sqliteProtocolStore(sqlite, clients)
       : databaseProtocolStore(db, clients);
   provider = createProvider({
     config,

@@ -13,6 +13,7 @@ import {
   type ProtocolStore,
 } from '../../src/oidc/adapters/index.js';
 import { DatabaseAdapter } from '../../src/oidc/adapters/database.js';
+import { openSqlite } from '../../src/database/sqlite.js';
 import { openRedis, waitUntilReady } from '../../src/redis/connection.js';
 import { freshEnvironment, TEST_REDIS_URL } from '../support/databases.js';
 import { describeProtocolStoreContract, type ContractSubject } from '../contract/protocol-store.contract.js';
@@ -79,7 +80,7 @@ async function openSqliteSubject() {
   if (config.database.kind !== 'sqlite') throw new Error('expected the embedded SQLite database');
   return {
     services,
-    store: sqliteProtocolStore(config.database.file, services.clients),
+    store: sqliteProtocolStore(openSqlite(config.database.file), services.clients),
     dispose: async () => {
       await services.protocolStore.close();
       await services.db.$disconnect();

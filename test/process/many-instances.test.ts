@@ -69,27 +69,10 @@ describe('three instances sharing one database, one Redis and one keys folder', 
 
     const added = await runCli(['user', 'add', email, '--password-stdin'], shared, `${PASSWORD}\n`);
     expect(added.stderr).toBe('');
-    const client = await runCli(
-      [
-        'client',
-        'add',
-        '--id',
-        'shop',
-        '--first-party',
-        '--redirect-uri',
-        'https://rp.example/shop/callback',
-        '--post-logout-redirect-uri',
-        'https://rp.example/shop/signed-out',
-        '--json',
-      ],
-      shared,
-    );
-    expect(client.stderr).toBe('');
-    rp = await RelyingParty.discover(
-      balancer.url,
-      'shop',
-      (JSON.parse(client.stdout) as { client_secret: string }).client_secret,
-    );
+    rp = await RelyingParty.addedWithCli(balancer.url, shared, 'shop', [
+      '--post-logout-redirect-uri',
+      'https://rp.example/shop/signed-out',
+    ]);
 
     // The first sign-in links the app (password on B, enrolment on C).
     const ua = new UserAgent(balancer.url);

@@ -3,6 +3,7 @@
 import * as client from 'openid-client';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { RunningTwofold } from './twofold.js';
+import { runCli } from './cli.js';
 
 export interface RelyingPartyOptions {
   clientId: string;
@@ -49,6 +50,38 @@ export class RelyingParty {
       grants: [],
     });
     return RelyingParty.discover(twofold.url, clientId, clientSecret, callbackOrigin);
+  }
+
+  /**
+   * A first-party client added with `twofold client add` against the server's environment (a
+   * server process, or several behind `issuer`), at https://rp.example/<id>/callback.
+   */
+  static async addedWithCli(
+    issuer: string,
+    env: Record<string, string>,
+    clientId: string,
+    extra: string[] = [],
+  ): Promise<RelyingParty> {
+    const added = await runCli(
+      [
+        'client',
+        'add',
+        '--id',
+        clientId,
+        '--first-party',
+        '--redirect-uri',
+        `https://rp.example/${clientId}/callback`,
+        ...extra,
+        '--json',
+      ],
+      env,
+    );
+    if (added.stderr) throw new Error(`client add failed: ${added.stderr}`);
+    return RelyingParty.discover(
+      issuer,
+      clientId,
+      (JSON.parse(added.stdout) as { client_secret: string }).client_secret,
+    );
   }
 
   /** A client registered already (e.g. with `twofold client add`), talking to `issuer`. */

@@ -7,6 +7,7 @@ import type { ClientStore } from '../../clients/store.js';
 import { ClientAdapter } from './clients.js';
 import { DatabaseAdapter, purgeExpired, revokeAccountState, revokeClientState } from './database.js';
 import { SqliteProtocolState } from './sqlite.js';
+import type { SqliteConnection } from '../../database/sqlite.js';
 import { RedisAdapter, RedisKeys, defineScripts, revokeIndex } from './redis.js';
 import type { RedisConnection } from '../../redis/connection.js';
 
@@ -54,10 +55,10 @@ export function databaseProtocolStore(db: Database, clients: ClientStore): Proto
 
 /**
  * Protocol state in the embedded SQLite file, through better-sqlite3 with prepared statements (the
- * same table the Prisma adapter uses; sqlite.ts says why). Its connection is its own: `close()` ends it.
+ * same table the Prisma adapter uses; sqlite.ts says why). It owns the connection: `close()` ends it.
  */
-export function sqliteProtocolStore(file: string, clients: ClientStore): ProtocolStore {
-  const state = new SqliteProtocolState(file);
+export function sqliteProtocolStore(connection: SqliteConnection, clients: ClientStore): ProtocolStore {
+  const state = new SqliteProtocolState(connection);
   return {
     kind: 'database',
     adapter: adaptersOf(clients, (model) => state.adapter(model)),

@@ -6,7 +6,7 @@
 // in its driver adapter), here a few microseconds. better-sqlite3 is synchronous: each statement
 // is a short indexed lookup or write, well under the cost of the event-loop turn it replaces.
 import type { Adapter, AdapterPayload } from 'oidc-provider';
-import { openSqlite, sqliteTimestamp as timestamp, type SqliteConnection } from '../../database/sqlite.js';
+import { sqliteTimestamp as timestamp, type SqliteConnection } from '../../database/sqlite.js';
 import { mayBeStored } from '../../database/text.js';
 import { accountOf, clientOf, grantOf } from './owners.js';
 
@@ -62,14 +62,12 @@ class Statements {
   }
 }
 
-/** The connection and statements behind every model's adapter; `close()` ends the connection. */
+/** The statements behind every model's adapter, on a connection it owns: `close()` ends it. */
 export class SqliteProtocolState {
-  private readonly db: SqliteConnection;
   readonly statements: Statements;
 
-  constructor(file: string) {
-    this.db = openSqlite(file);
-    this.statements = new Statements(this.db);
+  constructor(private readonly db: SqliteConnection) {
+    this.statements = new Statements(db);
   }
 
   adapter(model: string): Adapter {

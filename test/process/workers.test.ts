@@ -52,25 +52,7 @@ describe.each([
     };
     server = await spawnTwofold(env);
     balancer.add('workers', server.port);
-    const client = await runCli(
-      [
-        'client',
-        'add',
-        '--id',
-        'shop',
-        '--first-party',
-        '--redirect-uri',
-        'https://rp.example/shop/callback',
-        '--json',
-      ],
-      env,
-    );
-    expect(client.stderr).toBe('');
-    rp = await RelyingParty.discover(
-      balancer.url,
-      'shop',
-      (JSON.parse(client.stdout) as { client_secret: string }).client_secret,
-    );
+    rp = await RelyingParty.addedWithCli(balancer.url, env, 'shop');
   }, SLOW);
 
   afterAll(async () => {
