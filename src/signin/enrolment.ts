@@ -139,14 +139,14 @@ export class Enrolments {
             });
             if (count !== 1) throw new Refused('link_used');
           }
-          if (grant.reason === 'new') {
-            const account = await tx.account.findUnique({ where: { id: accountId } });
-            if (!account?.enrollmentOpenUntil || account.enrollmentOpenUntil <= now) throw new Refused('window_closed');
-          }
           const linkedSince = await tx.authenticator.count({
             where: { accountId, confirmedAt: { not: null }, id: { notIn: grant.replaces } },
           });
           if (linkedSince) throw new Refused('already_enrolled');
+          if (grant.reason === 'new') {
+            const account = await tx.account.findUnique({ where: { id: accountId } });
+            if (!account?.enrollmentOpenUntil || account.enrollmentOpenUntil <= now) throw new Refused('window_closed');
+          }
           await tx.authenticator.deleteMany({ where: { accountId, id: { in: grant.replaces } } });
           await this.authenticators.createIn(tx, accountId, app.label, app.secret, app.acceptedStep);
           const codes = await this.recoveryCodes.replaceIn(tx, accountId);
