@@ -63,7 +63,7 @@ export class AccountStore {
           displayName,
           passwordHash,
           createdAt: new Date(now),
-          enrollmentOpenUntil: new Date(now + this.enrollmentWindowMs),
+          enrollmentOpenUntil: this.enrollmentWindowMs > 0 ? new Date(now + this.enrollmentWindowMs) : null,
         },
       });
     } catch (error) {
