@@ -35,7 +35,7 @@ export interface AuthenticatorStoreOptions {
 }
 
 /** The account already has a confirmed authenticator; only one per account is supported for now. */
-export class AlreadyEnrolledError extends Error {
+class AlreadyEnrolledError extends Error {
   override name = 'AlreadyEnrolledError';
   constructor() {
     super('this account already has an authenticator app');
