@@ -57,7 +57,7 @@ export async function submitCode(
     await succeeded(ctx, deps, limits);
     // Audited as the finished sign-in (`signin_succeeded`, counted as step "signin").
     deps.metrics.signIn('code', 'success');
-    return finishSignIn(ctx, deps, step, account.id);
+    return finishSignIn(ctx, deps, step, pending);
   }
 
   const audit = deps.audit.for({ accountId: account.id, clientId: step.clientId, ip: ctx.ip });
