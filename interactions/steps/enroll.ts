@@ -40,6 +40,7 @@ export async function showEnroll(
       csrf: step.csrf,
       email: account.email,
       qrSvg,
+      keyUri: uri,
       secretForHumans: formatSecretForHumans(secret),
       error,
       notice: NOTICE[pending.grant?.reason ?? 'new'],

@@ -26,6 +26,8 @@ export const de: Translation = {
   'enroll.install': 'Installieren Sie eine Authenticator-App auf Ihrem Telefon, zum Beispiel:',
   'enroll.scan': 'Wählen Sie in der App, dass Sie ein Konto hinzufügen möchten, und scannen Sie dann diesen QR-Code:',
   'enroll.qr_label': 'QR-Code für Ihre Authenticator-App',
+  'enroll.open_in_app':
+    'Richten Sie es auf diesem Telefon ein? Öffnen Sie den Schlüssel in Ihrer Authentifizierungs-App.',
   'enroll.key':
     'Scannen nicht möglich? Wählen Sie stattdessen die Eingabe eines Schlüssels und geben Sie diesen Schlüssel (zeitbasiert) für {email} ein:',
   'enroll.type_code': 'Geben Sie den 6-stelligen Code ein, den die App jetzt anzeigt.',

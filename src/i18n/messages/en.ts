@@ -33,6 +33,7 @@ export const en = {
   'enroll.install': 'Install an authenticator app on your phone, for example:',
   'enroll.scan': 'In the app, choose to add an account, then scan this QR code:',
   'enroll.qr_label': 'QR code for your authenticator app',
+  'enroll.open_in_app': 'Setting up on this phone? Open the key in your authenticator app.',
   'enroll.key': 'Cannot scan? Choose to enter a key instead and type this key (time-based) for {email}:',
   'enroll.type_code': 'Type the 6-digit code the app now shows.',
   'enroll.confirm': 'Confirm and sign in',

@@ -26,6 +26,7 @@ export const es: Translation = {
   'enroll.install': 'Instale una aplicación de autenticación en su teléfono, por ejemplo:',
   'enroll.scan': 'En la aplicación, elija añadir una cuenta y escanee este código QR:',
   'enroll.qr_label': 'Código QR para su aplicación de autenticación',
+  'enroll.open_in_app': '¿Lo configura en este teléfono? Abra la clave en su aplicación de autenticación.',
   'enroll.key':
     '¿No puede escanearlo? Elija introducir una clave y escriba esta clave (basada en el tiempo) para {email}:',
   'enroll.type_code': 'Escriba el código de 6 dígitos que muestra ahora la aplicación.',

@@ -26,6 +26,7 @@ export const fr: Translation = {
   'enroll.install': 'Installez une application d’authentification sur votre téléphone, par exemple :',
   'enroll.scan': 'Dans l’application, choisissez d’ajouter un compte, puis scannez ce code QR :',
   'enroll.qr_label': 'Code QR pour votre application d’authentification',
+  'enroll.open_in_app': 'Vous configurez sur ce téléphone ? Ouvrez la clé dans votre application d’authentification.',
   'enroll.key':
     'Impossible de scanner ? Choisissez plutôt de saisir une clé et tapez cette clé (basée sur l’heure) pour {email} :',
   'enroll.type_code': 'Tapez le code à 6 chiffres que l’application affiche maintenant.',
