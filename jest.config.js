@@ -26,6 +26,7 @@ export const POSTGRESQL_FILES = [
   'test/integration/cli.test.ts',
   'test/integration/client-removal.test.ts',
   'test/integration/clients.test.ts',
+  'test/integration/code-double-submit.test.ts',
   'test/integration/database-dump.test.ts',
   'test/integration/database-errors.test.ts',
   'test/integration/hostile-input.test.ts',

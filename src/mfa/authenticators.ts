@@ -24,8 +24,12 @@ export type VerifyFailure = 'malformed' | 'invalid' | 'replay' | 'locked' | 'not
 
 export type VerifyResult =
   | { ok: true; authenticatorId: string }
-  /** `lockedNow` is true only on the wrong code that reached the limit (worth an audit event). */
-  | { ok: false; reason: VerifyFailure; authenticatorId?: string; lockedNow?: boolean };
+  /**
+   * `lockedNow` is true only on the wrong code that reached the limit (worth an audit event).
+   * `sameSignIn` is true on a replay of the code that the very sign-in checking it had accepted (a
+   * double click, a form sent twice): neither a guess nor a sign of a stolen code.
+   */
+  | { ok: false; reason: VerifyFailure; authenticatorId?: string; lockedNow?: boolean; sameSignIn?: boolean };
 
 export interface AuthenticatorStoreOptions {
   /** What time it is (TOTP steps, last-used times); the system clock by default. */
@@ -66,6 +70,17 @@ function checkLabel(label: string): string {
     throw new InvalidInputError('authenticator label must be 1 to 100 characters, without control characters');
   }
   return clean;
+}
+
+/** A code of a step already accepted; the same sign-in's own only for exactly the step it had accepted. */
+function replay(
+  authenticatorId: string,
+  step: number,
+  accepted: { lastStep: number; lastStepBy: string | null },
+  signIn: string,
+): VerifyResult {
+  const sameSignIn = step === accepted.lastStep && accepted.lastStepBy === signIn;
+  return { ok: false, reason: 'replay', authenticatorId, sameSignIn };
 }
 
 // `update` with extra filters throws "record not found" when no row matches them.
@@ -144,8 +159,10 @@ export class AuthenticatorStore {
    * Checks a code for the account's authenticator. A code is accepted once: the step it belongs to
    * must be later than the last accepted one, checked and recorded by one conditional UPDATE, so
    * of any number of simultaneous submissions on any number of instances exactly one wins.
+   * `signIn` names the sign-in the code is typed in; the same UPDATE records it with the step, so a
+   * replay can tell whether that step was accepted for this very sign-in.
    */
-  async verify(accountId: string, code: string): Promise<VerifyResult> {
+  async verify(accountId: string, code: string, signIn: string): Promise<VerifyResult> {
     const now = this.clock.now();
     if (normalizeCode(code) === null) return { ok: false, reason: 'malformed' };
     const row = await this.confirmedRow(accountId);
@@ -156,20 +173,21 @@ export class AuthenticatorStore {
     const step = verifyTotp(this.box.open(row.secretCiphertext, row.secretKeyId, accountId), code, now);
     if (step === null) return this.countFailure(authenticatorId);
     // Already used (or an older step after a newer one): not a guess, so not counted as a failure.
-    if (step <= row.lastStep) return { ok: false, reason: 'replay', authenticatorId };
+    if (step <= row.lastStep) return replay(authenticatorId, step, row, signIn);
 
     const { count } = await this.db.authenticator.updateMany({
       where: { id: authenticatorId, lastStep: { lt: step }, lockedAt: null },
-      data: { lastStep: step, lastUsedAt: new Date(now), failedCodes: 0 },
+      data: { lastStep: step, lastStepBy: signIn, lastUsedAt: new Date(now), failedCodes: 0 },
     });
     if (count === 1) return { ok: true, authenticatorId };
     // Lost the race: another request accepted this step first, or the authenticator just locked.
     const current = await this.db.authenticator.findUnique({
       where: { id: authenticatorId },
-      select: { lockedAt: true },
+      select: { lockedAt: true, lastStep: true, lastStepBy: true },
     });
     if (!current) return { ok: false, reason: 'not_enrolled' };
-    return { ok: false, reason: current.lockedAt ? 'locked' : 'replay', authenticatorId };
+    if (current.lockedAt) return { ok: false, reason: 'locked', authenticatorId };
+    return replay(authenticatorId, step, current, signIn);
   }
 
   /** Administrator reset: forgets every authenticator of the account. Returns how many. */
