@@ -40,6 +40,7 @@ export const POSTGRESQL_FILES = [
   'test/integration/restart.test.ts',
   'test/integration/right-password-limits.test.ts',
   'test/integration/secret-rotation.test.ts',
+  'test/integration/serializable-conflicts.test.ts',
   'test/integration/storage-limits.test.ts',
   'test/integration/store-outages.test.ts',
   'test/integration/token-rate-limits.test.ts',

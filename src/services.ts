@@ -49,8 +49,9 @@ export async function openServices(
   const authenticators = new AuthenticatorStore(db, secretBox(), {
     clock,
     maxConsecutiveFailures: config.rateLimits.codePerAccount,
+    logger,
   });
-  const recoveryCodes = new RecoveryCodeStore(db);
+  const recoveryCodes = new RecoveryCodeStore(db, { logger });
   // The provider validates client metadata for the store; the store feeds the provider's clients.
   let provider: Provider | undefined; // eslint-disable-line prefer-const -- assigned below, read by the closure above it
   const clients = new ClientStore(db, (metadata) => provider!.Client.validate(metadata as never));

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '../accounts/errors.js';
 import type { Database } from '../database/client.js';
-import { serializable } from '../database/serializable.js';
+import { serializable, type SerializableOptions } from '../database/serializable.js';
 import { databaseErrorKind } from '../database/errors.js';
 import { SecretBoxError, type SecretBox } from './secret-box.js';
 import { normalizeCode, verifyTotp } from './totp.js';
@@ -36,6 +36,8 @@ export interface AuthenticatorStoreOptions {
   clock?: Clock;
   /** Consecutive wrong codes, across every IP, before the authenticator locks (NIST SP 800-63B §5.2.2: at most 100). */
   maxConsecutiveFailures?: number;
+  /** Told of each retried serialization conflict (an enrolment racing another). */
+  logger?: SerializableOptions['logger'];
 }
 
 /** The account already has a confirmed authenticator; only one per account is supported for now. */
@@ -91,6 +93,7 @@ function isNoMatch(error: unknown): boolean {
 export class AuthenticatorStore {
   private readonly maxConsecutiveFailures: number;
   private readonly clock: Clock;
+  private readonly logger: SerializableOptions['logger'];
 
   constructor(
     private readonly db: Database,
@@ -102,6 +105,7 @@ export class AuthenticatorStore {
       throw new RangeError('maxConsecutiveFailures must be a positive whole number');
     this.maxConsecutiveFailures = max;
     this.clock = options.clock ?? systemClock;
+    this.logger = options.logger;
   }
 
   async findConfirmed(accountId: string): Promise<AuthenticatorView | null> {
@@ -131,27 +135,31 @@ export class AuthenticatorStore {
     const now = new Date(this.clock.now());
     // Check-then-insert: of two simultaneous enrolments (a double-submitted form) one wins; the
     // other then sees it.
-    const row = await serializable(this.db, async (tx) => {
-      const existing = await tx.authenticator.findFirst({
-        where: { accountId, confirmedAt: { not: null } },
-        select: { id: true },
-      });
-      if (existing) throw new AlreadyEnrolledError();
-      return tx.authenticator.create({
-        data: {
-          id: randomUUID(),
-          accountId,
-          kind: 'totp',
-          label: cleanLabel,
-          secretCiphertext: sealed.ciphertext,
-          secretKeyId: sealed.keyId,
-          confirmedAt: now,
-          lastStep: acceptedStep,
-          // The enrolment code is also the sign-in's second factor: the app was just used.
-          lastUsedAt: now,
-        },
-      });
-    });
+    const row = await serializable(
+      this.db,
+      async (tx) => {
+        const existing = await tx.authenticator.findFirst({
+          where: { accountId, confirmedAt: { not: null } },
+          select: { id: true },
+        });
+        if (existing) throw new AlreadyEnrolledError();
+        return tx.authenticator.create({
+          data: {
+            id: randomUUID(),
+            accountId,
+            kind: 'totp',
+            label: cleanLabel,
+            secretCiphertext: sealed.ciphertext,
+            secretKeyId: sealed.keyId,
+            confirmedAt: now,
+            lastStep: acceptedStep,
+            // The enrolment code is also the sign-in's second factor: the app was just used.
+            lastUsedAt: now,
+          },
+        });
+      },
+      { logger: this.logger },
+    );
     return toView(row);
   }
 

@@ -4,7 +4,7 @@
 // that shows them.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../database/client.js';
-import { serializable } from '../database/serializable.js';
+import { serializable, type SerializableOptions } from '../database/serializable.js';
 import { generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeDigest } from './recovery-codes.js';
 
 export type RecoveryCodeResult =
@@ -13,7 +13,11 @@ export type RecoveryCodeResult =
   | { ok: false; reason: 'malformed' | 'invalid' };
 
 export class RecoveryCodeStore {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** `logger`: told of each retried serialization conflict (two new sets at once). */
+    private readonly options: SerializableOptions = {},
+  ) {}
 
   /**
    * A fresh set for the account, replacing every code it had (used or not). Returns the codes to
@@ -22,16 +26,20 @@ export class RecoveryCodeStore {
    */
   async replace(accountId: string): Promise<string[]> {
     const codes = generateRecoveryCodes();
-    await serializable(this.db, async (tx) => {
-      await tx.recoveryCode.deleteMany({ where: { accountId } });
-      await tx.recoveryCode.createMany({
-        data: codes.map((code) => ({
-          id: randomUUID(),
-          accountId,
-          digest: recoveryCodeDigest(accountId, normalizeRecoveryCode(code)!),
-        })),
-      });
-    });
+    await serializable(
+      this.db,
+      async (tx) => {
+        await tx.recoveryCode.deleteMany({ where: { accountId } });
+        await tx.recoveryCode.createMany({
+          data: codes.map((code) => ({
+            id: randomUUID(),
+            accountId,
+            digest: recoveryCodeDigest(accountId, normalizeRecoveryCode(code)!),
+          })),
+        });
+      },
+      this.options,
+    );
     return codes;
   }
 
