@@ -80,6 +80,9 @@ export function interactionRoutes(deps: InteractionDependencies): Middleware {
     const step = await loadStep(ctx, services);
     switch (step.interaction.prompt.name) {
       case 'login':
+        // Both factors passed in an earlier request (a form sent twice lands here): on to the
+        // application rather than a first step that no longer applies.
+        if (step.interaction.result?.login) return continueSignIn(ctx, services, step);
         return showLogin(ctx, services, step);
       case 'consent':
         return showConsent(ctx, services, step);

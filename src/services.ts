@@ -54,8 +54,9 @@ export async function openServices(
   const authenticators = new AuthenticatorStore(db, secretBox(), {
     clock,
     maxConsecutiveFailures: config.rateLimits.codePerAccount,
+    logger,
   });
-  const recoveryCodes = new RecoveryCodeStore(db);
+  const recoveryCodes = new RecoveryCodeStore(db, { logger });
   const enrolments = new Enrolments(db, authenticators, recoveryCodes, config.enrollment, clock, logger);
   // The provider validates client metadata for the store; the store feeds the provider's clients.
   let provider: Provider | undefined; // eslint-disable-line prefer-const -- assigned below, read by the closure above it

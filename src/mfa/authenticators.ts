@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '../accounts/errors.js';
 import type { Database, Prisma } from '../database/client.js';
-import { serializable } from '../database/serializable.js';
+import { serializable, type SerializableOptions } from '../database/serializable.js';
 import { databaseErrorKind } from '../database/errors.js';
 import { SecretBoxError, type SecretBox } from './secret-box.js';
 import { normalizeCode, verifyTotp } from './totp.js';
@@ -24,14 +24,20 @@ export type VerifyFailure = 'malformed' | 'invalid' | 'replay' | 'locked' | 'not
 
 export type VerifyResult =
   | { ok: true; authenticatorId: string }
-  /** `lockedNow` is true only on the wrong code that reached the limit (worth an audit event). */
-  | { ok: false; reason: VerifyFailure; authenticatorId?: string; lockedNow?: boolean };
+  /**
+   * `lockedNow` is true only on the wrong code that reached the limit (worth an audit event).
+   * `sameSignIn` is true on a replay of the code that the very sign-in checking it had accepted (a
+   * double click, a form sent twice): neither a guess nor a sign of a stolen code.
+   */
+  | { ok: false; reason: VerifyFailure; authenticatorId?: string; lockedNow?: boolean; sameSignIn?: boolean };
 
 export interface AuthenticatorStoreOptions {
   /** What time it is (TOTP steps, last-used times); the system clock by default. */
   clock?: Clock;
   /** Consecutive wrong codes, across every IP, before the authenticator locks (NIST SP 800-63B §5.2.2: at most 100). */
   maxConsecutiveFailures?: number;
+  /** Told of each retried serialization conflict (an enrolment racing another). */
+  logger?: SerializableOptions['logger'];
 }
 
 /** The account already has a confirmed authenticator; only one per account is supported for now. */
@@ -68,6 +74,17 @@ function checkLabel(label: string): string {
   return clean;
 }
 
+/** A code of a step already accepted; the same sign-in's own only for exactly the step it had accepted. */
+function replay(
+  authenticatorId: string,
+  step: number,
+  accepted: { lastStep: number; lastStepBy: string | null },
+  signIn: string,
+): VerifyResult {
+  const sameSignIn = step === accepted.lastStep && accepted.lastStepBy === signIn;
+  return { ok: false, reason: 'replay', authenticatorId, sameSignIn };
+}
+
 // `update` with extra filters throws "record not found" when no row matches them.
 function isNoMatch(error: unknown): boolean {
   return databaseErrorKind(error) === 'not_found';
@@ -76,6 +93,7 @@ function isNoMatch(error: unknown): boolean {
 export class AuthenticatorStore {
   private readonly maxConsecutiveFailures: number;
   private readonly clock: Clock;
+  private readonly logger: SerializableOptions['logger'];
 
   constructor(
     private readonly db: Database,
@@ -87,6 +105,7 @@ export class AuthenticatorStore {
       throw new RangeError('maxConsecutiveFailures must be a positive whole number');
     this.maxConsecutiveFailures = max;
     this.clock = options.clock ?? systemClock;
+    this.logger = options.logger;
   }
 
   async findConfirmed(accountId: string): Promise<AuthenticatorView | null> {
@@ -111,14 +130,18 @@ export class AuthenticatorStore {
   async enroll(accountId: string, label: string, secret: string, acceptedStep: number): Promise<AuthenticatorView> {
     // Check-then-insert: of two simultaneous enrolments (a double-submitted form) one wins; the
     // other then sees it.
-    const row = await serializable(this.db, async (tx) => {
-      const existing = await tx.authenticator.findFirst({
-        where: { accountId, confirmedAt: { not: null } },
-        select: { id: true },
-      });
-      if (existing) throw new AlreadyEnrolledError();
-      return this.createIn(tx, accountId, label, secret, acceptedStep);
-    });
+    const row = await serializable(
+      this.db,
+      async (tx) => {
+        const existing = await tx.authenticator.findFirst({
+          where: { accountId, confirmedAt: { not: null } },
+          select: { id: true },
+        });
+        if (existing) throw new AlreadyEnrolledError();
+        return this.createIn(tx, accountId, label, secret, acceptedStep);
+      },
+      { logger: this.logger },
+    );
     return toView(row);
   }
 
@@ -160,8 +183,10 @@ export class AuthenticatorStore {
    * Checks a code for the account's authenticator. A code is accepted once: the step it belongs to
    * must be later than the last accepted one, checked and recorded by one conditional UPDATE, so
    * of any number of simultaneous submissions on any number of instances exactly one wins.
+   * `signIn` names the sign-in the code is typed in; the same UPDATE records it with the step, so a
+   * replay can tell whether that step was accepted for this very sign-in.
    */
-  async verify(accountId: string, code: string): Promise<VerifyResult> {
+  async verify(accountId: string, code: string, signIn: string): Promise<VerifyResult> {
     const now = this.clock.now();
     if (normalizeCode(code) === null) return { ok: false, reason: 'malformed' };
     const row = await this.confirmedRow(accountId);
@@ -172,20 +197,21 @@ export class AuthenticatorStore {
     const step = verifyTotp(this.box.open(row.secretCiphertext, row.secretKeyId, accountId), code, now);
     if (step === null) return this.countFailure(authenticatorId);
     // Already used (or an older step after a newer one): not a guess, so not counted as a failure.
-    if (step <= row.lastStep) return { ok: false, reason: 'replay', authenticatorId };
+    if (step <= row.lastStep) return replay(authenticatorId, step, row, signIn);
 
     const { count } = await this.db.authenticator.updateMany({
       where: { id: authenticatorId, lastStep: { lt: step }, lockedAt: null },
-      data: { lastStep: step, lastUsedAt: new Date(now), failedCodes: 0 },
+      data: { lastStep: step, lastStepBy: signIn, lastUsedAt: new Date(now), failedCodes: 0 },
     });
     if (count === 1) return { ok: true, authenticatorId };
     // Lost the race: another request accepted this step first, or the authenticator just locked.
     const current = await this.db.authenticator.findUnique({
       where: { id: authenticatorId },
-      select: { lockedAt: true },
+      select: { lockedAt: true, lastStep: true, lastStepBy: true },
     });
     if (!current) return { ok: false, reason: 'not_enrolled' };
-    return { ok: false, reason: current.lockedAt ? 'locked' : 'replay', authenticatorId };
+    if (current.lockedAt) return { ok: false, reason: 'locked', authenticatorId };
+    return replay(authenticatorId, step, current, signIn);
   }
 
   /** Administrator reset: forgets every authenticator of the account. Returns how many. */

@@ -4,7 +4,7 @@
 // that shows them.
 import { randomUUID } from 'node:crypto';
 import type { Database, Prisma } from '../database/client.js';
-import { serializable } from '../database/serializable.js';
+import { serializable, type SerializableOptions } from '../database/serializable.js';
 import { generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeDigest } from './recovery-codes.js';
 
 export type RecoveryCodeResult =
@@ -13,7 +13,11 @@ export type RecoveryCodeResult =
   | { ok: false; reason: 'malformed' | 'invalid' };
 
 export class RecoveryCodeStore {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** `logger`: told of each retried serialization conflict (two new sets at once). */
+    private readonly options: SerializableOptions = {},
+  ) {}
 
   /**
    * A fresh set for the account, replacing every code it had (used or not). Returns the codes to
@@ -21,7 +25,7 @@ export class RecoveryCodeStore {
    * simultaneous replacements leave one set, never both.
    */
   async replace(accountId: string): Promise<string[]> {
-    return serializable(this.db, (tx) => this.replaceIn(tx, accountId));
+    return serializable(this.db, (tx) => this.replaceIn(tx, accountId), this.options);
   }
 
   /** The same replacement inside the caller's transaction (an enrolment's, which must all hold or none). */

@@ -1,7 +1,8 @@
 // OWASP ASVS 2.8.5: when someone tries to reuse a code the account's authenticator already gave
 // (a phished or shoulder-surfed code, typed after the person used it), the person is told at their
 // next successful sign-in. The audit trail is the record: `otp_replay` events for the account since
-// its previous `signin_succeeded`, leaving out the current sign-in's own (a double-submitted form).
+// its previous `signin_succeeded`, leaving out the current sign-in's own (an older code typed before
+// the right one). A sign-in's own accepted code sent again is not recorded at all (steps/code.ts).
 import type { AuditLog } from '../audit/index.js';
 
 export interface ReuseAttempt {

@@ -21,9 +21,9 @@ const at = (steps: number) => NOW + steps * 30_000;
 // Every store below reads this clock; verifyAt moves it to the moment of each check.
 const clock = new ManualClock(NOW);
 
-function verifyAt(on: AuthenticatorStore, time: number, accountId: string, code: string) {
+function verifyAt(on: AuthenticatorStore, time: number, accountId: string, code: string, signIn = 'sign-in') {
   clock.set(time);
-  return on.verify(accountId, code);
+  return on.verify(accountId, code, signIn);
 }
 
 function codeFor(secret: string, step: number): string {
@@ -185,10 +185,44 @@ describe('authenticators', () => {
     }) as unknown as Database;
     const racing = new AuthenticatorStore(gated, box, { clock });
     const code = codeFor(secret, STEP + 1);
-    const results = await Promise.all(Array.from({ length: parallel }, () => verifyAt(racing, at(1), accountId, code)));
+    // Two sign-ins (two tabs), each submitting the code five times (double clicks).
+    const signIns = Array.from({ length: parallel }, (_, i) => (i % 2 ? 'tab-1' : 'tab-2'));
+    const results = await Promise.all(signIns.map((signIn) => verifyAt(racing, at(1), accountId, code, signIn)));
     expect(arrived).toBe(parallel);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === 'replay')).toHaveLength(parallel - 1);
+    // Lost the race after reading: a replay of its own sign-in's code only for the winner's sign-in.
+    const winner = signIns[results.findIndex((r) => r.ok)];
+    for (const [i, r] of results.entries())
+      if (!r.ok)
+        expect({ signIn: signIns[i], sameSignIn: r.sameSignIn }).toEqual({
+          signIn: signIns[i],
+          sameSignIn: signIns[i] === winner,
+        });
+  });
+
+  it("tells the code a sign-in just had accepted, sent again in that sign-in, from anyone else's replay", async () => {
+    const { accountId, secret } = await enrolled();
+    const code = codeFor(secret, STEP + 1);
+    expect(await verifyAt(store, at(1), accountId, code, 'mine')).toMatchObject({ ok: true });
+    // The same sign-in sends it again (a double click): still refused, but known to be its own.
+    expect(await verifyAt(store, at(1), accountId, code, 'mine')).toMatchObject({ reason: 'replay', sameSignIn: true });
+    // Someone else's sign-in with the code that was just used: a replay to be told about.
+    expect(await verifyAt(store, at(1), accountId, code, 'theirs')).toMatchObject({
+      reason: 'replay',
+      sameSignIn: false,
+    });
+    // An older step, even in the sign-in that accepted the newer one, was never accepted by it.
+    expect(await verifyAt(store, at(1), accountId, codeFor(secret, STEP), 'mine')).toMatchObject({
+      reason: 'replay',
+      sameSignIn: false,
+    });
+    // The enrolment code was accepted by no sign-in that can type it again.
+    const fresh = await enrolled();
+    expect(await verifyAt(store, NOW, fresh.accountId, codeFor(fresh.secret, STEP), 'mine')).toMatchObject({
+      reason: 'replay',
+      sameSignIn: false,
+    });
   });
 
   it('locks after 100 consecutive wrong codes, counted across attempts, reset by a success', async () => {

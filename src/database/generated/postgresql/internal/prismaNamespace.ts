@@ -1078,6 +1078,7 @@ export const AuthenticatorScalarFieldEnum = {
   confirmedAt: 'confirmedAt',
   lastStep: 'lastStep',
   lastUsedAt: 'lastUsedAt',
+  lastStepBy: 'lastStepBy',
   failedCodes: 'failedCodes',
   lockedAt: 'lockedAt',
   createdAt: 'createdAt'

@@ -48,6 +48,7 @@ export type AuthenticatorMinAggregateOutputType = {
   confirmedAt: Date | null
   lastStep: number | null
   lastUsedAt: Date | null
+  lastStepBy: string | null
   failedCodes: number | null
   lockedAt: Date | null
   createdAt: Date | null
@@ -63,6 +64,7 @@ export type AuthenticatorMaxAggregateOutputType = {
   confirmedAt: Date | null
   lastStep: number | null
   lastUsedAt: Date | null
+  lastStepBy: string | null
   failedCodes: number | null
   lockedAt: Date | null
   createdAt: Date | null
@@ -78,6 +80,7 @@ export type AuthenticatorCountAggregateOutputType = {
   confirmedAt: number
   lastStep: number
   lastUsedAt: number
+  lastStepBy: number
   failedCodes: number
   lockedAt: number
   createdAt: number
@@ -105,6 +108,7 @@ export type AuthenticatorMinAggregateInputType = {
   confirmedAt?: true
   lastStep?: true
   lastUsedAt?: true
+  lastStepBy?: true
   failedCodes?: true
   lockedAt?: true
   createdAt?: true
@@ -120,6 +124,7 @@ export type AuthenticatorMaxAggregateInputType = {
   confirmedAt?: true
   lastStep?: true
   lastUsedAt?: true
+  lastStepBy?: true
   failedCodes?: true
   lockedAt?: true
   createdAt?: true
@@ -135,6 +140,7 @@ export type AuthenticatorCountAggregateInputType = {
   confirmedAt?: true
   lastStep?: true
   lastUsedAt?: true
+  lastStepBy?: true
   failedCodes?: true
   lockedAt?: true
   createdAt?: true
@@ -237,6 +243,7 @@ export type AuthenticatorGroupByOutputType = {
   confirmedAt: Date | null
   lastStep: number
   lastUsedAt: Date | null
+  lastStepBy: string | null
   failedCodes: number
   lockedAt: Date | null
   createdAt: Date
@@ -275,6 +282,7 @@ export type AuthenticatorWhereInput = {
   confirmedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   lastStep?: Prisma.IntFilter<"Authenticator"> | number
   lastUsedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
+  lastStepBy?: Prisma.StringNullableFilter<"Authenticator"> | string | null
   failedCodes?: Prisma.IntFilter<"Authenticator"> | number
   lockedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Authenticator"> | Date | string
@@ -291,6 +299,7 @@ export type AuthenticatorOrderByWithRelationInput = {
   confirmedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  lastStepBy?: Prisma.SortOrderInput | Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -310,6 +319,7 @@ export type AuthenticatorWhereUniqueInput = Prisma.AtLeast<{
   confirmedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   lastStep?: Prisma.IntFilter<"Authenticator"> | number
   lastUsedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
+  lastStepBy?: Prisma.StringNullableFilter<"Authenticator"> | string | null
   failedCodes?: Prisma.IntFilter<"Authenticator"> | number
   lockedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Authenticator"> | Date | string
@@ -326,6 +336,7 @@ export type AuthenticatorOrderByWithAggregationInput = {
   confirmedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  lastStepBy?: Prisma.SortOrderInput | Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -349,6 +360,7 @@ export type AuthenticatorScalarWhereWithAggregatesInput = {
   confirmedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Authenticator"> | Date | string | null
   lastStep?: Prisma.IntWithAggregatesFilter<"Authenticator"> | number
   lastUsedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Authenticator"> | Date | string | null
+  lastStepBy?: Prisma.StringNullableWithAggregatesFilter<"Authenticator"> | string | null
   failedCodes?: Prisma.IntWithAggregatesFilter<"Authenticator"> | number
   lockedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Authenticator"> | Date | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Authenticator"> | Date | string
@@ -363,6 +375,7 @@ export type AuthenticatorCreateInput = {
   confirmedAt?: Date | string | null
   lastStep?: number
   lastUsedAt?: Date | string | null
+  lastStepBy?: string | null
   failedCodes?: number
   lockedAt?: Date | string | null
   createdAt?: Date | string
@@ -379,6 +392,7 @@ export type AuthenticatorUncheckedCreateInput = {
   confirmedAt?: Date | string | null
   lastStep?: number
   lastUsedAt?: Date | string | null
+  lastStepBy?: string | null
   failedCodes?: number
   lockedAt?: Date | string | null
   createdAt?: Date | string
@@ -393,6 +407,7 @@ export type AuthenticatorUpdateInput = {
   confirmedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -409,6 +424,7 @@ export type AuthenticatorUncheckedUpdateInput = {
   confirmedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -424,6 +440,7 @@ export type AuthenticatorCreateManyInput = {
   confirmedAt?: Date | string | null
   lastStep?: number
   lastUsedAt?: Date | string | null
+  lastStepBy?: string | null
   failedCodes?: number
   lockedAt?: Date | string | null
   createdAt?: Date | string
@@ -438,6 +455,7 @@ export type AuthenticatorUpdateManyMutationInput = {
   confirmedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -453,6 +471,7 @@ export type AuthenticatorUncheckedUpdateManyInput = {
   confirmedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -478,6 +497,7 @@ export type AuthenticatorCountOrderByAggregateInput = {
   confirmedAt?: Prisma.SortOrder
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrder
+  lastStepBy?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -498,6 +518,7 @@ export type AuthenticatorMaxOrderByAggregateInput = {
   confirmedAt?: Prisma.SortOrder
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrder
+  lastStepBy?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -513,6 +534,7 @@ export type AuthenticatorMinOrderByAggregateInput = {
   confirmedAt?: Prisma.SortOrder
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrder
+  lastStepBy?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -582,6 +604,7 @@ export type AuthenticatorCreateWithoutAccountInput = {
   confirmedAt?: Date | string | null
   lastStep?: number
   lastUsedAt?: Date | string | null
+  lastStepBy?: string | null
   failedCodes?: number
   lockedAt?: Date | string | null
   createdAt?: Date | string
@@ -596,6 +619,7 @@ export type AuthenticatorUncheckedCreateWithoutAccountInput = {
   confirmedAt?: Date | string | null
   lastStep?: number
   lastUsedAt?: Date | string | null
+  lastStepBy?: string | null
   failedCodes?: number
   lockedAt?: Date | string | null
   createdAt?: Date | string
@@ -640,6 +664,7 @@ export type AuthenticatorScalarWhereInput = {
   confirmedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   lastStep?: Prisma.IntFilter<"Authenticator"> | number
   lastUsedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
+  lastStepBy?: Prisma.StringNullableFilter<"Authenticator"> | string | null
   failedCodes?: Prisma.IntFilter<"Authenticator"> | number
   lockedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Authenticator"> | Date | string
@@ -654,6 +679,7 @@ export type AuthenticatorCreateManyAccountInput = {
   confirmedAt?: Date | string | null
   lastStep?: number
   lastUsedAt?: Date | string | null
+  lastStepBy?: string | null
   failedCodes?: number
   lockedAt?: Date | string | null
   createdAt?: Date | string
@@ -668,6 +694,7 @@ export type AuthenticatorUpdateWithoutAccountInput = {
   confirmedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -682,6 +709,7 @@ export type AuthenticatorUncheckedUpdateWithoutAccountInput = {
   confirmedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -696,6 +724,7 @@ export type AuthenticatorUncheckedUpdateManyWithoutAccountInput = {
   confirmedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -713,6 +742,7 @@ export type AuthenticatorSelect<ExtArgs extends runtime.Types.Extensions.Interna
   confirmedAt?: boolean
   lastStep?: boolean
   lastUsedAt?: boolean
+  lastStepBy?: boolean
   failedCodes?: boolean
   lockedAt?: boolean
   createdAt?: boolean
@@ -729,6 +759,7 @@ export type AuthenticatorSelectCreateManyAndReturn<ExtArgs extends runtime.Types
   confirmedAt?: boolean
   lastStep?: boolean
   lastUsedAt?: boolean
+  lastStepBy?: boolean
   failedCodes?: boolean
   lockedAt?: boolean
   createdAt?: boolean
@@ -745,6 +776,7 @@ export type AuthenticatorSelectUpdateManyAndReturn<ExtArgs extends runtime.Types
   confirmedAt?: boolean
   lastStep?: boolean
   lastUsedAt?: boolean
+  lastStepBy?: boolean
   failedCodes?: boolean
   lockedAt?: boolean
   createdAt?: boolean
@@ -761,12 +793,13 @@ export type AuthenticatorSelectScalar = {
   confirmedAt?: boolean
   lastStep?: boolean
   lastUsedAt?: boolean
+  lastStepBy?: boolean
   failedCodes?: boolean
   lockedAt?: boolean
   createdAt?: boolean
 }
 
-export type AuthenticatorOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "accountId" | "kind" | "label" | "secretCiphertext" | "secretKeyId" | "confirmedAt" | "lastStep" | "lastUsedAt" | "failedCodes" | "lockedAt" | "createdAt", ExtArgs["result"]["authenticator"]>
+export type AuthenticatorOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "accountId" | "kind" | "label" | "secretCiphertext" | "secretKeyId" | "confirmedAt" | "lastStep" | "lastUsedAt" | "lastStepBy" | "failedCodes" | "lockedAt" | "createdAt", ExtArgs["result"]["authenticator"]>
 export type AuthenticatorInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   account?: boolean | Prisma.AccountDefaultArgs<ExtArgs>
 }
@@ -798,6 +831,11 @@ export type $AuthenticatorPayload<ExtArgs extends runtime.Types.Extensions.Inter
     confirmedAt: Date | null
     lastStep: number
     lastUsedAt: Date | null
+    /**
+     * The sign-in (interaction uid) whose code set `lastStep`, written by the same UPDATE: that
+     * sign-in's own code submitted again (a double click) is told apart from a replay.
+     */
+    lastStepBy: string | null
     /**
      * Consecutive wrong codes across every IP (NIST SP 800-63B §5.2.2); reset on success.
      */
@@ -1237,6 +1275,7 @@ export interface AuthenticatorFieldRefs {
   readonly confirmedAt: Prisma.FieldRef<"Authenticator", 'DateTime'>
   readonly lastStep: Prisma.FieldRef<"Authenticator", 'Int'>
   readonly lastUsedAt: Prisma.FieldRef<"Authenticator", 'DateTime'>
+  readonly lastStepBy: Prisma.FieldRef<"Authenticator", 'String'>
   readonly failedCodes: Prisma.FieldRef<"Authenticator", 'Int'>
   readonly lockedAt: Prisma.FieldRef<"Authenticator", 'DateTime'>
   readonly createdAt: Prisma.FieldRef<"Authenticator", 'DateTime'>
