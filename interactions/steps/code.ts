@@ -63,7 +63,7 @@ export async function submitCode(
   const audit = deps.audit.for({ accountId: account.id, clientId: step.clientId, ip: ctx.ip });
   switch (result.reason) {
     case 'not_enrolled': {
-      // Reset while this page was open: the next page is enrolment.
+      // Reset while this page was open: the step now due says what to do (a set-up link is needed).
       showCurrentStep(ctx, step.uid);
       return;
     }

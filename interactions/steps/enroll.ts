@@ -81,16 +81,18 @@ export async function submitEnroll(
   const audit = deps.audit.for({ accountId: account.id, clientId: step.clientId, ip: ctx.ip });
   const result = await deps.enrolments.confirm(account.id, grant, { label: LABEL, secret, acceptedStep });
   if (!result.ok) {
+    const { reason } = result;
+    if (reason === 'linked_by_this_sign_in') {
+      // The same form sent twice (a double click): the first submission linked the app and shows
+      // the new codes; this one shows the step now due.
+      showCurrentStep(ctx, step.uid);
+      return;
+    }
     // Told plainly, never shown someone else's code page: this sign-in starts over.
     await deps.pendingSignIns.drop(step.uid);
-    await audit({ type: 'mfa_enrolment_refused', detail: { reason: result.reason, grant: grant.reason } });
+    await audit({ type: 'mfa_enrolment_refused', detail: { reason, grant: grant.reason } });
     if (grant.reason === 'link') forgetSetUpLink(ctx, deps);
-    const problem =
-      result.reason === 'already_enrolled'
-        ? 'already_enrolled'
-        : result.reason === 'link_used'
-          ? 'setup_link'
-          : 'setup_needed';
+    const problem = reason === 'already_enrolled' ? reason : reason === 'link_used' ? 'setup_link' : 'setup_needed';
     renderPage(ctx, problemPage(step.frame, problem), 409);
     return;
   }
@@ -98,6 +100,13 @@ export async function submitEnroll(
   await audit({ type: 'recovery_codes_issued', detail: { count: result.recoveryCodes.length } });
   if (grant.reason === 'link') forgetSetUpLink(ctx, deps);
   // Both factors passed; the sign-in continues once the person has saved the new recovery codes.
-  await deps.pendingSignIns.enrolled(pending);
+  if (grant.replaces.length) {
+    // The new app replaced others: whoever signed in with the replaced phone (perhaps again, after
+    // the recovery code ended every session) is signed out now, before the owner gets new codes.
+    await deps.endSessions(account.id);
+    await deps.pendingSignIns.enrolledAfresh(pending);
+  } else {
+    await deps.pendingSignIns.enrolled(pending);
+  }
   showNewRecoveryCodes(ctx, step, result.recoveryCodes);
 }

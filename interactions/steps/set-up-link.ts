@@ -16,16 +16,24 @@ const cookieOptions = (deps: StepServices) => ({
   httpOnly: true,
   sameSite: 'lax' as const,
   secure: deps.config.secureCookies,
-  // Sent to the sign-in's own pages, nowhere else.
-  path: '/interaction',
+  // Sent to the sign-in's pages and back to /setup (which must see a link opened before); every
+  // other page ignores it.
+  path: '/',
   overwrite: true,
 });
 
 /** GET /setup?token=…: remembers a valid link in this browser and starts a sign-in. */
 export async function openSetUpLink(ctx: RouterContext, deps: StepServices): Promise<void> {
   const token = field(ctx.query, 'token');
-  if (!(await deps.enrolments.accountOfLink(token))) throw new PageError(410, 'setup_link');
-  ctx.cookies.set(COOKIE, token, { ...cookieOptions(deps), maxAge: deps.config.enrollment.linkTtlSeconds * 1000 });
+  const account = await deps.enrolments.accountOfLink(token);
+  if (!account) throw new PageError(410, 'setup_link');
+  // Any site can send a browser here with a link of its own (every new account gets one): it must
+  // not displace a valid link this browser holds for another account.
+  const held = setUpLinkToken(ctx);
+  const heldFor = held && held !== token ? await deps.enrolments.accountOfLink(held) : null;
+  if (!heldFor || heldFor === account) {
+    ctx.cookies.set(COOKIE, token, { ...cookieOptions(deps), maxAge: deps.config.enrollment.linkTtlSeconds * 1000 });
+  }
   ctx.set('Referrer-Policy', 'no-referrer');
   ctx.status = 303;
   ctx.redirect('/account');

@@ -183,13 +183,13 @@ export const environmentSchema = z.object({
     .prefault('15m')
     .meta({ description: 'window of the limits below: `90s`, `15m`, `1h` (1 s – 24 h)' }),
   RATE_LIMIT_PASSWORD_PER_ACCOUNT_IP: integer(1, 1000).default(5).meta({
-    description: 'wrong passwords per (email, client address) per window, then 429; a right password resets it',
+    description: 'password attempts per (email, client address) per window, then 429; a right password counts too until its sign-in completes, which resets it',
   }),
   // Password spraying: one address trying a common password against many emails. Generous enough
   // for an office behind one NAT address (people mistype), far below what spraying needs.
   RATE_LIMIT_PASSWORD_PER_IP: integer(1, 100_000).default(50).meta({
     description:
-      'wrong passwords per client address per window, whatever the email (password spraying), then 429 for every email, even with the right password; a right password gives back only its own point. Everyone behind one NAT address shares it: raise it if many people come through one address',
+      'wrong passwords per client address per window, whatever the email (password spraying), then 429 for every email, even with the right password; a completed sign-in gives back only its own point. Everyone behind one NAT address shares it: raise it if many people come through one address',
   }),
   RATE_LIMIT_CODE_PER_ACCOUNT_IP: integer(1, 1000)
     .default(5)

@@ -170,6 +170,19 @@ export class AuthenticatorStore {
     });
   }
 
+  /**
+   * Whether one of the account's confirmed authenticators (other than `except`) holds `secret`:
+   * the secret of an enrolment page is new for each sign-in, so only that sign-in's own earlier
+   * submission can have linked it.
+   */
+  async holdsSecret(tx: Prisma.TransactionClient, accountId: string, except: string[], secret: string) {
+    const rows = await tx.authenticator.findMany({
+      where: { accountId, confirmedAt: { not: null }, id: { notIn: except } },
+      select: { secretCiphertext: true, secretKeyId: true },
+    });
+    return rows.some((row) => this.box.open(row.secretCiphertext, row.secretKeyId, accountId) === secret);
+  }
+
   /** The ids of the account's confirmed authenticators (what a recovery or a set-up link replaces). */
   async confirmedIds(accountId: string): Promise<string[]> {
     const rows = await this.db.authenticator.findMany({

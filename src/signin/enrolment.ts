@@ -32,9 +32,14 @@ export interface EnrolmentGrant {
 export type EnrolmentRefusal =
   /** An app was linked since the grant (another enrolment won). */
   | 'already_enrolled'
+  /** This very enrolment was linked by a submission just before (a double click): nothing to undo. */
+  | 'linked_by_this_sign_in'
   /** The set-up link was used or replaced, or it expired, since the password step. */
   | 'link_used'
-  /** A new account's window closed (or an administrator reset it) since the password step. */
+  /**
+   * The grant was withdrawn since the password step: a new account's window closed, or an
+   * administrator's reset removed the apps a recovery or a link was to replace.
+   */
   | 'window_closed';
 
 export type EnrolmentResult = { ok: true; recoveryCodes: string[] } | { ok: false; reason: EnrolmentRefusal };
@@ -133,16 +138,28 @@ export class Enrolments {
       const recoveryCodes = await serializable(
         this.db,
         async (tx) => {
+          // Anyone else's enrolment since the grant wins over this one (checked first, so the loser is
+          // told the account has an app whatever its grant was); this sign-in's own earlier
+          // submission (a double click) is no loss at all.
+          const linkedSince = await tx.authenticator.count({
+            where: { accountId, confirmedAt: { not: null }, id: { notIn: grant.replaces } },
+          });
+          if (linkedSince) {
+            const mine = await this.authenticators.holdsSecret(tx, accountId, grant.replaces, app.secret);
+            throw new Refused(mine ? 'linked_by_this_sign_in' : 'already_enrolled');
+          }
+          // The apps the grant replaces are still there: an administrator's reset since then took
+          // away what a recovery code or a link was to replace, and with it this grant.
+          if (grant.replaces.length) {
+            const still = await tx.authenticator.count({ where: { accountId, id: { in: grant.replaces } } });
+            if (still !== grant.replaces.length) throw new Refused('window_closed');
+          }
           if (grant.reason === 'link') {
             const { count } = await tx.enrollmentLink.deleteMany({
               where: { accountId, digest: grant.linkDigest ?? '', expiresAt: { gt: now } },
             });
             if (count !== 1) throw new Refused('link_used');
           }
-          const linkedSince = await tx.authenticator.count({
-            where: { accountId, confirmedAt: { not: null }, id: { notIn: grant.replaces } },
-          });
-          if (linkedSince) throw new Refused('already_enrolled');
           if (grant.reason === 'new') {
             const account = await tx.account.findUnique({ where: { id: accountId } });
             if (!account?.enrollmentOpenUntil || account.enrollmentOpenUntil <= now) throw new Refused('window_closed');
@@ -171,6 +188,8 @@ export class Enrolments {
     const [removed, recoveryCodes] = await serializable(this.db, async (tx) => {
       const apps = await tx.authenticator.deleteMany({ where: { accountId } });
       const codes = await tx.recoveryCode.deleteMany({ where: { accountId } });
+      // A link sent before the reset goes with it; the new one follows.
+      await tx.enrollmentLink.deleteMany({ where: { accountId } });
       await tx.account.update({ where: { id: accountId }, data: { enrollmentOpenUntil: null } });
       return [apps.count, codes.count] as const;
     });

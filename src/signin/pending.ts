@@ -112,6 +112,22 @@ export class PendingSignIns {
   }
 
   /**
+   * The same, after the account's sessions were ended (an enrolment that replaced apps: whoever
+   * signed in with the replaced phone is out). Written afresh, as ending the sessions removed it.
+   */
+  async enrolledAfresh(pending: PendingSignIn): Promise<void> {
+    const { accountId, passwordAt, expiresAt, passwordLimitKeys } = pending;
+    await this.save(pending.uid, {
+      accountId,
+      passwordAt,
+      expiresAt,
+      wrongCodes: 0,
+      passwordLimitKeys,
+      enrolledAt: nowSeconds(),
+    });
+  }
+
+  /**
    * A recovery code was accepted: the progress is "password OK", with a grant to link a new app.
    * Written afresh because ending the account's other sessions removes this entry too.
    */

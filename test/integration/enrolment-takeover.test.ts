@@ -235,6 +235,111 @@ describe('a password alone never links a second factor', () => {
     expect(isPasswordPage(await loser.ua.navigate(loser.page.url))).toBe(true);
   });
 
+  it('a thief with the password and the lost phone who signs in again during the recovery is signed out when the new phone is confirmed', async () => {
+    const owner = await createPerson(twofold);
+    const { app: lostPhone, recoveryCodes } = await firstSignIn(new UserAgentAt(twofold.url, newAddress()), rp, owner);
+    const recovery = await afterPassword(owner);
+    const form = await recovery.ua.navigate(/href="(\/interaction\/[^"]+\/recovery)"/.exec(recovery.page.body)![1]!);
+    const enrolment = await recovery.ua.submit(form, '/recovery', { recovery_code: recoveryCodes[0]! });
+    expect(isEnrolmentPage(enrolment)).toBe(true);
+
+    // The recovery ended the thief's sessions; the old phone still works until the new one is
+    // confirmed, so the thief signs in again, with a refresh token.
+    const thief = new UserAgentAt(twofold.url, newAddress());
+    const started = await rp.start({ scope: 'openid offline_access', prompt: 'consent' });
+    const codePage = await submitPassword(thief, await thief.navigate(started.url), owner.email, owner.password);
+    const tokens = await rp.finish(callbackOf(await typeCode(thief, codePage, lostPhone)), started);
+    expect(tokens.refresh_token).toBeDefined();
+
+    // The owner confirms the new phone: the thief's sign-in ends with it.
+    const { visit } = await enrol(recovery.ua, enrolment);
+    expect((await rp.finish(callbackOf(visit), recovery.started)).claims()?.sub).toBe(owner.id);
+    await expect(rp.refresh(tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    expect(isPasswordPage(await thief.navigate((await rp.start()).url))).toBe(true);
+  });
+
+  it('a reset during a recovery voids the recovery’s grant: the new phone is not linked, and the page says a set-up link is needed', async () => {
+    const owner = await createPerson(twofold);
+    const { recoveryCodes } = await firstSignIn(new UserAgentAt(twofold.url, newAddress()), rp, owner);
+    const recovery = await afterPassword(owner);
+    const form = await recovery.ua.navigate(/href="(\/interaction\/[^"]+\/recovery)"/.exec(recovery.page.body)![1]!);
+    const enrolment = await recovery.ua.submit(form, '/recovery', { recovery_code: recoveryCodes[0]! });
+    // The administrator's reset, caught before it ends the sessions (the CLI's order).
+    await twofold.enrolments.reset(owner.id);
+    const app = AuthenticatorApp.fromEnrolmentPage(enrolment.body);
+    const refused = await recovery.ua.submit(enrolment, '/enroll', { code: await app.nextCode() });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toContain(SET_UP_NEEDED);
+    expect(await twofold.authenticators.list(owner.id)).toEqual([]);
+  });
+
+  it('a double click on "Confirm" links the app once and shows its codes; the second click shows the step now due', async () => {
+    const person = await createPerson(twofold);
+    const { ua, page } = await afterPassword(person);
+    const app = AuthenticatorApp.fromEnrolmentPage(page.body);
+    const code = await app.nextCode();
+    const [a, b] = await Promise.all([ua.submit(page, '/enroll', { code }), ua.submit(page, '/enroll', { code })]);
+    expect(await twofold.authenticators.list(person.id)).toHaveLength(1);
+    for (const visit of [a, b]) expect(visit.status).toBe(200);
+    expect([a, b].filter(isRecoveryCodesPage).length).toBeGreaterThanOrEqual(1);
+    expect(await events(person.id, 'mfa_enrolment_refused')).toEqual([]);
+    // The sign-in goes on from the page that showed the codes.
+    const shown = isRecoveryCodesPage(a) ? a : b;
+    expect((await ua.submit(shown, '/recovery-codes', {}, 'continue')).leftTo).toBeDefined();
+  });
+
+  it('of two enrolments through set-up links, the loser is told the account already has an app', async () => {
+    const owner = await createPerson(twofold);
+    await firstSignIn(new UserAgentAt(twofold.url, newAddress()), rp, owner);
+    const pages = [];
+    for (let n = 0; n < 2; n++) {
+      const { token } = await twofold.enrolments.issueLink(owner.id);
+      const ua = new UserAgentAt(twofold.url, newAddress());
+      pages.push({
+        ua,
+        page: await submitPassword(ua, await ua.navigate(`/setup?token=${token}`), owner.email, owner.password),
+      });
+    }
+    // Both browsers are at the enrolment page (the second link voided the first meanwhile).
+    for (const { page } of pages) expect(isEnrolmentPage(page)).toBe(true);
+    const confirm = ({ ua, page }: { ua: UserAgent; page: Visit }) =>
+      AuthenticatorApp.fromEnrolmentPage(page.body)
+        .nextCode()
+        .then((code) => ua.submit(page, '/enroll', { code }));
+    // The second one wins; it then ends every session of the account (it replaced an app), so the
+    // first browser's sign-in is over and starts again from the password.
+    expect(isRecoveryCodesPage(await confirm(pages[1]!))).toBe(true);
+    expect(isPasswordPage(await confirm(pages[0]!))).toBe(true);
+    expect(await twofold.authenticators.list(owner.id)).toHaveLength(1);
+
+    // Caught between another enrolment's commit and its ending the sessions, the loser is told the
+    // account already has an app (not that its link was used).
+    const { token } = await twofold.enrolments.issueLink(owner.id);
+    const ua = new UserAgentAt(twofold.url, newAddress());
+    const page = await submitPassword(ua, await ua.navigate(`/setup?token=${token}`), owner.email, owner.password);
+    const recovered = await twofold.enrolments.grantAfterRecovery(owner.id);
+    await twofold.enrolments.confirm(owner.id, recovered, { label: 'Other', secret: 'B'.repeat(32), acceptedStep: 1 });
+    const lost = await confirm({ ua, page });
+    expect(lost.status).toBe(409);
+    expect(lost.body).toContain(ALREADY);
+  });
+
+  it('a site cannot replace the set-up link a browser holds with a link of its own', async () => {
+    const owner = await createPerson(twofold);
+    const stranger = await createPerson(twofold);
+    await firstSignIn(new UserAgentAt(twofold.url, newAddress()), rp, owner);
+    const mine = await twofold.enrolments.issueLink(owner.id);
+    const theirs = await twofold.enrolments.issueLink(stranger.id);
+    const ua = new UserAgentAt(twofold.url, newAddress());
+    await ua.navigate(`/setup?token=${mine.token}`);
+    // A page the owner visits sends the browser to the stranger's link.
+    await ua.navigate(`/setup?token=${theirs.token}`);
+    const started = await rp.start();
+    const page = await submitPassword(ua, await ua.navigate(started.url), owner.email, owner.password);
+    expect(isEnrolmentPage(page)).toBe(true);
+    expect(page.body).toContain('You opened a set-up link from your administrator.');
+  });
+
   it('a right password followed by wrong codes is not free: its points come back only when the sign-in completes', async () => {
     const person = await createPerson(twofold);
     const address = newAddress();
