@@ -183,7 +183,8 @@ export const environmentSchema = z.object({
     .prefault('15m')
     .meta({ description: 'window of the limits below: `90s`, `15m`, `1h` (1 s – 24 h)' }),
   RATE_LIMIT_PASSWORD_PER_ACCOUNT_IP: integer(1, 1000).default(5).meta({
-    description: 'password attempts per (email, client address) per window, then 429; a right password counts too until its sign-in completes, which resets it',
+    description:
+      'password attempts per (email, client address) per window, then 429; a right password counts too until its sign-in completes, which resets it',
   }),
   // Password spraying: one address trying a common password against many emails. Generous enough
   // for an office behind one NAT address (people mistype), far below what spraying needs.
