@@ -88,10 +88,12 @@ export async function submitPassword(ctx: RouterContext, deps: StepServices, ste
     scope: 'account',
     accountId: () => Promise.resolve(result.account.id),
   };
-  if (!(await withinLimits(ctx, deps, step, [rightForAccount]))) return;
   // Whether this sign-in may link an app: never for the password alone, once the account has (or
   // had) one.
   const grant = await deps.enrolments.grantAfterPassword(result.account, setUpLinkToken(ctx));
+  // A browser with the administrator's set-up link is the owner's way back in: someone who has the
+  // password and keeps this limit full must not block it.
+  if (grant?.reason !== 'link' && !(await withinLimits(ctx, deps, step, [rightForAccount]))) return;
   await deps.pendingSignIns.passwordAccepted(step.uid, result.account.id, step.interaction.exp, {
     grant,
     passwordLimitKeys,

@@ -8,7 +8,7 @@ import { randomInt } from 'node:crypto';
 import { generateTotpSecret } from '../../src/mfa/totp.js';
 import { UserAgentAt } from '../support/from-address.js';
 import { RelyingParty } from '../support/relying-party.js';
-import { createPerson, isCodePage, isPasswordPage, submitPassword } from '../support/sign-in.js';
+import { createPerson, isCodePage, isEnrolmentPage, isPasswordPage, submitPassword } from '../support/sign-in.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import type { Visit } from '../support/user-agent.js';
 
@@ -88,5 +88,17 @@ describe.each([
     const stranger = await typePassword(newAddress(), person.email, 'a guess that is wrong');
     expect(isPasswordPage(stranger)).toBe(true);
     expect(stranger.body).toContain('That email and password do not match.');
+
+    // The owner's way back in, the administrator's set-up link, is not blocked by the full count.
+    const { token } = await twofold.enrolments.issueLink(person.id);
+    const owner = new UserAgentAt(twofold.url, newAddress());
+    await owner.navigate(`/setup?token=${token}`);
+    const withLink = await submitPassword(
+      owner,
+      await owner.navigate((await notes.start()).url),
+      person.email,
+      person.password,
+    );
+    expect(isEnrolmentPage(withLink)).toBe(true);
   });
 });
