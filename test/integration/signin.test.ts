@@ -122,7 +122,7 @@ describe('two-step sign-in', () => {
     for (const attribute of [
       'autocomplete="one-time-code"',
       'inputmode="numeric"',
-      'pattern="[0-9]{6}"',
+      'pattern="[0-9]{3}( |-)?[0-9]{3}"',
       'maxlength="6"',
       'autofocus',
       'name="code"',
