@@ -123,7 +123,7 @@ describe('two-step sign-in', () => {
       'autocomplete="one-time-code"',
       'inputmode="numeric"',
       'pattern="[0-9]{3}( |-)?[0-9]{3}"',
-      'maxlength="6"',
+      'maxlength="7"',
       'autofocus',
       'name="code"',
     ]) {
