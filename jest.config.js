@@ -28,6 +28,7 @@ export const POSTGRESQL_FILES = [
   'test/integration/clients.test.ts',
   'test/integration/database-dump.test.ts',
   'test/integration/database-errors.test.ts',
+  'test/integration/guessing-budget.test.ts',
   'test/integration/hostile-input.test.ts',
   'test/integration/migrations.test.ts',
   'test/integration/password-spraying.test.ts',

@@ -49,6 +49,10 @@ export async function openServices(
   const authenticators = new AuthenticatorStore(db, secretBox(), {
     clock,
     maxConsecutiveFailures: config.rateLimits.codePerAccount,
+    guessBudget: {
+      guesses: config.rateLimits.codeBudget,
+      windowMs: config.rateLimits.codeBudgetWindowDays * 86_400_000,
+    },
   });
   const recoveryCodes = new RecoveryCodeStore(db);
   // The provider validates client metadata for the store; the store feeds the provider's clients.

@@ -1000,6 +1000,8 @@ export const AuthenticatorScalarFieldEnum = {
   lastStep: 'lastStep',
   lastUsedAt: 'lastUsedAt',
   failedCodes: 'failedCodes',
+  guessWindowStart: 'guessWindowStart',
+  guessesInWindow: 'guessesInWindow',
   lockedAt: 'lockedAt',
   createdAt: 'createdAt'
 } as const

@@ -31,11 +31,13 @@ export type AggregateAuthenticator = {
 export type AuthenticatorAvgAggregateOutputType = {
   lastStep: number | null
   failedCodes: number | null
+  guessesInWindow: number | null
 }
 
 export type AuthenticatorSumAggregateOutputType = {
   lastStep: number | null
   failedCodes: number | null
+  guessesInWindow: number | null
 }
 
 export type AuthenticatorMinAggregateOutputType = {
@@ -49,6 +51,8 @@ export type AuthenticatorMinAggregateOutputType = {
   lastStep: number | null
   lastUsedAt: Date | null
   failedCodes: number | null
+  guessWindowStart: Date | null
+  guessesInWindow: number | null
   lockedAt: Date | null
   createdAt: Date | null
 }
@@ -64,6 +68,8 @@ export type AuthenticatorMaxAggregateOutputType = {
   lastStep: number | null
   lastUsedAt: Date | null
   failedCodes: number | null
+  guessWindowStart: Date | null
+  guessesInWindow: number | null
   lockedAt: Date | null
   createdAt: Date | null
 }
@@ -79,6 +85,8 @@ export type AuthenticatorCountAggregateOutputType = {
   lastStep: number
   lastUsedAt: number
   failedCodes: number
+  guessWindowStart: number
+  guessesInWindow: number
   lockedAt: number
   createdAt: number
   _all: number
@@ -88,11 +96,13 @@ export type AuthenticatorCountAggregateOutputType = {
 export type AuthenticatorAvgAggregateInputType = {
   lastStep?: true
   failedCodes?: true
+  guessesInWindow?: true
 }
 
 export type AuthenticatorSumAggregateInputType = {
   lastStep?: true
   failedCodes?: true
+  guessesInWindow?: true
 }
 
 export type AuthenticatorMinAggregateInputType = {
@@ -106,6 +116,8 @@ export type AuthenticatorMinAggregateInputType = {
   lastStep?: true
   lastUsedAt?: true
   failedCodes?: true
+  guessWindowStart?: true
+  guessesInWindow?: true
   lockedAt?: true
   createdAt?: true
 }
@@ -121,6 +133,8 @@ export type AuthenticatorMaxAggregateInputType = {
   lastStep?: true
   lastUsedAt?: true
   failedCodes?: true
+  guessWindowStart?: true
+  guessesInWindow?: true
   lockedAt?: true
   createdAt?: true
 }
@@ -136,6 +150,8 @@ export type AuthenticatorCountAggregateInputType = {
   lastStep?: true
   lastUsedAt?: true
   failedCodes?: true
+  guessWindowStart?: true
+  guessesInWindow?: true
   lockedAt?: true
   createdAt?: true
   _all?: true
@@ -238,6 +254,8 @@ export type AuthenticatorGroupByOutputType = {
   lastStep: number
   lastUsedAt: Date | null
   failedCodes: number
+  guessWindowStart: Date | null
+  guessesInWindow: number
   lockedAt: Date | null
   createdAt: Date
   _count: AuthenticatorCountAggregateOutputType | null
@@ -276,6 +294,8 @@ export type AuthenticatorWhereInput = {
   lastStep?: Prisma.IntFilter<"Authenticator"> | number
   lastUsedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   failedCodes?: Prisma.IntFilter<"Authenticator"> | number
+  guessWindowStart?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
+  guessesInWindow?: Prisma.IntFilter<"Authenticator"> | number
   lockedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Authenticator"> | Date | string
   account?: Prisma.XOR<Prisma.AccountScalarRelationFilter, Prisma.AccountWhereInput>
@@ -292,6 +312,8 @@ export type AuthenticatorOrderByWithRelationInput = {
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
+  guessWindowStart?: Prisma.SortOrderInput | Prisma.SortOrder
+  guessesInWindow?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   account?: Prisma.AccountOrderByWithRelationInput
@@ -311,6 +333,8 @@ export type AuthenticatorWhereUniqueInput = Prisma.AtLeast<{
   lastStep?: Prisma.IntFilter<"Authenticator"> | number
   lastUsedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   failedCodes?: Prisma.IntFilter<"Authenticator"> | number
+  guessWindowStart?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
+  guessesInWindow?: Prisma.IntFilter<"Authenticator"> | number
   lockedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Authenticator"> | Date | string
   account?: Prisma.XOR<Prisma.AccountScalarRelationFilter, Prisma.AccountWhereInput>
@@ -327,6 +351,8 @@ export type AuthenticatorOrderByWithAggregationInput = {
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
+  guessWindowStart?: Prisma.SortOrderInput | Prisma.SortOrder
+  guessesInWindow?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.AuthenticatorCountOrderByAggregateInput
@@ -350,6 +376,8 @@ export type AuthenticatorScalarWhereWithAggregatesInput = {
   lastStep?: Prisma.IntWithAggregatesFilter<"Authenticator"> | number
   lastUsedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Authenticator"> | Date | string | null
   failedCodes?: Prisma.IntWithAggregatesFilter<"Authenticator"> | number
+  guessWindowStart?: Prisma.DateTimeNullableWithAggregatesFilter<"Authenticator"> | Date | string | null
+  guessesInWindow?: Prisma.IntWithAggregatesFilter<"Authenticator"> | number
   lockedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Authenticator"> | Date | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Authenticator"> | Date | string
 }
@@ -364,6 +392,8 @@ export type AuthenticatorCreateInput = {
   lastStep?: number
   lastUsedAt?: Date | string | null
   failedCodes?: number
+  guessWindowStart?: Date | string | null
+  guessesInWindow?: number
   lockedAt?: Date | string | null
   createdAt?: Date | string
   account: Prisma.AccountCreateNestedOneWithoutAuthenticatorsInput
@@ -380,6 +410,8 @@ export type AuthenticatorUncheckedCreateInput = {
   lastStep?: number
   lastUsedAt?: Date | string | null
   failedCodes?: number
+  guessWindowStart?: Date | string | null
+  guessesInWindow?: number
   lockedAt?: Date | string | null
   createdAt?: Date | string
 }
@@ -394,6 +426,8 @@ export type AuthenticatorUpdateInput = {
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
+  guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   account?: Prisma.AccountUpdateOneRequiredWithoutAuthenticatorsNestedInput
@@ -410,6 +444,8 @@ export type AuthenticatorUncheckedUpdateInput = {
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
+  guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -425,6 +461,8 @@ export type AuthenticatorCreateManyInput = {
   lastStep?: number
   lastUsedAt?: Date | string | null
   failedCodes?: number
+  guessWindowStart?: Date | string | null
+  guessesInWindow?: number
   lockedAt?: Date | string | null
   createdAt?: Date | string
 }
@@ -439,6 +477,8 @@ export type AuthenticatorUpdateManyMutationInput = {
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
+  guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -454,6 +494,8 @@ export type AuthenticatorUncheckedUpdateManyInput = {
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
+  guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -479,6 +521,8 @@ export type AuthenticatorCountOrderByAggregateInput = {
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
+  guessWindowStart?: Prisma.SortOrder
+  guessesInWindow?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
@@ -486,6 +530,7 @@ export type AuthenticatorCountOrderByAggregateInput = {
 export type AuthenticatorAvgOrderByAggregateInput = {
   lastStep?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
+  guessesInWindow?: Prisma.SortOrder
 }
 
 export type AuthenticatorMaxOrderByAggregateInput = {
@@ -499,6 +544,8 @@ export type AuthenticatorMaxOrderByAggregateInput = {
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
+  guessWindowStart?: Prisma.SortOrder
+  guessesInWindow?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
@@ -514,6 +561,8 @@ export type AuthenticatorMinOrderByAggregateInput = {
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
+  guessWindowStart?: Prisma.SortOrder
+  guessesInWindow?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
@@ -521,6 +570,7 @@ export type AuthenticatorMinOrderByAggregateInput = {
 export type AuthenticatorSumOrderByAggregateInput = {
   lastStep?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
+  guessesInWindow?: Prisma.SortOrder
 }
 
 export type AuthenticatorCreateNestedManyWithoutAccountInput = {
@@ -583,6 +633,8 @@ export type AuthenticatorCreateWithoutAccountInput = {
   lastStep?: number
   lastUsedAt?: Date | string | null
   failedCodes?: number
+  guessWindowStart?: Date | string | null
+  guessesInWindow?: number
   lockedAt?: Date | string | null
   createdAt?: Date | string
 }
@@ -597,6 +649,8 @@ export type AuthenticatorUncheckedCreateWithoutAccountInput = {
   lastStep?: number
   lastUsedAt?: Date | string | null
   failedCodes?: number
+  guessWindowStart?: Date | string | null
+  guessesInWindow?: number
   lockedAt?: Date | string | null
   createdAt?: Date | string
 }
@@ -640,6 +694,8 @@ export type AuthenticatorScalarWhereInput = {
   lastStep?: Prisma.IntFilter<"Authenticator"> | number
   lastUsedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   failedCodes?: Prisma.IntFilter<"Authenticator"> | number
+  guessWindowStart?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
+  guessesInWindow?: Prisma.IntFilter<"Authenticator"> | number
   lockedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Authenticator"> | Date | string
 }
@@ -654,6 +710,8 @@ export type AuthenticatorCreateManyAccountInput = {
   lastStep?: number
   lastUsedAt?: Date | string | null
   failedCodes?: number
+  guessWindowStart?: Date | string | null
+  guessesInWindow?: number
   lockedAt?: Date | string | null
   createdAt?: Date | string
 }
@@ -668,6 +726,8 @@ export type AuthenticatorUpdateWithoutAccountInput = {
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
+  guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -682,6 +742,8 @@ export type AuthenticatorUncheckedUpdateWithoutAccountInput = {
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
+  guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -696,6 +758,8 @@ export type AuthenticatorUncheckedUpdateManyWithoutAccountInput = {
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
+  guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -713,6 +777,8 @@ export type AuthenticatorSelect<ExtArgs extends runtime.Types.Extensions.Interna
   lastStep?: boolean
   lastUsedAt?: boolean
   failedCodes?: boolean
+  guessWindowStart?: boolean
+  guessesInWindow?: boolean
   lockedAt?: boolean
   createdAt?: boolean
   account?: boolean | Prisma.AccountDefaultArgs<ExtArgs>
@@ -729,6 +795,8 @@ export type AuthenticatorSelectCreateManyAndReturn<ExtArgs extends runtime.Types
   lastStep?: boolean
   lastUsedAt?: boolean
   failedCodes?: boolean
+  guessWindowStart?: boolean
+  guessesInWindow?: boolean
   lockedAt?: boolean
   createdAt?: boolean
   account?: boolean | Prisma.AccountDefaultArgs<ExtArgs>
@@ -745,6 +813,8 @@ export type AuthenticatorSelectUpdateManyAndReturn<ExtArgs extends runtime.Types
   lastStep?: boolean
   lastUsedAt?: boolean
   failedCodes?: boolean
+  guessWindowStart?: boolean
+  guessesInWindow?: boolean
   lockedAt?: boolean
   createdAt?: boolean
   account?: boolean | Prisma.AccountDefaultArgs<ExtArgs>
@@ -761,11 +831,13 @@ export type AuthenticatorSelectScalar = {
   lastStep?: boolean
   lastUsedAt?: boolean
   failedCodes?: boolean
+  guessWindowStart?: boolean
+  guessesInWindow?: boolean
   lockedAt?: boolean
   createdAt?: boolean
 }
 
-export type AuthenticatorOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "accountId" | "kind" | "label" | "secretCiphertext" | "secretKeyId" | "confirmedAt" | "lastStep" | "lastUsedAt" | "failedCodes" | "lockedAt" | "createdAt", ExtArgs["result"]["authenticator"]>
+export type AuthenticatorOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "accountId" | "kind" | "label" | "secretCiphertext" | "secretKeyId" | "confirmedAt" | "lastStep" | "lastUsedAt" | "failedCodes" | "guessWindowStart" | "guessesInWindow" | "lockedAt" | "createdAt", ExtArgs["result"]["authenticator"]>
 export type AuthenticatorInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   account?: boolean | Prisma.AccountDefaultArgs<ExtArgs>
 }
@@ -801,6 +873,14 @@ export type $AuthenticatorPayload<ExtArgs extends runtime.Types.Extensions.Inter
      * Consecutive wrong codes across every IP (NIST SP 800-63B §5.2.2); reset on success.
      */
     failedCodes: number
+    /**
+     * The lifetime guessing budget (SECURITY.md): codes checked and not accepted since
+     * `guessWindowStart`, at most RATE_LIMIT_CODE_BUDGET per RATE_LIMIT_CODE_BUDGET_WINDOW. A
+     * success does not reset it; a point is taken (`WHERE guesses_in_window < $max`) before a code
+     * is checked, so no number of simultaneous requests checks more codes than the budget allows.
+     */
+    guessWindowStart: Date | null
+    guessesInWindow: number
     lockedAt: Date | null
     createdAt: Date
   }, ExtArgs["result"]["authenticator"]>
@@ -1237,6 +1317,8 @@ export interface AuthenticatorFieldRefs {
   readonly lastStep: Prisma.FieldRef<"Authenticator", 'Int'>
   readonly lastUsedAt: Prisma.FieldRef<"Authenticator", 'DateTime'>
   readonly failedCodes: Prisma.FieldRef<"Authenticator", 'Int'>
+  readonly guessWindowStart: Prisma.FieldRef<"Authenticator", 'DateTime'>
+  readonly guessesInWindow: Prisma.FieldRef<"Authenticator", 'Int'>
   readonly lockedAt: Prisma.FieldRef<"Authenticator", 'DateTime'>
   readonly createdAt: Prisma.FieldRef<"Authenticator", 'DateTime'>
 }
