@@ -34,9 +34,10 @@ export interface AuditEventDetails {
   signin_password_failed: { reason: 'unknown_email' | 'wrong_password' | 'account_disabled' };
   signin_succeeded: { amr: string[] };
   signin_restarted: { reason: 'too_many_wrong_codes' };
-  otp_failed: { reason: 'wrong_code' | 'locked'; stage?: 'enrolment' };
-  /** The wrong code that reached the consecutive-failure limit and locked the authenticator. */
-  otp_locked: undefined;
+  /** `interaction`: the sign-in it was typed in, so the notice at the next sign-in can leave out that sign-in's own. */
+  otp_failed: { reason: 'wrong_code' | 'locked'; stage?: 'enrolment'; interaction?: string };
+  /** The wrong code that locked the authenticator (the consecutive limit, or the guessing budget spent). */
+  otp_locked: { interaction?: string };
   /** A code typed again after it was accepted; `interaction` is the sign-in it was typed in. */
   otp_replay: { interaction: string };
   mfa_enrolled: undefined;

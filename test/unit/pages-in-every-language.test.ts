@@ -66,6 +66,24 @@ function everyPage(frame: Frame): Record<string, string> {
       csrf,
       attempts: Array.from({ length: 7 }, (_, i) => ({ at, ip: i % 2 ? '203.0.113.9' : null })),
     }),
+    'wrong codes notice': replayNoticePage({
+      frame,
+      uid,
+      csrf,
+      attempts: [],
+      wrongCodes: {
+        count: 9,
+        atLeast: false,
+        from: Array.from({ length: 7 }, (_, i) => ({ ip: i % 2 ? `203.0.113.${i}` : null, count: i + 1, last: at })),
+      },
+    }),
+    'wrong codes and a reused code, at least': replayNoticePage({
+      frame,
+      uid,
+      csrf,
+      attempts: [{ at, ip: '203.0.113.9' }],
+      wrongCodes: { count: 500, atLeast: true, from: [{ ip: '203.0.113.9', count: 1, last: at }] },
+    }),
     consent: consentPage({
       frame,
       uid,

@@ -46,6 +46,19 @@ export const de: Translation = {
   'code.wrong':
     'Dieser Code ist nicht richtig. Prüfen Sie, ob die Uhr Ihres Telefons automatisch eingestellt wird, und geben Sie dann den Code ein, den Ihre App jetzt anzeigt.',
 
+  'wrong_codes.title': 'Jemand, der Ihr Passwort kennt, hat falsche Codes eingegeben',
+  'wrong_codes.what':
+    '{count, plural, one {Seit Ihrer letzten Anmeldung hat jemand Ihr Passwort und danach # falschen Code aus Ihrer Authenticator-App eingegeben. Niemand hat sich damit angemeldet.} other {Seit Ihrer letzten Anmeldung hat jemand Ihr Passwort und danach # falsche Codes aus Ihrer Authenticator-App eingegeben. Niemand hat sich damit angemeldet.}}',
+  'wrong_codes.what_at_least':
+    '{count, plural, other {Seit Ihrer letzten Anmeldung hat jemand Ihr Passwort und danach mindestens # falsche Codes aus Ihrer Authenticator-App eingegeben. Niemand hat sich damit angemeldet.}}',
+  'wrong_codes.from':
+    '{count, plural, one {# falscher Code von der Netzwerkadresse {address}, am {when}} other {# falsche Codes von der Netzwerkadresse {address}, der letzte am {when}}}',
+  'wrong_codes.from_unknown':
+    '{count, plural, one {# falscher Code, am {when}} other {# falsche Codes, der letzte am {when}}}',
+  'wrong_codes.more': 'und von weiteren Adressen',
+  'wrong_codes.advice':
+    'Wenn Sie das nicht waren, kennt jemand Ihr Passwort. <account>Ändern Sie jetzt Ihr Passwort auf Ihrer Kontoseite</account>: Dabei werden Sie auch überall sonst abgemeldet.',
+
   'recovery.title': 'Wiederherstellungscode verwenden',
   'recovery.intro':
     'Geben Sie einen der Wiederherstellungscodes ein, die Sie beim Verknüpfen Ihrer Authenticator-App gespeichert haben ({email}). Jeder Code funktioniert nur einmal.',

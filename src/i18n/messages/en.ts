@@ -52,6 +52,20 @@ export const en = {
   'code.wrong':
     'That code is not right. Check your phone’s clock is set automatically, then type the code your app shows now.',
 
+  // Wrong codes after the password since the last sign-in
+  'wrong_codes.title': 'Someone who knows your password typed wrong codes',
+  'wrong_codes.what':
+    '{count, plural, one {Since you last signed in, someone typed your password and then # wrong code from your authenticator app. Nobody signed in with it.} other {Since you last signed in, someone typed your password and then # wrong codes from your authenticator app. Nobody signed in with them.}}',
+  'wrong_codes.what_at_least':
+    '{count, plural, other {Since you last signed in, someone typed your password and then at least # wrong codes from your authenticator app. Nobody signed in with them.}}',
+  'wrong_codes.from':
+    '{count, plural, one {# wrong code from network address {address}, at {when}} other {# wrong codes from network address {address}, the last at {when}}}',
+  'wrong_codes.from_unknown':
+    '{count, plural, one {# wrong code, at {when}} other {# wrong codes, the last at {when}}}',
+  'wrong_codes.more': 'and from other addresses',
+  'wrong_codes.advice':
+    'If this was not you, someone knows your password. <account>Change your password on your account page</account> now: that also signs you out everywhere else.',
+
   // Step 2 without the phone: a recovery code
   'recovery.title': 'Use a recovery code',
   'recovery.intro':

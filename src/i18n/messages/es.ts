@@ -45,6 +45,19 @@ export const es: Translation = {
   'code.wrong':
     'Ese código no es correcto. Compruebe que el reloj de su teléfono se ajusta automáticamente y escriba el código que muestra ahora su aplicación.',
 
+  'wrong_codes.title': 'Alguien que conoce su contraseña escribió códigos incorrectos',
+  'wrong_codes.what':
+    '{count, plural, one {Desde su último inicio de sesión, alguien escribió su contraseña y después # código incorrecto de su aplicación de autenticación. Nadie inició sesión con él.} other {Desde su último inicio de sesión, alguien escribió su contraseña y después # códigos incorrectos de su aplicación de autenticación. Nadie inició sesión con ellos.}}',
+  'wrong_codes.what_at_least':
+    '{count, plural, other {Desde su último inicio de sesión, alguien escribió su contraseña y después al menos # códigos incorrectos de su aplicación de autenticación. Nadie inició sesión con ellos.}}',
+  'wrong_codes.from':
+    '{count, plural, one {# código incorrecto desde la dirección de red {address}, el {when}} other {# códigos incorrectos desde la dirección de red {address}, el último el {when}}}',
+  'wrong_codes.from_unknown':
+    '{count, plural, one {# código incorrecto, el {when}} other {# códigos incorrectos, el último el {when}}}',
+  'wrong_codes.more': 'y desde otras direcciones',
+  'wrong_codes.advice':
+    'Si no fue usted, alguien conoce su contraseña. <account>Cambie ahora su contraseña en la página de su cuenta</account>: así también se cerrará su sesión en todos los demás sitios.',
+
   'recovery.title': 'Usar un código de recuperación',
   'recovery.intro':
     'Escriba uno de los códigos de recuperación que guardó al vincular su aplicación de autenticación ({email}). Cada código funciona una sola vez.',

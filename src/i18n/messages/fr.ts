@@ -45,6 +45,19 @@ export const fr: Translation = {
   'code.wrong':
     'Ce code n’est pas correct. Vérifiez que l’horloge de votre téléphone est réglée automatiquement, puis tapez le code que votre application affiche maintenant.',
 
+  'wrong_codes.title': 'Quelqu’un qui connaît votre mot de passe a saisi de mauvais codes',
+  'wrong_codes.what':
+    '{count, plural, one {Depuis votre dernière connexion, quelqu’un a saisi votre mot de passe puis # code erroné de votre application d’authentification. Personne ne s’est connecté avec.} other {Depuis votre dernière connexion, quelqu’un a saisi votre mot de passe puis # codes erronés de votre application d’authentification. Personne ne s’est connecté avec.}}',
+  'wrong_codes.what_at_least':
+    '{count, plural, other {Depuis votre dernière connexion, quelqu’un a saisi votre mot de passe puis au moins # codes erronés de votre application d’authentification. Personne ne s’est connecté avec.}}',
+  'wrong_codes.from':
+    '{count, plural, one {# code erroné depuis l’adresse réseau {address}, le {when}} other {# codes erronés depuis l’adresse réseau {address}, le dernier le {when}}}',
+  'wrong_codes.from_unknown':
+    '{count, plural, one {# code erroné, le {when}} other {# codes erronés, le dernier le {when}}}',
+  'wrong_codes.more': 'et depuis d’autres adresses',
+  'wrong_codes.advice':
+    'Si ce n’était pas vous, quelqu’un connaît votre mot de passe. <account>Changez votre mot de passe sur la page de votre compte</account> dès maintenant : vous serez aussi déconnecté partout ailleurs.',
+
   'recovery.title': 'Utiliser un code de récupération',
   'recovery.intro':
     'Tapez l’un des codes de récupération enregistrés lorsque vous avez associé votre application d’authentification ({email}). Chaque code ne fonctionne qu’une fois.',
