@@ -16,6 +16,12 @@ export interface AuditEventDetails {
   /** Every second factor of the account removed by an administrator. */
   mfa_reset: BySource<'cli'> & { removed: number; recoveryCodes: number };
 
+  // The account page.
+  /** The person changed their password; every other session and token of the account was ended. */
+  password_changed: BySource<'account_page'> & { sessionsEnded: true };
+  /** A password change refused because the current password was wrong. */
+  password_change_failed: { reason: 'wrong_password' };
+
   // Clients and keys (the admin CLI).
   client_added: BySource<'cli'> & { public: boolean; firstParty: boolean };
   client_removed: BySource<'cli'>;

@@ -210,6 +210,23 @@ export const de: Translation = {
   'account.codes.why':
     'Mit einem Wiederherstellungscode können Sie sich anmelden, wenn Sie Ihr Telefon verlieren. Neue Codes ersetzen alle Ihre alten.',
   'account.codes.generate': 'Neue Wiederherstellungscodes erzeugen',
+  'account.password.heading': 'Passwort',
+  'account.password.intro':
+    'Wenn Sie Ihr Passwort ändern, werden Sie überall sonst abgemeldet: in anderen Browsern und in den Anwendungen, bei denen Sie angemeldet sind.',
+  'account.password.current': 'Aktuelles Passwort',
+  'account.password.new': 'Neues Passwort',
+  'account.password.rules': 'Mindestens {min} Zeichen. Ein langer Satz ist leicht zu merken und schwer zu erraten.',
+  'account.password.confirm': 'Neues Passwort wiederholen',
+  'account.password.submit': 'Passwort ändern',
+  'account.password.changed': 'Ihr Passwort wurde geändert. Sie wurden überall sonst abgemeldet.',
+  'account.password.missing': 'Geben Sie Ihr aktuelles Passwort ein und dann zweimal das neue.',
+  'account.password.wrong': 'Das ist nicht Ihr aktuelles Passwort. Ihr Passwort wurde nicht geändert.',
+  'account.password.mismatch':
+    'Die beiden neuen Passwörter stimmen nicht überein. Geben Sie das neue zweimal genau gleich ein.',
+  'account.password.too_short': 'Das neue Passwort muss mindestens {min} Zeichen lang sein.',
+  'account.password.too_long': 'Das neue Passwort darf höchstens {max} Zeichen lang sein.',
+  'account.password.too_common':
+    'Dieses Passwort ist zu verbreitet: Es steht auf Listen veröffentlichter Passwörter. Wählen Sie ein anderes.',
   'account.session.heading': 'Diese Anmeldung',
   'account.session.methods': 'Sie haben sich mit {methods} angemeldet.',
   'account.session.methods_two_step': 'Sie haben sich mit {methods} angemeldet (Zwei-Schritt-Anmeldung).',

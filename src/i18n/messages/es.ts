@@ -201,6 +201,22 @@ export const es: Translation = {
   'account.codes.why':
     'Un código de recuperación le permite iniciar sesión si pierde su teléfono. Generar códigos nuevos sustituye todos los anteriores.',
   'account.codes.generate': 'Generar nuevos códigos de recuperación',
+  'account.password.heading': 'Contraseña',
+  'account.password.intro':
+    'Al cambiar su contraseña se cierra su sesión en todos los demás sitios: en otros navegadores y en las aplicaciones en las que inició sesión.',
+  'account.password.current': 'Contraseña actual',
+  'account.password.new': 'Contraseña nueva',
+  'account.password.rules': 'Al menos {min} caracteres. Una frase larga es fácil de recordar y difícil de adivinar.',
+  'account.password.confirm': 'Repita la contraseña nueva',
+  'account.password.submit': 'Cambiar la contraseña',
+  'account.password.changed': 'Su contraseña se ha cambiado. Se ha cerrado su sesión en todos los demás sitios.',
+  'account.password.missing': 'Escriba su contraseña actual y después dos veces la nueva.',
+  'account.password.wrong': 'Esa no es su contraseña actual. Su contraseña no se ha cambiado.',
+  'account.password.mismatch': 'Las dos contraseñas nuevas no coinciden. Escriba la nueva dos veces exactamente igual.',
+  'account.password.too_short': 'La contraseña nueva debe tener al menos {min} caracteres.',
+  'account.password.too_long': 'La contraseña nueva debe tener como máximo {max} caracteres.',
+  'account.password.too_common':
+    'Esa contraseña es demasiado común: aparece en listas de contraseñas filtradas. Elija otra.',
   'account.session.heading': 'Este inicio de sesión',
   'account.session.methods': 'Inició sesión con {methods}.',
   'account.session.methods_two_step': 'Inició sesión con {methods} (inicio de sesión en dos pasos).',
