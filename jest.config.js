@@ -31,6 +31,7 @@ export const POSTGRESQL_FILES = [
   'test/integration/guessing-budget.test.ts',
   'test/integration/hostile-input.test.ts',
   'test/integration/migrations.test.ts',
+  'test/integration/password-change.test.ts',
   'test/integration/password-spraying.test.ts',
   'test/integration/protocol-store.test.ts',
   'test/integration/rate-limit-outage.test.ts',

@@ -187,14 +187,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 /** Guesses a year may check at most so that one account's chance stays ≤ 10⁻³ (each wins with 3·10⁻⁶). */
-export const MAX_GUESSES_PER_YEAR = 333;
+const MAX_GUESSES_PER_YEAR = 333;
 
 /**
  * The most codes one authenticator can have checked in any 366 days. A window opens at a wrong
  * code no earlier than the previous window's end, so windows are at least `windowDays` apart and
  * at most ⌈366 / windowDays⌉ + 1 of them overlap a year (the first may have opened just before it).
  */
-export function maxGuessesPerYear(budget: number, windowDays: number): number {
+function maxGuessesPerYear(budget: number, windowDays: number): number {
   return (Math.ceil(366 / windowDays) + 1) * budget;
 }
 

@@ -188,21 +188,26 @@ export class AuthenticatorStore {
       return { ok: false, reason: 'replay', authenticatorId };
     }
 
-    const { count } = await this.db.authenticator.updateMany({
-      where: { id: authenticatorId, lastStep: { lt: step }, lockedAt: null },
-      data: { lastStep: step, lastUsedAt: new Date(now), failedCodes: 0 },
+    const accepted = { lastStep: step, lastUsedAt: new Date(now), failedCodes: 0 };
+    const where = { id: authenticatorId, lastStep: { lt: step }, lockedAt: null };
+    // Accepted and its point given back in one write, while its window is still the open one.
+    let { count } = await this.db.authenticator.updateMany({
+      where: { ...where, guessWindowStart: guess.windowStart, guessesInWindow: { gt: 0 } },
+      data: { ...accepted, guessesInWindow: { decrement: 1 } },
     });
-    if (count === 1) {
-      await this.giveBack(authenticatorId, guess);
-      return { ok: true, authenticatorId };
-    }
+    // Its window was closed and another opened meanwhile: the point stays in the old one, gone.
+    if (count === 0) ({ count } = await this.db.authenticator.updateMany({ where, data: accepted }));
+    if (count === 1) return { ok: true, authenticatorId };
     // Lost the race: another request accepted this step first, or the authenticator just locked.
     const current = await this.db.authenticator.findUnique({
       where: { id: authenticatorId },
       select: { lockedAt: true },
     });
     if (!current) return { ok: false, reason: 'not_enrolled' };
-    return { ok: false, reason: current.lockedAt ? 'locked' : 'replay', authenticatorId };
+    if (current.lockedAt) return { ok: false, reason: 'locked', authenticatorId };
+    // A double submit of a right code: a replay, not a guess.
+    await this.giveBack(authenticatorId, guess);
+    return { ok: false, reason: 'replay', authenticatorId };
   }
 
   /** Administrator reset: forgets every authenticator of the account. Returns how many. */

@@ -162,6 +162,8 @@ describe('authenticators', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === 'replay')).toHaveLength(9);
     expect(await verifyAt(store, at(2), accountId, codeFor(secret, STEP + 2))).toMatchObject({ ok: true });
+    // None of them was a guess: the guessing budget is whole.
+    expect((await db.authenticator.findFirstOrThrow({ where: { accountId } })).guessesInWindow).toBe(0);
   });
 
   it('lets exactly one through even when every request read the authenticator before any wrote', async () => {
