@@ -26,6 +26,7 @@ import { closeGracefully } from './http/graceful-close.js';
 import { asOutage } from './outage/index.js';
 import { bodyLimit } from './http/body-limit.js';
 import { openRateLimits } from './ratelimit/policies.js';
+import { PasswordChange } from './accounts/password-change.js';
 import { limiterStore } from './ratelimit/store.js';
 import { tokenEndpointLimits } from './ratelimit/token-endpoint.js';
 import { interactionRoutes } from '../interactions/routes.js';
@@ -203,6 +204,13 @@ export async function createTwofold(
       selfOrigin: () => listeningOn,
       clock,
       openSignIns,
+      passwordChange: new PasswordChange({
+        accounts,
+        bcryptCost: config.bcryptCost,
+        limits: { perIp: rateLimits.password_per_ip, perAccountIp: rateLimits.password_per_account_ip },
+        audit,
+        endSessions: (accountId) => protocolStore.revokeAccount(accountId),
+      }),
     }),
   );
 

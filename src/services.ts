@@ -55,6 +55,10 @@ export async function openServices(
     clock,
     maxConsecutiveFailures: config.rateLimits.codePerAccount,
     logger,
+    guessBudget: {
+      guesses: config.rateLimits.codeBudget,
+      windowMs: config.rateLimits.codeBudgetWindowDays * 86_400_000,
+    },
   });
   const recoveryCodes = new RecoveryCodeStore(db, { logger });
   const enrolments = new Enrolments(db, authenticators, recoveryCodes, config.enrollment, clock, logger);

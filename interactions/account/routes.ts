@@ -15,14 +15,18 @@ import {
   signedOutPage,
   signInAgainPage,
   type AuthenticatorView,
+  type PasswordOutcome,
   type PortalProblem,
 } from '../pages/account.js';
+import { tooManyAttemptsPage } from '../pages/rate-limited.js';
+import { field } from '../form-body.js';
+import type { PasswordChange, PasswordChangeResult } from '../../src/accounts/password-change.js';
 import { accountRecoveryCodesPage } from '../pages/recovery-codes.js';
 import { frameFor } from '../language.js';
 import { PORTAL_PATHS, portalUrl } from '../../src/portal/client.js';
 import { PortalRelyingParty, PortalSignInError } from '../../src/portal/relying-party.js';
 import { selfFetch } from '../../src/portal/self-fetch.js';
-import { PortalSessions } from '../../src/portal/session.js';
+import { PortalSessions, type SignedInSession } from '../../src/portal/session.js';
 import { OpenSignIns } from '../../src/ratelimit/open-sign-ins.js';
 import { signInsPausedPage } from '../errors.js';
 
@@ -53,6 +57,8 @@ export interface PortalDependencies {
   clock: Clock;
   /** The limit on sign-ins one address holds open: a pending sign-in here is one of them. */
   openSignIns: OpenSignIns;
+  /** Changes the password and ends every session of the account (src/accounts/password-change.ts). */
+  passwordChange: Pick<PasswordChange, 'change'>;
 }
 
 const STATUS: Record<PortalProblem, number> = { denied: 403, invalid: 400, unavailable: 503, 'expired-form': 403 };
@@ -62,6 +68,15 @@ const STATUS: Record<PortalProblem, number> = { denied: 403, invalid: 400, unava
 const RECENT_SIGN_IN_SECONDS = 15 * 60;
 
 const form = bodyParser({ enableTypes: ['form'], formLimit: '4kb' });
+// Three passwords of up to 1024 characters each, percent-encoded.
+const passwordForm = bodyParser({ enableTypes: ['form'], formLimit: '16kb' });
+
+/** What the page says about a refused change (the service's reason, in the page's terms). */
+const REFUSED: Record<'missing' | 'mismatch' | 'wrong_password', PasswordOutcome> = {
+  missing: 'missing',
+  mismatch: 'mismatch',
+  wrong_password: 'wrong',
+};
 
 export function accountPortal({
   config,
@@ -73,6 +88,7 @@ export function accountPortal({
   selfOrigin,
   clock,
   openSignIns,
+  passwordChange,
 }: PortalDependencies): Middleware {
   const relyingParty = new PortalRelyingParty(config, selfFetch(config.issuer, selfOrigin));
   const sessions = new PortalSessions(sessionStore, config.secureCookies);
@@ -116,9 +132,7 @@ export function accountPortal({
     }
   };
 
-  router.get(PORTAL_PATHS.home, async (ctx) => {
-    const session = await sessions.signedIn(ctx);
-    if (!session) return beginSignIn(ctx);
+  const showAccount = async (ctx: Context, session: SignedInSession, password?: PasswordOutcome) => {
     const { identity, csrfToken } = session;
     const enrolled = (await authenticators.list(identity.sub)).filter((a) => a.confirmedAt);
     const views: AuthenticatorView[] = enrolled.map((a) => ({
@@ -137,9 +151,61 @@ export function accountPortal({
       authTime: identity.authTime,
       recoveryCodesLeft: views.length ? await recoveryCodes.remaining(identity.sub) : null,
       recoveryCodesAction: url(PORTAL_PATHS.recoveryCodes),
+      passwordAction: url(PORTAL_PATHS.password),
+      password,
       csrfToken,
       signOutAction: url(PORTAL_PATHS.signOut),
     });
+  };
+
+  router.get(PORTAL_PATHS.home, async (ctx) => {
+    const session = await sessions.signedIn(ctx);
+    if (!session) return beginSignIn(ctx);
+    await showAccount(ctx, session);
+  });
+
+  router.post(PORTAL_PATHS.password, passwordForm, async (ctx) => {
+    const session = await sessions.signedIn(ctx);
+    if (!session) {
+      ctx.redirect(url(PORTAL_PATHS.home));
+      return;
+    }
+    const body: unknown = ctx.request.body;
+    if (!PortalSessions.csrfMatches(session, (body as Record<string, unknown> | undefined)?.csrf)) {
+      problem(ctx, 'expired-form');
+      return;
+    }
+    const result: PasswordChangeResult = await passwordChange.change({
+      accountId: session.identity.sub,
+      current: field(body, 'current_password'),
+      next: field(body, 'new_password'),
+      confirmation: field(body, 'confirm_password'),
+      ip: ctx.ip,
+    });
+    if (result.ok) {
+      // Every session of the account has just ended, this one too: this browser starts a new one
+      // with the identity it had, and so stays signed in here.
+      await showAccount(ctx, await sessions.signIn(ctx, session.identity), 'changed');
+      return;
+    }
+    switch (result.reason) {
+      case 'rate_limited':
+        ctx.status = 429;
+        ctx.set('Retry-After', String(result.retryAfterSeconds));
+        ctx.type = 'html';
+        ctx.body = tooManyAttemptsPage(frameFor(ctx, config), 'password', result.scope, result.retryAfterSeconds);
+        return;
+      case 'changed_elsewhere':
+        problem(ctx, 'expired-form');
+        return;
+      case 'weak_password':
+        ctx.status = 400;
+        await showAccount(ctx, session, result.problem);
+        return;
+      default:
+        ctx.status = 400;
+        await showAccount(ctx, session, REFUSED[result.reason]);
+    }
   });
 
   router.post(PORTAL_PATHS.recoveryCodes, form, async (ctx) => {

@@ -1,6 +1,9 @@
-// The account portal's pages (/account): who is signed in, their authenticator app, how this
-// session signed in, and sign-out. Plain HTML forms, no script; every value escaped by `html`.
+// The account portal's pages (/account): who is signed in, their authenticator app, their
+// password (changed here), how this session signed in, and sign-out. Plain HTML forms, no script;
+// every value escaped by `html`.
 import { CATALOGUES } from '../../src/i18n/translator.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../src/accounts/password.js';
+import { ERROR_ID } from './form.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Frame } from '../language.js';
 import { layout, messagePage, problemPage } from '../layout.js';
@@ -22,9 +25,15 @@ export interface AccountPageInput {
   /** Unused recovery codes; null when there is no app (codes come with linking one). */
   recoveryCodesLeft: number | null;
   recoveryCodesAction: string;
+  passwordAction: string;
+  /** What the last password change said: refused and why, or done. */
+  password?: PasswordOutcome | undefined;
   csrfToken: string;
   signOutAction: string;
 }
+
+/** Why a password change was refused (the rule a new password broke, by name), or `changed`. */
+export type PasswordOutcome = 'changed' | 'missing' | 'wrong' | 'mismatch' | 'too_short' | 'too_long' | 'too_common';
 
 // RFC 8176 method references a person can be told about in words.
 const METHODS = ['pwd', 'otp', 'hwk', 'swk', 'sms', 'face', 'fpt'] as const;
@@ -78,6 +87,41 @@ function recoveryCodesSection({ t }: Frame, left: number, action: string, csrfTo
 </section>`;
 }
 
+function passwordMessage({ t }: Frame, outcome: PasswordOutcome): SafeHtml {
+  switch (outcome) {
+    case 'changed':
+      return html`<p id="${ERROR_ID}" class="notice" role="status">${t('account.password.changed')}</p>`;
+    case 'too_short':
+      return html`<p id="${ERROR_ID}" class="error" role="alert">${t('account.password.too_short', { min: String(MIN_PASSWORD_LENGTH) })}</p>`;
+    case 'too_long':
+      return html`<p id="${ERROR_ID}" class="error" role="alert">${t('account.password.too_long', { max: String(MAX_PASSWORD_LENGTH) })}</p>`;
+    default:
+      return html`<p id="${ERROR_ID}" class="error" role="alert">${t(`account.password.${outcome}`)}</p>`;
+  }
+}
+
+function passwordSection(frame: Frame, action: string, csrfToken: string, outcome: PasswordOutcome | undefined) {
+  const { t } = frame;
+  // The fields point at the message when it is about them; "changed" is about none.
+  const about = outcome && outcome !== 'changed' ? html` aria-describedby="${ERROR_ID}" aria-invalid="true"` : html``;
+  return html`<section aria-labelledby="password-heading">
+<h2 id="password-heading">${t('account.password.heading')}</h2>
+${outcome ? passwordMessage(frame, outcome) : ''}
+<p><small>${t('account.password.intro')}</small></p>
+<form method="post" action="${action}">
+<input type="hidden" name="csrf" value="${csrfToken}">
+<label for="current_password">${t('account.password.current')}</label>
+<input id="current_password" name="current_password" type="password" autocomplete="current-password" required maxlength="${MAX_PASSWORD_LENGTH}"${outcome === 'wrong' ? about : ''}>
+<label for="new_password">${t('account.password.new')}</label>
+<input id="new_password" name="new_password" type="password" autocomplete="new-password" required minlength="${MIN_PASSWORD_LENGTH}" maxlength="${MAX_PASSWORD_LENGTH}"${outcome === 'wrong' ? '' : about}>
+<p><small>${t('account.password.rules', { min: String(MIN_PASSWORD_LENGTH) })}</small></p>
+<label for="confirm_password">${t('account.password.confirm')}</label>
+<input id="confirm_password" name="confirm_password" type="password" autocomplete="new-password" required maxlength="${MAX_PASSWORD_LENGTH}"${outcome === 'mismatch' ? about : ''}>
+<button type="submit" class="secondary">${t('account.password.submit')}</button>
+</form>
+</section>`;
+}
+
 export function accountPage(input: AccountPageInput): string {
   const { frame } = input;
   const { t } = frame;
@@ -95,6 +139,8 @@ ${authenticatorSection(frame, input.authenticators)}
 </section>
 
 ${input.recoveryCodesLeft === null ? '' : recoveryCodesSection(frame, input.recoveryCodesLeft, input.recoveryCodesAction, input.csrfToken)}
+
+${passwordSection(frame, input.passwordAction, input.csrfToken, input.password)}
 
 <section aria-labelledby="session-heading">
 <h2 id="session-heading">${t('account.session.heading')}</h2>

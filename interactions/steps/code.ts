@@ -73,7 +73,11 @@ export async function submitCode(
     }
     case 'locked':
       // Audited as `otp_locked` once, by the code that reached the limit; later tries are failures.
-      await audit(result.lockedNow ? { type: 'otp_locked' } : { type: 'otp_failed', detail: { reason: 'locked' } });
+      await audit(
+        result.lockedNow
+          ? { type: 'otp_locked', detail: { interaction: step.uid } }
+          : { type: 'otp_failed', detail: { reason: 'locked', interaction: step.uid } },
+      );
       {
         renderPage(ctx, authenticatorLockedPage(step.frame, step.uid), 403);
         return;
@@ -94,7 +98,8 @@ export async function submitCode(
         return;
       }
     case 'invalid': {
-      await audit({ type: 'otp_failed', detail: { reason: 'wrong_code' } });
+      // The interaction lets the notice at the next sign-in leave out this sign-in's own typos.
+      await audit({ type: 'otp_failed', detail: { reason: 'wrong_code', interaction: step.uid } });
       if ((await deps.pendingSignIns.wrongCode(pending)) >= MAX_WRONG_CODES)
         return startOver(ctx, deps, step, account.id);
       showCode(ctx, deps, step, account, 'code.wrong');

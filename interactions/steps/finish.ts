@@ -1,9 +1,10 @@
 // The two ways a sign-in leaves the second step: both factors passed (only then is oidc-provider's
 // login resolved, with our acr and amr), or too many wrong codes (the progress is dropped and the
-// person starts again from the password). A success may first show the replay notice.
+// person starts again from the password). A success may first show what someone with the password
+// tried since the previous sign-in (a reused code, wrong codes).
 import type { RouterContext } from '@koa/router';
 import { ACR_PASSWORD_AND_OTP, AMR_PASSWORD_AND_OTP } from '../../src/oidc/acr.js';
-import { codeReuseSinceLastSignIn } from '../../src/signin/replay-notice.js';
+import { noticesSinceLastSignIn } from '../../src/signin/replay-notice.js';
 import { replayNoticePage } from '../pages/replay-notice.js';
 import { showPassword } from './password.js';
 import type { PendingSignIn } from '../../src/signin/pending.js';
@@ -31,7 +32,7 @@ export async function finishSignIn(
     await deps.rateLimits.password_per_account_ip.reset(pending.passwordLimitKeys.account);
   }
   // Read before this success is recorded: "since the previous sign-in".
-  const reuse = await codeReuseSinceLastSignIn(deps.audit, accountId, step.uid);
+  const { reuse, wrongCodes } = await noticesSinceLastSignIn(deps.audit, accountId, step.uid);
   await deps.audit.record({
     type: 'signin_succeeded',
     accountId,
@@ -39,9 +40,12 @@ export async function finishSignIn(
     ip: ctx.ip,
     detail: { amr: AMR_PASSWORD_AND_OTP },
   });
-  if (reuse.length) {
+  if (reuse.length || wrongCodes) {
     // The login is already resolved; the page only holds the way back until the person has read it.
-    renderPage(ctx, replayNoticePage({ frame: step.frame, uid: step.uid, csrf: step.csrf, attempts: reuse }));
+    renderPage(
+      ctx,
+      replayNoticePage({ frame: step.frame, uid: step.uid, csrf: step.csrf, attempts: reuse, wrongCodes }),
+    );
     return;
   }
   ctx.status = 303;

@@ -25,17 +25,29 @@ function normalize(password: string): string {
   return password.normalize('NFKC');
 }
 
-/** Throws InvalidInputError with a reason a person understands when the password is not acceptable. */
-export function checkPasswordPolicy(password: string): void {
+/** Which rule a password breaks, if any: the CLI says it in English, a page in the person's language. */
+export type PasswordProblem = 'too_short' | 'too_long' | 'too_common';
+
+export function passwordProblem(password: string): PasswordProblem | null {
   const normalized = normalize(password);
   // Counted in Unicode code points, as NIST SP 800-63B §5.1.1.2 asks (not UTF-16 units).
   const length = Array.from(normalized).length;
-  if (length < MIN_PASSWORD_LENGTH)
-    throw new InvalidInputError(`password must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (length > MAX_PASSWORD_LENGTH)
-    throw new InvalidInputError(`password must be at most ${MAX_PASSWORD_LENGTH} characters`);
-  if (commonPasswords().has(normalized.toLowerCase()))
-    throw new InvalidInputError('password is too common; choose one that is not on lists of leaked passwords');
+  if (length < MIN_PASSWORD_LENGTH) return 'too_short';
+  if (length > MAX_PASSWORD_LENGTH) return 'too_long';
+  if (commonPasswords().has(normalized.toLowerCase())) return 'too_common';
+  return null;
+}
+
+const PROBLEMS: Record<PasswordProblem, string> = {
+  too_short: `password must be at least ${MIN_PASSWORD_LENGTH} characters`,
+  too_long: `password must be at most ${MAX_PASSWORD_LENGTH} characters`,
+  too_common: 'password is too common; choose one that is not on lists of leaked passwords',
+};
+
+/** Throws InvalidInputError with a reason a person understands when the password is not acceptable. */
+export function checkPasswordPolicy(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem) throw new InvalidInputError(PROBLEMS[problem]);
 }
 
 function prehash(password: string): string {

@@ -16,6 +16,12 @@ export interface AuditEventDetails {
   /** Every second factor of the account removed by an administrator. */
   mfa_reset: BySource<'cli'> & { removed: number; recoveryCodes: number };
 
+  // The account page.
+  /** The person changed their password; every other session and token of the account was ended. */
+  password_changed: BySource<'account_page'> & { sessionsEnded: true };
+  /** A password change refused because the current password was wrong. */
+  password_change_failed: { reason: 'wrong_password' };
+
   // Clients and keys (the admin CLI).
   client_added: BySource<'cli'> & { public: boolean; firstParty: boolean };
   client_removed: BySource<'cli'>;
@@ -34,9 +40,10 @@ export interface AuditEventDetails {
   signin_password_failed: { reason: 'unknown_email' | 'wrong_password' | 'account_disabled' };
   signin_succeeded: { amr: string[] };
   signin_restarted: { reason: 'too_many_wrong_codes' };
-  otp_failed: { reason: 'wrong_code' | 'locked'; stage?: 'enrolment' };
-  /** The wrong code that reached the consecutive-failure limit and locked the authenticator. */
-  otp_locked: undefined;
+  /** `interaction`: the sign-in it was typed in, so the notice at the next sign-in can leave out that sign-in's own. */
+  otp_failed: { reason: 'wrong_code' | 'locked'; stage?: 'enrolment'; interaction?: string };
+  /** The wrong code that locked the authenticator (the consecutive limit, or the guessing budget spent). */
+  otp_locked: { interaction?: string };
   /** A code typed again after it was accepted; `interaction` is the sign-in it was typed in. */
   otp_replay: { interaction: string };
   /** An app was linked; `grant` says what allowed it, `replaced` how many apps it replaced. */

@@ -51,14 +51,18 @@ export class AuditLog {
     this.observers.push(observer);
   }
 
-  /** The account's events of one type, newest first; only those after `after` when given. */
+  /** The account's events of one type (or of several), newest first; only those after `after` when given. */
   async recent<T extends AuditEventType>(
     accountId: string,
-    type: T,
+    type: T | readonly T[],
     options: { after?: Date | undefined; limit?: number } = {},
   ): Promise<AuditEvent<T>[]> {
     const rows = await this.db.auditEvent.findMany({
-      where: { accountId, type, at: options.after ? { gt: options.after } : undefined },
+      where: {
+        accountId,
+        type: typeof type === 'string' ? type : { in: [...type] },
+        at: options.after ? { gt: options.after } : undefined,
+      },
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
       take: options.limit ?? 100,
     });

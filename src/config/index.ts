@@ -82,6 +82,9 @@ export interface RateLimitConfig {
   readonly codePerIp: number;
   /** Consecutive wrong codes per account, from anywhere, before its authenticator locks. */
   readonly codePerAccount: number;
+  /** Codes checked and not accepted per authenticator, from anywhere, per `codeBudgetWindowDays`. */
+  readonly codeBudget: number;
+  readonly codeBudgetWindowDays: number;
   /** Failed token, introspection and revocation requests per (client_id, client IP). */
   readonly tokenPerClientIp: number;
   /** Wrong recovery codes per account, from anywhere, per `recoveryCodeWindowSeconds`. */
@@ -128,6 +131,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `HTTP_HEADERS_TIMEOUT must not be longer than HTTP_REQUEST_TIMEOUT (got ${JSON.stringify(`${e.HTTP_HEADERS_TIMEOUT}s`)} and ${JSON.stringify(`${e.HTTP_REQUEST_TIMEOUT}s`)})`,
     );
   }
+  // The guessing bound (SECURITY.md): a year meets at most this many budget windows, each checks at
+  // most RATE_LIMIT_CODE_BUDGET codes, each code wins with 3·10⁻⁶ (±1 step); 333 guesses ≈ 10⁻³.
+  const guessesPerYear = maxGuessesPerYear(e.RATE_LIMIT_CODE_BUDGET, e.RATE_LIMIT_CODE_BUDGET_WINDOW);
+  if (guessesPerYear > MAX_GUESSES_PER_YEAR) {
+    throw new ConfigError(
+      `RATE_LIMIT_CODE_BUDGET and RATE_LIMIT_CODE_BUDGET_WINDOW allow ${guessesPerYear} code guesses a year, more than ${MAX_GUESSES_PER_YEAR} (a 10⁻³ chance a year of guessing a code; see SECURITY.md): lower the budget or lengthen the window (got ${JSON.stringify(String(e.RATE_LIMIT_CODE_BUDGET))} and ${JSON.stringify(`${e.RATE_LIMIT_CODE_BUDGET_WINDOW}d`)})`,
+    );
+  }
   const dataDir = resolve(e.DATA_DIR);
   const issuer = (e.ISSUER ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   // Twofold serves plain HTTP; an https issuer means a TLS-terminating proxy in front, whose
@@ -160,6 +171,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       codePerAccountIp: e.RATE_LIMIT_CODE_PER_ACCOUNT_IP,
       codePerIp: e.RATE_LIMIT_CODE_PER_IP,
       codePerAccount: e.RATE_LIMIT_CODE_PER_ACCOUNT,
+      codeBudget: e.RATE_LIMIT_CODE_BUDGET,
+      codeBudgetWindowDays: e.RATE_LIMIT_CODE_BUDGET_WINDOW,
       tokenPerClientIp: e.RATE_LIMIT_TOKEN_PER_CLIENT_IP,
       recoveryCodePerAccount: e.RATE_LIMIT_RECOVERY_CODE_PER_ACCOUNT,
       recoveryCodeWindowSeconds: e.RATE_LIMIT_RECOVERY_CODE_WINDOW,
@@ -181,6 +194,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     auditRetentionDays: e.AUDIT_RETENTION,
     enrollment: Object.freeze({ windowSeconds: e.ENROLLMENT_WINDOW, linkTtlSeconds: e.ENROLLMENT_LINK_TTL }),
   });
+}
+
+/** Guesses a year may check at most so that one account's chance stays ≤ 10⁻³ (each wins with 3·10⁻⁶). */
+const MAX_GUESSES_PER_YEAR = 333;
+
+/**
+ * The most codes one authenticator can have checked in any 366 days. A window opens at a wrong
+ * code no earlier than the previous window's end, so windows are at least `windowDays` apart and
+ * at most ⌈366 / windowDays⌉ + 1 of them overlap a year (the first may have opened just before it).
+ */
+function maxGuessesPerYear(budget: number, windowDays: number): number {
+  return (Math.ceil(366 / windowDays) + 1) * budget;
 }
 
 /** A bad value is echoed to help the operator, but never a password inside a URL (`user:pw@`). */

@@ -204,6 +204,23 @@ export const environmentSchema = z.object({
     description:
       'consecutive wrong codes per account from anywhere before its authenticator locks until a recovery code or `twofold user reset-mfa` (at most 100, NIST SP 800-63B)',
   }),
+  // The lifetime budget for guessing codes (src/mfa/authenticators.ts; the bound it gives is
+  // derived in SECURITY.md): an attacker who has the password gets at most this many checked codes
+  // per window, whatever the owner does, since a right code does not give the budget back.
+  RATE_LIMIT_CODE_BUDGET: integer(1, 333).default(20).meta({
+    description:
+      'codes checked and not accepted per authenticator, from every address together, per `RATE_LIMIT_CODE_BUDGET_WINDOW` (a right code does not reset it); the one that spends it locks the authenticator like `RATE_LIMIT_CODE_PER_ACCOUNT`. Start-up refuses a budget and window that allow more than 333 guesses a year (a 10⁻³ chance a year of guessing a code; SECURITY.md)',
+  }),
+  RATE_LIMIT_CODE_BUDGET_WINDOW: z
+    .string()
+    .regex(/^\d{1,4}d$/, { error: 'must be a number of days such as 30d' })
+    .transform((v) => Number(v.slice(0, -1)))
+    .pipe(z.number().min(1, { error: 'must be at least 1d' }).max(3660, { error: 'must be at most 3660d' }))
+    .prefault('30d')
+    .meta({
+      description:
+        'window of `RATE_LIMIT_CODE_BUDGET`, in days: it opens at the first wrong code after the previous window ended',
+    }),
   RATE_LIMIT_TOKEN_PER_CLIENT_IP: integer(1, 100_000).default(20).meta({
     description:
       'failed requests of a registered client to `/token`, `/token/introspection`, `/token/revocation`, `/request` (PAR) per (client_id, client address) per window, then 429 `slow_down`',

@@ -1,5 +1,6 @@
-// The authenticator apps linked to accounts: enrolment, code checks with the replay guard and the
-// consecutive-failure lock, administrator reset, and re-encryption after a key rotation.
+// The authenticator apps linked to accounts: enrolment, code checks with the replay guard, the
+// consecutive-failure lock and the guessing budget, administrator reset, and re-encryption after a
+// key rotation.
 // Every check that must hold across concurrent requests and instances is a single conditional
 // UPDATE in the database, never a read followed by a write.
 import { randomUUID } from 'node:crypto';
@@ -38,6 +39,22 @@ export interface AuthenticatorStoreOptions {
   maxConsecutiveFailures?: number;
   /** Told of each retried serialization conflict (an enrolment racing another). */
   logger?: SerializableOptions['logger'];
+  /**
+   * The lifetime guessing budget: at most `guesses` codes checked and not accepted per window of
+   * `windowMs`, whatever succeeds in between; the guess that spends it locks the authenticator.
+   */
+  guessBudget?: { guesses: number; windowMs: number };
+}
+
+/** RATE_LIMIT_CODE_BUDGET and RATE_LIMIT_CODE_BUDGET_WINDOW's defaults. */
+const DEFAULT_GUESS_BUDGET = { guesses: 20, windowMs: 30 * 86_400_000 };
+
+/** A point of the guessing budget, taken before a code is checked. */
+interface Guess {
+  /** The window it was counted in, so giving it back never lands in a later window. */
+  windowStart: Date;
+  /** True when it was the window's last point: a wrong code with it locks the authenticator. */
+  last: boolean;
 }
 
 /** The account already has a confirmed authenticator; only one per account is supported for now. */
@@ -92,6 +109,7 @@ function isNoMatch(error: unknown): boolean {
 
 export class AuthenticatorStore {
   private readonly maxConsecutiveFailures: number;
+  private readonly guessBudget: { guesses: number; windowMs: number };
   private readonly clock: Clock;
   private readonly logger: SerializableOptions['logger'];
 
@@ -104,6 +122,10 @@ export class AuthenticatorStore {
     if (!Number.isSafeInteger(max) || max < 1)
       throw new RangeError('maxConsecutiveFailures must be a positive whole number');
     this.maxConsecutiveFailures = max;
+    const budget = options.guessBudget ?? DEFAULT_GUESS_BUDGET;
+    if (!Number.isSafeInteger(budget.guesses) || budget.guesses < 1 || !(budget.windowMs > 0))
+      throw new RangeError('guessBudget must allow at least one guess in a positive window');
+    this.guessBudget = budget;
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger;
   }
@@ -198,6 +220,8 @@ export class AuthenticatorStore {
    * of any number of simultaneous submissions on any number of instances exactly one wins.
    * `signIn` names the sign-in the code is typed in; the same UPDATE records it with the step, so a
    * replay can tell whether that step was accepted for this very sign-in.
+   * Before any code is checked it takes a point of the guessing budget (one conditional UPDATE
+   * too); a right code or a replay gives its point back, a wrong one keeps it.
    */
   async verify(accountId: string, code: string, signIn: string): Promise<VerifyResult> {
     const now = this.clock.now();
@@ -206,16 +230,27 @@ export class AuthenticatorStore {
     if (!row) return { ok: false, reason: 'not_enrolled' };
     const authenticatorId = row.id;
     if (row.lockedAt) return { ok: false, reason: 'locked', authenticatorId };
+    const guess = await this.takeGuess(authenticatorId, now);
+    // Spent: the authenticator locks (the guess that spent it normally did so already).
+    if (!guess) return this.lock(authenticatorId);
 
     const step = verifyTotp(this.box.open(row.secretCiphertext, row.secretKeyId, accountId), code, now);
-    if (step === null) return this.countFailure(authenticatorId);
+    if (step === null) return this.countFailure(authenticatorId, guess);
     // Already used (or an older step after a newer one): not a guess, so not counted as a failure.
-    if (step <= row.lastStep) return replay(authenticatorId, step, row, signIn);
+    if (step <= row.lastStep) {
+      await this.giveBack(authenticatorId, guess);
+      return replay(authenticatorId, step, row, signIn);
+    }
 
-    const { count } = await this.db.authenticator.updateMany({
-      where: { id: authenticatorId, lastStep: { lt: step }, lockedAt: null },
-      data: { lastStep: step, lastStepBy: signIn, lastUsedAt: new Date(now), failedCodes: 0 },
+    const accepted = { lastStep: step, lastStepBy: signIn, lastUsedAt: new Date(now), failedCodes: 0 };
+    const where = { id: authenticatorId, lastStep: { lt: step }, lockedAt: null };
+    // Accepted and its point given back in one write, while its window is still the open one.
+    let { count } = await this.db.authenticator.updateMany({
+      where: { ...where, guessWindowStart: guess.windowStart, guessesInWindow: { gt: 0 } },
+      data: { ...accepted, guessesInWindow: { decrement: 1 } },
     });
+    // Its window was closed and another opened meanwhile: the point stays in the old one, gone.
+    if (count === 0) ({ count } = await this.db.authenticator.updateMany({ where, data: accepted }));
     if (count === 1) return { ok: true, authenticatorId };
     // Lost the race: another request accepted this step first, or the authenticator just locked.
     const current = await this.db.authenticator.findUnique({
@@ -224,6 +259,8 @@ export class AuthenticatorStore {
     });
     if (!current) return { ok: false, reason: 'not_enrolled' };
     if (current.lockedAt) return { ok: false, reason: 'locked', authenticatorId };
+    // A double submit of a right code: a replay, not a guess.
+    await this.giveBack(authenticatorId, guess);
     return replay(authenticatorId, step, current, signIn);
   }
 
@@ -233,11 +270,11 @@ export class AuthenticatorStore {
     return count;
   }
 
-  /** Lifts the lock and forgets the failure count. Returns how many authenticators changed. */
+  /** Lifts the lock and forgets the failure counts, the budget's too. Returns how many authenticators changed. */
   async unlock(accountId: string): Promise<number> {
     const { count } = await this.db.authenticator.updateMany({
       where: { accountId },
-      data: { lockedAt: null, failedCodes: 0 },
+      data: { lockedAt: null, failedCodes: 0, guessWindowStart: null, guessesInWindow: 0 },
     });
     return count;
   }
@@ -286,8 +323,70 @@ export class AuthenticatorStore {
     });
   }
 
-  /** One more consecutive wrong code; locks the authenticator when the count reaches the limit. */
-  private async countFailure(authenticatorId: string): Promise<VerifyResult> {
+  /**
+   * Takes a point of the guessing budget for one code check, or null when the budget is spent (or
+   * the authenticator locked or went since it was read). A point is taken in the open window if it
+   * has one left, else a new window opens at `now` when the last one is over; when two requests
+   * race to open one, the loser counts in the winner's.
+   */
+  private async takeGuess(authenticatorId: string, now: number): Promise<Guess | null> {
+    const { guesses, windowMs } = this.guessBudget;
+    const over = new Date(now - windowMs);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const taken = await this.db.authenticator.update({
+          where: {
+            id: authenticatorId,
+            lockedAt: null,
+            guessWindowStart: { gt: over },
+            guessesInWindow: { lt: guesses },
+          },
+          data: { guessesInWindow: { increment: 1 } },
+          select: { guessWindowStart: true, guessesInWindow: true },
+        });
+        return { windowStart: taken.guessWindowStart!, last: taken.guessesInWindow >= guesses };
+      } catch (error) {
+        if (!isNoMatch(error)) throw error;
+      }
+      if (attempt === 1) break;
+      const windowStart = new Date(now);
+      const { count } = await this.db.authenticator.updateMany({
+        where: {
+          id: authenticatorId,
+          lockedAt: null,
+          OR: [{ guessWindowStart: null }, { guessWindowStart: { lte: over } }],
+        },
+        data: { guessWindowStart: windowStart, guessesInWindow: 1 },
+      });
+      if (count === 1) return { windowStart, last: guesses === 1 };
+    }
+    return null;
+  }
+
+  /** A checked code that was not a guess after all (right, or a replay): its point goes back. */
+  private async giveBack(authenticatorId: string, guess: Guess): Promise<void> {
+    await this.db.authenticator.updateMany({
+      where: { id: authenticatorId, guessWindowStart: guess.windowStart, guessesInWindow: { gt: 0 } },
+      data: { guessesInWindow: { decrement: 1 } },
+    });
+  }
+
+  /** Locks the authenticator; `lockedNow` when this call did it (worth an audit event). */
+  private async lock(authenticatorId: string): Promise<VerifyResult> {
+    const { count } = await this.db.authenticator.updateMany({
+      where: { id: authenticatorId, lockedAt: null },
+      data: { lockedAt: new Date(this.clock.now()) },
+    });
+    if (count === 1) return { ok: false, reason: 'locked', authenticatorId, lockedNow: true };
+    const current = await this.db.authenticator.findUnique({ where: { id: authenticatorId }, select: { id: true } });
+    return current ? { ok: false, reason: 'locked', authenticatorId } : { ok: false, reason: 'not_enrolled' };
+  }
+
+  /**
+   * One more consecutive wrong code (its budget point is kept); locks the authenticator when the
+   * consecutive count reaches its limit or the budget is spent.
+   */
+  private async countFailure(authenticatorId: string, guess: Guess): Promise<VerifyResult> {
     let failedCodes: number;
     try {
       ({ failedCodes } = await this.db.authenticator.update({
@@ -301,11 +400,8 @@ export class AuthenticatorStore {
       const current = await this.db.authenticator.findUnique({ where: { id: authenticatorId }, select: { id: true } });
       return current ? { ok: false, reason: 'locked', authenticatorId } : { ok: false, reason: 'not_enrolled' };
     }
-    if (failedCodes < this.maxConsecutiveFailures) return { ok: false, reason: 'invalid', authenticatorId };
-    const { count } = await this.db.authenticator.updateMany({
-      where: { id: authenticatorId, lockedAt: null },
-      data: { lockedAt: new Date(this.clock.now()) },
-    });
-    return { ok: false, reason: 'locked', authenticatorId, lockedNow: count === 1 };
+    if (failedCodes < this.maxConsecutiveFailures && !guess.last)
+      return { ok: false, reason: 'invalid', authenticatorId };
+    return this.lock(authenticatorId);
   }
 }

@@ -13,6 +13,7 @@ export const PORTAL_PATHS = {
   signedOut: '/account/signed-out',
   recoveryCodes: '/account/recovery-codes',
   signInAgain: '/account/sign-in-again',
+  password: '/account/password',
 } as const;
 
 export function portalUrl(config: Pick<Config, 'issuer'>, path: string): string {

@@ -48,12 +48,16 @@ export class PortalSessions {
     return record.pending;
   }
 
-  /** Starts the signed-in session under a new id, so an id seen before sign-in is worthless after. */
-  async signIn(ctx: Context, identity: PortalIdentity): Promise<void> {
+  /**
+   * Starts the signed-in session under a new id, so an id seen before sign-in is worthless after.
+   * Also how a password change keeps this browser signed in once every session of the account ended.
+   */
+  async signIn(ctx: Context, identity: PortalIdentity): Promise<SignedInSession> {
     await this.end(ctx);
     const session: SignedInSession = { identity, csrfToken: randomId() };
     // accountId lets "end every session of this account" (reset-mfa, disable) reach the portal too.
     await this.write(ctx, { kind: 'signed-in', session }, SIGNED_IN_TTL_SECONDS, identity.sub);
+    return session;
   }
 
   /** Ends whatever this browser has; returns the signed-in session it ended, if any. */

@@ -144,7 +144,7 @@ describe('the audit trail', () => {
     expect(of('recovery_codes_issued')).toEqual([{ count: 10 }, { count: 10 }]);
     expect(of('recovery_code_failed')).toEqual([{ reason: 'wrong_or_used' }]);
     expect(of('recovery_code_used')).toEqual([{ remaining: 9 }]);
-    expect(of('otp_failed')).toEqual([{ reason: 'wrong_code' }]);
+    expect(of('otp_failed')).toEqual([{ reason: 'wrong_code', interaction: expect.any(String) }]);
     expect(of('otp_replay')).toHaveLength(1);
     expect(of('otp_locked')).toHaveLength(1);
     expect(of('client_added')).toEqual([expect.objectContaining({ source: 'cli' })]);

@@ -18,6 +18,7 @@ import { createPostgresDatabase, dropPostgresDatabase, tempDir, testDatabaseKind
 const NOW = 1_700_000_015_000; // the middle of a 30 s step
 const STEP = timeStep(NOW);
 const at = (steps: number) => NOW + steps * 30_000;
+const DAY = 86_400_000;
 // Every store below reads this clock; verifyAt moves it to the moment of each check.
 const clock = new ManualClock(NOW);
 
@@ -162,6 +163,8 @@ describe('authenticators', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === 'replay')).toHaveLength(9);
     expect(await verifyAt(store, at(2), accountId, codeFor(secret, STEP + 2))).toMatchObject({ ok: true });
+    // None of them was a guess: the guessing budget is whole.
+    expect((await db.authenticator.findFirstOrThrow({ where: { accountId } })).guessesInWindow).toBe(0);
   });
 
   it('lets exactly one through even when every request read the authenticator before any wrote', async () => {
@@ -226,7 +229,9 @@ describe('authenticators', () => {
   });
 
   it('locks after 100 consecutive wrong codes, counted across attempts, reset by a success', async () => {
-    const { accountId, secret } = await enrolled();
+    // A budget far above 100, so that only the consecutive count decides here.
+    const store = new AuthenticatorStore(db, box, { clock, guessBudget: { guesses: 1000, windowMs: DAY } });
+    const { accountId, secret } = await enrolled(store);
     const failures = async (n: number, now: number) => {
       const results = [];
       for (let i = 0; i < n; i++) results.push(await verifyAt(store, now, accountId, wrongCode(secret, now)));
@@ -262,6 +267,85 @@ describe('authenticators', () => {
     // An administrator unlocks: the code works again.
     expect(await store.unlock(accountId)).toBe(1);
     expect(await verifyAt(store, at(2), accountId, codeFor(secret, STEP + 2))).toMatchObject({ ok: true });
+  });
+
+  describe('the guessing budget', () => {
+    const BUDGET = 6;
+    const WINDOW = 30 * DAY;
+    const budgeted = () =>
+      new AuthenticatorStore(db, box, { clock, guessBudget: { guesses: BUDGET, windowMs: WINDOW } });
+    const wrong = (on: AuthenticatorStore, time: number, accountId: string, secret: string) =>
+      verifyAt(on, time, accountId, wrongCode(secret, time));
+
+    it('a right code in between gives nothing back: the sixth wrong code of the window locks the app', async () => {
+      const on = budgeted();
+      const { accountId, secret } = await enrolled(on);
+      // The attacker guesses a few codes a day; the owner signs in every day in between.
+      for (let day = 0; day < BUDGET - 1; day++) {
+        const time = at(1) + day * DAY;
+        expect(await wrong(on, time, accountId, secret)).toMatchObject({ ok: false, reason: 'invalid' });
+        expect(await verifyAt(on, time + 60_000, accountId, codeFor(secret, timeStep(time + 60_000)))).toMatchObject({
+          ok: true,
+        });
+      }
+      // A replay is not a guess at the secret: it costs nothing.
+      const used = at(1) + (BUDGET - 2) * DAY + 60_000;
+      expect(await verifyAt(on, used, accountId, codeFor(secret, timeStep(used)))).toMatchObject({ reason: 'replay' });
+      const last = at(1) + BUDGET * DAY;
+      expect(await wrong(on, last, accountId, secret)).toEqual({
+        ok: false,
+        reason: 'locked',
+        authenticatorId: expect.any(String),
+        lockedNow: true,
+      });
+      expect(await verifyAt(on, last, accountId, codeFor(secret, timeStep(last)))).toMatchObject({ reason: 'locked' });
+      expect(await db.authenticator.findFirstOrThrow({ where: { accountId } })).toMatchObject({
+        guessesInWindow: BUDGET,
+        failedCodes: 1,
+      });
+    });
+
+    it('a window after it opened, the budget is whole again', async () => {
+      const on = budgeted();
+      const { accountId, secret } = await enrolled(on);
+      for (let i = 0; i < BUDGET - 1; i++)
+        expect(await wrong(on, at(1), accountId, secret)).toMatchObject({ reason: 'invalid' });
+      // Still inside the window that opened at the first wrong code.
+      expect(await wrong(on, at(1) + WINDOW - 60_000, accountId, secret)).toMatchObject({ lockedNow: true });
+
+      const other = await enrolled(on);
+      for (let i = 0; i < BUDGET - 1; i++)
+        expect(await wrong(on, at(1), other.accountId, other.secret)).toMatchObject({ reason: 'invalid' });
+      // The window is over: a new one opens with this wrong code, and five more may follow.
+      const later = at(1) + WINDOW + 60_000;
+      for (let i = 0; i < BUDGET - 1; i++)
+        expect(await wrong(on, later, other.accountId, other.secret)).toMatchObject({ reason: 'invalid' });
+      expect(await wrong(on, later, other.accountId, other.secret)).toMatchObject({ lockedNow: true });
+    });
+
+    it('simultaneous guesses never check more codes than the budget holds', async () => {
+      const on = budgeted();
+      const { accountId, secret } = await enrolled(on);
+      const results = await Promise.all(
+        Array.from({ length: 4 * BUDGET }, () => verifyAt(on, at(1), accountId, wrongCode(secret, at(1)))),
+      );
+      // Each check took its point first: six were checked, the rest found the budget spent and
+      // the first of those locked the app (the checks still in flight then find it locked).
+      expect(results.every((r) => !r.ok && (r.reason === 'invalid' || r.reason === 'locked'))).toBe(true);
+      expect(results.filter((r) => !r.ok && r.reason === 'invalid').length).toBeLessThan(BUDGET);
+      expect(results.filter((r) => !r.ok && r.lockedNow)).toHaveLength(1);
+      expect((await db.authenticator.findFirstOrThrow({ where: { accountId } })).guessesInWindow).toBe(BUDGET);
+    });
+
+    it('an administrator unlock gives the whole budget back', async () => {
+      const on = budgeted();
+      const { accountId, secret } = await enrolled(on);
+      for (let i = 0; i < BUDGET; i++) await wrong(on, at(1), accountId, secret);
+      expect((await on.findConfirmed(accountId))!.locked).toBe(true);
+      expect(await on.unlock(accountId)).toBe(1);
+      for (let i = 0; i < BUDGET - 1; i++)
+        expect(await wrong(on, at(1), accountId, secret)).toMatchObject({ reason: 'invalid' });
+    });
   });
 
   it('answers malformed input without touching the database', async () => {

@@ -9,6 +9,7 @@ import type { Visit } from '../support/user-agent.js';
 import type { AuthenticatorApp } from '../support/authenticator-app.js';
 import {
   callbackOf,
+  continuePastNotice,
   createPerson,
   firstSignIn,
   isCodePage,
@@ -172,10 +173,11 @@ describe('rate limits on sign-in', () => {
       ({ ua, codePage: visit } = await codePageAt(attacker, person));
       expectTooManyAttempts(await ua.submit(visit, '/code', { code: await app.nextCode() }), 'codes');
 
+      // The person, from their own address, signs in and is told of the five wrong codes.
       const elsewhere = await codePageAt(newAddress(), person);
-      expect(
-        callbackOf(await elsewhere.ua.submit(elsewhere.codePage, '/code', { code: await app.nextCode() })),
-      ).toBeTruthy();
+      const notice = await elsewhere.ua.submit(elsewhere.codePage, '/code', { code: await app.nextCode() });
+      expect(notice.body).toContain('someone typed your password and then 5 wrong codes');
+      expect(callbackOf(await continuePastNotice(elsewhere.ua, notice))).toBeTruthy();
 
       expect(await rateLimitedEvents(person.id)).toEqual([
         { ip: attacker, detail: { limit: 'code_per_account_ip', retryAfterSeconds: expect.any(Number) } },

@@ -28,6 +28,11 @@ describe('start-up with a bad configuration', () => {
     [{ METRICS_PORT: 'prometheus' }, /^twofold: configuration error: METRICS_PORT must be a whole number/],
     [{ METRICS_PORT: '65536' }, /^twofold: configuration error: METRICS_PORT must be at most 65535/],
     [{ PORT: '8080', METRICS_PORT: '8080' }, /^twofold: configuration error: METRICS_PORT must differ from PORT/],
+    // More than 333 code guesses a year (SECURITY.md, the guessing bound).
+    [
+      { RATE_LIMIT_CODE_BUDGET: '30' },
+      /^twofold: configuration error: RATE_LIMIT_CODE_BUDGET and RATE_LIMIT_CODE_BUDGET_WINDOW allow 420 code guesses a year/,
+    ],
   ])('%j stops with exit code 2 and one line naming the variable', (env, message) => {
     const result = start(env);
     expect(result.status).toBe(2);

@@ -33,6 +33,18 @@ export function isConsentPage(visit: Visit): boolean {
   return visit.status === 200 && /action="\/interaction\/[^"]+\/consent"/.test(visit.body);
 }
 
+/** The page at a successful sign-in telling of a reused code or wrong codes since the last one. */
+export function isSignInNotice(visit: Visit): boolean {
+  return visit.status === 200 && /action="\/interaction\/[^"]+\/continue"/.test(visit.body);
+}
+
+/** Reads the notice of what someone with the password tried, like a person, and continues. */
+export function continuePastNotice(ua: UserAgent, visit: Visit): Promise<Visit> {
+  if (!isSignInNotice(visit))
+    throw new Error(`expected the sign-in notice, got ${visit.status} ${visit.url}:\n${visit.body}`);
+  return ua.submit(visit, '/continue');
+}
+
 export function submitPassword(ua: UserAgent, visit: Visit, email: string, password: string): Promise<Visit> {
   if (!isPasswordPage(visit))
     throw new Error(`expected the password page, got ${visit.status} ${visit.url}:\n${visit.body}`);

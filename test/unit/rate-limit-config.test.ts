@@ -3,7 +3,7 @@
 import { loadConfig, ConfigError } from '../../src/config/index.js';
 
 describe('rate-limit configuration', () => {
-  it('defaults to 5 passwords and 5 codes per account and address, 50 of each per address, 100 codes per account, 20 token failures, 20 unregistered clients and 100 right passwords per address, 30 right passwords per account, per 15 minutes; 10 recovery codes per account per hour; 200 sign-ins held open per address', () => {
+  it('defaults to 5 passwords and 5 codes per account and address, 50 of each per address, 100 codes per account, a budget of 20 guesses per authenticator per 30 days, 20 token failures, 20 unregistered clients and 100 right passwords per address, 30 right passwords per account, per 15 minutes; 10 recovery codes per account per hour; 200 sign-ins held open per address', () => {
     expect(loadConfig({}).rateLimits).toEqual({
       windowSeconds: 900,
       passwordPerAccountIp: 5,
@@ -11,6 +11,8 @@ describe('rate-limit configuration', () => {
       codePerAccountIp: 5,
       codePerIp: 50,
       codePerAccount: 100,
+      codeBudget: 20,
+      codeBudgetWindowDays: 30,
       tokenPerClientIp: 20,
       recoveryCodePerAccount: 10,
       recoveryCodeWindowSeconds: 3600,
@@ -36,6 +38,43 @@ describe('rate-limit configuration', () => {
     const { rateLimits } = loadConfig({ RATE_LIMIT_PASSWORD_PER_IP: '500', RATE_LIMIT_CODE_PER_IP: '7' });
     expect(rateLimits.passwordPerIp).toBe(500);
     expect(rateLimits.codePerIp).toBe(7);
+  });
+
+  describe('the guessing budget keeps one account’s chance a year at most 10⁻³ (333 guesses of 3·10⁻⁶)', () => {
+    it.each([
+      // At most ⌈366 / window⌉ + 1 windows meet a year.
+      ['20', '30d', 280],
+      ['23', '30d', 322],
+      ['166', '366d', 332],
+      ['167', '366d', 334],
+      ['333', '3660d', 666],
+      ['1', '1d', 367],
+    ])('RATE_LIMIT_CODE_BUDGET=%s per %s allows %i guesses a year', (budget, window, guesses) => {
+      const env = { RATE_LIMIT_CODE_BUDGET: budget, RATE_LIMIT_CODE_BUDGET_WINDOW: window };
+      if (guesses <= 333) {
+        expect(loadConfig(env).rateLimits).toMatchObject({
+          codeBudget: Number(budget),
+          codeBudgetWindowDays: Number(window.slice(0, -1)),
+        });
+      } else {
+        expect(() => loadConfig(env)).toThrow(ConfigError);
+        expect(() => loadConfig(env)).toThrow(
+          `RATE_LIMIT_CODE_BUDGET and RATE_LIMIT_CODE_BUDGET_WINDOW allow ${guesses} code guesses a year, more than 333`,
+        );
+      }
+    });
+
+    it('refuses a budget that breaks the bound before anything starts, naming both variables', () => {
+      expect(() => loadConfig({ RATE_LIMIT_CODE_BUDGET: '24' })).toThrow(
+        'RATE_LIMIT_CODE_BUDGET and RATE_LIMIT_CODE_BUDGET_WINDOW allow 336 code guesses a year, more than 333 (a 10⁻³ chance a year of guessing a code; see SECURITY.md): lower the budget or lengthen the window (got "24" and "30d")',
+      );
+      expect(() => loadConfig({ RATE_LIMIT_CODE_BUDGET_WINDOW: '30' })).toThrow(
+        'RATE_LIMIT_CODE_BUDGET_WINDOW must be a number of days such as 30d (got "30")',
+      );
+      expect(() => loadConfig({ RATE_LIMIT_CODE_BUDGET: '334', RATE_LIMIT_CODE_BUDGET_WINDOW: '3660d' })).toThrow(
+        'RATE_LIMIT_CODE_BUDGET must be at most 333 (got "334")',
+      );
+    });
   });
 
   it.each([

@@ -50,6 +50,19 @@ export const de: Translation = {
   'code.wrong':
     'Dieser Code ist nicht richtig. Prüfen Sie, ob die Uhr Ihres Telefons automatisch eingestellt wird, und geben Sie dann den Code ein, den Ihre App jetzt anzeigt.',
 
+  'wrong_codes.title': 'Jemand, der Ihr Passwort kennt, hat falsche Codes eingegeben',
+  'wrong_codes.what':
+    '{count, plural, one {Seit Ihrer letzten Anmeldung hat jemand Ihr Passwort und danach # falschen Code aus Ihrer Authenticator-App eingegeben. Niemand hat sich damit angemeldet.} other {Seit Ihrer letzten Anmeldung hat jemand Ihr Passwort und danach # falsche Codes aus Ihrer Authenticator-App eingegeben. Niemand hat sich damit angemeldet.}}',
+  'wrong_codes.what_at_least':
+    '{count, plural, other {Seit Ihrer letzten Anmeldung hat jemand Ihr Passwort und danach mindestens # falsche Codes aus Ihrer Authenticator-App eingegeben. Niemand hat sich damit angemeldet.}}',
+  'wrong_codes.from':
+    '{count, plural, one {# falscher Code von der Netzwerkadresse {address}, am {when}} other {# falsche Codes von der Netzwerkadresse {address}, der letzte am {when}}}',
+  'wrong_codes.from_unknown':
+    '{count, plural, one {# falscher Code, am {when}} other {# falsche Codes, der letzte am {when}}}',
+  'wrong_codes.more': 'und von weiteren Adressen',
+  'wrong_codes.advice':
+    'Wenn Sie das nicht waren, kennt jemand Ihr Passwort. <account>Ändern Sie jetzt Ihr Passwort auf Ihrer Kontoseite</account>: Dabei werden Sie auch überall sonst abgemeldet.',
+
   'recovery.title': 'Wiederherstellungscode verwenden',
   'recovery.intro':
     'Geben Sie einen der Wiederherstellungscodes ein, die Sie beim Verknüpfen Ihrer Authenticator-App gespeichert haben ({email}). Jeder Code funktioniert nur einmal.',
@@ -210,6 +223,23 @@ export const de: Translation = {
   'account.codes.why':
     'Mit einem Wiederherstellungscode können Sie sich anmelden, wenn Sie Ihr Telefon verlieren. Neue Codes ersetzen alle Ihre alten.',
   'account.codes.generate': 'Neue Wiederherstellungscodes erzeugen',
+  'account.password.heading': 'Passwort',
+  'account.password.intro':
+    'Wenn Sie Ihr Passwort ändern, werden Sie überall sonst abgemeldet: in anderen Browsern und in den Anwendungen, bei denen Sie angemeldet sind.',
+  'account.password.current': 'Aktuelles Passwort',
+  'account.password.new': 'Neues Passwort',
+  'account.password.rules': 'Mindestens {min} Zeichen. Ein langer Satz ist leicht zu merken und schwer zu erraten.',
+  'account.password.confirm': 'Neues Passwort wiederholen',
+  'account.password.submit': 'Passwort ändern',
+  'account.password.changed': 'Ihr Passwort wurde geändert. Sie wurden überall sonst abgemeldet.',
+  'account.password.missing': 'Geben Sie Ihr aktuelles Passwort ein und dann zweimal das neue.',
+  'account.password.wrong': 'Das ist nicht Ihr aktuelles Passwort. Ihr Passwort wurde nicht geändert.',
+  'account.password.mismatch':
+    'Die beiden neuen Passwörter stimmen nicht überein. Geben Sie das neue zweimal genau gleich ein.',
+  'account.password.too_short': 'Das neue Passwort muss mindestens {min} Zeichen lang sein.',
+  'account.password.too_long': 'Das neue Passwort darf höchstens {max} Zeichen lang sein.',
+  'account.password.too_common':
+    'Dieses Passwort ist zu verbreitet: Es steht auf Listen veröffentlichter Passwörter. Wählen Sie ein anderes.',
   'account.session.heading': 'Diese Anmeldung',
   'account.session.methods': 'Sie haben sich mit {methods} angemeldet.',
   'account.session.methods_two_step': 'Sie haben sich mit {methods} angemeldet (Zwei-Schritt-Anmeldung).',

@@ -55,6 +55,20 @@ export const en = {
   'code.wrong':
     'That code is not right. Check your phone’s clock is set automatically, then type the code your app shows now.',
 
+  // Wrong codes after the password since the last sign-in
+  'wrong_codes.title': 'Someone who knows your password typed wrong codes',
+  'wrong_codes.what':
+    '{count, plural, one {Since you last signed in, someone typed your password and then # wrong code from your authenticator app. Nobody signed in with it.} other {Since you last signed in, someone typed your password and then # wrong codes from your authenticator app. Nobody signed in with them.}}',
+  'wrong_codes.what_at_least':
+    '{count, plural, other {Since you last signed in, someone typed your password and then at least # wrong codes from your authenticator app. Nobody signed in with them.}}',
+  'wrong_codes.from':
+    '{count, plural, one {# wrong code from network address {address}, at {when}} other {# wrong codes from network address {address}, the last at {when}}}',
+  'wrong_codes.from_unknown':
+    '{count, plural, one {# wrong code, at {when}} other {# wrong codes, the last at {when}}}',
+  'wrong_codes.more': 'and from other addresses',
+  'wrong_codes.advice':
+    'If this was not you, someone knows your password. <account>Change your password on your account page</account> now: that also signs you out everywhere else.',
+
   // Step 2 without the phone: a recovery code
   'recovery.title': 'Use a recovery code',
   'recovery.intro':
@@ -207,6 +221,21 @@ export const en = {
   'account.codes.why':
     'A recovery code lets you sign in if you lose your phone. Generating new codes replaces all of your old ones.',
   'account.codes.generate': 'Generate new recovery codes',
+  'account.password.heading': 'Password',
+  'account.password.intro':
+    'Changing your password signs you out everywhere else: in other browsers and in the applications you signed in to.',
+  'account.password.current': 'Current password',
+  'account.password.new': 'New password',
+  'account.password.rules': 'At least {min} characters. A long phrase is easy to remember and hard to guess.',
+  'account.password.confirm': 'New password again',
+  'account.password.submit': 'Change password',
+  'account.password.changed': 'Your password was changed. You were signed out everywhere else.',
+  'account.password.missing': 'Type your current password, then the new one twice.',
+  'account.password.wrong': 'That is not your current password. Your password was not changed.',
+  'account.password.mismatch': 'The two new passwords are not the same. Type the new one twice, exactly alike.',
+  'account.password.too_short': 'The new password must be at least {min} characters long.',
+  'account.password.too_long': 'The new password must be at most {max} characters long.',
+  'account.password.too_common': 'That password is too common: it is on lists of leaked passwords. Choose another one.',
   'account.session.heading': 'This sign-in',
   'account.session.methods': 'You signed in with {methods}.',
   'account.session.methods_two_step': 'You signed in with {methods} (two-step sign-in).',

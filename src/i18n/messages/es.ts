@@ -48,6 +48,19 @@ export const es: Translation = {
   'code.wrong':
     'Ese código no es correcto. Compruebe que el reloj de su teléfono se ajusta automáticamente y escriba el código que muestra ahora su aplicación.',
 
+  'wrong_codes.title': 'Alguien que conoce su contraseña escribió códigos incorrectos',
+  'wrong_codes.what':
+    '{count, plural, one {Desde su último inicio de sesión, alguien escribió su contraseña y después # código incorrecto de su aplicación de autenticación. Nadie inició sesión con él.} other {Desde su último inicio de sesión, alguien escribió su contraseña y después # códigos incorrectos de su aplicación de autenticación. Nadie inició sesión con ellos.}}',
+  'wrong_codes.what_at_least':
+    '{count, plural, other {Desde su último inicio de sesión, alguien escribió su contraseña y después al menos # códigos incorrectos de su aplicación de autenticación. Nadie inició sesión con ellos.}}',
+  'wrong_codes.from':
+    '{count, plural, one {# código incorrecto desde la dirección de red {address}, el {when}} other {# códigos incorrectos desde la dirección de red {address}, el último el {when}}}',
+  'wrong_codes.from_unknown':
+    '{count, plural, one {# código incorrecto, el {when}} other {# códigos incorrectos, el último el {when}}}',
+  'wrong_codes.more': 'y desde otras direcciones',
+  'wrong_codes.advice':
+    'Si no fue usted, alguien conoce su contraseña. <account>Cambie ahora su contraseña en la página de su cuenta</account>: así también se cerrará su sesión en todos los demás sitios.',
+
   'recovery.title': 'Usar un código de recuperación',
   'recovery.intro':
     'Escriba uno de los códigos de recuperación que guardó al vincular su aplicación de autenticación ({email}). Cada código funciona una sola vez.',
@@ -200,6 +213,22 @@ export const es: Translation = {
   'account.codes.why':
     'Un código de recuperación le permite iniciar sesión si pierde su teléfono. Generar códigos nuevos sustituye todos los anteriores.',
   'account.codes.generate': 'Generar nuevos códigos de recuperación',
+  'account.password.heading': 'Contraseña',
+  'account.password.intro':
+    'Al cambiar su contraseña se cierra su sesión en todos los demás sitios: en otros navegadores y en las aplicaciones en las que inició sesión.',
+  'account.password.current': 'Contraseña actual',
+  'account.password.new': 'Contraseña nueva',
+  'account.password.rules': 'Al menos {min} caracteres. Una frase larga es fácil de recordar y difícil de adivinar.',
+  'account.password.confirm': 'Repita la contraseña nueva',
+  'account.password.submit': 'Cambiar la contraseña',
+  'account.password.changed': 'Su contraseña se ha cambiado. Se ha cerrado su sesión en todos los demás sitios.',
+  'account.password.missing': 'Escriba su contraseña actual y después dos veces la nueva.',
+  'account.password.wrong': 'Esa no es su contraseña actual. Su contraseña no se ha cambiado.',
+  'account.password.mismatch': 'Las dos contraseñas nuevas no coinciden. Escriba la nueva dos veces exactamente igual.',
+  'account.password.too_short': 'La contraseña nueva debe tener al menos {min} caracteres.',
+  'account.password.too_long': 'La contraseña nueva debe tener como máximo {max} caracteres.',
+  'account.password.too_common':
+    'Esa contraseña es demasiado común: aparece en listas de contraseñas filtradas. Elija otra.',
   'account.session.heading': 'Este inicio de sesión',
   'account.session.methods': 'Inició sesión con {methods}.',
   'account.session.methods_two_step': 'Inició sesión con {methods} (inicio de sesión en dos pasos).',

@@ -48,6 +48,19 @@ export const fr: Translation = {
   'code.wrong':
     'Ce code n’est pas correct. Vérifiez que l’horloge de votre téléphone est réglée automatiquement, puis tapez le code que votre application affiche maintenant.',
 
+  'wrong_codes.title': 'Quelqu’un qui connaît votre mot de passe a saisi de mauvais codes',
+  'wrong_codes.what':
+    '{count, plural, one {Depuis votre dernière connexion, quelqu’un a saisi votre mot de passe puis # code erroné de votre application d’authentification. Personne ne s’est connecté avec.} other {Depuis votre dernière connexion, quelqu’un a saisi votre mot de passe puis # codes erronés de votre application d’authentification. Personne ne s’est connecté avec.}}',
+  'wrong_codes.what_at_least':
+    '{count, plural, other {Depuis votre dernière connexion, quelqu’un a saisi votre mot de passe puis au moins # codes erronés de votre application d’authentification. Personne ne s’est connecté avec.}}',
+  'wrong_codes.from':
+    '{count, plural, one {# code erroné depuis l’adresse réseau {address}, le {when}} other {# codes erronés depuis l’adresse réseau {address}, le dernier le {when}}}',
+  'wrong_codes.from_unknown':
+    '{count, plural, one {# code erroné, le {when}} other {# codes erronés, le dernier le {when}}}',
+  'wrong_codes.more': 'et depuis d’autres adresses',
+  'wrong_codes.advice':
+    'Si ce n’était pas vous, quelqu’un connaît votre mot de passe. <account>Changez votre mot de passe sur la page de votre compte</account> dès maintenant : vous serez aussi déconnecté partout ailleurs.',
+
   'recovery.title': 'Utiliser un code de récupération',
   'recovery.intro':
     'Tapez l’un des codes de récupération enregistrés lorsque vous avez associé votre application d’authentification ({email}). Chaque code ne fonctionne qu’une fois.',
@@ -202,6 +215,23 @@ export const fr: Translation = {
   'account.codes.why':
     'Un code de récupération vous permet de vous connecter si vous perdez votre téléphone. Générer de nouveaux codes remplace tous les anciens.',
   'account.codes.generate': 'Générer de nouveaux codes de récupération',
+  'account.password.heading': 'Mot de passe',
+  'account.password.intro':
+    'Changer votre mot de passe vous déconnecte partout ailleurs : dans les autres navigateurs et dans les applications auxquelles vous vous êtes connecté.',
+  'account.password.current': 'Mot de passe actuel',
+  'account.password.new': 'Nouveau mot de passe',
+  'account.password.rules': 'Au moins {min} caractères. Une longue phrase est facile à retenir et difficile à deviner.',
+  'account.password.confirm': 'Nouveau mot de passe, encore une fois',
+  'account.password.submit': 'Changer le mot de passe',
+  'account.password.changed': 'Votre mot de passe a été changé. Vous avez été déconnecté partout ailleurs.',
+  'account.password.missing': 'Saisissez votre mot de passe actuel, puis deux fois le nouveau.',
+  'account.password.wrong': 'Ce n’est pas votre mot de passe actuel. Votre mot de passe n’a pas été changé.',
+  'account.password.mismatch':
+    'Les deux nouveaux mots de passe ne sont pas identiques. Saisissez deux fois exactement le même.',
+  'account.password.too_short': 'Le nouveau mot de passe doit comporter au moins {min} caractères.',
+  'account.password.too_long': 'Le nouveau mot de passe doit comporter au plus {max} caractères.',
+  'account.password.too_common':
+    'Ce mot de passe est trop courant : il figure sur des listes de mots de passe divulgués. Choisissez-en un autre.',
   'account.session.heading': 'Cette connexion',
   'account.session.methods': 'Vous vous êtes connecté avec {methods}.',
   'account.session.methods_two_step': 'Vous vous êtes connecté avec {methods} (connexion en deux étapes).',

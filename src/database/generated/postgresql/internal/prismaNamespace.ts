@@ -1080,6 +1080,8 @@ export const AuthenticatorScalarFieldEnum = {
   lastUsedAt: 'lastUsedAt',
   lastStepBy: 'lastStepBy',
   failedCodes: 'failedCodes',
+  guessWindowStart: 'guessWindowStart',
+  guessesInWindow: 'guessesInWindow',
   lockedAt: 'lockedAt',
   createdAt: 'createdAt'
 } as const

@@ -102,6 +102,8 @@ export const AuthenticatorScalarFieldEnum = {
   lastUsedAt: 'lastUsedAt',
   lastStepBy: 'lastStepBy',
   failedCodes: 'failedCodes',
+  guessWindowStart: 'guessWindowStart',
+  guessesInWindow: 'guessesInWindow',
   lockedAt: 'lockedAt',
   createdAt: 'createdAt'
 } as const

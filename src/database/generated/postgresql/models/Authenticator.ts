@@ -31,11 +31,13 @@ export type AggregateAuthenticator = {
 export type AuthenticatorAvgAggregateOutputType = {
   lastStep: number | null
   failedCodes: number | null
+  guessesInWindow: number | null
 }
 
 export type AuthenticatorSumAggregateOutputType = {
   lastStep: number | null
   failedCodes: number | null
+  guessesInWindow: number | null
 }
 
 export type AuthenticatorMinAggregateOutputType = {
@@ -50,6 +52,8 @@ export type AuthenticatorMinAggregateOutputType = {
   lastUsedAt: Date | null
   lastStepBy: string | null
   failedCodes: number | null
+  guessWindowStart: Date | null
+  guessesInWindow: number | null
   lockedAt: Date | null
   createdAt: Date | null
 }
@@ -66,6 +70,8 @@ export type AuthenticatorMaxAggregateOutputType = {
   lastUsedAt: Date | null
   lastStepBy: string | null
   failedCodes: number | null
+  guessWindowStart: Date | null
+  guessesInWindow: number | null
   lockedAt: Date | null
   createdAt: Date | null
 }
@@ -82,6 +88,8 @@ export type AuthenticatorCountAggregateOutputType = {
   lastUsedAt: number
   lastStepBy: number
   failedCodes: number
+  guessWindowStart: number
+  guessesInWindow: number
   lockedAt: number
   createdAt: number
   _all: number
@@ -91,11 +99,13 @@ export type AuthenticatorCountAggregateOutputType = {
 export type AuthenticatorAvgAggregateInputType = {
   lastStep?: true
   failedCodes?: true
+  guessesInWindow?: true
 }
 
 export type AuthenticatorSumAggregateInputType = {
   lastStep?: true
   failedCodes?: true
+  guessesInWindow?: true
 }
 
 export type AuthenticatorMinAggregateInputType = {
@@ -110,6 +120,8 @@ export type AuthenticatorMinAggregateInputType = {
   lastUsedAt?: true
   lastStepBy?: true
   failedCodes?: true
+  guessWindowStart?: true
+  guessesInWindow?: true
   lockedAt?: true
   createdAt?: true
 }
@@ -126,6 +138,8 @@ export type AuthenticatorMaxAggregateInputType = {
   lastUsedAt?: true
   lastStepBy?: true
   failedCodes?: true
+  guessWindowStart?: true
+  guessesInWindow?: true
   lockedAt?: true
   createdAt?: true
 }
@@ -142,6 +156,8 @@ export type AuthenticatorCountAggregateInputType = {
   lastUsedAt?: true
   lastStepBy?: true
   failedCodes?: true
+  guessWindowStart?: true
+  guessesInWindow?: true
   lockedAt?: true
   createdAt?: true
   _all?: true
@@ -245,6 +261,8 @@ export type AuthenticatorGroupByOutputType = {
   lastUsedAt: Date | null
   lastStepBy: string | null
   failedCodes: number
+  guessWindowStart: Date | null
+  guessesInWindow: number
   lockedAt: Date | null
   createdAt: Date
   _count: AuthenticatorCountAggregateOutputType | null
@@ -284,6 +302,8 @@ export type AuthenticatorWhereInput = {
   lastUsedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   lastStepBy?: Prisma.StringNullableFilter<"Authenticator"> | string | null
   failedCodes?: Prisma.IntFilter<"Authenticator"> | number
+  guessWindowStart?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
+  guessesInWindow?: Prisma.IntFilter<"Authenticator"> | number
   lockedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Authenticator"> | Date | string
   account?: Prisma.XOR<Prisma.AccountScalarRelationFilter, Prisma.AccountWhereInput>
@@ -301,6 +321,8 @@ export type AuthenticatorOrderByWithRelationInput = {
   lastUsedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   lastStepBy?: Prisma.SortOrderInput | Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
+  guessWindowStart?: Prisma.SortOrderInput | Prisma.SortOrder
+  guessesInWindow?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   account?: Prisma.AccountOrderByWithRelationInput
@@ -321,6 +343,8 @@ export type AuthenticatorWhereUniqueInput = Prisma.AtLeast<{
   lastUsedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   lastStepBy?: Prisma.StringNullableFilter<"Authenticator"> | string | null
   failedCodes?: Prisma.IntFilter<"Authenticator"> | number
+  guessWindowStart?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
+  guessesInWindow?: Prisma.IntFilter<"Authenticator"> | number
   lockedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Authenticator"> | Date | string
   account?: Prisma.XOR<Prisma.AccountScalarRelationFilter, Prisma.AccountWhereInput>
@@ -338,6 +362,8 @@ export type AuthenticatorOrderByWithAggregationInput = {
   lastUsedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   lastStepBy?: Prisma.SortOrderInput | Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
+  guessWindowStart?: Prisma.SortOrderInput | Prisma.SortOrder
+  guessesInWindow?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.AuthenticatorCountOrderByAggregateInput
@@ -362,6 +388,8 @@ export type AuthenticatorScalarWhereWithAggregatesInput = {
   lastUsedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Authenticator"> | Date | string | null
   lastStepBy?: Prisma.StringNullableWithAggregatesFilter<"Authenticator"> | string | null
   failedCodes?: Prisma.IntWithAggregatesFilter<"Authenticator"> | number
+  guessWindowStart?: Prisma.DateTimeNullableWithAggregatesFilter<"Authenticator"> | Date | string | null
+  guessesInWindow?: Prisma.IntWithAggregatesFilter<"Authenticator"> | number
   lockedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Authenticator"> | Date | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Authenticator"> | Date | string
 }
@@ -377,6 +405,8 @@ export type AuthenticatorCreateInput = {
   lastUsedAt?: Date | string | null
   lastStepBy?: string | null
   failedCodes?: number
+  guessWindowStart?: Date | string | null
+  guessesInWindow?: number
   lockedAt?: Date | string | null
   createdAt?: Date | string
   account: Prisma.AccountCreateNestedOneWithoutAuthenticatorsInput
@@ -394,6 +424,8 @@ export type AuthenticatorUncheckedCreateInput = {
   lastUsedAt?: Date | string | null
   lastStepBy?: string | null
   failedCodes?: number
+  guessWindowStart?: Date | string | null
+  guessesInWindow?: number
   lockedAt?: Date | string | null
   createdAt?: Date | string
 }
@@ -409,6 +441,8 @@ export type AuthenticatorUpdateInput = {
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
+  guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   account?: Prisma.AccountUpdateOneRequiredWithoutAuthenticatorsNestedInput
@@ -426,6 +460,8 @@ export type AuthenticatorUncheckedUpdateInput = {
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
+  guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -442,6 +478,8 @@ export type AuthenticatorCreateManyInput = {
   lastUsedAt?: Date | string | null
   lastStepBy?: string | null
   failedCodes?: number
+  guessWindowStart?: Date | string | null
+  guessesInWindow?: number
   lockedAt?: Date | string | null
   createdAt?: Date | string
 }
@@ -457,6 +495,8 @@ export type AuthenticatorUpdateManyMutationInput = {
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
+  guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -473,6 +513,8 @@ export type AuthenticatorUncheckedUpdateManyInput = {
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
+  guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -499,6 +541,8 @@ export type AuthenticatorCountOrderByAggregateInput = {
   lastUsedAt?: Prisma.SortOrder
   lastStepBy?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
+  guessWindowStart?: Prisma.SortOrder
+  guessesInWindow?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
@@ -506,6 +550,7 @@ export type AuthenticatorCountOrderByAggregateInput = {
 export type AuthenticatorAvgOrderByAggregateInput = {
   lastStep?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
+  guessesInWindow?: Prisma.SortOrder
 }
 
 export type AuthenticatorMaxOrderByAggregateInput = {
@@ -520,6 +565,8 @@ export type AuthenticatorMaxOrderByAggregateInput = {
   lastUsedAt?: Prisma.SortOrder
   lastStepBy?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
+  guessWindowStart?: Prisma.SortOrder
+  guessesInWindow?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
@@ -536,6 +583,8 @@ export type AuthenticatorMinOrderByAggregateInput = {
   lastUsedAt?: Prisma.SortOrder
   lastStepBy?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
+  guessWindowStart?: Prisma.SortOrder
+  guessesInWindow?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
@@ -543,6 +592,7 @@ export type AuthenticatorMinOrderByAggregateInput = {
 export type AuthenticatorSumOrderByAggregateInput = {
   lastStep?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
+  guessesInWindow?: Prisma.SortOrder
 }
 
 export type AuthenticatorCreateNestedManyWithoutAccountInput = {
@@ -606,6 +656,8 @@ export type AuthenticatorCreateWithoutAccountInput = {
   lastUsedAt?: Date | string | null
   lastStepBy?: string | null
   failedCodes?: number
+  guessWindowStart?: Date | string | null
+  guessesInWindow?: number
   lockedAt?: Date | string | null
   createdAt?: Date | string
 }
@@ -621,6 +673,8 @@ export type AuthenticatorUncheckedCreateWithoutAccountInput = {
   lastUsedAt?: Date | string | null
   lastStepBy?: string | null
   failedCodes?: number
+  guessWindowStart?: Date | string | null
+  guessesInWindow?: number
   lockedAt?: Date | string | null
   createdAt?: Date | string
 }
@@ -666,6 +720,8 @@ export type AuthenticatorScalarWhereInput = {
   lastUsedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   lastStepBy?: Prisma.StringNullableFilter<"Authenticator"> | string | null
   failedCodes?: Prisma.IntFilter<"Authenticator"> | number
+  guessWindowStart?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
+  guessesInWindow?: Prisma.IntFilter<"Authenticator"> | number
   lockedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Authenticator"> | Date | string
 }
@@ -681,6 +737,8 @@ export type AuthenticatorCreateManyAccountInput = {
   lastUsedAt?: Date | string | null
   lastStepBy?: string | null
   failedCodes?: number
+  guessWindowStart?: Date | string | null
+  guessesInWindow?: number
   lockedAt?: Date | string | null
   createdAt?: Date | string
 }
@@ -696,6 +754,8 @@ export type AuthenticatorUpdateWithoutAccountInput = {
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
+  guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -711,6 +771,8 @@ export type AuthenticatorUncheckedUpdateWithoutAccountInput = {
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
+  guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -726,6 +788,8 @@ export type AuthenticatorUncheckedUpdateManyWithoutAccountInput = {
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
+  guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -744,6 +808,8 @@ export type AuthenticatorSelect<ExtArgs extends runtime.Types.Extensions.Interna
   lastUsedAt?: boolean
   lastStepBy?: boolean
   failedCodes?: boolean
+  guessWindowStart?: boolean
+  guessesInWindow?: boolean
   lockedAt?: boolean
   createdAt?: boolean
   account?: boolean | Prisma.AccountDefaultArgs<ExtArgs>
@@ -761,6 +827,8 @@ export type AuthenticatorSelectCreateManyAndReturn<ExtArgs extends runtime.Types
   lastUsedAt?: boolean
   lastStepBy?: boolean
   failedCodes?: boolean
+  guessWindowStart?: boolean
+  guessesInWindow?: boolean
   lockedAt?: boolean
   createdAt?: boolean
   account?: boolean | Prisma.AccountDefaultArgs<ExtArgs>
@@ -778,6 +846,8 @@ export type AuthenticatorSelectUpdateManyAndReturn<ExtArgs extends runtime.Types
   lastUsedAt?: boolean
   lastStepBy?: boolean
   failedCodes?: boolean
+  guessWindowStart?: boolean
+  guessesInWindow?: boolean
   lockedAt?: boolean
   createdAt?: boolean
   account?: boolean | Prisma.AccountDefaultArgs<ExtArgs>
@@ -795,11 +865,13 @@ export type AuthenticatorSelectScalar = {
   lastUsedAt?: boolean
   lastStepBy?: boolean
   failedCodes?: boolean
+  guessWindowStart?: boolean
+  guessesInWindow?: boolean
   lockedAt?: boolean
   createdAt?: boolean
 }
 
-export type AuthenticatorOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "accountId" | "kind" | "label" | "secretCiphertext" | "secretKeyId" | "confirmedAt" | "lastStep" | "lastUsedAt" | "lastStepBy" | "failedCodes" | "lockedAt" | "createdAt", ExtArgs["result"]["authenticator"]>
+export type AuthenticatorOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "accountId" | "kind" | "label" | "secretCiphertext" | "secretKeyId" | "confirmedAt" | "lastStep" | "lastUsedAt" | "lastStepBy" | "failedCodes" | "guessWindowStart" | "guessesInWindow" | "lockedAt" | "createdAt", ExtArgs["result"]["authenticator"]>
 export type AuthenticatorInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   account?: boolean | Prisma.AccountDefaultArgs<ExtArgs>
 }
@@ -840,6 +912,14 @@ export type $AuthenticatorPayload<ExtArgs extends runtime.Types.Extensions.Inter
      * Consecutive wrong codes across every IP (NIST SP 800-63B §5.2.2); reset on success.
      */
     failedCodes: number
+    /**
+     * The lifetime guessing budget (SECURITY.md): codes checked and not accepted since
+     * `guessWindowStart`, at most RATE_LIMIT_CODE_BUDGET per RATE_LIMIT_CODE_BUDGET_WINDOW. A
+     * success does not reset it; a point is taken (`WHERE guesses_in_window < $max`) before a code
+     * is checked, so no number of simultaneous requests checks more codes than the budget allows.
+     */
+    guessWindowStart: Date | null
+    guessesInWindow: number
     lockedAt: Date | null
     createdAt: Date
   }, ExtArgs["result"]["authenticator"]>
@@ -1277,6 +1357,8 @@ export interface AuthenticatorFieldRefs {
   readonly lastUsedAt: Prisma.FieldRef<"Authenticator", 'DateTime'>
   readonly lastStepBy: Prisma.FieldRef<"Authenticator", 'String'>
   readonly failedCodes: Prisma.FieldRef<"Authenticator", 'Int'>
+  readonly guessWindowStart: Prisma.FieldRef<"Authenticator", 'DateTime'>
+  readonly guessesInWindow: Prisma.FieldRef<"Authenticator", 'Int'>
   readonly lockedAt: Prisma.FieldRef<"Authenticator", 'DateTime'>
   readonly createdAt: Prisma.FieldRef<"Authenticator", 'DateTime'>
 }

@@ -1077,6 +1077,8 @@ export const AuthenticatorScalarFieldEnum = {
   lastUsedAt: 'lastUsedAt',
   lastStepBy: 'lastStepBy',
   failedCodes: 'failedCodes',
+  guessWindowStart: 'guessWindowStart',
+  guessesInWindow: 'guessesInWindow',
   lockedAt: 'lockedAt',
   createdAt: 'createdAt'
 } as const

@@ -99,6 +99,8 @@ export const AuthenticatorScalarFieldEnum = {
   lastUsedAt: 'lastUsedAt',
   lastStepBy: 'lastStepBy',
   failedCodes: 'failedCodes',
+  guessWindowStart: 'guessWindowStart',
+  guessesInWindow: 'guessesInWindow',
   lockedAt: 'lockedAt',
   createdAt: 'createdAt'
 } as const
