@@ -57,13 +57,13 @@ export async function submitCode(
     await succeeded(ctx, deps, limits);
     // Audited as the finished sign-in (`signin_succeeded`, counted as step "signin").
     deps.metrics.signIn('code', 'success');
-    return finishSignIn(ctx, deps, step, account.id);
+    return finishSignIn(ctx, deps, step, pending);
   }
 
   const audit = deps.audit.for({ accountId: account.id, clientId: step.clientId, ip: ctx.ip });
   switch (result.reason) {
     case 'not_enrolled': {
-      // Reset while this page was open: the next page is enrolment.
+      // Reset while this page was open: the step now due says what to do (a set-up link is needed).
       showCurrentStep(ctx, step.uid);
       return;
     }

@@ -4,7 +4,7 @@
 // UPDATE in the database, never a read followed by a write.
 import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '../accounts/errors.js';
-import type { Database } from '../database/client.js';
+import type { Database, Prisma } from '../database/client.js';
 import { serializable, type SerializableOptions } from '../database/serializable.js';
 import { databaseErrorKind } from '../database/errors.js';
 import { SecretBoxError, type SecretBox } from './secret-box.js';
@@ -41,7 +41,7 @@ export interface AuthenticatorStoreOptions {
 }
 
 /** The account already has a confirmed authenticator; only one per account is supported for now. */
-export class AlreadyEnrolledError extends Error {
+class AlreadyEnrolledError extends Error {
   override name = 'AlreadyEnrolledError';
   constructor() {
     super('this account already has an authenticator app');
@@ -122,17 +122,12 @@ export class AuthenticatorStore {
   }
 
   /**
-   * Saves an authenticator whose first code the person has just typed correctly. `acceptedStep` is
-   * the step of that code, so the same code cannot then be replayed to sign in.
+   * Saves an authenticator whose first code the person has just typed correctly, when the account
+   * has none yet. `acceptedStep` is the step of that code, so the same code cannot then be replayed
+   * to sign in. The sign-in's enrolment goes through src/signin/enrolment.ts, which also decides
+   * whether an app may be linked at all; this is the direct way (tests, seeding).
    */
   async enroll(accountId: string, label: string, secret: string, acceptedStep: number): Promise<AuthenticatorView> {
-    const cleanLabel = checkLabel(label);
-    if (!BASE32_SECRET.test(secret)) throw new InvalidInputError('not a base32 TOTP secret of at least 128 bits');
-    if (!Number.isSafeInteger(acceptedStep) || acceptedStep < 0 || acceptedStep > MAX_STEP) {
-      throw new InvalidInputError('accepted time step out of range');
-    }
-    const sealed = this.box.seal(secret, accountId);
-    const now = new Date(this.clock.now());
     // Check-then-insert: of two simultaneous enrolments (a double-submitted form) one wins; the
     // other then sees it.
     const row = await serializable(
@@ -143,24 +138,58 @@ export class AuthenticatorStore {
           select: { id: true },
         });
         if (existing) throw new AlreadyEnrolledError();
-        return tx.authenticator.create({
-          data: {
-            id: randomUUID(),
-            accountId,
-            kind: 'totp',
-            label: cleanLabel,
-            secretCiphertext: sealed.ciphertext,
-            secretKeyId: sealed.keyId,
-            confirmedAt: now,
-            lastStep: acceptedStep,
-            // The enrolment code is also the sign-in's second factor: the app was just used.
-            lastUsedAt: now,
-          },
-        });
+        return this.createIn(tx, accountId, label, secret, acceptedStep);
       },
       { logger: this.logger },
     );
     return toView(row);
+  }
+
+  /** Inserts a confirmed authenticator inside the caller's transaction (which owns the checks). */
+  createIn(tx: Prisma.TransactionClient, accountId: string, label: string, secret: string, acceptedStep: number) {
+    const cleanLabel = checkLabel(label);
+    if (!BASE32_SECRET.test(secret)) throw new InvalidInputError('not a base32 TOTP secret of at least 128 bits');
+    if (!Number.isSafeInteger(acceptedStep) || acceptedStep < 0 || acceptedStep > MAX_STEP) {
+      throw new InvalidInputError('accepted time step out of range');
+    }
+    const sealed = this.box.seal(secret, accountId);
+    const now = new Date(this.clock.now());
+    return tx.authenticator.create({
+      data: {
+        id: randomUUID(),
+        accountId,
+        kind: 'totp',
+        label: cleanLabel,
+        secretCiphertext: sealed.ciphertext,
+        secretKeyId: sealed.keyId,
+        confirmedAt: now,
+        lastStep: acceptedStep,
+        // The enrolment code is also the sign-in's second factor: the app was just used.
+        lastUsedAt: now,
+      },
+    });
+  }
+
+  /**
+   * Whether one of the account's confirmed authenticators (other than `except`) holds `secret`:
+   * the secret of an enrolment page is new for each sign-in, so only that sign-in's own earlier
+   * submission can have linked it.
+   */
+  async holdsSecret(tx: Prisma.TransactionClient, accountId: string, except: string[], secret: string) {
+    const rows = await tx.authenticator.findMany({
+      where: { accountId, confirmedAt: { not: null }, id: { notIn: except } },
+      select: { secretCiphertext: true, secretKeyId: true },
+    });
+    return rows.some((row) => this.box.open(row.secretCiphertext, row.secretKeyId, accountId) === secret);
+  }
+
+  /** The ids of the account's confirmed authenticators (what a recovery or a set-up link replaces). */
+  async confirmedIds(accountId: string): Promise<string[]> {
+    const rows = await this.db.authenticator.findMany({
+      where: { accountId, confirmedAt: { not: null } },
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
   }
 
   /**

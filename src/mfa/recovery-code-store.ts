@@ -3,7 +3,7 @@
 // administrator reset. Plain codes exist only in the return value of `replace`, for the one page
 // that shows them.
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../database/client.js';
+import type { Database, Prisma } from '../database/client.js';
 import { serializable, type SerializableOptions } from '../database/serializable.js';
 import { generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeDigest } from './recovery-codes.js';
 
@@ -25,21 +25,20 @@ export class RecoveryCodeStore {
    * simultaneous replacements leave one set, never both.
    */
   async replace(accountId: string): Promise<string[]> {
+    return serializable(this.db, (tx) => this.replaceIn(tx, accountId), this.options);
+  }
+
+  /** The same replacement inside the caller's transaction (an enrolment's, which must all hold or none). */
+  async replaceIn(tx: Prisma.TransactionClient, accountId: string): Promise<string[]> {
     const codes = generateRecoveryCodes();
-    await serializable(
-      this.db,
-      async (tx) => {
-        await tx.recoveryCode.deleteMany({ where: { accountId } });
-        await tx.recoveryCode.createMany({
-          data: codes.map((code) => ({
-            id: randomUUID(),
-            accountId,
-            digest: recoveryCodeDigest(accountId, normalizeRecoveryCode(code)!),
-          })),
-        });
-      },
-      this.options,
-    );
+    await tx.recoveryCode.deleteMany({ where: { accountId } });
+    await tx.recoveryCode.createMany({
+      data: codes.map((code) => ({
+        id: randomUUID(),
+        accountId,
+        digest: recoveryCodeDigest(accountId, normalizeRecoveryCode(code)!),
+      })),
+    });
     return codes;
   }
 
