@@ -9,6 +9,7 @@ import { UserAgentAt } from '../support/from-address.js';
 import { parseForms, type UserAgent, type Visit } from '../support/user-agent.js';
 import { callbackOf, createPerson, firstSignIn, isCodePage, submitPassword } from '../support/sign-in.js';
 import { earlyInTimeStep } from '../support/authenticator-app.js';
+import { callTogether } from '../support/together.js';
 
 // Per (account, address) and per address: a code kept as a guess after each of a few sign-ins would
 // soon refuse this person's sign-ins from home with 429. (Submissions in flight at the same moment
@@ -54,25 +55,10 @@ describe('the same code sent twice in one sign-in', () => {
   }
 
   /**
-   * Holds each code check until `count` of them have arrived: every submission has read the state
-   * of its sign-in (code still owed) before any checks the code, as on a busy server or several
-   * instances, so all but one lose to the first to be accepted rather than finding the sign-in done.
+   * Every submission has read the state of its sign-in (code still owed) before any checks the
+   * code, so all but one lose to the first to be accepted rather than finding the sign-in done.
    */
-  function checkTogether(count: number): () => void {
-    const store = twofold.authenticators;
-    const verify = store.verify.bind(store);
-    let arrived = 0;
-    let release!: () => void;
-    const all = new Promise<void>((resolve) => (release = resolve));
-    store.verify = async (...args) => {
-      if (++arrived === count) release();
-      await all;
-      return verify(...args);
-    };
-    return () => {
-      store.verify = verify;
-    };
-  }
+  const checkTogether = (count: number) => callTogether(twofold.authenticators, 'verify', count);
 
   const eventsOf = async (accountId: string, type: string) =>
     (await twofold.audit.list({ accountId })).filter((e) => e.type === type);

@@ -10,6 +10,7 @@
 // conflict there is only a transaction that read before the server's own SQLite connection wrote,
 // and it is retried the same way (database-errors.test.ts).
 import { LogCapture } from '../support/log-capture.js';
+import { callTogether } from '../support/together.js';
 import { testDatabaseKind } from '../support/databases.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
@@ -58,27 +59,10 @@ describe(`concurrent enrolments and recoveries on ${onPostgres ? 'PostgreSQL' : 
   afterAll(() => twofold.stop());
 
   /**
-   * Holds each enrolment until `count` have arrived (or a second has passed), then lets them all
-   * write at once: the transactions overlap as on a busy server, rather than one after another
-   * because one person's page happened to be quicker.
+   * The wave's enrolments write at the same moment: their transactions overlap as on a busy
+   * server, rather than one after another because one person's page happened to be quicker.
    */
-  function enrolTogether(count: number): () => void {
-    const store = twofold.authenticators;
-    const enroll = store.enroll.bind(store);
-    let arrived = 0;
-    let release!: () => void;
-    const all = new Promise<void>((resolve) => (release = resolve));
-    const timer = setTimeout(release, 1000);
-    store.enroll = async (...args) => {
-      if (++arrived === count) release();
-      await all;
-      return enroll(...args);
-    };
-    return () => {
-      clearTimeout(timer);
-      store.enroll = enroll;
-    };
-  }
+  const enrolTogether = (count: number) => callTogether(twofold.authenticators, 'enroll', count);
 
   const isUnavailable = (visit: Visit) =>
     visit.status === 503 && visit.body.includes('Nothing was changed: wait a minute, then try again.');
