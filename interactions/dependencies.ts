@@ -7,6 +7,7 @@ import type { ClientStore } from '../src/clients/store.js';
 import type { AuditLog } from '../src/audit/index.js';
 import type { AuthenticatorStore } from '../src/mfa/authenticators.js';
 import type { RecoveryCodeStore } from '../src/mfa/recovery-code-store.js';
+import type { Enrolments } from '../src/signin/enrolment.js';
 import type { PendingSignIns } from '../src/signin/pending.js';
 import type { RateLimits } from '../src/ratelimit/policies.js';
 import type { MetricsRecorder } from '../src/metrics/index.js';
@@ -21,6 +22,8 @@ export interface InteractionDependencies {
   audit: AuditLog;
   authenticators: AuthenticatorStore;
   recoveryCodes: RecoveryCodeStore;
+  /** Who may link an app, set-up links, and the enrolment transaction. */
+  enrolments: Enrolments;
   /** Ends every session, grant and token of the account (the protocol store's revokeAccount). */
   endSessions(accountId: string): Promise<void>;
   pendingSignIns: PendingSignIns;

@@ -24,6 +24,8 @@ import { showConsent, submitConsent } from './steps/consent.js';
 import { showLogin, showRecoveryForm, submitSecondStep } from './steps/login.js';
 import { submitPassword } from './steps/password.js';
 import { continueSignIn } from './steps/finish.js';
+import { openSetUpLink } from './steps/set-up-link.js';
+import { SET_UP_PATH } from '../src/signin/enrolment.js';
 
 type StepHandler = (ctx: RouterContext, deps: StepServices, step: Step) => Promise<void>;
 
@@ -68,6 +70,8 @@ export function interactionRoutes(deps: InteractionDependencies): Middleware {
 
   // The language switcher of every page: plain links, so it works without script. A link another
   // site forges can only change the language our pages are shown in.
+  router.get(SET_UP_PATH, (ctx) => openSetUpLink(ctx, services));
+
   router.get('/language', (ctx) => {
     pickLanguage(ctx, deps.config, { lang: field(ctx.query, 'lang'), return: field(ctx.query, 'return') });
   });
@@ -76,6 +80,9 @@ export function interactionRoutes(deps: InteractionDependencies): Middleware {
     const step = await loadStep(ctx, services);
     switch (step.interaction.prompt.name) {
       case 'login':
+        // Both factors passed in an earlier request (a form sent twice lands here): on to the
+        // application rather than a first step that no longer applies.
+        if (step.interaction.result?.login) return continueSignIn(ctx, services, step);
         return showLogin(ctx, services, step);
       case 'consent':
         return showConsent(ctx, services, step);

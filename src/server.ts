@@ -14,6 +14,7 @@ import { AuditLog } from './audit/index.js';
 import { auditProviderEvents } from './audit/provider-events.js';
 import { AuthenticatorStore } from './mfa/authenticators.js';
 import type { RecoveryCodeStore } from './mfa/recovery-code-store.js';
+import type { Enrolments } from './signin/enrolment.js';
 import { PendingSignIns, PENDING_MODEL } from './signin/pending.js';
 import type { ProtocolStore } from './oidc/adapters/index.js';
 import { openServices } from './services.js';
@@ -63,6 +64,7 @@ export interface Twofold {
   audit: AuditLog;
   authenticators: AuthenticatorStore;
   recoveryCodes: RecoveryCodeStore;
+  enrolments: Enrolments;
   /** Starts listening (and the metrics listener, when configured); resolves with the bound port. */
   listen(): Promise<number>;
   /** The metrics listener's bound port once listening; undefined when METRICS_PORT is unset. */
@@ -108,6 +110,7 @@ export async function createTwofold(
     audit,
     authenticators,
     recoveryCodes,
+    enrolments,
     provider,
     protocolStore,
     redis,
@@ -176,6 +179,7 @@ export async function createTwofold(
       audit,
       authenticators,
       recoveryCodes,
+      enrolments,
       endSessions: (accountId) => protocolStore.revokeAccount(accountId),
       pendingSignIns,
       rateLimits,

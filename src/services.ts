@@ -13,6 +13,7 @@ import { AuditLog } from './audit/index.js';
 import { SecretBox } from './mfa/secret-box.js';
 import { AuthenticatorStore } from './mfa/authenticators.js';
 import { RecoveryCodeStore } from './mfa/recovery-code-store.js';
+import { Enrolments } from './signin/enrolment.js';
 import { createProvider, type ProviderPages } from './oidc/provider.js';
 import { systemClock, type Clock } from './clock.js';
 import { databaseProtocolStore, redisProtocolStore, sqliteProtocolStore } from './oidc/adapters/index.js';
@@ -42,7 +43,11 @@ export async function openServices(
   const withoutRedis = !config.redisUrl && !config.redisClusterNodes;
   const sqlite = config.database.kind === 'sqlite' && withoutRedis ? openSqlite(config.database.file) : undefined;
   const keys = await loadKeys(config.keysDir);
-  const accounts = new AccountStore(db, config.bcryptCost, sqlite && sqliteAccountLookups(sqlite));
+  const accounts = new AccountStore(db, config.bcryptCost, {
+    lookups: sqlite && sqliteAccountLookups(sqlite),
+    enrollmentWindowSeconds: config.enrollment.windowSeconds,
+    clock,
+  });
   const audit = new AuditLog(db, logger);
   // Re-reads KEYS_DIR/secrets.json on an unknown key id: `keys rotate-secret` needs no restart.
   const secretBox = () => new SecretBox(keys.secretKeys, () => readSecretKeys(config.keysDir));
@@ -53,8 +58,10 @@ export async function openServices(
       guesses: config.rateLimits.codeBudget,
       windowMs: config.rateLimits.codeBudgetWindowDays * 86_400_000,
     },
+    logger,
   });
-  const recoveryCodes = new RecoveryCodeStore(db);
+  const recoveryCodes = new RecoveryCodeStore(db, { logger });
+  const enrolments = new Enrolments(db, authenticators, recoveryCodes, config.enrollment, clock, logger);
   // The provider validates client metadata for the store; the store feeds the provider's clients.
   let provider: Provider | undefined; // eslint-disable-line prefer-const -- assigned below, read by the closure above it
   const clients = new ClientStore(db, (metadata) => provider!.Client.validate(metadata as never));
@@ -86,6 +93,7 @@ export async function openServices(
     audit,
     authenticators,
     recoveryCodes,
+    enrolments,
     provider,
     protocolStore,
     redis,

@@ -16,7 +16,7 @@ export interface CodePage {
 /** The code input: digits on phone keyboards, filled in by password managers that know OTPs. */
 export function codeInput(frame: Frame, error: string | undefined): SafeHtml {
   return html`<label for="code">${frame.t('code.label')}</label>
-<input id="code" name="code" class="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" minlength="6" required autofocus${describedBy(error)}>`;
+<input id="code" name="code" class="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{3}[ \-]?[0-9]{3}" maxlength="9" minlength="6" required autofocus${describedBy(error)}>`;
 }
 
 export function codePage(page: CodePage): string {

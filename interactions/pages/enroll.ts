@@ -15,6 +15,8 @@ export interface EnrollPage {
   email: string;
   /** The QR code as an <svg> element, drawn by the `qrcode` library from the otpauth:// URI. */
   qrSvg: string;
+  /** The otpauth:// URI the QR code holds, as a link for a phone that cannot scan its own screen. */
+  keyUri: string;
   /** The key in groups of four, for typing by hand. */
   secretForHumans: string;
   error?: PlainMessage | undefined;
@@ -33,7 +35,8 @@ ${page.error ? formMessage(page.frame, page.error) : formMessage(page.frame, pag
 <ol class="steps">
 <li>${t('enroll.install')}${appList}</li>
 <li>${t('enroll.scan')}
-<div class="qr" role="img" aria-label="${t('enroll.qr_label')}">${new SafeHtml(page.qrSvg)}</div></li>
+<div class="qr" role="img" aria-label="${t('enroll.qr_label')}">${new SafeHtml(page.qrSvg)}</div>
+<p><a href="${page.keyUri}">${t('enroll.open_in_app')}</a></p></li>
 <li>${t('enroll.key', { email: page.email })}
 <p class="secret" id="secret">${page.secretForHumans}</p></li>
 <li>${t('enroll.type_code')}</li>

@@ -52,12 +52,12 @@ export async function submitCode(
   ];
   if (!(await withinLimits(ctx, deps, step, limits))) return;
 
-  const result = await deps.authenticators.verify(account.id, code);
+  const result = await deps.authenticators.verify(account.id, code, step.uid);
   if (result.ok) {
     await succeeded(ctx, deps, limits);
     // Audited as the finished sign-in (`signin_succeeded`, counted as step "signin").
     deps.metrics.signIn('code', 'success');
-    return finishSignIn(ctx, deps, step, account.id);
+    return finishSignIn(ctx, deps, step, pending);
   }
 
   const audit = deps.audit.for({ accountId: account.id, clientId: step.clientId, ip: ctx.ip });
@@ -83,7 +83,15 @@ export async function submitCode(
         return;
       }
     case 'replay':
-      // The interaction lets the notice at the next sign-in leave out this sign-in's own double submit.
+      if (result.sameSignIn) {
+        // The code this very sign-in had accepted, sent again (a double click, a second tab of the
+        // same sign-in): not a guess and not an alarm. Its points go back as for the success it
+        // repeats, and it shows where the sign-in now is (finished, or finishing).
+        await succeeded(ctx, deps, limits);
+        showCurrentStep(ctx, step.uid);
+        return;
+      }
+      // Accepted for another sign-in (or an older step): told to the owner at their next sign-in.
       await audit({ type: 'otp_replay', detail: { interaction: step.uid } });
       {
         showCode(ctx, deps, step, account, 'code.replay');

@@ -1,21 +1,24 @@
-// Step 2 on a first sign-in (or after an administrator reset or a recovery code): link an
-// authenticator app. The secret lives sealed in the pending state, so reloading shows the same QR
-// code; only a correct code saves the authenticator, which issues a fresh set of recovery codes.
+// Step 2 when this sign-in holds a grant to link an app (src/signin/enrolment.ts: a new account's
+// window, a recovery code just used, or a set-up link): link an authenticator app. The secret lives
+// sealed in the pending state, so reloading shows the same QR code; only a correct code links the
+// app, which replaces the apps the grant names and issues a fresh set of recovery codes, at once.
 import type { RouterContext } from '@koa/router';
 import QRCode from 'qrcode';
 import type { Account } from '../../src/accounts/store.js';
 import type { PendingSignIn } from '../../src/signin/pending.js';
 import { MAX_WRONG_CODES } from '../../src/signin/pending.js';
-import { AlreadyEnrolledError } from '../../src/mfa/authenticators.js';
 import { formatSecretForHumans, normalizeCode, totpKeyUri, verifyTotp } from '../../src/mfa/totp.js';
 import { field } from '../form-body.js';
 import { enrollPage } from '../pages/enroll.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
 import { startOver } from './finish.js';
-import { issueRecoveryCodes } from './recovery-codes.js';
+import { showNewRecoveryCodes } from './recovery-codes.js';
+import { forgetSetUpLink } from './set-up-link.js';
+import { problemPage } from '../layout.js';
 import type { PlainMessage } from '../pages/form.js';
 
 const LABEL = 'Authenticator app';
+const NOTICE = { new: undefined, recovery: 'enroll.recovered', link: 'enroll.via_link' } as const;
 
 export async function showEnroll(
   ctx: RouterContext,
@@ -37,9 +40,10 @@ export async function showEnroll(
       csrf: step.csrf,
       email: account.email,
       qrSvg,
+      keyUri: uri,
       secretForHumans: formatSecretForHumans(secret),
       error,
-      notice: pending.recoveredAt ? 'enroll.recovered' : undefined,
+      notice: NOTICE[pending.grant?.reason ?? 'new'],
     }),
   );
 }
@@ -69,18 +73,31 @@ export async function submitEnroll(
     if (wrongCodes >= MAX_WRONG_CODES) return startOver(ctx, deps, step, account.id);
     return showEnroll(ctx, deps, step, pending, account, 'enroll.wrong');
   }
-  try {
-    await deps.authenticators.enroll(account.id, LABEL, secret, acceptedStep);
-  } catch (error) {
-    // The same form submitted twice at once: the other submission enrolled; this one shows the step now due.
-    if (error instanceof AlreadyEnrolledError) {
-      showCurrentStep(ctx, step.uid);
-      return;
-    }
-    throw error;
+  const grant = pending.grant;
+  if (!grant) {
+    showCurrentStep(ctx, step.uid);
+    return;
   }
-  await deps.audit.record({ type: 'mfa_enrolled', accountId: account.id, clientId: step.clientId, ip: ctx.ip });
+  const audit = deps.audit.for({ accountId: account.id, clientId: step.clientId, ip: ctx.ip });
+  const result = await deps.enrolments.confirm(account.id, grant, { label: LABEL, secret, acceptedStep });
+  if (!result.ok) {
+    // Told plainly, never shown someone else's code page: this sign-in starts over.
+    await deps.pendingSignIns.drop(step.uid);
+    await audit({ type: 'mfa_enrolment_refused', detail: { reason: result.reason, grant: grant.reason } });
+    if (grant.reason === 'link') forgetSetUpLink(ctx, deps);
+    const problem =
+      result.reason === 'already_enrolled'
+        ? 'already_enrolled'
+        : result.reason === 'link_used'
+          ? 'setup_link'
+          : 'setup_needed';
+    renderPage(ctx, problemPage(step.frame, problem), 409);
+    return;
+  }
+  await audit({ type: 'mfa_enrolled', detail: { grant: grant.reason, replaced: grant.replaces.length } });
+  await audit({ type: 'recovery_codes_issued', detail: { count: result.recoveryCodes.length } });
+  if (grant.reason === 'link') forgetSetUpLink(ctx, deps);
   // Both factors passed; the sign-in continues once the person has saved the new recovery codes.
   await deps.pendingSignIns.enrolled(pending);
-  return issueRecoveryCodes(ctx, deps, step, account, 'recovery_codes_issued');
+  showNewRecoveryCodes(ctx, step, result.recoveryCodes);
 }

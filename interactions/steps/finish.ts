@@ -7,14 +7,16 @@ import { ACR_PASSWORD_AND_OTP, AMR_PASSWORD_AND_OTP } from '../../src/oidc/acr.j
 import { noticesSinceLastSignIn } from '../../src/signin/replay-notice.js';
 import { replayNoticePage } from '../pages/replay-notice.js';
 import { showPassword } from './password.js';
+import type { PendingSignIn } from '../../src/signin/pending.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
 
 export async function finishSignIn(
   ctx: RouterContext,
   deps: StepServices,
   step: Step,
-  accountId: string,
+  pending: PendingSignIn,
 ): Promise<void> {
+  const { accountId } = pending;
   const returnTo = await deps.provider.interactionResult(
     ctx.req,
     ctx.res,
@@ -23,6 +25,12 @@ export async function finishSignIn(
     { mergeWithLastSubmission: false },
   );
   await deps.pendingSignIns.drop(step.uid);
+  // Only a completed sign-in gives back what its right password took from the wrong-password
+  // limits (password.ts): the address's own point, and the (email, address) count wiped.
+  if (pending.passwordLimitKeys) {
+    await deps.rateLimits.password_per_ip.giveBack(pending.passwordLimitKeys.ip);
+    await deps.rateLimits.password_per_account_ip.reset(pending.passwordLimitKeys.account);
+  }
   // Read before this success is recorded: "since the previous sign-in".
   const { reuse, wrongCodes } = await noticesSinceLastSignIn(deps.audit, accountId, step.uid);
   await deps.audit.record({

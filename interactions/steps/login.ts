@@ -1,11 +1,13 @@
 // Where a login interaction stands: no password yet, or "password OK" and then either enrolment
-// (no confirmed authenticator), the code page (or, without the phone, the recovery-code page), or,
-// once an enrolment in this sign-in was confirmed, the page of new recovery codes. Both the pages
+// (only under a grant: src/signin/enrolment.ts), the page saying a set-up link is needed (no app and
+// no grant), the code page (or, without the phone, the recovery-code page), or, once an enrolment in
+// this sign-in was confirmed, the page of new recovery codes. Both the pages
 // shown on GET and the POSTs of the second step go through here, so a request can never skip a step.
 import type { RouterContext } from '@koa/router';
 import type { Account } from '../../src/accounts/store.js';
 import type { PendingSignIn } from '../../src/signin/pending.js';
 import { authenticatorLockedPage } from '../pages/rate-limited.js';
+import { problemPage } from '../layout.js';
 import { activeAccount, renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
 import { showCode, submitCode } from './code.js';
 import { showEnroll, submitEnroll } from './enroll.js';
@@ -13,7 +15,7 @@ import { showPassword } from './password.js';
 import { showRecovery, submitRecovery } from './recovery.js';
 import { showRecoveryCodesAgain, submitRecoveryCodes } from './recovery-codes.js';
 
-type Kind = 'enroll' | 'code' | 'locked' | 'recovery-codes';
+type Kind = 'enroll' | 'setup-needed' | 'code' | 'locked' | 'recovery-codes';
 type SecondStep = { kind: 'password' } | { kind: Kind; pending: PendingSignIn; account: Account };
 type Handler = (
   ctx: RouterContext,
@@ -42,10 +44,13 @@ async function secondStep(deps: StepServices, step: Step): Promise<SecondStep> {
     await deps.pendingSignIns.drop(step.uid);
     return { kind: 'password' };
   }
+  if (pending.enrolledAt) return { kind: 'recovery-codes', pending, account };
+  if (pending.grant) return { kind: 'enroll', pending, account };
   const enrolled = await deps.authenticators.findConfirmed(account.id);
+  // No app and nothing stronger than the password: never an enrolment page.
+  if (!enrolled) return { kind: 'setup-needed', pending, account };
   // Locked after too many wrong codes (from anywhere): no code form, only the ways out.
-  const kind = !enrolled ? 'enroll' : pending.enrolledAt ? 'recovery-codes' : enrolled.locked ? 'locked' : 'code';
-  return { kind, pending, account };
+  return { kind: enrolled.locked ? 'locked' : 'code', pending, account };
 }
 
 export async function showLogin(ctx: RouterContext, deps: StepServices, step: Step): Promise<void> {
@@ -55,6 +60,10 @@ export async function showLogin(ctx: RouterContext, deps: StepServices, step: St
     return;
   }
   if (at.kind === 'enroll') return showEnroll(ctx, deps, step, at.pending, at.account);
+  if (at.kind === 'setup-needed') {
+    renderPage(ctx, problemPage(step.frame, 'setup_needed'), 403);
+    return;
+  }
   if (at.kind === 'locked') {
     renderPage(ctx, authenticatorLockedPage(step.frame, step.uid), 403);
     return;

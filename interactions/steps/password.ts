@@ -6,7 +6,8 @@ import { passwordPage } from '../pages/password.js';
 import { normalizeEmail } from '../../src/accounts/email.js';
 import { accountKey, ipKey, passwordKey } from '../../src/ratelimit/limits.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
-import { givenBack, succeeded, withinLimits, type LimitedAttempt } from './limits.js';
+import { givenBack, withinLimits, type LimitedAttempt } from './limits.js';
+import { setUpLinkToken } from './set-up-link.js';
 import type { PlainMessage } from '../pages/form.js';
 
 const WRONG = 'password.wrong';
@@ -43,11 +44,12 @@ export async function submitPassword(ctx: RouterContext, deps: StepServices, ste
 
   // Counted per client IP, and per (typed email, known or not; client IP), before the password is
   // checked. The address first: while it is blocked, each sprayed attempt costs one round trip.
+  const passwordLimitKeys = { ip: ipKey(ctx.ip), account: passwordKey(email, ctx.ip) };
   const limits: LimitedAttempt[] = [
-    { limit: deps.rateLimits.password_per_ip, key: ipKey(ctx.ip), what: 'password', scope: 'network' },
+    { limit: deps.rateLimits.password_per_ip, key: passwordLimitKeys.ip, what: 'password', scope: 'network' },
     {
       limit: deps.rateLimits.password_per_account_ip,
-      key: passwordKey(email, ctx.ip),
+      key: passwordLimitKeys.account,
       what: 'password',
       scope: 'account',
       accountId: async () => (await deps.accounts.findByEmail(normalizeEmail(email)))?.id,
@@ -76,7 +78,9 @@ export async function submitPassword(ctx: RouterContext, deps: StepServices, ste
     showPassword(ctx, deps, step, { email, error: WRONG });
     return;
   }
-  await succeeded(ctx, deps, limits);
+  // The wrong-password limits keep this attempt's point until the sign-in completes (finish.ts):
+  // a right password followed by wrong codes is not free, and polling the password step of one
+  // account is limited like wrong passwords are.
   const rightForAccount: LimitedAttempt = {
     limit: deps.rateLimits.right_password_per_account,
     key: accountKey(result.account.id),
@@ -85,7 +89,13 @@ export async function submitPassword(ctx: RouterContext, deps: StepServices, ste
     accountId: () => Promise.resolve(result.account.id),
   };
   if (!(await withinLimits(ctx, deps, step, [rightForAccount]))) return;
-  await deps.pendingSignIns.passwordAccepted(step.uid, result.account.id, step.interaction.exp);
+  // Whether this sign-in may link an app: never for the password alone, once the account has (or
+  // had) one.
+  const grant = await deps.enrolments.grantAfterPassword(result.account, setUpLinkToken(ctx));
+  await deps.pendingSignIns.passwordAccepted(step.uid, result.account.id, step.interaction.exp, {
+    grant,
+    passwordLimitKeys,
+  });
   // Not an audit event (src/metrics/signin.ts): the sign-in is only half done.
   deps.metrics.signIn('password', 'success');
   showCurrentStep(ctx, step.uid);

@@ -1,5 +1,5 @@
 // The recovery codes page of a sign-in: every confirmed enrolment issues a fresh set (replacing the
-// one before) and shows it here once, before the sign-in continues. The codes are only in the
+// one before, in the enrolment's own transaction) and shows it here once, before the sign-in continues. The codes are only in the
 // response that shows them; the pending state records only that the enrolment was confirmed, so a
 // reload shows the page without codes, with a way to get a new set.
 import type { RouterContext } from '@koa/router';
@@ -10,23 +10,27 @@ import { signInRecoveryCodesPage } from '../pages/recovery-codes.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
 import { finishSignIn } from './finish.js';
 
-/** Issues a new set and shows it (after a confirmed enrolment, or "Show a new set"). */
-export async function issueRecoveryCodes(
+/** Shows a set just issued (by a confirmed enrolment, or "Show a new set"): the one time it is shown. */
+export function showNewRecoveryCodes(ctx: RouterContext, step: Step, codes: string[]): void {
+  renderPage(ctx, signInRecoveryCodesPage({ frame: step.frame, uid: step.uid, csrf: step.csrf, codes }));
+}
+
+/** "Show a new set": replaces the set the enrolment issued. */
+async function regenerateRecoveryCodes(
   ctx: RouterContext,
   deps: StepServices,
   step: Step,
   account: Account,
-  event: 'recovery_codes_issued' | 'recovery_codes_regenerated',
 ): Promise<void> {
   const codes = await deps.recoveryCodes.replace(account.id);
   await deps.audit.record({
-    type: event,
+    type: 'recovery_codes_regenerated',
     accountId: account.id,
     clientId: step.clientId,
     ip: ctx.ip,
     detail: { count: codes.length },
   });
-  renderPage(ctx, signInRecoveryCodesPage({ frame: step.frame, uid: step.uid, csrf: step.csrf, codes }));
+  showNewRecoveryCodes(ctx, step, codes);
 }
 
 /** The page again (a reload): the codes are not shown twice. */
@@ -38,11 +42,11 @@ export async function submitRecoveryCodes(
   ctx: RouterContext,
   deps: StepServices,
   step: Step,
-  _pending: PendingSignIn,
+  pending: PendingSignIn,
   account: Account,
 ): Promise<void> {
   const next = field(ctx.request.body, 'next');
-  if (next === 'continue') return finishSignIn(ctx, deps, step, account.id);
-  if (next === 'new') return issueRecoveryCodes(ctx, deps, step, account, 'recovery_codes_regenerated');
+  if (next === 'continue') return finishSignIn(ctx, deps, step, pending);
+  if (next === 'new') return regenerateRecoveryCodes(ctx, deps, step, account);
   showCurrentStep(ctx, step.uid);
 }

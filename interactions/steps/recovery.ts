@@ -1,7 +1,9 @@
 // Step 2 without the phone: a recovery code instead of the app's code. Offered only once the
 // password was accepted and the account has an app (working or locked). A right code is used up,
-// unlinks the old app (the phone is lost; this also lifts a lock), ends every other session of the
-// account, and leads straight to linking a new app in this same sign-in. Guesses are counted by
+// ends every other session of the account, and leads straight to linking a new app in this same
+// sign-in, which the code proved. Until that new app is confirmed the account keeps its state (the
+// old app, even locked, and the other recovery codes): an abandoned recovery leaves nothing that a
+// password alone could use. Guesses are counted by
 // the code limit per (account, client IP) and by a recovery-code limit per account, from anywhere.
 import type { RouterContext } from '@koa/router';
 import type { Account } from '../../src/accounts/store.js';
@@ -75,13 +77,10 @@ export async function submitRecovery(
   // Audited before anything else: from here the code is spent, whatever fails next.
   await audit({ type: 'recovery_code_used', detail: { remaining: result.remaining } });
   await succeeded(ctx, deps, limits);
-  // Whoever holds the lost phone (and perhaps a session) is signed out: before the app is removed,
-  // so that with the session store down nothing else changes (another code can be used later), and
-  // again after, for a sign-in with the lost phone that completed in between. Ending the sessions
-  // also removes this interaction's own progress, which `recovered` then writes afresh.
+  // Whoever holds the lost phone (and perhaps a session) is signed out. Ending the sessions also
+  // removes this interaction's own progress, which `recovered` then writes afresh, with the grant
+  // to link a new app in place of the ones the account has now.
   await deps.endSessions(account.id);
-  await deps.authenticators.removeAll(account.id);
-  await deps.endSessions(account.id);
-  await deps.pendingSignIns.recovered(pending);
+  await deps.pendingSignIns.recovered(pending, await deps.enrolments.grantAfterRecovery(account.id));
   showCurrentStep(ctx, step.uid);
 }

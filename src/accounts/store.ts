@@ -6,6 +6,7 @@ import { parseEmail } from './email.js';
 import { InvalidInputError } from './errors.js';
 import { checkPasswordPolicy, hashPassword } from './password.js';
 import { mayBeStored } from '../database/text.js';
+import { systemClock, type Clock } from '../clock.js';
 
 export interface NewAccount {
   email: string;
@@ -21,12 +22,27 @@ export interface AccountLookups {
   byEmail(email: string): Promise<Account | null>;
 }
 
+export interface AccountStoreOptions {
+  lookups?: AccountLookups | undefined;
+  /** How long a new account may link its first app with the password alone (ENROLLMENT_WINDOW). */
+  enrollmentWindowSeconds?: number;
+  clock?: Clock;
+}
+
 export class AccountStore {
+  private readonly lookups: AccountLookups | undefined;
+  private readonly enrollmentWindowMs: number;
+  private readonly clock: Clock;
+
   constructor(
     private readonly db: Database,
     private readonly bcryptCost: number,
-    private readonly lookups?: AccountLookups,
-  ) {}
+    options: AccountStoreOptions = {},
+  ) {
+    this.lookups = options.lookups;
+    this.enrollmentWindowMs = (options.enrollmentWindowSeconds ?? 72 * 3600) * 1000;
+    this.clock = options.clock ?? systemClock;
+  }
 
   async create(input: NewAccount): Promise<Account> {
     const email = parseEmail(input.email);
@@ -39,7 +55,17 @@ export class AccountStore {
     if (await this.findByEmail(email)) throw new InvalidInputError(`an account with email ${email} already exists`);
     const passwordHash = await hashPassword(input.password, this.bcryptCost);
     try {
-      return await this.db.account.create({ data: { id: randomUUID(), email, displayName, passwordHash } });
+      const now = this.clock.now();
+      return await this.db.account.create({
+        data: {
+          id: randomUUID(),
+          email,
+          displayName,
+          passwordHash,
+          createdAt: new Date(now),
+          enrollmentOpenUntil: this.enrollmentWindowMs > 0 ? new Date(now + this.enrollmentWindowMs) : null,
+        },
+      });
     } catch (error) {
       // Lost a race with another writer of the same address: the unique index decided.
       if (databaseErrorKind(error) === 'unique_violation')

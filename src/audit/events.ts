@@ -46,7 +46,15 @@ export interface AuditEventDetails {
   otp_locked: { interaction?: string };
   /** A code typed again after it was accepted; `interaction` is the sign-in it was typed in. */
   otp_replay: { interaction: string };
-  mfa_enrolled: undefined;
+  /** An app was linked; `grant` says what allowed it, `replaced` how many apps it replaced. */
+  mfa_enrolled: { grant: 'new' | 'recovery' | 'link'; replaced: number };
+  /** A confirmed code did not link the app: the grant no longer held (another enrolment won, …). */
+  mfa_enrolment_refused: {
+    reason: 'already_enrolled' | 'link_used' | 'window_closed';
+    grant: 'new' | 'recovery' | 'link';
+  };
+  /** An administrator issued a set-up link (`user add`, `user reset-mfa`, `user enroll-link`). */
+  enrollment_link_issued: BySource<'cli'> & { expiresAt: string };
   recovery_code_used: { remaining: number };
   recovery_code_failed: { reason: 'wrong_or_used' };
   recovery_codes_issued: { count: number };

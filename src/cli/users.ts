@@ -4,6 +4,8 @@ import type { Database } from '../database/client.js';
 import { parseEmail } from '../accounts/email.js';
 import { CliError, type Cli, type Services } from './context.js';
 import { readPasswordFromStdin } from './password-input.js';
+import type { Config } from '../config/index.js';
+import { SET_UP_PATH, type SetUpLink } from '../signin/enrolment.js';
 
 const CLI = { source: 'cli' } as const;
 
@@ -18,10 +20,15 @@ export function addUserCommands(program: Command, cli: Cli): void {
     .requiredOption('--password-stdin', 'read the password from stdin (one line)')
     .action(async (email: string, options: { name?: string }, command: Command) => {
       const password = await readPasswordFromStdin(cli.io.stdin);
-      await cli.withServices(command, async ({ accounts, audit }) => {
-        const account = await accounts.create({ email, displayName: options.name, password });
-        await audit.record({ type: 'account_created', accountId: account.id, detail: CLI });
+      await cli.withServices(command, async (services, { config }) => {
+        const account = await services.accounts.create({ email, displayName: options.name, password });
+        await services.audit.record({ type: 'account_created', accountId: account.id, detail: CLI });
         cli.print(`account created: ${account.email}`);
+        if (account.enrollmentOpenUntil)
+          cli.print(
+            `until ${account.enrollmentOpenUntil.toISOString()} the first sign-in links an authenticator app with the password alone; after that only a set-up link does`,
+          );
+        await printSetUpLink(cli, services, config, account);
       });
     });
 
@@ -83,26 +90,61 @@ export function addUserCommands(program: Command, cli: Cli): void {
   user
     .command('reset-mfa')
     .description(
-      "remove an account's authenticators and recovery codes (it enrolls again at next sign-in) and end its sessions",
+      "remove an account's authenticators and recovery codes, end its sessions, and print a set-up link: only that link lets a new app be linked",
     )
     .argument('<email>', 'email address')
     .action(async (email: string, _options: unknown, command: Command) => {
-      await cli.withServices(command, async (services) => {
+      await cli.withServices(command, async (services, { config }) => {
         const account = await existingAccount(services, email);
-        const removed = await services.authenticators.removeAll(account.id);
-        // The old set belonged to the old app; the next enrolment issues a new one.
-        const recoveryCodes = await services.recoveryCodes.removeAll(account.id);
+        const { removed, recoveryCodes, link } = await services.enrolments.reset(account.id);
         await services.audit.record({
           type: 'mfa_reset',
           accountId: account.id,
           detail: { ...CLI, removed, recoveryCodes },
         });
+        await linkIssued(services, account.id, link);
         await endSessions(services, account.id, 'authenticators removed');
         cli.print(
           `second factor reset for ${account.email}: ${removed} authenticator(s) and ${recoveryCodes} recovery code(s) removed, sessions ended`,
         );
+        printLink(cli, config, link);
       });
     });
+
+  user
+    .command('enroll-link')
+    .description(
+      'print a one-time set-up link with which the account links a new authenticator app after its password (replacing any it has once confirmed); a new link voids the previous one',
+    )
+    .argument('<email>', 'email address')
+    .action(async (email: string, _options: unknown, command: Command) => {
+      await cli.withServices(command, async (services, { config }) => {
+        const account = await existingAccount(services, email);
+        await printSetUpLink(cli, services, config, account);
+      });
+    });
+}
+
+/** Issues a set-up link for the account and prints it, with what it does and until when. */
+async function printSetUpLink(cli: Cli, services: Services, config: Readonly<Config>, account: { id: string }) {
+  const link = await services.enrolments.issueLink(account.id);
+  await linkIssued(services, account.id, link);
+  printLink(cli, config, link);
+}
+
+function linkIssued({ audit }: Services, accountId: string, link: SetUpLink): Promise<void> {
+  return audit.record({
+    type: 'enrollment_link_issued',
+    accountId,
+    detail: { ...CLI, expiresAt: link.expiresAt.toISOString() },
+  });
+}
+
+function printLink(cli: Cli, config: Readonly<Config>, link: SetUpLink): void {
+  const url = new URL(`.${SET_UP_PATH}`, config.issuer.endsWith('/') ? config.issuer : `${config.issuer}/`);
+  url.searchParams.set('token', link.token);
+  cli.print(`set-up link (single use, valid until ${link.expiresAt.toISOString()}; send it to the person only):`);
+  cli.print(`  ${url.href}`);
 }
 
 async function existingAccount({ accounts }: Services, email: string) {

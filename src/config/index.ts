@@ -46,6 +46,15 @@ export interface Config {
   readonly http: HttpServerConfig;
   /** Audit rows older than this many days are deleted. */
   readonly auditRetentionDays: number;
+  /** Who may link an app with the password alone, and for how long a set-up link works. */
+  readonly enrollment: EnrollmentConfig;
+}
+
+export interface EnrollmentConfig {
+  /** After creation, how long the first app may be linked with the password alone. */
+  readonly windowSeconds: number;
+  /** How long a set-up link works. */
+  readonly linkTtlSeconds: number;
 }
 
 export interface HttpServerConfig {
@@ -183,6 +192,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxConnections: e.HTTP_MAX_CONNECTIONS,
     }),
     auditRetentionDays: e.AUDIT_RETENTION,
+    enrollment: Object.freeze({ windowSeconds: e.ENROLLMENT_WINDOW, linkTtlSeconds: e.ENROLLMENT_LINK_TTL }),
   });
 }
 

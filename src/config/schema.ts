@@ -59,6 +59,21 @@ const duration = z
   .transform((v) => Number(v.slice(0, -1)) * { s: 1, m: 60, h: 3600 }[v.slice(-1) as 's' | 'm' | 'h'])
   .pipe(z.number().min(1, { error: 'must be at least 1s' }).max(86_400, { error: 'must be at most 24h' }));
 
+/** A longer span as `<number><m|h|d>` (`30m`, `72h`, `7d`), in seconds, from `min` to 90 days. */
+const span = (min: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}[smhd]$/, { error: 'must be a duration such as 30m, 72h or 7d' })
+    .transform(
+      (v) => Number(v.slice(0, -1)) * { s: 1, m: 60, h: 3600, d: 86_400 }[v.slice(-1) as 's' | 'm' | 'h' | 'd'],
+    )
+    .pipe(
+      z
+        .number()
+        .min(min, { error: min ? `must be at least ${min}s` : 'must not be negative' })
+        .max(90 * 86_400, { error: 'must be at most 90d' }),
+    );
+
 /** `host:port` or `[ipv6]:port`, port 1–65535. */
 function isHostPort(node: string): boolean {
   const match = /^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):(\d{1,5})$/.exec(node);
@@ -301,6 +316,16 @@ export const environmentSchema = z.object({
   HTTP_MAX_CONNECTIONS: integer(1, 1_000_000).default(1000).meta({
     description:
       "open connections per instance; further connections are closed as they arrive (keep the process's file limit, `ulimit -n`, above it)",
+  }),
+  // Enrolment (src/signin/enrolment.ts): who may link an app with the password alone, and for how
+  // long an administrator's set-up link works. SECURITY.md says why the window exists at all.
+  ENROLLMENT_WINDOW: span(0).prefault('72h').meta({
+    description:
+      'how long after `user add` a new account may link its first app with the password alone; after that (and after `user reset-mfa`) only a set-up link does. `0s`: always a set-up link',
+  }),
+  ENROLLMENT_LINK_TTL: span(60).prefault('72h').meta({
+    description:
+      'how long a set-up link printed by `user add`, `user reset-mfa` or `user enroll-link` works (single use; a new link voids the old one)',
   }),
   // Audit rows older than this are deleted with expired protocol state (at start, every 10 minutes).
   AUDIT_RETENTION: z

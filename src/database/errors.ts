@@ -47,13 +47,16 @@ function sqlstateKind(code: string): DatabaseErrorKind | undefined {
   return undefined;
 }
 
+const SQLITE_STALE_READ = 'SQLITE_BUSY_SNAPSHOT';
+
 interface Inspectable {
   name?: unknown;
   message?: unknown;
   code?: unknown;
   kind?: unknown;
   severity?: unknown;
-  meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } };
+  originalCode?: unknown;
+  meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown; originalCode?: unknown } } };
   cause?: unknown;
 }
 
@@ -62,6 +65,11 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 function kindOf(e: Inspectable): DatabaseErrorKind | undefined {
   const name = text(e.name);
   const code = text(e.code);
+  // SQLite's serialization failure: a transaction that read, then found the file changed by another
+  // connection when it came to write (WAL). Prisma and its adapter report it as any busy file
+  // (P1008, SocketTimeout); only the driver's own code tells it apart.
+  const original = e.meta?.driverAdapterError?.cause?.originalCode ?? e.originalCode;
+  if (text(original) === SQLITE_STALE_READ) return 'serialization_failure';
   if (name.startsWith('PrismaClientInitializationError')) return 'unavailable';
   if (name.startsWith('PrismaClient') && code in PRISMA_CODES) return PRISMA_CODES[code];
   const adapter = e.meta?.driverAdapterError?.cause;

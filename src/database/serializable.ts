@@ -4,7 +4,8 @@
 // the loser is retried after a short, jittered wait and then sees the winner's write. When the
 // conflicts go on past the last attempt, the database counts as unavailable for this request:
 // StoreUnavailableError, answered 503 like any outage, and nothing of the transaction is kept.
-// SQLite runs write transactions one at a time, so it never conflicts.
+// SQLite runs write transactions one at a time; its one conflict is a transaction that read, then
+// found the file written by another connection (SQLITE_BUSY_SNAPSHOT in WAL mode), retried alike.
 import type { Logger } from 'pino';
 import type { Database, Prisma } from './client.js';
 import { databaseErrorKind } from './errors.js';

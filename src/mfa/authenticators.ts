@@ -5,8 +5,8 @@
 // UPDATE in the database, never a read followed by a write.
 import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '../accounts/errors.js';
-import type { Database } from '../database/client.js';
-import { serializable } from '../database/serializable.js';
+import type { Database, Prisma } from '../database/client.js';
+import { serializable, type SerializableOptions } from '../database/serializable.js';
 import { databaseErrorKind } from '../database/errors.js';
 import { SecretBoxError, type SecretBox } from './secret-box.js';
 import { normalizeCode, verifyTotp } from './totp.js';
@@ -25,8 +25,12 @@ export type VerifyFailure = 'malformed' | 'invalid' | 'replay' | 'locked' | 'not
 
 export type VerifyResult =
   | { ok: true; authenticatorId: string }
-  /** `lockedNow` is true only on the wrong code that reached the limit (worth an audit event). */
-  | { ok: false; reason: VerifyFailure; authenticatorId?: string; lockedNow?: boolean };
+  /**
+   * `lockedNow` is true only on the wrong code that reached the limit (worth an audit event).
+   * `sameSignIn` is true on a replay of the code that the very sign-in checking it had accepted (a
+   * double click, a form sent twice): neither a guess nor a sign of a stolen code.
+   */
+  | { ok: false; reason: VerifyFailure; authenticatorId?: string; lockedNow?: boolean; sameSignIn?: boolean };
 
 export interface AuthenticatorStoreOptions {
   /** What time it is (TOTP steps, last-used times); the system clock by default. */
@@ -38,6 +42,8 @@ export interface AuthenticatorStoreOptions {
    * `windowMs`, whatever succeeds in between; the guess that spends it locks the authenticator.
    */
   guessBudget?: { guesses: number; windowMs: number };
+  /** Told of each retried serialization conflict (an enrolment racing another). */
+  logger?: SerializableOptions['logger'];
 }
 
 /** RATE_LIMIT_CODE_BUDGET and RATE_LIMIT_CODE_BUDGET_WINDOW's defaults. */
@@ -52,7 +58,7 @@ interface Guess {
 }
 
 /** The account already has a confirmed authenticator; only one per account is supported for now. */
-export class AlreadyEnrolledError extends Error {
+class AlreadyEnrolledError extends Error {
   override name = 'AlreadyEnrolledError';
   constructor() {
     super('this account already has an authenticator app');
@@ -85,6 +91,17 @@ function checkLabel(label: string): string {
   return clean;
 }
 
+/** A code of a step already accepted; the same sign-in's own only for exactly the step it had accepted. */
+function replay(
+  authenticatorId: string,
+  step: number,
+  accepted: { lastStep: number; lastStepBy: string | null },
+  signIn: string,
+): VerifyResult {
+  const sameSignIn = step === accepted.lastStep && accepted.lastStepBy === signIn;
+  return { ok: false, reason: 'replay', authenticatorId, sameSignIn };
+}
+
 // `update` with extra filters throws "record not found" when no row matches them.
 function isNoMatch(error: unknown): boolean {
   return databaseErrorKind(error) === 'not_found';
@@ -94,6 +111,7 @@ export class AuthenticatorStore {
   private readonly maxConsecutiveFailures: number;
   private readonly guessBudget: { guesses: number; windowMs: number };
   private readonly clock: Clock;
+  private readonly logger: SerializableOptions['logger'];
 
   constructor(
     private readonly db: Database,
@@ -109,6 +127,7 @@ export class AuthenticatorStore {
       throw new RangeError('guessBudget must allow at least one guess in a positive window');
     this.guessBudget = budget;
     this.clock = options.clock ?? systemClock;
+    this.logger = options.logger;
   }
 
   async findConfirmed(accountId: string): Promise<AuthenticatorView | null> {
@@ -125,10 +144,31 @@ export class AuthenticatorStore {
   }
 
   /**
-   * Saves an authenticator whose first code the person has just typed correctly. `acceptedStep` is
-   * the step of that code, so the same code cannot then be replayed to sign in.
+   * Saves an authenticator whose first code the person has just typed correctly, when the account
+   * has none yet. `acceptedStep` is the step of that code, so the same code cannot then be replayed
+   * to sign in. The sign-in's enrolment goes through src/signin/enrolment.ts, which also decides
+   * whether an app may be linked at all; this is the direct way (tests, seeding).
    */
   async enroll(accountId: string, label: string, secret: string, acceptedStep: number): Promise<AuthenticatorView> {
+    // Check-then-insert: of two simultaneous enrolments (a double-submitted form) one wins; the
+    // other then sees it.
+    const row = await serializable(
+      this.db,
+      async (tx) => {
+        const existing = await tx.authenticator.findFirst({
+          where: { accountId, confirmedAt: { not: null } },
+          select: { id: true },
+        });
+        if (existing) throw new AlreadyEnrolledError();
+        return this.createIn(tx, accountId, label, secret, acceptedStep);
+      },
+      { logger: this.logger },
+    );
+    return toView(row);
+  }
+
+  /** Inserts a confirmed authenticator inside the caller's transaction (which owns the checks). */
+  createIn(tx: Prisma.TransactionClient, accountId: string, label: string, secret: string, acceptedStep: number) {
     const cleanLabel = checkLabel(label);
     if (!BASE32_SECRET.test(secret)) throw new InvalidInputError('not a base32 TOTP secret of at least 128 bits');
     if (!Number.isSafeInteger(acceptedStep) || acceptedStep < 0 || acceptedStep > MAX_STEP) {
@@ -136,40 +176,41 @@ export class AuthenticatorStore {
     }
     const sealed = this.box.seal(secret, accountId);
     const now = new Date(this.clock.now());
-    // Check-then-insert: of two simultaneous enrolments (a double-submitted form) one wins; the
-    // other then sees it.
-    const row = await serializable(this.db, async (tx) => {
-      const existing = await tx.authenticator.findFirst({
-        where: { accountId, confirmedAt: { not: null } },
-        select: { id: true },
-      });
-      if (existing) throw new AlreadyEnrolledError();
-      return tx.authenticator.create({
-        data: {
-          id: randomUUID(),
-          accountId,
-          kind: 'totp',
-          label: cleanLabel,
-          secretCiphertext: sealed.ciphertext,
-          secretKeyId: sealed.keyId,
-          confirmedAt: now,
-          lastStep: acceptedStep,
-          // The enrolment code is also the sign-in's second factor: the app was just used.
-          lastUsedAt: now,
-        },
-      });
+    return tx.authenticator.create({
+      data: {
+        id: randomUUID(),
+        accountId,
+        kind: 'totp',
+        label: cleanLabel,
+        secretCiphertext: sealed.ciphertext,
+        secretKeyId: sealed.keyId,
+        confirmedAt: now,
+        lastStep: acceptedStep,
+        // The enrolment code is also the sign-in's second factor: the app was just used.
+        lastUsedAt: now,
+      },
     });
-    return toView(row);
+  }
+
+  /** The ids of the account's confirmed authenticators (what a recovery or a set-up link replaces). */
+  async confirmedIds(accountId: string): Promise<string[]> {
+    const rows = await this.db.authenticator.findMany({
+      where: { accountId, confirmedAt: { not: null } },
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
   }
 
   /**
    * Checks a code for the account's authenticator. A code is accepted once: the step it belongs to
    * must be later than the last accepted one, checked and recorded by one conditional UPDATE, so
    * of any number of simultaneous submissions on any number of instances exactly one wins.
+   * `signIn` names the sign-in the code is typed in; the same UPDATE records it with the step, so a
+   * replay can tell whether that step was accepted for this very sign-in.
    * Before any code is checked it takes a point of the guessing budget (one conditional UPDATE
    * too); a right code or a replay gives its point back, a wrong one keeps it.
    */
-  async verify(accountId: string, code: string): Promise<VerifyResult> {
+  async verify(accountId: string, code: string, signIn: string): Promise<VerifyResult> {
     const now = this.clock.now();
     if (normalizeCode(code) === null) return { ok: false, reason: 'malformed' };
     const row = await this.confirmedRow(accountId);
@@ -185,10 +226,10 @@ export class AuthenticatorStore {
     // Already used (or an older step after a newer one): not a guess, so not counted as a failure.
     if (step <= row.lastStep) {
       await this.giveBack(authenticatorId, guess);
-      return { ok: false, reason: 'replay', authenticatorId };
+      return replay(authenticatorId, step, row, signIn);
     }
 
-    const accepted = { lastStep: step, lastUsedAt: new Date(now), failedCodes: 0 };
+    const accepted = { lastStep: step, lastStepBy: signIn, lastUsedAt: new Date(now), failedCodes: 0 };
     const where = { id: authenticatorId, lastStep: { lt: step }, lockedAt: null };
     // Accepted and its point given back in one write, while its window is still the open one.
     let { count } = await this.db.authenticator.updateMany({
@@ -201,13 +242,13 @@ export class AuthenticatorStore {
     // Lost the race: another request accepted this step first, or the authenticator just locked.
     const current = await this.db.authenticator.findUnique({
       where: { id: authenticatorId },
-      select: { lockedAt: true },
+      select: { lockedAt: true, lastStep: true, lastStepBy: true },
     });
     if (!current) return { ok: false, reason: 'not_enrolled' };
     if (current.lockedAt) return { ok: false, reason: 'locked', authenticatorId };
-    // A double submit of a right code: a replay, not a guess.
+    // Another request accepted this step first (a double submit): a replay, not a guess.
     await this.giveBack(authenticatorId, guess);
-    return { ok: false, reason: 'replay', authenticatorId };
+    return replay(authenticatorId, step, current, signIn);
   }
 
   /** Administrator reset: forgets every authenticator of the account. Returns how many. */

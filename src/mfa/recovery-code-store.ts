@@ -3,8 +3,8 @@
 // administrator reset. Plain codes exist only in the return value of `replace`, for the one page
 // that shows them.
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../database/client.js';
-import { serializable } from '../database/serializable.js';
+import type { Database, Prisma } from '../database/client.js';
+import { serializable, type SerializableOptions } from '../database/serializable.js';
 import { generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeDigest } from './recovery-codes.js';
 
 export type RecoveryCodeResult =
@@ -13,7 +13,11 @@ export type RecoveryCodeResult =
   | { ok: false; reason: 'malformed' | 'invalid' };
 
 export class RecoveryCodeStore {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** `logger`: told of each retried serialization conflict (two new sets at once). */
+    private readonly options: SerializableOptions = {},
+  ) {}
 
   /**
    * A fresh set for the account, replacing every code it had (used or not). Returns the codes to
@@ -21,16 +25,19 @@ export class RecoveryCodeStore {
    * simultaneous replacements leave one set, never both.
    */
   async replace(accountId: string): Promise<string[]> {
+    return serializable(this.db, (tx) => this.replaceIn(tx, accountId), this.options);
+  }
+
+  /** The same replacement inside the caller's transaction (an enrolment's, which must all hold or none). */
+  async replaceIn(tx: Prisma.TransactionClient, accountId: string): Promise<string[]> {
     const codes = generateRecoveryCodes();
-    await serializable(this.db, async (tx) => {
-      await tx.recoveryCode.deleteMany({ where: { accountId } });
-      await tx.recoveryCode.createMany({
-        data: codes.map((code) => ({
-          id: randomUUID(),
-          accountId,
-          digest: recoveryCodeDigest(accountId, normalizeRecoveryCode(code)!),
-        })),
-      });
+    await tx.recoveryCode.deleteMany({ where: { accountId } });
+    await tx.recoveryCode.createMany({
+      data: codes.map((code) => ({
+        id: randomUUID(),
+        accountId,
+        digest: recoveryCodeDigest(accountId, normalizeRecoveryCode(code)!),
+      })),
     });
     return codes;
   }

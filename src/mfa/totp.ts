@@ -78,6 +78,7 @@ export function verifyTotp(secret: string, code: string, now: number = Date.now(
 /** "123 456" → "123456"; null for anything that cannot be a code (so callers need not touch state). */
 export function normalizeCode(code: unknown): string | null {
   if (typeof code !== 'string' || code.length > 64) return null;
-  const token = code.replace(/\s+/g, '');
+  // As the apps show it: "123 456", "123-456" (spaces anywhere, or one dash between the halves).
+  const token = code.replace(/\s+/g, '').replace(/^([0-9]{3})-([0-9]{3})$/, '$1$2');
   return CODE_SHAPE.test(token) ? token : null;
 }

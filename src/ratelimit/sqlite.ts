@@ -6,7 +6,7 @@
 // incremented in place, so concurrent attempts from any process are all counted.
 import { createRequire } from 'node:module';
 import { RateLimiterRes, type RateLimiterStoreAbstract as StoreAbstract } from 'rate-limiter-flexible';
-import { sqliteTimestamp, type SqliteConnection } from '../database/sqlite.js';
+import { sqliteTimestamp, whenUnlocked, type SqliteConnection } from '../database/sqlite.js';
 
 interface Row {
   points: number;
@@ -47,23 +47,25 @@ export class RateLimiterSqlite extends RateLimiterStoreAbstract {
     this.remove = db.prepare<[string]>('DELETE FROM rate_limits WHERE key = ?');
   }
 
-  _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<Row> {
+  async _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<Row> {
     const now = Date.now();
     const expire = msDuration > 0 ? sqliteTimestamp(now + msDuration) : null;
-    const row = forceExpire
-      ? this.replace.get(key, points, expire)
-      : this.count.get({ key, points, expire, now: sqliteTimestamp(now) });
+    const row = await whenUnlocked(() =>
+      forceExpire
+        ? this.replace.get(key, points, expire)
+        : this.count.get({ key, points, expire, now: sqliteTimestamp(now) }),
+    );
     // An upsert with RETURNING always returns its row.
-    if (!row) return Promise.reject(new Error(`rate-limit counter ${key} was not written`));
-    return Promise.resolve(row);
+    if (!row) throw new Error(`rate-limit counter ${key} was not written`);
+    return row;
   }
 
   _get(key: string): Promise<Row | null> {
     return Promise.resolve(this.read.get(key, sqliteTimestamp(Date.now())) ?? null);
   }
 
-  _delete(key: string): Promise<boolean> {
-    return Promise.resolve(this.remove.run(key).changes > 0);
+  async _delete(key: string): Promise<boolean> {
+    return (await whenUnlocked(() => this.remove.run(key))).changes > 0;
   }
 
   _getRateLimiterRes(_key: string, changedPoints: number, row: Row): RateLimiterRes {

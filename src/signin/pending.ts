@@ -9,6 +9,7 @@
 import type { Adapter } from 'oidc-provider';
 import type { SecretBox } from '../mfa/secret-box.js';
 import { generateTotpSecret } from '../mfa/totp.js';
+import type { EnrolmentGrant } from './enrolment.js';
 
 /** The oidc-provider adapter model name the pending state is stored under. */
 export const PENDING_MODEL = 'TwofoldPendingSignIn';
@@ -27,10 +28,16 @@ interface PendingPayload {
   /** Wrong codes typed in this interaction (enrolment, code and recovery-code pages together). */
   wrongCodes: number;
   /**
-   * When a recovery code was accepted in this interaction: the old app is gone, and the page now
-   * due is the enrolment of a new one, which says so.
+   * What allows this sign-in to link an app (src/signin/enrolment.ts): a new account's window, a
+   * recovery code accepted here, or a set-up link. Without one, a password never leads to an
+   * enrolment page.
    */
-  recoveredAt?: number;
+  grant?: EnrolmentGrant;
+  /**
+   * The password limits' keys this sign-in's right password took a point from: given back only
+   * when the sign-in completes, so a right password followed by wrong codes is not free.
+   */
+  passwordLimitKeys?: { ip: string; account: string };
   /**
    * When the enrolment in this interaction was confirmed: both factors passed, and the sign-in
    * waits only for the person to confirm they saved their new recovery codes. The codes themselves
@@ -60,8 +67,13 @@ export class PendingSignIns {
   }
 
   /** The password was right: the interaction now waits for a code. `expiresAt` is the interaction's. */
-  async passwordAccepted(uid: string, accountId: string, expiresAt: number): Promise<PendingSignIn> {
-    return this.save(uid, { accountId, passwordAt: nowSeconds(), wrongCodes: 0, expiresAt });
+  async passwordAccepted(
+    uid: string,
+    accountId: string,
+    expiresAt: number,
+    extra: Pick<PendingPayload, 'grant' | 'passwordLimitKeys'> = {},
+  ): Promise<PendingSignIn> {
+    return this.save(uid, { accountId, passwordAt: nowSeconds(), wrongCodes: 0, expiresAt, ...extra });
   }
 
   /**
@@ -93,16 +105,19 @@ export class PendingSignIns {
 
   /** The enrolment of this interaction was confirmed; the recovery codes page is due. */
   async enrolled(pending: PendingSignIn): Promise<void> {
-    await this.update(pending, ({ enrolment: _sealed, ...rest }) => ({ ...rest, enrolledAt: nowSeconds() }));
+    await this.update(pending, ({ enrolment: _sealed, grant: _grant, ...rest }) => ({
+      ...rest,
+      enrolledAt: nowSeconds(),
+    }));
   }
 
   /**
-   * A recovery code was accepted: the progress starts again at "password OK, no app", marked as a
-   * recovery. Written afresh because ending the account's other sessions removes this entry too.
+   * A recovery code was accepted: the progress is "password OK", with a grant to link a new app.
+   * Written afresh because ending the account's other sessions removes this entry too.
    */
-  async recovered(pending: PendingSignIn): Promise<PendingSignIn> {
-    const { accountId, passwordAt, expiresAt } = pending;
-    return this.save(pending.uid, { accountId, passwordAt, expiresAt, wrongCodes: 0, recoveredAt: nowSeconds() });
+  async recovered(pending: PendingSignIn, grant: EnrolmentGrant): Promise<PendingSignIn> {
+    const { accountId, passwordAt, expiresAt, passwordLimitKeys } = pending;
+    return this.save(pending.uid, { accountId, passwordAt, expiresAt, wrongCodes: 0, grant, passwordLimitKeys });
   }
 
   /** Forgets the interaction's progress: after success, or when the sign-in starts over. */

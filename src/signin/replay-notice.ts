@@ -5,7 +5,8 @@
 // - wrong codes after a right password (`otp_failed`, and `otp_locked` for the one that locked the
 //   app): whoever typed them knows the password, so the person is told when, from where and how
 //   many, and advised to change it.
-// The current sign-in's own replays and wrong codes (a double submit, a typo) are left out.
+// The current sign-in's own replays and wrong codes (an older code typed before the right one, a
+// typo) are left out; a sign-in's own accepted code sent again is not recorded at all (steps/code.ts).
 import type { AuditEvent, AuditLog } from '../audit/index.js';
 
 export interface ReuseAttempt {

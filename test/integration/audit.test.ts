@@ -176,6 +176,7 @@ describe('the audit trail', () => {
       'signing_keys_rotated',
       'secret_key_rotated',
       'mfa_reset',
+      'enrollment_link_issued',
     ]);
     for (const row of rows.filter((r) => !cliTypes.has(r.type)))
       expect(logged).toContainEqual(expect.objectContaining({ id: row.id, type: row.type }));

@@ -9,7 +9,7 @@ import type { DatabaseConfig } from '../../src/config/index.js';
 import { openDatabase, type Database } from '../../src/database/client.js';
 import { migrate } from '../../src/database/migrate.js';
 import type { SecretKey } from '../../src/keys/index.js';
-import { AlreadyEnrolledError, AuthenticatorStore } from '../../src/mfa/authenticators.js';
+import { AuthenticatorStore } from '../../src/mfa/authenticators.js';
 import { SecretBox, SecretBoxError } from '../../src/mfa/secret-box.js';
 import { formatSecretForHumans, generateTotpSecret, timeStep } from '../../src/mfa/totp.js';
 import { ManualClock } from '../support/clock.js';
@@ -22,9 +22,9 @@ const DAY = 86_400_000;
 // Every store below reads this clock; verifyAt moves it to the moment of each check.
 const clock = new ManualClock(NOW);
 
-function verifyAt(on: AuthenticatorStore, time: number, accountId: string, code: string) {
+function verifyAt(on: AuthenticatorStore, time: number, accountId: string, code: string, signIn = 'sign-in') {
   clock.set(time);
-  return on.verify(accountId, code);
+  return on.verify(accountId, code, signIn);
 }
 
 function codeFor(secret: string, step: number): string {
@@ -117,16 +117,17 @@ describe('authenticators', () => {
 
   it('refuses a second authenticator for the same account, even when both arrive at once', async () => {
     const { accountId } = await enrolled();
-    await expect(store.enroll(accountId, 'Second phone', generateTotpSecret(), STEP)).rejects.toThrow(
-      AlreadyEnrolledError,
-    );
+    await expect(store.enroll(accountId, 'Second phone', generateTotpSecret(), STEP)).rejects.toMatchObject({
+      name: 'AlreadyEnrolledError',
+    });
 
     const racing = await newAccount();
     const results = await Promise.allSettled(
       Array.from({ length: 5 }, () => store.enroll(racing, 'Phone', generateTotpSecret(), STEP)),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(AlreadyEnrolledError);
+    for (const r of results)
+      if (r.status === 'rejected') expect(r.reason).toMatchObject({ name: 'AlreadyEnrolledError' });
     expect(await store.list(racing)).toHaveLength(1);
   });
 
@@ -187,10 +188,44 @@ describe('authenticators', () => {
     }) as unknown as Database;
     const racing = new AuthenticatorStore(gated, box, { clock });
     const code = codeFor(secret, STEP + 1);
-    const results = await Promise.all(Array.from({ length: parallel }, () => verifyAt(racing, at(1), accountId, code)));
+    // Two sign-ins (two tabs), each submitting the code five times (double clicks).
+    const signIns = Array.from({ length: parallel }, (_, i) => (i % 2 ? 'tab-1' : 'tab-2'));
+    const results = await Promise.all(signIns.map((signIn) => verifyAt(racing, at(1), accountId, code, signIn)));
     expect(arrived).toBe(parallel);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === 'replay')).toHaveLength(parallel - 1);
+    // Lost the race after reading: a replay of its own sign-in's code only for the winner's sign-in.
+    const winner = signIns[results.findIndex((r) => r.ok)];
+    for (const [i, r] of results.entries())
+      if (!r.ok)
+        expect({ signIn: signIns[i], sameSignIn: r.sameSignIn }).toEqual({
+          signIn: signIns[i],
+          sameSignIn: signIns[i] === winner,
+        });
+  });
+
+  it("tells the code a sign-in just had accepted, sent again in that sign-in, from anyone else's replay", async () => {
+    const { accountId, secret } = await enrolled();
+    const code = codeFor(secret, STEP + 1);
+    expect(await verifyAt(store, at(1), accountId, code, 'mine')).toMatchObject({ ok: true });
+    // The same sign-in sends it again (a double click): still refused, but known to be its own.
+    expect(await verifyAt(store, at(1), accountId, code, 'mine')).toMatchObject({ reason: 'replay', sameSignIn: true });
+    // Someone else's sign-in with the code that was just used: a replay to be told about.
+    expect(await verifyAt(store, at(1), accountId, code, 'theirs')).toMatchObject({
+      reason: 'replay',
+      sameSignIn: false,
+    });
+    // An older step, even in the sign-in that accepted the newer one, was never accepted by it.
+    expect(await verifyAt(store, at(1), accountId, codeFor(secret, STEP), 'mine')).toMatchObject({
+      reason: 'replay',
+      sameSignIn: false,
+    });
+    // The enrolment code was accepted by no sign-in that can type it again.
+    const fresh = await enrolled();
+    expect(await verifyAt(store, NOW, fresh.accountId, codeFor(fresh.secret, STEP), 'mine')).toMatchObject({
+      reason: 'replay',
+      sameSignIn: false,
+    });
   });
 
   it('locks after 100 consecutive wrong codes, counted across attempts, reset by a success', async () => {

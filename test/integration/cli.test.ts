@@ -111,7 +111,17 @@ describe('twofold CLI', () => {
         `${GOOD_PASSWORD}\n`,
       );
       expectSuccess(added);
-      expect(added.stdout).toBe('account created: ada@example.com\n');
+      const [created, window, linkLine, url, ...rest] = added.stdout.split('\n');
+      expect(created).toBe('account created: ada@example.com');
+      // The first app may be linked with the password alone for ENROLLMENT_WINDOW (72 h), or with the link.
+      const until =
+        /^until (\S+) the first sign-in links an authenticator app with the password alone; after that only a set-up link does$/.exec(
+          window!,
+        )?.[1];
+      expect(Math.abs(Date.parse(until!) - Date.now() - 72 * 3600_000)).toBeLessThan(60_000);
+      expect(linkLine).toMatch(/^set-up link \(single use, valid until \S+; send it to the person only\):$/);
+      expect(url).toMatch(/^ {2}http:\/\/\S+\/setup\?token=[A-Za-z0-9_-]{43}$/);
+      expect(rest).toEqual(['']);
 
       const account = await db.account.findUniqueOrThrow({ where: { email: 'ada@example.com' } });
       expect(account.displayName).toBe('Ada Lovelace');

@@ -6,6 +6,8 @@ import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout } from 'node:timers/promises';
+import { CLIENT_CACHE_SECONDS } from '../../src/clients/store.js';
 import { packageRoot } from '../../src/paths.js';
 import { migrationsOnDisk } from '../support/migrations.js';
 import { runCli } from '../support/cli.js';
@@ -18,6 +20,8 @@ import { UserAgent } from '../support/user-agent.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SLOW = 180_000;
+/** What a token endpoint answers for a refresh token that must not work, the client known or not. */
+const REFUSED = expect.stringMatching(/^invalid_(client|grant)$/);
 
 describe.each([
   ['the database', {}],
@@ -45,6 +49,12 @@ describe.each([
       const removal = await cli('client', 'remove', 'tmp');
       expect({ code: removal.code, stderr: removal.stderr }).toEqual({ code: 0, stderr: '' });
       expect(removal.stdout).toContain('client removed: tmp');
+      // Refused either way. Once the removal has reached this server's client cache (within
+      // CLIENT_CACHE_SECONDS: the CLI is another process) the client is unknown, `invalid_client`;
+      // a server that still has it cached finds no grant behind the token, `invalid_grant`.
+      await expect(app.refresh(tokens.refresh_token!)).rejects.toMatchObject({ error: REFUSED });
+      // Past that second every server has forgotten the client: it no longer exists.
+      await setTimeout(CLIENT_CACHE_SECONDS * 1000 + 100);
       await expect(app.refresh(tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_client' });
 
       // The same id registered again, even with the same redirect URI.

@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../../src/database/client.js';
 import { databaseErrorKind } from '../../src/database/errors.js';
 import { migrate } from '../../src/database/migrate.js';
 import { serializable } from '../../src/database/serializable.js';
+import { openSqlite, type SqliteConnection } from '../../src/database/sqlite.js';
 import { createPostgresDatabase, dropPostgresDatabase, tempDir, testDatabaseKind } from '../support/databases.js';
 
 const failure = (work: () => Promise<unknown>) =>
@@ -19,6 +20,8 @@ const failure = (work: () => Promise<unknown>) =>
 
 let db: Database;
 let drop = async () => {};
+/** The SQLite file, when the run is on SQLite. */
+let sqliteFile = '';
 
 beforeAll(async () => {
   let config: DatabaseConfig;
@@ -27,7 +30,7 @@ beforeAll(async () => {
     config = { kind: 'postgresql', url, poolSize: 4 };
     drop = () => dropPostgresDatabase(url);
   } else {
-    const file = join(tempDir(), 'twofold.db');
+    const file = (sqliteFile = join(tempDir(), 'twofold.db'));
     config = { kind: 'sqlite', file, url: `file:${file}` };
   }
   await migrate(config);
@@ -103,5 +106,54 @@ class Barrier {
     await Promise.all([1, 2].map(() => serializable(db, (tx) => countThenInsert(tx, id, both), { logger })));
     expect(await db.recoveryCode.count({ where: { accountId: id } })).toBe(2);
     expect(retries.length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+(testDatabaseKind() === 'sqlite' ? describe : describe.skip)('serialization conflicts on SQLite', () => {
+  // Another connection to the file (the server's own one for protocol state, another worker, the
+  // admin CLI) writes after a transaction has read and before it writes: in WAL mode the transaction
+  // cannot write on what it read (SQLITE_BUSY_SNAPSHOT), SQLite's serialization failure.
+  let other: SqliteConnection;
+  beforeAll(() => {
+    other = openSqlite(sqliteFile);
+  });
+  afterAll(() => other.close());
+
+  const readThenWrite = async (
+    tx: Parameters<Parameters<typeof serializable>[1]>[0],
+    accountId: string,
+    meddle: () => void,
+  ) => {
+    await tx.recoveryCode.count({ where: { accountId } });
+    meddle();
+    await tx.recoveryCode.create({ data: { id: randomUUID(), accountId, digest: randomUUID() } });
+  };
+  const meddleOnce = (accountId: string) => {
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      other
+        .prepare('INSERT INTO recovery_codes (id, account_id, digest) VALUES (?, ?, ?)')
+        .run(randomUUID(), accountId, randomUUID());
+    };
+  };
+
+  it('arrive as a serialization failure, not as an outage', async () => {
+    const { id } = await newAccount();
+    const error = await failure(() =>
+      db.$transaction((tx) => readThenWrite(tx, id, meddleOnce(id)), { isolationLevel: 'Serializable' }),
+    );
+    expect(databaseErrorKind(error)).toBe('serialization_failure');
+  });
+
+  it('are retried by serializable(), so the write lands after the other one, and the retry is logged', async () => {
+    const { id } = await newAccount();
+    const retries: unknown[] = [];
+    const logger = { info: (detail: unknown) => void retries.push(detail) };
+    const meddle = meddleOnce(id);
+    await serializable(db, (tx) => readThenWrite(tx, id, meddle), { logger });
+    expect(await db.recoveryCode.count({ where: { accountId: id } })).toBe(2);
+    expect(retries).toEqual([{ attempt: 1 }]);
   });
 });

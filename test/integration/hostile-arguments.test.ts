@@ -45,6 +45,7 @@ describe('hostile arguments to the admin CLI', () => {
     ['user add EMAIL', (v) => ['user', 'add', v, '--password-stdin'], cliValues],
     ['user disable EMAIL', (v) => ['user', 'disable', v], cliValues],
     ['user reset-mfa EMAIL', (v) => ['user', 'reset-mfa', v], cliValues],
+    ['user enroll-link EMAIL', (v) => ['user', 'enroll-link', v], cliValues],
     [
       'client add --id',
       (v) => ['client', 'add', '--id', v, '--redirect-uri', 'https://rp.example/cb'],

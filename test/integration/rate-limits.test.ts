@@ -15,6 +15,7 @@ import {
   isCodePage,
   isEnrolmentPage,
   isPasswordPage,
+  enrol,
   submitPassword,
 } from '../support/sign-in.js';
 
@@ -128,12 +129,15 @@ describe('rate limits on sign-in', () => {
     expect(notKnown.body).toBe(known.body);
   });
 
-  it('a right password gives the points back: five more wrong ones are allowed after it', async () => {
+  it('a completed sign-in gives the points back: five more wrong ones are allowed after it', async () => {
     const person = await createPerson(twofold);
     const address = newAddress();
     for (let attempt = 1; attempt <= 4; attempt++)
       expect(isPasswordPage(await typePassword(address, person.email, 'wrong'))).toBe(true);
-    expect(isEnrolmentPage(await typePassword(address, person.email, person.password))).toBe(true);
+    // The right password alone keeps its point (the sign-in is half done); linking the app completes it.
+    const { ua, page } = await passwordPageAt(address);
+    const { visit } = await enrol(ua, await submitPassword(ua, page, person.email, person.password));
+    expect(visit.leftTo).toBeDefined();
     for (let attempt = 1; attempt <= 5; attempt++)
       expect(isPasswordPage(await typePassword(address, person.email, 'wrong'))).toBe(true);
     expect((await typePassword(address, person.email, 'wrong')).status).toBe(429);
@@ -246,9 +250,19 @@ describe('the authenticator lock across all addresses', () => {
     const types = (await twofold.audit.list({ accountId: person.id })).map((e) => e.type);
     expect(types.filter((t) => t === 'otp_locked')).toHaveLength(1);
 
-    // What `twofold user reset-mfa` does; then the person links an app again.
-    await twofold.authenticators.removeAll(person.id);
-    const { page: enrolment } = await codePageAt(newAddress(), person);
+    // What `twofold user reset-mfa` does; then the person, with the set-up link it printed, links an
+    // app again (without the link the password leads to a page asking for one).
+    const { link } = await twofold.enrolments.reset(person.id);
+    const { page: withoutLink } = await codePageAt(newAddress(), person);
+    expect(withoutLink.status).toBe(403);
+    expect(withoutLink.body).toContain('A set-up link is needed');
+    const ua = new UserAgentAt(twofold.url, newAddress());
+    const enrolment = await submitPassword(
+      ua,
+      await ua.navigate(`/setup?token=${link.token}`),
+      person.email,
+      person.password,
+    );
     expect(isEnrolmentPage(enrolment)).toBe(true);
   });
 });

@@ -104,7 +104,7 @@ describe('recovery codes', () => {
     expect(await twofold.recoveryCodes.remaining(person.id)).toBe(10);
   });
 
-  it('a lost phone: a recovery code ends the other sessions and leads to a new app; the sign-in gets the usual acr and amr', async () => {
+  it('a lost phone: a recovery code ends the other sessions and leads to a new app, which replaces the old one and the old codes only once confirmed; the sign-in gets the usual acr and amr', async () => {
     const person = await createPerson(twofold);
     const phone = new UserAgentAt(twofold.url, newAddress());
     const { app: lostApp, recoveryCodes } = await firstSignIn(phone, rp, person);
@@ -116,8 +116,11 @@ describe('recovery codes', () => {
     // Typed loosely: upper case, spaces instead of dashes.
     const enrolment = await useCode(ua, form, ` ${recoveryCodes[3]!.toUpperCase().replace(/-/g, ' ')} `);
     expect(isEnrolmentPage(enrolment)).toBe(true);
-    expect(enrolment.body).toContain('Recovery code accepted. Your old app has been unlinked');
-    expect(await twofold.authenticators.list(person.id)).toEqual([]);
+    expect(enrolment.body).toContain('Recovery code accepted and your other sessions ended.');
+    // Until the new app is confirmed nothing else changed: the old app and the other nine codes stay.
+    const [old] = await twofold.authenticators.list(person.id);
+    expect(old).toBeDefined();
+    expect(await twofold.recoveryCodes.remaining(person.id)).toBe(9);
     expect(await events(person.id, 'recovery_code_used')).toEqual([{ remaining: 9 }]);
 
     // The browser with the lost phone's session must sign in again: its session has ended.
@@ -130,6 +133,14 @@ describe('recovery codes', () => {
     expect(claims.acr).toBe('urn:twofold:acr:pwd+otp');
     expect(newCodes).toHaveLength(10);
     expect(newCodes).not.toEqual(expect.arrayContaining([recoveryCodes[0]]));
+    const linked = await twofold.authenticators.list(person.id);
+    expect(linked.map((a) => a.id)).not.toContain(old!.id);
+    expect(linked).toHaveLength(1);
+    expect(await twofold.recoveryCodes.remaining(person.id)).toBe(10);
+    expect(await events(person.id, 'mfa_enrolled')).toEqual([
+      { grant: 'new', replaced: 0 },
+      { grant: 'recovery', replaced: 1 },
+    ]);
 
     // Later: the lost app's codes are wrong, and so are the used code and the rest of the old set,
     // with the same answer as any wrong code.
@@ -204,7 +215,14 @@ describe('recovery codes', () => {
     const { recoveryCodes } = await firstSignIn(new UserAgentAt(twofold.url, newAddress()), rp, person);
     const attacker = newAddress();
     const attempt = (code: string) => tryCode(person, code, attacker);
-    for (let n = 1; n <= 5; n++) expect((await attempt(generateRecoveryCode())).body).toContain(WRONG_OR_USED);
+    // One sign-in (one right password) takes four wrong codes; the fifth starts it over.
+    const { ua, page } = await afterPassword(person, attacker);
+    let form = await recoveryForm(ua, page);
+    for (let n = 1; n <= 4; n++) {
+      form = await useCode(ua, form, generateRecoveryCode());
+      expect(form.body).toContain(WRONG_OR_USED);
+    }
+    expect(isPasswordPage(await useCode(ua, form, generateRecoveryCode()))).toBe(true);
     for (const code of [generateRecoveryCode(), recoveryCodes[0]!]) {
       const refused = await attempt(code);
       expect(refused.status).toBe(429);

@@ -45,7 +45,9 @@ describe('rotating the secret-encryption key', () => {
 
       // A server started after the rotation loads both keys and verifies with the new one.
       twofold = await server.start();
-      expect(await twofold.authenticators.verify(person.id, await app.nextCode())).toMatchObject({ ok: true });
+      expect(await twofold.authenticators.verify(person.id, await app.nextCode(), 'a sign-in')).toMatchObject({
+        ok: true,
+      });
     },
     SLOW,
   );

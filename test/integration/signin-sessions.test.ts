@@ -89,16 +89,19 @@ describe('sessions after a two-step sign-in', () => {
     await notes.finish(callbackOf(await typeCode(ua, codePage, app)), started);
   });
 
-  it('after an administrator resets the app link and ends the sessions, the next sign-in enrols again', async () => {
+  it('after an administrator resets the app link and ends the sessions, the next sign-in with the set-up link enrols again', async () => {
     const person = await createPerson(twofold);
     const ua = new UserAgent(twofold.url);
     const { tokens } = await firstSignIn(ua, notes, person, { scope: 'openid offline_access', prompt: 'consent' });
 
     // What `twofold user reset-mfa` does.
-    expect(await twofold.authenticators.removeAll(person.id)).toBe(1);
+    const { removed, link } = await twofold.enrolments.reset(person.id);
+    expect(removed).toBe(1);
     await twofold.protocolStore.revokeAccount(person.id);
 
     await expect(notes.refresh(tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    // The person opens the link the command printed, then signs in to the application.
+    expect((await ua.navigate(`/setup?token=${link.token}`)).status).toBe(200);
     const started = await notes.start();
     const passwordPage = await ua.navigate(started.url);
     expect(isPasswordPage(passwordPage)).toBe(true);

@@ -68,6 +68,17 @@ export async function saveRecoveryCodes(
 }
 
 /**
+ * On the enrolment page: reads the key like a person setting up the app and types the first code;
+ * `visit` is the answer, whatever it is (the recovery codes page when all went well).
+ */
+export async function submitEnrolment(ua: UserAgent, visit: Visit): Promise<{ app: AuthenticatorApp; visit: Visit }> {
+  if (!isEnrolmentPage(visit))
+    throw new Error(`expected the enrolment page, got ${visit.status} ${visit.url}:\n${visit.body}`);
+  const app = AuthenticatorApp.fromEnrolmentPage(visit.body);
+  return { app, visit: await ua.submit(visit, '/enroll', { code: await app.nextCode() }) };
+}
+
+/**
  * On the enrolment page: reads the key like a person setting up the app, types the first code, and
  * saves the recovery codes shown next.
  */
@@ -75,11 +86,8 @@ export async function enrol(
   ua: UserAgent,
   visit: Visit,
 ): Promise<{ app: AuthenticatorApp; visit: Visit; recoveryCodes: string[] }> {
-  if (!isEnrolmentPage(visit))
-    throw new Error(`expected the enrolment page, got ${visit.status} ${visit.url}:\n${visit.body}`);
-  const app = AuthenticatorApp.fromEnrolmentPage(visit.body);
-  const saved = await saveRecoveryCodes(ua, await ua.submit(visit, '/enroll', { code: await app.nextCode() }));
-  return { app, ...saved };
+  const submitted = await submitEnrolment(ua, visit);
+  return { app: submitted.app, ...(await saveRecoveryCodes(ua, submitted.visit)) };
 }
 
 export async function typeCode(ua: UserAgent, visit: Visit, app: AuthenticatorApp): Promise<Visit> {

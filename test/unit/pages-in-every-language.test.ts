@@ -38,19 +38,22 @@ const csrf = 'token';
 const email = 'alice@example.com';
 const at = new Date('2026-12-01T05:54:00Z');
 
+const keyUri = 'otpauth://totp/Twofold:ada%40example.com?secret=ABCDEFGH&issuer=Twofold';
+
 /** Every page template with sample data, by name. */
 function everyPage(frame: Frame): Record<string, string> {
   const pages: Record<string, string> = {
     password: passwordPage({ frame, uid, csrf, clientName: 'Acme Notes' }),
     'password, wrong': passwordPage({ frame, uid, csrf, clientName: 'Acme Notes', email, error: 'password.wrong' }),
     'password, started over': passwordPage({ frame, uid, csrf, clientName: 'N', notice: 'password.started_over' }),
-    enrolment: enrollPage({ frame, uid, csrf, email, qrSvg: '<svg></svg>', secretForHumans: 'ABCD EFGH' }),
+    enrolment: enrollPage({ frame, uid, csrf, email, qrSvg: '<svg></svg>', keyUri, secretForHumans: 'ABCD EFGH' }),
     'enrolment after a recovery code': enrollPage({
       frame,
       uid,
       csrf,
       email,
       qrSvg: '<svg></svg>',
+      keyUri,
       secretForHumans: 'ABCD',
       notice: 'enroll.recovered',
     }),

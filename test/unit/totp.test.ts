@@ -58,11 +58,12 @@ describe('TOTP codes (RFC 6238)', () => {
     }
   });
 
-  it('tolerates spaces a person or a phone adds around and inside the code', () => {
+  it('tolerates spaces a person or a phone adds around and inside the code, and the dash some apps show', () => {
     const secret = generateTotpSecret();
     const now = 1_700_000_015_000;
     const code = codeAt(secret, Math.floor(now / 1000));
-    for (const typed of [` ${code} `, `${code.slice(0, 3)} ${code.slice(3)}`, `\t${code}\n`]) {
+    const halves = [code.slice(0, 3), code.slice(3)] as const;
+    for (const typed of [` ${code} `, halves.join(' '), `\t${code}\n`, halves.join('-'), ` ${halves.join(' - ')} `]) {
       expect(verifyTotp(secret, typed, now)).toBe(timeStep(now));
     }
   });
@@ -92,6 +93,9 @@ describe('TOTP codes (RFC 6238)', () => {
       `-${code.slice(1)}`,
       `+${code.slice(1)}`,
       `${code.slice(0, 3)}.${code.slice(4)}`,
+      `${code.slice(0, 3)}--${code.slice(3)}`,
+      `${code.slice(0, 2)}-${code.slice(2)}`,
+      `${code}-`,
       '1e5000',
       code.repeat(20),
     ]) {

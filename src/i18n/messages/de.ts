@@ -26,12 +26,16 @@ export const de: Translation = {
   'enroll.install': 'Installieren Sie eine Authenticator-App auf Ihrem Telefon, zum Beispiel:',
   'enroll.scan': 'Wählen Sie in der App, dass Sie ein Konto hinzufügen möchten, und scannen Sie dann diesen QR-Code:',
   'enroll.qr_label': 'QR-Code für Ihre Authenticator-App',
+  'enroll.open_in_app':
+    'Richten Sie es auf diesem Telefon ein? Öffnen Sie den Schlüssel in Ihrer Authentifizierungs-App.',
   'enroll.key':
     'Scannen nicht möglich? Wählen Sie stattdessen die Eingabe eines Schlüssels und geben Sie diesen Schlüssel (zeitbasiert) für {email} ein:',
   'enroll.type_code': 'Geben Sie den 6-stelligen Code ein, den die App jetzt anzeigt.',
   'enroll.confirm': 'Bestätigen und anmelden',
   'enroll.recovered':
-    'Wiederherstellungscode akzeptiert. Ihre alte App wurde entfernt und Ihre anderen Sitzungen wurden beendet: Verknüpfen Sie jetzt die App auf Ihrem neuen Telefon.',
+    'Wiederherstellungscode akzeptiert, Ihre anderen Sitzungen wurden beendet. Verknüpfen Sie jetzt die App auf Ihrem neuen Telefon: Ihre alte App und Ihre übrigen Wiederherstellungscodes gelten weiter, bis die neue App bestätigt ist.',
+  'enroll.via_link':
+    'Sie haben einen Einrichtungslink Ihres Administrators geöffnet. Verknüpfen Sie jetzt Ihre neue App: Sobald sie bestätigt ist, ersetzt sie jede zuvor mit diesem Konto verknüpfte App.',
   'enroll.wrong':
     'Dieser Code ist nicht richtig. Prüfen Sie, ob Sie den QR-Code dieser Seite gescannt haben, und geben Sie dann den Code ein, den Ihre App jetzt anzeigt.',
 
@@ -167,6 +171,15 @@ export const de: Translation = {
   'problem.plain_http.message':
     'Dieser Anmeldedienst ist nur über eine sichere Verbindung (https) erreichbar, und diese Anfrage kam nicht darüber.',
   'problem.plain_http.continue': 'Weiter zu {host}',
+  'problem.setup_needed.title': 'Ein Einrichtungslink ist nötig',
+  'problem.setup_needed.message':
+    'Mit diesem Konto ist keine Authentifizierungs-App verknüpft. Zu Ihrer Sicherheit kann eine App nur über einen Einrichtungslink Ihres Administrators verknüpft werden: Bitten Sie ihn um einen Link und öffnen Sie ihn dann in diesem Browser.',
+  'problem.setup_link.title': 'Dieser Einrichtungslink kann nicht verwendet werden',
+  'problem.setup_link.message':
+    'Dieser Einrichtungslink ist abgelaufen, wurde bereits verwendet oder durch einen neueren ersetzt. Bitten Sie Ihren Administrator um einen neuen Link.',
+  'problem.already_enrolled.title': 'Dieses Konto hat bereits eine Authentifizierungs-App',
+  'problem.already_enrolled.message':
+    'Während Sie Ihre App eingerichtet haben, wurde eine andere App mit diesem Konto verknüpft, deshalb wurde Ihre nicht verknüpft. Melden Sie sich erneut mit dem Code der verknüpften App an. Wenn Sie sie nicht selbst verknüpft haben, informieren Sie sofort Ihren Administrator und ändern Sie Ihr Passwort.',
 
   'provider.error.title': 'Die Anmeldung konnte nicht fortgesetzt werden',
   'provider.error.invalid_request':

@@ -33,11 +33,14 @@ export const en = {
   'enroll.install': 'Install an authenticator app on your phone, for example:',
   'enroll.scan': 'In the app, choose to add an account, then scan this QR code:',
   'enroll.qr_label': 'QR code for your authenticator app',
+  'enroll.open_in_app': 'Setting up on this phone? Open the key in your authenticator app.',
   'enroll.key': 'Cannot scan? Choose to enter a key instead and type this key (time-based) for {email}:',
   'enroll.type_code': 'Type the 6-digit code the app now shows.',
   'enroll.confirm': 'Confirm and sign in',
   'enroll.recovered':
-    'Recovery code accepted. Your old app has been unlinked and your other sessions ended: link the app on your new phone now.',
+    'Recovery code accepted and your other sessions ended. Link the app on your new phone now: your old app and your other recovery codes keep working until the new app is confirmed.',
+  'enroll.via_link':
+    'You opened a set-up link from your administrator. Link your new app now: once it is confirmed, it replaces any app linked to this account before.',
   'enroll.wrong':
     'That code is not right. Check that you scanned this page’s QR code, then type the code your app shows now.',
 
@@ -169,6 +172,15 @@ export const en = {
   'problem.plain_http.message':
     'This sign-in service is reached over a secure (https) connection only, and this request did not come through it.',
   'problem.plain_http.continue': 'Continue at {host}',
+  'problem.setup_needed.title': 'A set-up link is needed',
+  'problem.setup_needed.message':
+    'This account has no authenticator app. For your safety, an app can be linked to it only through a set-up link from your administrator: ask them to send you one, then open it in this browser.',
+  'problem.setup_link.title': 'This set-up link cannot be used',
+  'problem.setup_link.message':
+    'This set-up link has expired, has been used already, or was replaced by a newer one. Ask your administrator for a new link.',
+  'problem.already_enrolled.title': 'This account already has an authenticator app',
+  'problem.already_enrolled.message':
+    'While you were setting up your app, another app was linked to this account, so yours was not linked. Sign in again with the code from the linked app. If you did not link it yourself, tell your administrator at once and change your password.',
 
   // Pages oidc-provider renders through us
   'provider.error.title': 'Sign-in could not continue',

@@ -26,12 +26,15 @@ export const es: Translation = {
   'enroll.install': 'Instale una aplicación de autenticación en su teléfono, por ejemplo:',
   'enroll.scan': 'En la aplicación, elija añadir una cuenta y escanee este código QR:',
   'enroll.qr_label': 'Código QR para su aplicación de autenticación',
+  'enroll.open_in_app': '¿Lo configura en este teléfono? Abra la clave en su aplicación de autenticación.',
   'enroll.key':
     '¿No puede escanearlo? Elija introducir una clave y escriba esta clave (basada en el tiempo) para {email}:',
   'enroll.type_code': 'Escriba el código de 6 dígitos que muestra ahora la aplicación.',
   'enroll.confirm': 'Confirmar e iniciar sesión',
   'enroll.recovered':
-    'Código de recuperación aceptado. Su aplicación anterior se ha desvinculado y sus demás sesiones se han cerrado: vincule ahora la aplicación en su nuevo teléfono.',
+    'Código de recuperación aceptado y sus demás sesiones cerradas. Vincule ahora la aplicación en su nuevo teléfono: su aplicación anterior y sus demás códigos de recuperación siguen funcionando hasta que se confirme la nueva aplicación.',
+  'enroll.via_link':
+    'Ha abierto un enlace de configuración de su administrador. Vincule ahora su nueva aplicación: una vez confirmada, sustituye a cualquier aplicación vinculada antes a esta cuenta.',
   'enroll.wrong':
     'Ese código no es correcto. Compruebe que ha escaneado el código QR de esta página y escriba el código que muestra ahora su aplicación.',
 
@@ -161,6 +164,15 @@ export const es: Translation = {
   'problem.plain_http.message':
     'A este servicio de inicio de sesión solo se accede mediante una conexión segura (https), y esta solicitud no llegó por ella.',
   'problem.plain_http.continue': 'Continuar en {host}',
+  'problem.setup_needed.title': 'Se necesita un enlace de configuración',
+  'problem.setup_needed.message':
+    'Esta cuenta no tiene ninguna aplicación de autenticación. Por su seguridad, solo se le puede vincular una aplicación mediante un enlace de configuración de su administrador: pídale que le envíe uno y ábralo en este navegador.',
+  'problem.setup_link.title': 'Este enlace de configuración no se puede usar',
+  'problem.setup_link.message':
+    'Este enlace de configuración ha caducado, ya se ha usado o ha sido sustituido por uno más reciente. Pida un enlace nuevo a su administrador.',
+  'problem.already_enrolled.title': 'Esta cuenta ya tiene una aplicación de autenticación',
+  'problem.already_enrolled.message':
+    'Mientras configuraba su aplicación, se vinculó otra aplicación a esta cuenta, por lo que la suya no se vinculó. Vuelva a iniciar sesión con el código de la aplicación vinculada. Si no la vinculó usted, avise enseguida a su administrador y cambie su contraseña.',
 
   'provider.error.title': 'El inicio de sesión no pudo continuar',
   'provider.error.invalid_request':

@@ -26,12 +26,15 @@ export const fr: Translation = {
   'enroll.install': 'Installez une application d’authentification sur votre téléphone, par exemple :',
   'enroll.scan': 'Dans l’application, choisissez d’ajouter un compte, puis scannez ce code QR :',
   'enroll.qr_label': 'Code QR pour votre application d’authentification',
+  'enroll.open_in_app': 'Vous configurez sur ce téléphone ? Ouvrez la clé dans votre application d’authentification.',
   'enroll.key':
     'Impossible de scanner ? Choisissez plutôt de saisir une clé et tapez cette clé (basée sur l’heure) pour {email} :',
   'enroll.type_code': 'Tapez le code à 6 chiffres que l’application affiche maintenant.',
   'enroll.confirm': 'Confirmer et se connecter',
   'enroll.recovered':
-    'Code de récupération accepté. Votre ancienne application a été dissociée et vos autres sessions fermées : associez maintenant l’application sur votre nouveau téléphone.',
+    'Code de récupération accepté et vos autres sessions fermées. Associez maintenant l’application sur votre nouveau téléphone : votre ancienne application et vos autres codes de récupération restent valables jusqu’à la confirmation de la nouvelle application.',
+  'enroll.via_link':
+    'Vous avez ouvert un lien de configuration envoyé par votre administrateur. Associez maintenant votre nouvelle application : une fois confirmée, elle remplace toute application associée auparavant à ce compte.',
   'enroll.wrong':
     'Ce code n’est pas correct. Vérifiez que vous avez scanné le code QR de cette page, puis tapez le code que votre application affiche maintenant.',
 
@@ -164,6 +167,15 @@ export const fr: Translation = {
   'problem.plain_http.message':
     'Ce service de connexion n’est accessible que par une connexion sécurisée (https), et cette requête ne l’a pas empruntée.',
   'problem.plain_http.continue': 'Continuer sur {host}',
+  'problem.setup_needed.title': 'Un lien de configuration est nécessaire',
+  'problem.setup_needed.message':
+    'Aucune application d’authentification n’est associée à ce compte. Pour votre sécurité, une application ne peut y être associée qu’au moyen d’un lien de configuration envoyé par votre administrateur : demandez-lui de vous en envoyer un, puis ouvrez-le dans ce navigateur.',
+  'problem.setup_link.title': 'Ce lien de configuration ne peut pas être utilisé',
+  'problem.setup_link.message':
+    'Ce lien de configuration a expiré, a déjà été utilisé ou a été remplacé par un lien plus récent. Demandez un nouveau lien à votre administrateur.',
+  'problem.already_enrolled.title': 'Ce compte a déjà une application d’authentification',
+  'problem.already_enrolled.message':
+    'Pendant que vous configuriez votre application, une autre application a été associée à ce compte : la vôtre ne l’a donc pas été. Reconnectez-vous avec le code de l’application associée. Si vous ne l’avez pas associée vous-même, prévenez immédiatement votre administrateur et changez votre mot de passe.',
 
   'provider.error.title': 'La connexion n’a pas pu continuer',
   'provider.error.invalid_request':

@@ -62,17 +62,10 @@ export function sqliteProtocolStore(connection: SqliteConnection, clients: Clien
   return {
     kind: 'database',
     adapter: adaptersOf(clients, (model) => state.adapter(model)),
-    revokeAccount: (accountId) => {
-      state.revokeAccount(accountId);
-      return Promise.resolve();
-    },
-    revokeClient: (clientId) => {
-      state.revokeClient(clientId);
-      return Promise.resolve();
-    },
-    purge: () => {
-      state.purge();
-      return Promise.resolve();
+    revokeAccount: (accountId) => state.revokeAccount(accountId),
+    revokeClient: (clientId) => state.revokeClient(clientId),
+    purge: async () => {
+      await state.purge();
     },
     ready: () => Promise.resolve(true),
     close: () => {

@@ -6,7 +6,7 @@
 // in its driver adapter), here a few microseconds. better-sqlite3 is synchronous: each statement
 // is a short indexed lookup or write, well under the cost of the event-loop turn it replaces.
 import type { Adapter, AdapterPayload } from 'oidc-provider';
-import { sqliteTimestamp as timestamp, type SqliteConnection } from '../../database/sqlite.js';
+import { sqliteTimestamp as timestamp, whenUnlocked, type SqliteConnection } from '../../database/sqlite.js';
 import { mayBeStored } from '../../database/text.js';
 import { accountOf, clientOf, grantOf } from './owners.js';
 
@@ -74,17 +74,17 @@ export class SqliteProtocolState {
     return new SqliteAdapter(this.statements, model);
   }
 
-  revokeAccount(accountId: string): void {
-    this.statements.revokeAccount.run(accountId);
+  async revokeAccount(accountId: string): Promise<void> {
+    await whenUnlocked(() => this.statements.revokeAccount.run(accountId));
   }
 
-  revokeClient(clientId: string): void {
-    this.statements.revokeClient.run(clientId);
+  async revokeClient(clientId: string): Promise<void> {
+    await whenUnlocked(() => this.statements.revokeClient.run(clientId));
   }
 
   /** Deletes protocol state that has expired; returns how many rows went. */
-  purge(): number {
-    return this.statements.purge.run(timestamp(Date.now())).changes;
+  async purge(): Promise<number> {
+    return (await whenUnlocked(() => this.statements.purge.run(timestamp(Date.now())))).changes;
   }
 
   close(): void {
@@ -98,8 +98,8 @@ class SqliteAdapter implements Adapter {
     private readonly model: string,
   ) {}
 
-  upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
-    this.statements.upsert.run(
+  async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
+    const row = [
       this.model,
       id,
       JSON.stringify(payload),
@@ -109,8 +109,8 @@ class SqliteAdapter implements Adapter {
       payload.userCode ?? null,
       payload.uid ?? null,
       expiresIn ? timestamp(Date.now() + expiresIn * 1000) : null,
-    );
-    return Promise.resolve();
+    ] as const;
+    await whenUnlocked(() => this.statements.upsert.run(...row));
   }
 
   find(id: string): Promise<AdapterPayload | undefined> {
@@ -127,19 +127,17 @@ class SqliteAdapter implements Adapter {
     );
   }
 
-  consume(id: string): Promise<void> {
-    this.statements.consume.run(timestamp(Date.now()), this.model, id);
-    return Promise.resolve();
+  async consume(id: string): Promise<void> {
+    const at = timestamp(Date.now());
+    await whenUnlocked(() => this.statements.consume.run(at, this.model, id));
   }
 
-  destroy(id: string): Promise<void> {
-    this.statements.destroy.run(this.model, id);
-    return Promise.resolve();
+  async destroy(id: string): Promise<void> {
+    await whenUnlocked(() => this.statements.destroy.run(this.model, id));
   }
 
-  revokeByGrantId(grantId: string): Promise<void> {
-    this.statements.revokeGrant.run(grantId);
-    return Promise.resolve();
+  async revokeByGrantId(grantId: string): Promise<void> {
+    await whenUnlocked(() => this.statements.revokeGrant.run(grantId));
   }
 }
 

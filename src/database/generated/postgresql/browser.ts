@@ -38,6 +38,14 @@ export type Authenticator = Prisma.AuthenticatorModel
  */
 export type RecoveryCode = Prisma.RecoveryCodeModel
 /**
+ * Model EnrollmentLink
+ * The one-time set-up link an administrator sent (`user reset-mfa`, `user add`, `user enroll-link`):
+ * with it, the password leads to the enrolment of a new app. Only a SHA-256 digest of the link's
+ * 256-bit token is kept; one per account (a new link replaces the old); used up by the enrolment
+ * it allowed, in the same transaction.
+ */
+export type EnrollmentLink = Prisma.EnrollmentLinkModel
+/**
  * Model Client
  * A relying party. `metadata` is the oidc-provider client metadata as JSON, without the secret:
  * only a SHA-256 digest of the secret is kept.

@@ -11,6 +11,7 @@
 export type * from './models/Account.js'
 export type * from './models/Authenticator.js'
 export type * from './models/RecoveryCode.js'
+export type * from './models/EnrollmentLink.js'
 export type * from './models/Client.js'
 export type * from './models/OidcPayload.js'
 export type * from './models/AuditEvent.js'

@@ -400,6 +400,7 @@ export const ModelName = {
   Account: 'Account',
   Authenticator: 'Authenticator',
   RecoveryCode: 'RecoveryCode',
+  EnrollmentLink: 'EnrollmentLink',
   Client: 'Client',
   OidcPayload: 'OidcPayload',
   AuditEvent: 'AuditEvent',
@@ -419,7 +420,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "account" | "authenticator" | "recoveryCode" | "client" | "oidcPayload" | "auditEvent" | "rateLimit"
+    modelProps: "account" | "authenticator" | "recoveryCode" | "enrollmentLink" | "client" | "oidcPayload" | "auditEvent" | "rateLimit"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -642,6 +643,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.RecoveryCodeCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.RecoveryCodeCountAggregateOutputType> | number
+        }
+      }
+    }
+    EnrollmentLink: {
+      payload: Prisma.$EnrollmentLinkPayload<ExtArgs>
+      fields: Prisma.EnrollmentLinkFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.EnrollmentLinkFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EnrollmentLinkPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.EnrollmentLinkFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EnrollmentLinkPayload>
+        }
+        findFirst: {
+          args: Prisma.EnrollmentLinkFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EnrollmentLinkPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.EnrollmentLinkFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EnrollmentLinkPayload>
+        }
+        findMany: {
+          args: Prisma.EnrollmentLinkFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EnrollmentLinkPayload>[]
+        }
+        create: {
+          args: Prisma.EnrollmentLinkCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EnrollmentLinkPayload>
+        }
+        createMany: {
+          args: Prisma.EnrollmentLinkCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.EnrollmentLinkCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EnrollmentLinkPayload>[]
+        }
+        delete: {
+          args: Prisma.EnrollmentLinkDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EnrollmentLinkPayload>
+        }
+        update: {
+          args: Prisma.EnrollmentLinkUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EnrollmentLinkPayload>
+        }
+        deleteMany: {
+          args: Prisma.EnrollmentLinkDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.EnrollmentLinkUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.EnrollmentLinkUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EnrollmentLinkPayload>[]
+        }
+        upsert: {
+          args: Prisma.EnrollmentLinkUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$EnrollmentLinkPayload>
+        }
+        aggregate: {
+          args: Prisma.EnrollmentLinkAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateEnrollmentLink>
+        }
+        groupBy: {
+          args: Prisma.EnrollmentLinkGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.EnrollmentLinkGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.EnrollmentLinkCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.EnrollmentLinkCountAggregateOutputType> | number
         }
       }
     }
@@ -986,7 +1061,8 @@ export const AccountScalarFieldEnum = {
   displayName: 'displayName',
   passwordHash: 'passwordHash',
   createdAt: 'createdAt',
-  disabledAt: 'disabledAt'
+  disabledAt: 'disabledAt',
+  enrollmentOpenUntil: 'enrollmentOpenUntil'
 } as const
 
 export type AccountScalarFieldEnum = (typeof AccountScalarFieldEnum)[keyof typeof AccountScalarFieldEnum]
@@ -1002,6 +1078,7 @@ export const AuthenticatorScalarFieldEnum = {
   confirmedAt: 'confirmedAt',
   lastStep: 'lastStep',
   lastUsedAt: 'lastUsedAt',
+  lastStepBy: 'lastStepBy',
   failedCodes: 'failedCodes',
   guessWindowStart: 'guessWindowStart',
   guessesInWindow: 'guessesInWindow',
@@ -1021,6 +1098,16 @@ export const RecoveryCodeScalarFieldEnum = {
 } as const
 
 export type RecoveryCodeScalarFieldEnum = (typeof RecoveryCodeScalarFieldEnum)[keyof typeof RecoveryCodeScalarFieldEnum]
+
+
+export const EnrollmentLinkScalarFieldEnum = {
+  accountId: 'accountId',
+  digest: 'digest',
+  expiresAt: 'expiresAt',
+  createdAt: 'createdAt'
+} as const
+
+export type EnrollmentLinkScalarFieldEnum = (typeof EnrollmentLinkScalarFieldEnum)[keyof typeof EnrollmentLinkScalarFieldEnum]
 
 
 export const ClientScalarFieldEnum = {
@@ -1318,6 +1405,7 @@ export type GlobalOmitConfig = {
   account?: Prisma.AccountOmit
   authenticator?: Prisma.AuthenticatorOmit
   recoveryCode?: Prisma.RecoveryCodeOmit
+  enrollmentLink?: Prisma.EnrollmentLinkOmit
   client?: Prisma.ClientOmit
   oidcPayload?: Prisma.OidcPayloadOmit
   auditEvent?: Prisma.AuditEventOmit

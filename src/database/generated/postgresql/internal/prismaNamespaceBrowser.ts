@@ -54,6 +54,7 @@ export const ModelName = {
   Account: 'Account',
   Authenticator: 'Authenticator',
   RecoveryCode: 'RecoveryCode',
+  EnrollmentLink: 'EnrollmentLink',
   Client: 'Client',
   OidcPayload: 'OidcPayload',
   AuditEvent: 'AuditEvent',
@@ -82,7 +83,8 @@ export const AccountScalarFieldEnum = {
   displayName: 'displayName',
   passwordHash: 'passwordHash',
   createdAt: 'createdAt',
-  disabledAt: 'disabledAt'
+  disabledAt: 'disabledAt',
+  enrollmentOpenUntil: 'enrollmentOpenUntil'
 } as const
 
 export type AccountScalarFieldEnum = (typeof AccountScalarFieldEnum)[keyof typeof AccountScalarFieldEnum]
@@ -98,6 +100,7 @@ export const AuthenticatorScalarFieldEnum = {
   confirmedAt: 'confirmedAt',
   lastStep: 'lastStep',
   lastUsedAt: 'lastUsedAt',
+  lastStepBy: 'lastStepBy',
   failedCodes: 'failedCodes',
   guessWindowStart: 'guessWindowStart',
   guessesInWindow: 'guessesInWindow',
@@ -117,6 +120,16 @@ export const RecoveryCodeScalarFieldEnum = {
 } as const
 
 export type RecoveryCodeScalarFieldEnum = (typeof RecoveryCodeScalarFieldEnum)[keyof typeof RecoveryCodeScalarFieldEnum]
+
+
+export const EnrollmentLinkScalarFieldEnum = {
+  accountId: 'accountId',
+  digest: 'digest',
+  expiresAt: 'expiresAt',
+  createdAt: 'createdAt'
+} as const
+
+export type EnrollmentLinkScalarFieldEnum = (typeof EnrollmentLinkScalarFieldEnum)[keyof typeof EnrollmentLinkScalarFieldEnum]
 
 
 export const ClientScalarFieldEnum = {

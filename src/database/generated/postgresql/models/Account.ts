@@ -32,6 +32,7 @@ export type AccountMinAggregateOutputType = {
   passwordHash: string | null
   createdAt: Date | null
   disabledAt: Date | null
+  enrollmentOpenUntil: Date | null
 }
 
 export type AccountMaxAggregateOutputType = {
@@ -41,6 +42,7 @@ export type AccountMaxAggregateOutputType = {
   passwordHash: string | null
   createdAt: Date | null
   disabledAt: Date | null
+  enrollmentOpenUntil: Date | null
 }
 
 export type AccountCountAggregateOutputType = {
@@ -50,6 +52,7 @@ export type AccountCountAggregateOutputType = {
   passwordHash: number
   createdAt: number
   disabledAt: number
+  enrollmentOpenUntil: number
   _all: number
 }
 
@@ -61,6 +64,7 @@ export type AccountMinAggregateInputType = {
   passwordHash?: true
   createdAt?: true
   disabledAt?: true
+  enrollmentOpenUntil?: true
 }
 
 export type AccountMaxAggregateInputType = {
@@ -70,6 +74,7 @@ export type AccountMaxAggregateInputType = {
   passwordHash?: true
   createdAt?: true
   disabledAt?: true
+  enrollmentOpenUntil?: true
 }
 
 export type AccountCountAggregateInputType = {
@@ -79,6 +84,7 @@ export type AccountCountAggregateInputType = {
   passwordHash?: true
   createdAt?: true
   disabledAt?: true
+  enrollmentOpenUntil?: true
   _all?: true
 }
 
@@ -161,6 +167,7 @@ export type AccountGroupByOutputType = {
   passwordHash: string
   createdAt: Date
   disabledAt: Date | null
+  enrollmentOpenUntil: Date | null
   _count: AccountCountAggregateOutputType | null
   _min: AccountMinAggregateOutputType | null
   _max: AccountMaxAggregateOutputType | null
@@ -191,8 +198,10 @@ export type AccountWhereInput = {
   passwordHash?: Prisma.StringFilter<"Account"> | string
   createdAt?: Prisma.DateTimeFilter<"Account"> | Date | string
   disabledAt?: Prisma.DateTimeNullableFilter<"Account"> | Date | string | null
+  enrollmentOpenUntil?: Prisma.DateTimeNullableFilter<"Account"> | Date | string | null
   authenticators?: Prisma.AuthenticatorListRelationFilter
   recoveryCodes?: Prisma.RecoveryCodeListRelationFilter
+  enrollmentLink?: Prisma.XOR<Prisma.EnrollmentLinkNullableScalarRelationFilter, Prisma.EnrollmentLinkWhereInput> | null
 }
 
 export type AccountOrderByWithRelationInput = {
@@ -202,8 +211,10 @@ export type AccountOrderByWithRelationInput = {
   passwordHash?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   disabledAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  enrollmentOpenUntil?: Prisma.SortOrderInput | Prisma.SortOrder
   authenticators?: Prisma.AuthenticatorOrderByRelationAggregateInput
   recoveryCodes?: Prisma.RecoveryCodeOrderByRelationAggregateInput
+  enrollmentLink?: Prisma.EnrollmentLinkOrderByWithRelationInput
 }
 
 export type AccountWhereUniqueInput = Prisma.AtLeast<{
@@ -216,8 +227,10 @@ export type AccountWhereUniqueInput = Prisma.AtLeast<{
   passwordHash?: Prisma.StringFilter<"Account"> | string
   createdAt?: Prisma.DateTimeFilter<"Account"> | Date | string
   disabledAt?: Prisma.DateTimeNullableFilter<"Account"> | Date | string | null
+  enrollmentOpenUntil?: Prisma.DateTimeNullableFilter<"Account"> | Date | string | null
   authenticators?: Prisma.AuthenticatorListRelationFilter
   recoveryCodes?: Prisma.RecoveryCodeListRelationFilter
+  enrollmentLink?: Prisma.XOR<Prisma.EnrollmentLinkNullableScalarRelationFilter, Prisma.EnrollmentLinkWhereInput> | null
 }, "id" | "email">
 
 export type AccountOrderByWithAggregationInput = {
@@ -227,6 +240,7 @@ export type AccountOrderByWithAggregationInput = {
   passwordHash?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   disabledAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  enrollmentOpenUntil?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.AccountCountOrderByAggregateInput
   _max?: Prisma.AccountMaxOrderByAggregateInput
   _min?: Prisma.AccountMinOrderByAggregateInput
@@ -242,6 +256,7 @@ export type AccountScalarWhereWithAggregatesInput = {
   passwordHash?: Prisma.StringWithAggregatesFilter<"Account"> | string
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Account"> | Date | string
   disabledAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Account"> | Date | string | null
+  enrollmentOpenUntil?: Prisma.DateTimeNullableWithAggregatesFilter<"Account"> | Date | string | null
 }
 
 export type AccountCreateInput = {
@@ -251,8 +266,10 @@ export type AccountCreateInput = {
   passwordHash: string
   createdAt?: Date | string
   disabledAt?: Date | string | null
+  enrollmentOpenUntil?: Date | string | null
   authenticators?: Prisma.AuthenticatorCreateNestedManyWithoutAccountInput
   recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutAccountInput
+  enrollmentLink?: Prisma.EnrollmentLinkCreateNestedOneWithoutAccountInput
 }
 
 export type AccountUncheckedCreateInput = {
@@ -262,8 +279,10 @@ export type AccountUncheckedCreateInput = {
   passwordHash: string
   createdAt?: Date | string
   disabledAt?: Date | string | null
+  enrollmentOpenUntil?: Date | string | null
   authenticators?: Prisma.AuthenticatorUncheckedCreateNestedManyWithoutAccountInput
   recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutAccountInput
+  enrollmentLink?: Prisma.EnrollmentLinkUncheckedCreateNestedOneWithoutAccountInput
 }
 
 export type AccountUpdateInput = {
@@ -273,8 +292,10 @@ export type AccountUpdateInput = {
   passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  enrollmentOpenUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   authenticators?: Prisma.AuthenticatorUpdateManyWithoutAccountNestedInput
   recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutAccountNestedInput
+  enrollmentLink?: Prisma.EnrollmentLinkUpdateOneWithoutAccountNestedInput
 }
 
 export type AccountUncheckedUpdateInput = {
@@ -284,8 +305,10 @@ export type AccountUncheckedUpdateInput = {
   passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  enrollmentOpenUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   authenticators?: Prisma.AuthenticatorUncheckedUpdateManyWithoutAccountNestedInput
   recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutAccountNestedInput
+  enrollmentLink?: Prisma.EnrollmentLinkUncheckedUpdateOneWithoutAccountNestedInput
 }
 
 export type AccountCreateManyInput = {
@@ -295,6 +318,7 @@ export type AccountCreateManyInput = {
   passwordHash: string
   createdAt?: Date | string
   disabledAt?: Date | string | null
+  enrollmentOpenUntil?: Date | string | null
 }
 
 export type AccountUpdateManyMutationInput = {
@@ -304,6 +328,7 @@ export type AccountUpdateManyMutationInput = {
   passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  enrollmentOpenUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type AccountUncheckedUpdateManyInput = {
@@ -313,6 +338,7 @@ export type AccountUncheckedUpdateManyInput = {
   passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  enrollmentOpenUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type AccountCountOrderByAggregateInput = {
@@ -322,6 +348,7 @@ export type AccountCountOrderByAggregateInput = {
   passwordHash?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   disabledAt?: Prisma.SortOrder
+  enrollmentOpenUntil?: Prisma.SortOrder
 }
 
 export type AccountMaxOrderByAggregateInput = {
@@ -331,6 +358,7 @@ export type AccountMaxOrderByAggregateInput = {
   passwordHash?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   disabledAt?: Prisma.SortOrder
+  enrollmentOpenUntil?: Prisma.SortOrder
 }
 
 export type AccountMinOrderByAggregateInput = {
@@ -340,6 +368,7 @@ export type AccountMinOrderByAggregateInput = {
   passwordHash?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   disabledAt?: Prisma.SortOrder
+  enrollmentOpenUntil?: Prisma.SortOrder
 }
 
 export type AccountScalarRelationFilter = {
@@ -391,6 +420,20 @@ export type AccountUpdateOneRequiredWithoutRecoveryCodesNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.AccountUpdateToOneWithWhereWithoutRecoveryCodesInput, Prisma.AccountUpdateWithoutRecoveryCodesInput>, Prisma.AccountUncheckedUpdateWithoutRecoveryCodesInput>
 }
 
+export type AccountCreateNestedOneWithoutEnrollmentLinkInput = {
+  create?: Prisma.XOR<Prisma.AccountCreateWithoutEnrollmentLinkInput, Prisma.AccountUncheckedCreateWithoutEnrollmentLinkInput>
+  connectOrCreate?: Prisma.AccountCreateOrConnectWithoutEnrollmentLinkInput
+  connect?: Prisma.AccountWhereUniqueInput
+}
+
+export type AccountUpdateOneRequiredWithoutEnrollmentLinkNestedInput = {
+  create?: Prisma.XOR<Prisma.AccountCreateWithoutEnrollmentLinkInput, Prisma.AccountUncheckedCreateWithoutEnrollmentLinkInput>
+  connectOrCreate?: Prisma.AccountCreateOrConnectWithoutEnrollmentLinkInput
+  upsert?: Prisma.AccountUpsertWithoutEnrollmentLinkInput
+  connect?: Prisma.AccountWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.AccountUpdateToOneWithWhereWithoutEnrollmentLinkInput, Prisma.AccountUpdateWithoutEnrollmentLinkInput>, Prisma.AccountUncheckedUpdateWithoutEnrollmentLinkInput>
+}
+
 export type AccountCreateWithoutAuthenticatorsInput = {
   id: string
   email: string
@@ -398,7 +441,9 @@ export type AccountCreateWithoutAuthenticatorsInput = {
   passwordHash: string
   createdAt?: Date | string
   disabledAt?: Date | string | null
+  enrollmentOpenUntil?: Date | string | null
   recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutAccountInput
+  enrollmentLink?: Prisma.EnrollmentLinkCreateNestedOneWithoutAccountInput
 }
 
 export type AccountUncheckedCreateWithoutAuthenticatorsInput = {
@@ -408,7 +453,9 @@ export type AccountUncheckedCreateWithoutAuthenticatorsInput = {
   passwordHash: string
   createdAt?: Date | string
   disabledAt?: Date | string | null
+  enrollmentOpenUntil?: Date | string | null
   recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutAccountInput
+  enrollmentLink?: Prisma.EnrollmentLinkUncheckedCreateNestedOneWithoutAccountInput
 }
 
 export type AccountCreateOrConnectWithoutAuthenticatorsInput = {
@@ -434,7 +481,9 @@ export type AccountUpdateWithoutAuthenticatorsInput = {
   passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  enrollmentOpenUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutAccountNestedInput
+  enrollmentLink?: Prisma.EnrollmentLinkUpdateOneWithoutAccountNestedInput
 }
 
 export type AccountUncheckedUpdateWithoutAuthenticatorsInput = {
@@ -444,7 +493,9 @@ export type AccountUncheckedUpdateWithoutAuthenticatorsInput = {
   passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  enrollmentOpenUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutAccountNestedInput
+  enrollmentLink?: Prisma.EnrollmentLinkUncheckedUpdateOneWithoutAccountNestedInput
 }
 
 export type AccountCreateWithoutRecoveryCodesInput = {
@@ -454,7 +505,9 @@ export type AccountCreateWithoutRecoveryCodesInput = {
   passwordHash: string
   createdAt?: Date | string
   disabledAt?: Date | string | null
+  enrollmentOpenUntil?: Date | string | null
   authenticators?: Prisma.AuthenticatorCreateNestedManyWithoutAccountInput
+  enrollmentLink?: Prisma.EnrollmentLinkCreateNestedOneWithoutAccountInput
 }
 
 export type AccountUncheckedCreateWithoutRecoveryCodesInput = {
@@ -464,7 +517,9 @@ export type AccountUncheckedCreateWithoutRecoveryCodesInput = {
   passwordHash: string
   createdAt?: Date | string
   disabledAt?: Date | string | null
+  enrollmentOpenUntil?: Date | string | null
   authenticators?: Prisma.AuthenticatorUncheckedCreateNestedManyWithoutAccountInput
+  enrollmentLink?: Prisma.EnrollmentLinkUncheckedCreateNestedOneWithoutAccountInput
 }
 
 export type AccountCreateOrConnectWithoutRecoveryCodesInput = {
@@ -490,7 +545,9 @@ export type AccountUpdateWithoutRecoveryCodesInput = {
   passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  enrollmentOpenUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   authenticators?: Prisma.AuthenticatorUpdateManyWithoutAccountNestedInput
+  enrollmentLink?: Prisma.EnrollmentLinkUpdateOneWithoutAccountNestedInput
 }
 
 export type AccountUncheckedUpdateWithoutRecoveryCodesInput = {
@@ -500,7 +557,73 @@ export type AccountUncheckedUpdateWithoutRecoveryCodesInput = {
   passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  enrollmentOpenUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   authenticators?: Prisma.AuthenticatorUncheckedUpdateManyWithoutAccountNestedInput
+  enrollmentLink?: Prisma.EnrollmentLinkUncheckedUpdateOneWithoutAccountNestedInput
+}
+
+export type AccountCreateWithoutEnrollmentLinkInput = {
+  id: string
+  email: string
+  displayName?: string | null
+  passwordHash: string
+  createdAt?: Date | string
+  disabledAt?: Date | string | null
+  enrollmentOpenUntil?: Date | string | null
+  authenticators?: Prisma.AuthenticatorCreateNestedManyWithoutAccountInput
+  recoveryCodes?: Prisma.RecoveryCodeCreateNestedManyWithoutAccountInput
+}
+
+export type AccountUncheckedCreateWithoutEnrollmentLinkInput = {
+  id: string
+  email: string
+  displayName?: string | null
+  passwordHash: string
+  createdAt?: Date | string
+  disabledAt?: Date | string | null
+  enrollmentOpenUntil?: Date | string | null
+  authenticators?: Prisma.AuthenticatorUncheckedCreateNestedManyWithoutAccountInput
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedCreateNestedManyWithoutAccountInput
+}
+
+export type AccountCreateOrConnectWithoutEnrollmentLinkInput = {
+  where: Prisma.AccountWhereUniqueInput
+  create: Prisma.XOR<Prisma.AccountCreateWithoutEnrollmentLinkInput, Prisma.AccountUncheckedCreateWithoutEnrollmentLinkInput>
+}
+
+export type AccountUpsertWithoutEnrollmentLinkInput = {
+  update: Prisma.XOR<Prisma.AccountUpdateWithoutEnrollmentLinkInput, Prisma.AccountUncheckedUpdateWithoutEnrollmentLinkInput>
+  create: Prisma.XOR<Prisma.AccountCreateWithoutEnrollmentLinkInput, Prisma.AccountUncheckedCreateWithoutEnrollmentLinkInput>
+  where?: Prisma.AccountWhereInput
+}
+
+export type AccountUpdateToOneWithWhereWithoutEnrollmentLinkInput = {
+  where?: Prisma.AccountWhereInput
+  data: Prisma.XOR<Prisma.AccountUpdateWithoutEnrollmentLinkInput, Prisma.AccountUncheckedUpdateWithoutEnrollmentLinkInput>
+}
+
+export type AccountUpdateWithoutEnrollmentLinkInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  displayName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  enrollmentOpenUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  authenticators?: Prisma.AuthenticatorUpdateManyWithoutAccountNestedInput
+  recoveryCodes?: Prisma.RecoveryCodeUpdateManyWithoutAccountNestedInput
+}
+
+export type AccountUncheckedUpdateWithoutEnrollmentLinkInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  displayName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  passwordHash?: Prisma.StringFieldUpdateOperationsInput | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  disabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  enrollmentOpenUntil?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  authenticators?: Prisma.AuthenticatorUncheckedUpdateManyWithoutAccountNestedInput
+  recoveryCodes?: Prisma.RecoveryCodeUncheckedUpdateManyWithoutAccountNestedInput
 }
 
 
@@ -550,8 +673,10 @@ export type AccountSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   passwordHash?: boolean
   createdAt?: boolean
   disabledAt?: boolean
+  enrollmentOpenUntil?: boolean
   authenticators?: boolean | Prisma.Account$authenticatorsArgs<ExtArgs>
   recoveryCodes?: boolean | Prisma.Account$recoveryCodesArgs<ExtArgs>
+  enrollmentLink?: boolean | Prisma.Account$enrollmentLinkArgs<ExtArgs>
   _count?: boolean | Prisma.AccountCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["account"]>
 
@@ -562,6 +687,7 @@ export type AccountSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   passwordHash?: boolean
   createdAt?: boolean
   disabledAt?: boolean
+  enrollmentOpenUntil?: boolean
 }, ExtArgs["result"]["account"]>
 
 export type AccountSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -571,6 +697,7 @@ export type AccountSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   passwordHash?: boolean
   createdAt?: boolean
   disabledAt?: boolean
+  enrollmentOpenUntil?: boolean
 }, ExtArgs["result"]["account"]>
 
 export type AccountSelectScalar = {
@@ -580,12 +707,14 @@ export type AccountSelectScalar = {
   passwordHash?: boolean
   createdAt?: boolean
   disabledAt?: boolean
+  enrollmentOpenUntil?: boolean
 }
 
-export type AccountOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "displayName" | "passwordHash" | "createdAt" | "disabledAt", ExtArgs["result"]["account"]>
+export type AccountOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "displayName" | "passwordHash" | "createdAt" | "disabledAt" | "enrollmentOpenUntil", ExtArgs["result"]["account"]>
 export type AccountInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   authenticators?: boolean | Prisma.Account$authenticatorsArgs<ExtArgs>
   recoveryCodes?: boolean | Prisma.Account$recoveryCodesArgs<ExtArgs>
+  enrollmentLink?: boolean | Prisma.Account$enrollmentLinkArgs<ExtArgs>
   _count?: boolean | Prisma.AccountCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type AccountIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -596,6 +725,7 @@ export type $AccountPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
   objects: {
     authenticators: Prisma.$AuthenticatorPayload<ExtArgs>[]
     recoveryCodes: Prisma.$RecoveryCodePayload<ExtArgs>[]
+    enrollmentLink: Prisma.$EnrollmentLinkPayload<ExtArgs> | null
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -604,6 +734,12 @@ export type $AccountPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
     passwordHash: string
     createdAt: Date
     disabledAt: Date | null
+    /**
+     * Until when the account's first app may be linked with the password alone (ENROLLMENT_WINDOW
+     * after creation). Cleared by the first confirmed app and by an administrator's reset: from then
+     * on only a recovery code or a set-up link leads to an enrolment page.
+     */
+    enrollmentOpenUntil: Date | null
   }, ExtArgs["result"]["account"]>
   composites: {}
 }
@@ -1000,6 +1136,7 @@ export interface Prisma__AccountClient<T, Null = never, ExtArgs extends runtime.
   readonly [Symbol.toStringTag]: "PrismaPromise"
   authenticators<T extends Prisma.Account$authenticatorsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Account$authenticatorsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuthenticatorPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   recoveryCodes<T extends Prisma.Account$recoveryCodesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Account$recoveryCodesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$RecoveryCodePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  enrollmentLink<T extends Prisma.Account$enrollmentLinkArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Account$enrollmentLinkArgs<ExtArgs>>): Prisma.Prisma__EnrollmentLinkClient<runtime.Types.Result.GetResult<Prisma.$EnrollmentLinkPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1035,6 +1172,7 @@ export interface AccountFieldRefs {
   readonly passwordHash: Prisma.FieldRef<"Account", 'String'>
   readonly createdAt: Prisma.FieldRef<"Account", 'DateTime'>
   readonly disabledAt: Prisma.FieldRef<"Account", 'DateTime'>
+  readonly enrollmentOpenUntil: Prisma.FieldRef<"Account", 'DateTime'>
 }
     
 
@@ -1473,6 +1611,25 @@ export type Account$recoveryCodesArgs<ExtArgs extends runtime.Types.Extensions.I
   take?: number
   skip?: number
   distinct?: Prisma.RecoveryCodeScalarFieldEnum | Prisma.RecoveryCodeScalarFieldEnum[]
+}
+
+/**
+ * Account.enrollmentLink
+ */
+export type Account$enrollmentLinkArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the EnrollmentLink
+   */
+  select?: Prisma.EnrollmentLinkSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the EnrollmentLink
+   */
+  omit?: Prisma.EnrollmentLinkOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.EnrollmentLinkInclude<ExtArgs> | null
+  where?: Prisma.EnrollmentLinkWhereInput
 }
 
 /**

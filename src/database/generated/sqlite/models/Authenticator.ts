@@ -50,6 +50,7 @@ export type AuthenticatorMinAggregateOutputType = {
   confirmedAt: Date | null
   lastStep: number | null
   lastUsedAt: Date | null
+  lastStepBy: string | null
   failedCodes: number | null
   guessWindowStart: Date | null
   guessesInWindow: number | null
@@ -67,6 +68,7 @@ export type AuthenticatorMaxAggregateOutputType = {
   confirmedAt: Date | null
   lastStep: number | null
   lastUsedAt: Date | null
+  lastStepBy: string | null
   failedCodes: number | null
   guessWindowStart: Date | null
   guessesInWindow: number | null
@@ -84,6 +86,7 @@ export type AuthenticatorCountAggregateOutputType = {
   confirmedAt: number
   lastStep: number
   lastUsedAt: number
+  lastStepBy: number
   failedCodes: number
   guessWindowStart: number
   guessesInWindow: number
@@ -115,6 +118,7 @@ export type AuthenticatorMinAggregateInputType = {
   confirmedAt?: true
   lastStep?: true
   lastUsedAt?: true
+  lastStepBy?: true
   failedCodes?: true
   guessWindowStart?: true
   guessesInWindow?: true
@@ -132,6 +136,7 @@ export type AuthenticatorMaxAggregateInputType = {
   confirmedAt?: true
   lastStep?: true
   lastUsedAt?: true
+  lastStepBy?: true
   failedCodes?: true
   guessWindowStart?: true
   guessesInWindow?: true
@@ -149,6 +154,7 @@ export type AuthenticatorCountAggregateInputType = {
   confirmedAt?: true
   lastStep?: true
   lastUsedAt?: true
+  lastStepBy?: true
   failedCodes?: true
   guessWindowStart?: true
   guessesInWindow?: true
@@ -253,6 +259,7 @@ export type AuthenticatorGroupByOutputType = {
   confirmedAt: Date | null
   lastStep: number
   lastUsedAt: Date | null
+  lastStepBy: string | null
   failedCodes: number
   guessWindowStart: Date | null
   guessesInWindow: number
@@ -293,6 +300,7 @@ export type AuthenticatorWhereInput = {
   confirmedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   lastStep?: Prisma.IntFilter<"Authenticator"> | number
   lastUsedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
+  lastStepBy?: Prisma.StringNullableFilter<"Authenticator"> | string | null
   failedCodes?: Prisma.IntFilter<"Authenticator"> | number
   guessWindowStart?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   guessesInWindow?: Prisma.IntFilter<"Authenticator"> | number
@@ -311,6 +319,7 @@ export type AuthenticatorOrderByWithRelationInput = {
   confirmedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  lastStepBy?: Prisma.SortOrderInput | Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   guessWindowStart?: Prisma.SortOrderInput | Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
@@ -332,6 +341,7 @@ export type AuthenticatorWhereUniqueInput = Prisma.AtLeast<{
   confirmedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   lastStep?: Prisma.IntFilter<"Authenticator"> | number
   lastUsedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
+  lastStepBy?: Prisma.StringNullableFilter<"Authenticator"> | string | null
   failedCodes?: Prisma.IntFilter<"Authenticator"> | number
   guessWindowStart?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   guessesInWindow?: Prisma.IntFilter<"Authenticator"> | number
@@ -350,6 +360,7 @@ export type AuthenticatorOrderByWithAggregationInput = {
   confirmedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  lastStepBy?: Prisma.SortOrderInput | Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   guessWindowStart?: Prisma.SortOrderInput | Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
@@ -375,6 +386,7 @@ export type AuthenticatorScalarWhereWithAggregatesInput = {
   confirmedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Authenticator"> | Date | string | null
   lastStep?: Prisma.IntWithAggregatesFilter<"Authenticator"> | number
   lastUsedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Authenticator"> | Date | string | null
+  lastStepBy?: Prisma.StringNullableWithAggregatesFilter<"Authenticator"> | string | null
   failedCodes?: Prisma.IntWithAggregatesFilter<"Authenticator"> | number
   guessWindowStart?: Prisma.DateTimeNullableWithAggregatesFilter<"Authenticator"> | Date | string | null
   guessesInWindow?: Prisma.IntWithAggregatesFilter<"Authenticator"> | number
@@ -391,6 +403,7 @@ export type AuthenticatorCreateInput = {
   confirmedAt?: Date | string | null
   lastStep?: number
   lastUsedAt?: Date | string | null
+  lastStepBy?: string | null
   failedCodes?: number
   guessWindowStart?: Date | string | null
   guessesInWindow?: number
@@ -409,6 +422,7 @@ export type AuthenticatorUncheckedCreateInput = {
   confirmedAt?: Date | string | null
   lastStep?: number
   lastUsedAt?: Date | string | null
+  lastStepBy?: string | null
   failedCodes?: number
   guessWindowStart?: Date | string | null
   guessesInWindow?: number
@@ -425,6 +439,7 @@ export type AuthenticatorUpdateInput = {
   confirmedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
@@ -443,6 +458,7 @@ export type AuthenticatorUncheckedUpdateInput = {
   confirmedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
@@ -460,6 +476,7 @@ export type AuthenticatorCreateManyInput = {
   confirmedAt?: Date | string | null
   lastStep?: number
   lastUsedAt?: Date | string | null
+  lastStepBy?: string | null
   failedCodes?: number
   guessWindowStart?: Date | string | null
   guessesInWindow?: number
@@ -476,6 +493,7 @@ export type AuthenticatorUpdateManyMutationInput = {
   confirmedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
@@ -493,6 +511,7 @@ export type AuthenticatorUncheckedUpdateManyInput = {
   confirmedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
@@ -520,6 +539,7 @@ export type AuthenticatorCountOrderByAggregateInput = {
   confirmedAt?: Prisma.SortOrder
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrder
+  lastStepBy?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   guessWindowStart?: Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
@@ -543,6 +563,7 @@ export type AuthenticatorMaxOrderByAggregateInput = {
   confirmedAt?: Prisma.SortOrder
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrder
+  lastStepBy?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   guessWindowStart?: Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
@@ -560,6 +581,7 @@ export type AuthenticatorMinOrderByAggregateInput = {
   confirmedAt?: Prisma.SortOrder
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrder
+  lastStepBy?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   guessWindowStart?: Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
@@ -632,6 +654,7 @@ export type AuthenticatorCreateWithoutAccountInput = {
   confirmedAt?: Date | string | null
   lastStep?: number
   lastUsedAt?: Date | string | null
+  lastStepBy?: string | null
   failedCodes?: number
   guessWindowStart?: Date | string | null
   guessesInWindow?: number
@@ -648,6 +671,7 @@ export type AuthenticatorUncheckedCreateWithoutAccountInput = {
   confirmedAt?: Date | string | null
   lastStep?: number
   lastUsedAt?: Date | string | null
+  lastStepBy?: string | null
   failedCodes?: number
   guessWindowStart?: Date | string | null
   guessesInWindow?: number
@@ -693,6 +717,7 @@ export type AuthenticatorScalarWhereInput = {
   confirmedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   lastStep?: Prisma.IntFilter<"Authenticator"> | number
   lastUsedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
+  lastStepBy?: Prisma.StringNullableFilter<"Authenticator"> | string | null
   failedCodes?: Prisma.IntFilter<"Authenticator"> | number
   guessWindowStart?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   guessesInWindow?: Prisma.IntFilter<"Authenticator"> | number
@@ -709,6 +734,7 @@ export type AuthenticatorCreateManyAccountInput = {
   confirmedAt?: Date | string | null
   lastStep?: number
   lastUsedAt?: Date | string | null
+  lastStepBy?: string | null
   failedCodes?: number
   guessWindowStart?: Date | string | null
   guessesInWindow?: number
@@ -725,6 +751,7 @@ export type AuthenticatorUpdateWithoutAccountInput = {
   confirmedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
@@ -741,6 +768,7 @@ export type AuthenticatorUncheckedUpdateWithoutAccountInput = {
   confirmedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
@@ -757,6 +785,7 @@ export type AuthenticatorUncheckedUpdateManyWithoutAccountInput = {
   confirmedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
@@ -776,6 +805,7 @@ export type AuthenticatorSelect<ExtArgs extends runtime.Types.Extensions.Interna
   confirmedAt?: boolean
   lastStep?: boolean
   lastUsedAt?: boolean
+  lastStepBy?: boolean
   failedCodes?: boolean
   guessWindowStart?: boolean
   guessesInWindow?: boolean
@@ -794,6 +824,7 @@ export type AuthenticatorSelectCreateManyAndReturn<ExtArgs extends runtime.Types
   confirmedAt?: boolean
   lastStep?: boolean
   lastUsedAt?: boolean
+  lastStepBy?: boolean
   failedCodes?: boolean
   guessWindowStart?: boolean
   guessesInWindow?: boolean
@@ -812,6 +843,7 @@ export type AuthenticatorSelectUpdateManyAndReturn<ExtArgs extends runtime.Types
   confirmedAt?: boolean
   lastStep?: boolean
   lastUsedAt?: boolean
+  lastStepBy?: boolean
   failedCodes?: boolean
   guessWindowStart?: boolean
   guessesInWindow?: boolean
@@ -830,6 +862,7 @@ export type AuthenticatorSelectScalar = {
   confirmedAt?: boolean
   lastStep?: boolean
   lastUsedAt?: boolean
+  lastStepBy?: boolean
   failedCodes?: boolean
   guessWindowStart?: boolean
   guessesInWindow?: boolean
@@ -837,7 +870,7 @@ export type AuthenticatorSelectScalar = {
   createdAt?: boolean
 }
 
-export type AuthenticatorOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "accountId" | "kind" | "label" | "secretCiphertext" | "secretKeyId" | "confirmedAt" | "lastStep" | "lastUsedAt" | "failedCodes" | "guessWindowStart" | "guessesInWindow" | "lockedAt" | "createdAt", ExtArgs["result"]["authenticator"]>
+export type AuthenticatorOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "accountId" | "kind" | "label" | "secretCiphertext" | "secretKeyId" | "confirmedAt" | "lastStep" | "lastUsedAt" | "lastStepBy" | "failedCodes" | "guessWindowStart" | "guessesInWindow" | "lockedAt" | "createdAt", ExtArgs["result"]["authenticator"]>
 export type AuthenticatorInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   account?: boolean | Prisma.AccountDefaultArgs<ExtArgs>
 }
@@ -869,6 +902,11 @@ export type $AuthenticatorPayload<ExtArgs extends runtime.Types.Extensions.Inter
     confirmedAt: Date | null
     lastStep: number
     lastUsedAt: Date | null
+    /**
+     * The sign-in (interaction uid) whose code set `lastStep`, written by the same UPDATE: that
+     * sign-in's own code submitted again (a double click) is told apart from a replay.
+     */
+    lastStepBy: string | null
     /**
      * Consecutive wrong codes across every IP (NIST SP 800-63B §5.2.2); reset on success.
      */
@@ -1316,6 +1354,7 @@ export interface AuthenticatorFieldRefs {
   readonly confirmedAt: Prisma.FieldRef<"Authenticator", 'DateTime'>
   readonly lastStep: Prisma.FieldRef<"Authenticator", 'Int'>
   readonly lastUsedAt: Prisma.FieldRef<"Authenticator", 'DateTime'>
+  readonly lastStepBy: Prisma.FieldRef<"Authenticator", 'String'>
   readonly failedCodes: Prisma.FieldRef<"Authenticator", 'Int'>
   readonly guessWindowStart: Prisma.FieldRef<"Authenticator", 'DateTime'>
   readonly guessesInWindow: Prisma.FieldRef<"Authenticator", 'Int'>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "authenticators" ADD COLUMN "last_step_by" TEXT;

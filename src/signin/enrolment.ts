@@ -1,0 +1,179 @@
+// Who may link an authenticator app, and the one transaction that links it. A password alone is
+// never enough to link a factor to an account that has (or had) one: that turned a stolen
+// password into a takeover (lock the app, wait for a recovery or a reset, link one's own app).
+// An enrolment page is shown only under a grant that something stronger than the password gave:
+// - `new`: an account that never had an app, within ENROLLMENT_WINDOW of its creation;
+// - `recovery`: a recovery code accepted in this same sign-in;
+// - `link`: a set-up link an administrator sent (`user reset-mfa`, `user add`, `user enroll-link`).
+// A grant names the apps it replaces (those the account had when it was given): the old app and the
+// remaining recovery codes stay until the new app is confirmed, so an abandoned recovery leaves
+// nothing a password can use. Confirming deletes exactly those apps, links the new one, replaces the
+// recovery codes and uses up the link, in one serializable transaction; an app linked by anyone else
+// since the grant makes it fail (two enrolments never both win).
+import { createHash, randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Database } from '../database/client.js';
+import { serializable } from '../database/serializable.js';
+import type { Clock } from '../clock.js';
+import type { EnrollmentConfig } from '../config/index.js';
+import type { Account } from '../accounts/store.js';
+import type { AuthenticatorStore } from '../mfa/authenticators.js';
+import type { RecoveryCodeStore } from '../mfa/recovery-code-store.js';
+
+/** What allowed this sign-in to show an enrolment page. Stored in the pending sign-in. */
+export interface EnrolmentGrant {
+  reason: 'new' | 'recovery' | 'link';
+  /** The confirmed apps the account had when the grant was given: the new one replaces them. */
+  replaces: string[];
+  /** `link`: the digest of the set-up link, used up by the enrolment. */
+  linkDigest?: string;
+}
+
+export type EnrolmentRefusal =
+  /** An app was linked since the grant (another enrolment won). */
+  | 'already_enrolled'
+  /** The set-up link was used or replaced, or it expired, since the password step. */
+  | 'link_used'
+  /** A new account's window closed (or an administrator reset it) since the password step. */
+  | 'window_closed';
+
+export type EnrolmentResult = { ok: true; recoveryCodes: string[] } | { ok: false; reason: EnrolmentRefusal };
+
+export interface SetUpLink {
+  /** The token to put in the URL; exists only in this return value. */
+  token: string;
+  expiresAt: Date;
+}
+
+/** The set-up link's path; the token follows as `?token=`. */
+export const SET_UP_PATH = '/setup';
+
+class Refused extends Error {
+  constructor(readonly reason: EnrolmentRefusal) {
+    super(reason);
+  }
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+const digestOf = (token: string) => createHash('sha256').update(token, 'utf8').digest('base64url');
+
+export class Enrolments {
+  constructor(
+    private readonly db: Database,
+    private readonly authenticators: AuthenticatorStore,
+    private readonly recoveryCodes: RecoveryCodeStore,
+    private readonly config: EnrollmentConfig,
+    private readonly clock: Clock,
+    private readonly logger?: Pick<Logger, 'info'>,
+  ) {}
+
+  /** Until when a new account may link its first app with the password alone. */
+  windowFor(createdAt: Date): Date {
+    return new Date(createdAt.getTime() + this.config.windowSeconds * 1000);
+  }
+
+  /**
+   * A new set-up link for the account: 256 random bits, of which only a digest is stored. Replaces
+   * the account's previous link (one per account), so a new link voids the old one.
+   */
+  async issueLink(accountId: string): Promise<SetUpLink> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(this.clock.now() + this.config.linkTtlSeconds * 1000);
+    const digest = digestOf(token);
+    await this.db.enrollmentLink.upsert({
+      where: { accountId },
+      create: { accountId, digest, expiresAt },
+      update: { digest, expiresAt, createdAt: new Date(this.clock.now()) },
+    });
+    return { token, expiresAt };
+  }
+
+  /** The account a set-up link's token belongs to, while the link is valid; otherwise null. */
+  async accountOfLink(token: string): Promise<string | null> {
+    if (!TOKEN.test(token)) return null;
+    const link = await this.db.enrollmentLink.findUnique({ where: { digest: digestOf(token) } });
+    return link && link.expiresAt.getTime() > this.clock.now() ? link.accountId : null;
+  }
+
+  /**
+   * After a right password: the grant this sign-in has, if any. `linkToken` is the set-up link this
+   * browser opened (if any); a link for another account is ignored. No query for an account that
+   * has an app and brought no link: the usual sign-in pays nothing for this.
+   */
+  async grantAfterPassword(account: Account, linkToken: string | undefined): Promise<EnrolmentGrant | undefined> {
+    if (linkToken && (await this.accountOfLink(linkToken)) === account.id) {
+      return {
+        reason: 'link',
+        replaces: await this.authenticators.confirmedIds(account.id),
+        linkDigest: digestOf(linkToken),
+      };
+    }
+    const open = account.enrollmentOpenUntil;
+    if (!open || open.getTime() <= this.clock.now()) return undefined;
+    if ((await this.authenticators.confirmedIds(account.id)).length) return undefined;
+    return { reason: 'new', replaces: [] };
+  }
+
+  /** After a right recovery code: a new app may replace the ones the account has now. */
+  async grantAfterRecovery(accountId: string): Promise<EnrolmentGrant> {
+    return { reason: 'recovery', replaces: await this.authenticators.confirmedIds(accountId) };
+  }
+
+  /**
+   * Links the app whose first code was just typed correctly, under `grant`; all or nothing. Returns
+   * the new recovery codes (shown once), or why the grant no longer holds.
+   */
+  async confirm(
+    accountId: string,
+    grant: EnrolmentGrant,
+    app: { label: string; secret: string; acceptedStep: number },
+  ): Promise<EnrolmentResult> {
+    const now = new Date(this.clock.now());
+    try {
+      const recoveryCodes = await serializable(
+        this.db,
+        async (tx) => {
+          if (grant.reason === 'link') {
+            const { count } = await tx.enrollmentLink.deleteMany({
+              where: { accountId, digest: grant.linkDigest ?? '', expiresAt: { gt: now } },
+            });
+            if (count !== 1) throw new Refused('link_used');
+          }
+          const linkedSince = await tx.authenticator.count({
+            where: { accountId, confirmedAt: { not: null }, id: { notIn: grant.replaces } },
+          });
+          if (linkedSince) throw new Refused('already_enrolled');
+          if (grant.reason === 'new') {
+            const account = await tx.account.findUnique({ where: { id: accountId } });
+            if (!account?.enrollmentOpenUntil || account.enrollmentOpenUntil <= now) throw new Refused('window_closed');
+          }
+          await tx.authenticator.deleteMany({ where: { accountId, id: { in: grant.replaces } } });
+          await this.authenticators.createIn(tx, accountId, app.label, app.secret, app.acceptedStep);
+          const codes = await this.recoveryCodes.replaceIn(tx, accountId);
+          // From now on only a recovery code or a set-up link leads to an enrolment page.
+          await tx.account.update({ where: { id: accountId }, data: { enrollmentOpenUntil: null } });
+          return codes;
+        },
+        { logger: this.logger },
+      );
+      return { ok: true, recoveryCodes };
+    } catch (error) {
+      if (error instanceof Refused) return { ok: false, reason: error.reason };
+      throw error;
+    }
+  }
+
+  /**
+   * An administrator's reset: the apps and recovery codes go, the password-alone window closes,
+   * and a set-up link is the only way to link a new app. Returns what was removed and the link.
+   */
+  async reset(accountId: string): Promise<{ removed: number; recoveryCodes: number; link: SetUpLink }> {
+    const [removed, recoveryCodes] = await serializable(this.db, async (tx) => {
+      const apps = await tx.authenticator.deleteMany({ where: { accountId } });
+      const codes = await tx.recoveryCode.deleteMany({ where: { accountId } });
+      await tx.account.update({ where: { id: accountId }, data: { enrollmentOpenUntil: null } });
+      return [apps.count, codes.count] as const;
+    });
+    return { removed, recoveryCodes, link: await this.issueLink(accountId) };
+  }
+}
