@@ -13,6 +13,7 @@ import { runCli } from '../support/cli.js';
 import { testTime } from '../support/clock.js';
 import {
   callbackOf,
+  continuePastNotice,
   createPerson,
   enrol,
   firstSignIn,
@@ -101,7 +102,10 @@ describe('a password alone never links a second factor', () => {
 
     // The owner confirms the new phone in that same sign-in, which the recovery code proved.
     const { app: newPhone, recoveryCodes: newCodes, visit } = await enrol(recovery.ua, enrolment);
-    expect((await rp.finish(callbackOf(visit), recovery.started)).claims()?.sub).toBe(owner.id);
+    // Signed in, the owner is told of the wrong codes that locked the app, then goes on.
+    expect(visit.body).toContain('someone typed your password and then 3 wrong codes');
+    const back = await continuePastNotice(recovery.ua, visit);
+    expect((await rp.finish(callbackOf(back), recovery.started)).claims()?.sub).toBe(owner.id);
     expect(newCodes).toHaveLength(10);
     expect(await twofold.recoveryCodes.remaining(owner.id)).toBe(10);
     const [linked, ...others] = await twofold.authenticators.list(owner.id);
