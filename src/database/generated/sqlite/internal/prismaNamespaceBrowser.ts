@@ -98,6 +98,7 @@ export const AuthenticatorScalarFieldEnum = {
   lastStep: 'lastStep',
   lastUsedAt: 'lastUsedAt',
   lastStepBy: 'lastStepBy',
+  driftSteps: 'driftSteps',
   failedCodes: 'failedCodes',
   guessWindowStart: 'guessWindowStart',
   guessesInWindow: 'guessesInWindow',

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "authenticators" ADD COLUMN     "drift_steps" INTEGER NOT NULL DEFAULT 0;
