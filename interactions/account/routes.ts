@@ -238,7 +238,12 @@ export function accountPortal({
       detail: { source: 'account_page', count: codes.length },
     });
     // Shown in this response only; the page is never cached (no-store above).
-    ctx.body = accountRecoveryCodesPage(frameFor(ctx, config), codes, url(PORTAL_PATHS.home));
+    ctx.body = accountRecoveryCodesPage(
+      frameFor(ctx, config),
+      codes,
+      session.identity.email ?? '',
+      url(PORTAL_PATHS.home),
+    );
   });
 
   // Both factors again, even while the provider's session lasts: for what needs a recent sign-in.

@@ -10,8 +10,12 @@ import { csrfField } from './form.js';
 const explanation = ({ t }: Frame) => html`<p>${t('codes.why')}</p>
 <p>${t('codes.only_now')}</p>`;
 
-function codeList(codes: readonly string[]): SafeHtml {
-  return html`<ol class="recovery-codes" id="recovery-codes">${codes.map((code) => html`<li><code>${code}</code></li>`)}</ol>`;
+function codeList(frame: Frame, codes: readonly string[], email: string): SafeHtml {
+  // The file is made here, in the page's own response: the codes exist nowhere else to fetch later.
+  const file = [frame.translator.text('codes.file_heading', { issuer: frame.issuerName, email }), '', ...codes, ''];
+  const href = `data:text/plain;charset=utf-8,${encodeURIComponent(file.join('\r\n'))}`;
+  return html`<ol class="recovery-codes" id="recovery-codes">${codes.map((code) => html`<li><code>${code}</code></li>`)}</ol>
+<p><a href="${href}" download="recovery-codes.txt">${frame.t('codes.download')}</a></p>`;
 }
 
 export interface SignInRecoveryCodesPage {
@@ -20,6 +24,8 @@ export interface SignInRecoveryCodesPage {
   csrf: string;
   /** The fresh codes, or undefined when they were shown already (a reload). */
   codes?: readonly string[] | undefined;
+  /** Whose codes they are (named in the downloaded file). */
+  email?: string | undefined;
 }
 
 /** In the sign-in, between the accepted enrolment code and the way back to the application. */
@@ -27,7 +33,7 @@ export function signInRecoveryCodesPage(page: SignInRecoveryCodesPage): string {
   const { t } = page.frame;
   const action = `/interaction/${page.uid}/recovery-codes`;
   const body = page.codes
-    ? html`${explanation(page.frame)}${codeList(page.codes)}
+    ? html`${explanation(page.frame)}${codeList(page.frame, page.codes, page.email ?? '')}
 <form method="post" action="${action}">
 ${csrfField(page.csrf)}
 <button type="submit" name="next" value="continue">${t('codes.saved_continue')}</button>
@@ -49,12 +55,17 @@ ${csrfField(page.csrf)}
 }
 
 /** On the account page, after "Generate new recovery codes". */
-export function accountRecoveryCodesPage(frame: Frame, codes: readonly string[], accountHref: string): string {
+export function accountRecoveryCodesPage(
+  frame: Frame,
+  codes: readonly string[],
+  email: string,
+  accountHref: string,
+): string {
   const { t } = frame;
   return layout({
     frame: { ...frame, returnTo: undefined },
     title: t('codes.account_title'),
-    body: html`<h1>${t('codes.account_title')}</h1>${explanation(frame)}${codeList(codes)}
+    body: html`<h1>${t('codes.account_title')}</h1>${explanation(frame)}${codeList(frame, codes, email)}
 <p><a href="${accountHref}">${t('codes.saved_back')}</a></p>`,
   });
 }

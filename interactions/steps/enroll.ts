@@ -108,5 +108,5 @@ export async function submitEnroll(
   } else {
     await deps.pendingSignIns.enrolled(pending);
   }
-  showNewRecoveryCodes(ctx, step, result.recoveryCodes);
+  showNewRecoveryCodes(ctx, step, account, result.recoveryCodes);
 }

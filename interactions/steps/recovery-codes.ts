@@ -11,8 +11,11 @@ import { renderPage, showCurrentStep, type Step, type StepServices } from './con
 import { finishSignIn } from './finish.js';
 
 /** Shows a set just issued (by a confirmed enrolment, or "Show a new set"): the one time it is shown. */
-export function showNewRecoveryCodes(ctx: RouterContext, step: Step, codes: string[]): void {
-  renderPage(ctx, signInRecoveryCodesPage({ frame: step.frame, uid: step.uid, csrf: step.csrf, codes }));
+export function showNewRecoveryCodes(ctx: RouterContext, step: Step, account: Account, codes: string[]): void {
+  renderPage(
+    ctx,
+    signInRecoveryCodesPage({ frame: step.frame, uid: step.uid, csrf: step.csrf, codes, email: account.email }),
+  );
 }
 
 /** "Show a new set": replaces the set the enrolment issued. */
@@ -30,7 +33,7 @@ async function regenerateRecoveryCodes(
     ip: ctx.ip,
     detail: { count: codes.length },
   });
-  showNewRecoveryCodes(ctx, step, codes);
+  showNewRecoveryCodes(ctx, step, account, codes);
 }
 
 /** The page again (a reload): the codes are not shown twice. */

@@ -84,6 +84,16 @@ describe('recovery codes', () => {
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     for (const code of codes) expect(code).toMatch(CODE_SHAPE);
+    // The same codes as a text file to download, made in this response (nothing else keeps them).
+    const download =
+      /<a href="data:text\/plain;charset=utf-8,([^"]+)" download="recovery-codes.txt">Download the codes as a text file<\/a>/.exec(
+        shown.body,
+      );
+    const file = decodeURIComponent(download![1]!).split('\r\n');
+    expect(file[0]).toBe(
+      `Twofold recovery codes for ${person.email}. Each code works once; keep them somewhere other than your phone.`,
+    );
+    expect(file.slice(2, 12)).toEqual(codes);
     // In the page only: the form carries the CSRF token and the button, the URL nothing.
     const form = parseForms(shown.body).find((f) => f.action.endsWith('/recovery-codes'))!;
     expect(Object.keys(form.fields)).toEqual(['csrf']);

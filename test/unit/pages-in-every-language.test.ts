@@ -60,9 +60,9 @@ function everyPage(frame: Frame): Record<string, string> {
     code: codePage({ frame, uid, csrf, email, error: 'code.wrong' }),
     'code, replayed': codePage({ frame, uid, csrf, email, error: 'code.replay' }),
     recovery: recoveryPage({ frame, uid, csrf, email, error: 'recovery.malformed' }),
-    'recovery codes': signInRecoveryCodesPage({ frame, uid, csrf, codes: ['aaaa-bbbb'] }),
+    'recovery codes': signInRecoveryCodesPage({ frame, uid, csrf, email, codes: ['aaaa-bbbb'] }),
     'recovery codes, reloaded': signInRecoveryCodesPage({ frame, uid, csrf }),
-    'new recovery codes': accountRecoveryCodesPage(frame, ['aaaa-bbbb'], '/account'),
+    'new recovery codes': accountRecoveryCodesPage(frame, ['aaaa-bbbb'], email, '/account'),
     'replay notice': replayNoticePage({
       frame,
       uid,

@@ -76,6 +76,9 @@ export const de: Translation = {
   'recovery.wrong':
     'Dieser Wiederherstellungscode ist nicht richtig oder wurde bereits verwendet. Prüfen Sie ihn und versuchen Sie einen anderen.',
 
+  'codes.download': 'Codes als Textdatei herunterladen',
+  'codes.file_heading':
+    '{issuer}-Wiederherstellungscodes für {email}. Jeder Code funktioniert einmal; bewahren Sie sie nicht auf Ihrem Telefon auf.',
   'codes.title': 'Speichern Sie Ihre Wiederherstellungscodes',
   'codes.why':
     'Wenn Sie Ihr Telefon verlieren, können Sie sich mit einem Wiederherstellungscode anmelden und die App auf einem neuen Telefon verknüpfen. <strong>Jeder Code funktioniert nur einmal.</strong> Bewahren Sie sie an einem sicheren Ort auf, nicht auf Ihrem Telefon: Drucken Sie sie aus, schreiben Sie sie auf oder speichern Sie sie in einem Passwort-Manager.',

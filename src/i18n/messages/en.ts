@@ -82,6 +82,9 @@ export const en = {
   'recovery.wrong': 'That recovery code is not right, or it was used already. Check it and try another one.',
 
   // New recovery codes, shown once
+  'codes.download': 'Download the codes as a text file',
+  'codes.file_heading':
+    '{issuer} recovery codes for {email}. Each code works once; keep them somewhere other than your phone.',
   'codes.title': 'Save your recovery codes',
   'codes.why':
     'If you lose your phone, a recovery code lets you sign in and link the app on a new phone. <strong>Each code works once.</strong> Keep them somewhere safe, not on your phone: print them, write them down, or store them in a password manager.',

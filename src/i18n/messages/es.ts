@@ -73,6 +73,9 @@ export const es: Translation = {
     'Escriba el código de recuperación tal como se mostró: 24 letras y dígitos (los guiones son opcionales).',
   'recovery.wrong': 'Ese código de recuperación no es correcto o ya se ha usado. Compruébelo y pruebe con otro.',
 
+  'codes.download': 'Descargar los códigos en un archivo de texto',
+  'codes.file_heading':
+    'Códigos de recuperación de {issuer} para {email}. Cada código funciona una vez; guárdelos en otro lugar que no sea su teléfono.',
   'codes.title': 'Guarde sus códigos de recuperación',
   'codes.why':
     'Si pierde su teléfono, un código de recuperación le permite iniciar sesión y vincular la aplicación en un teléfono nuevo. <strong>Cada código funciona una sola vez.</strong> Guárdelos en un lugar seguro, no en su teléfono: imprímalos, anótelos o guárdelos en un gestor de contraseñas.',

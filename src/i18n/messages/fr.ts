@@ -74,6 +74,9 @@ export const fr: Translation = {
   'recovery.wrong':
     'Ce code de récupération n’est pas correct, ou il a déjà été utilisé. Vérifiez-le et essayez-en un autre.',
 
+  'codes.download': 'Télécharger les codes dans un fichier texte',
+  'codes.file_heading':
+    'Codes de récupération {issuer} pour {email}. Chaque code ne fonctionne qu’une fois ; conservez-les ailleurs que sur votre téléphone.',
   'codes.title': 'Enregistrez vos codes de récupération',
   'codes.why':
     'Si vous perdez votre téléphone, un code de récupération vous permet de vous connecter et d’associer l’application sur un nouveau téléphone. <strong>Chaque code ne fonctionne qu’une fois.</strong> Conservez-les en lieu sûr, pas sur votre téléphone : imprimez-les, notez-les ou enregistrez-les dans un gestionnaire de mots de passe.',
