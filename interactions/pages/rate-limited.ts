@@ -3,10 +3,12 @@
 // pages without a form: there is nothing to type until the wait is over.
 import { html } from '../html.js';
 import type { Frame } from '../language.js';
-import { messagePage } from '../layout.js';
+import { messagePage, supportContact } from '../layout.js';
+import { helpHref } from './help.js';
 import { recoveryLink } from './recovery.js';
 
-const help = ({ t }: Frame) => html`<p class="help-link"><a href="/help/authenticator">${t('layout.help')}</a></p>`;
+const help = (frame: Frame) =>
+  html`<p class="help-link"><a href="${helpHref(frame)}">${frame.t('layout.help')}</a></p>${supportContact(frame)}`;
 
 /** Whole minutes to wait, never 0 ("about a minute", "about 12 minutes" in the catalogue). */
 export function minutesToWait(seconds: number): number {

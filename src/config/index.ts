@@ -46,6 +46,13 @@ export interface Config {
   readonly http: HttpServerConfig;
   /** Audit rows older than this many days are deleted. */
   readonly auditRetentionDays: number;
+  /** Who people ask for help with signing in (SUPPORT_URL, SUPPORT_EMAIL); either may be unset. */
+  readonly support: SupportContact;
+}
+
+export interface SupportContact {
+  readonly url: string | undefined;
+  readonly email: string | undefined;
 }
 
 export interface HttpServerConfig {
@@ -170,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxConnections: e.HTTP_MAX_CONNECTIONS,
     }),
     auditRetentionDays: e.AUDIT_RETENTION,
+    support: Object.freeze({ url: e.SUPPORT_URL, email: e.SUPPORT_EMAIL }),
   });
 }
 

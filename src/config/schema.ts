@@ -253,6 +253,19 @@ export const environmentSchema = z.object({
       description:
         'IANA time zone the pages show dates and times in (`Europe/Paris`); the zone is always named next to the time',
     }),
+  // Who a person asks when the help page is not enough (the help, lock and error pages name it).
+  SUPPORT_URL: url(/^https?:$/, 'http(s)')
+    .optional()
+    .meta({
+      description:
+        'a page where people get help with signing in (your help desk); linked from the help page, the locked-app page and the error pages',
+      defaultText: 'unset (the pages say to ask the administrator)',
+    }),
+  SUPPORT_EMAIL: z.email({ error: 'must be an email address' }).optional().meta({
+    description:
+      'an address people can write to for help with signing in; shown on the help page, the locked-app page and the error pages (with `SUPPORT_URL` when both are set)',
+    defaultText: 'unset',
+  }),
   // Processes serving the port together (Node's cluster module): each is a whole instance, all state
   // is in the database or Redis. Unset: one per CPU when NODE_ENV=production, else one.
   WORKERS: integer(1, 256).optional().meta({

@@ -23,6 +23,7 @@ const SETTINGS = {
   defaultLocale: 'en',
   displayTimeZone: 'Europe/Berlin',
   secureCookies: false,
+  support: { url: 'https://help.example.com/', email: 'help@example.com' },
 } as const;
 
 const PROBLEMS = [
