@@ -24,7 +24,7 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 /** The settings pages are framed with: the deployment's name, language and time zone. */
 export type FrameSettings = Pick<
   Config,
-  'issuerName' | 'defaultLocale' | 'displayTimeZone' | 'secureCookies' | 'support'
+  'issuerName' | 'defaultLocale' | 'displayTimeZone' | 'secureCookies' | 'support' | 'brand'
 >;
 
 /** A message as escaped HTML; `<strong>`, `<em>` and `<code>` in it become those elements. */
@@ -38,6 +38,8 @@ export interface Frame {
   issuerName: string;
   /** Who people ask for help (SUPPORT_URL, SUPPORT_EMAIL). */
   support: FrameSettings['support'];
+  /** The logo's address (BRAND_LOGO), if there is one. */
+  logo: string | undefined;
   /** Where the language switcher comes back to: this page, as a GET. Unset: no switcher. */
   returnTo: string | undefined;
 }
@@ -79,6 +81,7 @@ export function frameIn(locale: Locale, settings: FrameSettings, returnTo?: stri
     translator,
     issuerName: settings.issuerName,
     support: settings.support,
+    logo: settings.brand.logo?.src,
     returnTo,
   };
 }

@@ -40,7 +40,7 @@ export function layout({ frame, title, body }: PageOptions): string {
 </head>
 <body>
 <main class="card">
-<p class="brand">${frame.issuerName}</p>
+<p class="brand">${frame.logo ? html`<img class="logo" src="${frame.logo}" alt="">` : ''}${frame.issuerName}</p>
 ${body}
 </main>
 ${switcher(frame)}

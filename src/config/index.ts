@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { environmentSchema } from './schema.js';
 import type { Locale } from '../i18n/locales.js';
+import { brand, BrandError, type Brand } from '../branding/index.js';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; file: string; url: string }
@@ -48,6 +49,8 @@ export interface Config {
   readonly auditRetentionDays: number;
   /** Who people ask for help with signing in (SUPPORT_URL, SUPPORT_EMAIL); either may be unset. */
   readonly support: SupportContact;
+  /** The logo and accent colours (BRAND_LOGO, BRAND_COLOR, BRAND_COLOR_DARK), checked. */
+  readonly brand: Brand;
 }
 
 export interface SupportContact {
@@ -126,6 +129,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `HTTP_HEADERS_TIMEOUT must not be longer than HTTP_REQUEST_TIMEOUT (got ${JSON.stringify(`${e.HTTP_HEADERS_TIMEOUT}s`)} and ${JSON.stringify(`${e.HTTP_REQUEST_TIMEOUT}s`)})`,
     );
   }
+  let branding: Brand;
+  try {
+    branding = brand({ logo: e.BRAND_LOGO, color: e.BRAND_COLOR, colorDark: e.BRAND_COLOR_DARK });
+  } catch (error) {
+    if (error instanceof BrandError) throw new ConfigError(error.message);
+    throw error;
+  }
   const dataDir = resolve(e.DATA_DIR);
   const issuer = (e.ISSUER ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   // Twofold serves plain HTTP; an https issuer means a TLS-terminating proxy in front, whose
@@ -178,6 +188,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     auditRetentionDays: e.AUDIT_RETENTION,
     support: Object.freeze({ url: e.SUPPORT_URL, email: e.SUPPORT_EMAIL }),
+    brand: branding,
   });
 }
 

@@ -28,6 +28,11 @@ describe('start-up with a bad configuration', () => {
     [{ METRICS_PORT: 'prometheus' }, /^twofold: configuration error: METRICS_PORT must be a whole number/],
     [{ METRICS_PORT: '65536' }, /^twofold: configuration error: METRICS_PORT must be at most 65535/],
     [{ PORT: '8080', METRICS_PORT: '8080' }, /^twofold: configuration error: METRICS_PORT must differ from PORT/],
+    [
+      { BRAND_COLOR: '#8fb0ff' },
+      /^twofold: configuration error: BRAND_COLOR #8fb0ff has a contrast of 2\.\d\d:1 against the light theme's card background #ffffff; links and text need at least 4\.5:1, so choose a darker colour$/m,
+    ],
+    [{ BRAND_LOGO: '/no/such/logo.png' }, /^twofold: configuration error: BRAND_LOGO names a file that cannot be read/],
   ])('%j stops with exit code 2 and one line naming the variable', (env, message) => {
     const result = start(env);
     expect(result.status).toBe(2);

@@ -154,6 +154,9 @@ export const de: Translation = {
   'problem.plain_http.message':
     'Dieser Anmeldedienst ist nur über eine sichere Verbindung (https) erreichbar, und diese Anfrage kam nicht darüber.',
   'problem.plain_http.continue': 'Weiter zu {host}',
+  'problem.not_found.title': 'Seite nicht gefunden',
+  'problem.not_found.message':
+    'Unter dieser Adresse gibt es keine Seite. Um sich anzumelden, beginnen Sie in der Anwendung, die Sie nutzen möchten, oder gehen Sie zu Ihrer Kontoseite.',
 
   'provider.error.title': 'Die Anmeldung konnte nicht fortgesetzt werden',
   'provider.error.invalid_request':

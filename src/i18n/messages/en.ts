@@ -155,6 +155,9 @@ export const en = {
   'problem.plain_http.message':
     'This sign-in service is reached over a secure (https) connection only, and this request did not come through it.',
   'problem.plain_http.continue': 'Continue at {host}',
+  'problem.not_found.title': 'Page not found',
+  'problem.not_found.message':
+    'There is no page at this address. To sign in, start from the application you want to use, or go to your account page.',
 
   // Pages oidc-provider renders through us
   'provider.error.title': 'Sign-in could not continue',

@@ -148,6 +148,9 @@ export const es: Translation = {
   'problem.plain_http.message':
     'A este servicio de inicio de sesión solo se accede mediante una conexión segura (https), y esta solicitud no llegó por ella.',
   'problem.plain_http.continue': 'Continuar en {host}',
+  'problem.not_found.title': 'Página no encontrada',
+  'problem.not_found.message':
+    'No hay ninguna página en esta dirección. Para iniciar sesión, empiece desde la aplicación que quiere usar o vaya a la página de su cuenta.',
 
   'provider.error.title': 'El inicio de sesión no pudo continuar',
   'provider.error.invalid_request':

@@ -151,6 +151,9 @@ export const fr: Translation = {
   'problem.plain_http.message':
     'Ce service de connexion n’est accessible que par une connexion sécurisée (https), et cette requête ne l’a pas empruntée.',
   'problem.plain_http.continue': 'Continuer sur {host}',
+  'problem.not_found.title': 'Page introuvable',
+  'problem.not_found.message':
+    'Il n’y a pas de page à cette adresse. Pour vous connecter, partez de l’application que vous voulez utiliser, ou allez sur votre page de compte.',
 
   'provider.error.title': 'La connexion n’a pas pu continuer',
   'provider.error.invalid_request':
