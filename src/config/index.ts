@@ -31,6 +31,8 @@ export interface Config {
   readonly redisKeyPrefix: string;
   readonly bcryptCost: number;
   readonly logLevel: string;
+  /** JSON lines, or readable lines for a person (LOG_FORMAT). */
+  readonly logFormat: LogFormat;
   readonly trustProxy: boolean;
   /** With trustProxy: the client IP is the X-Forwarded-For entry this many from the right. */
   readonly trustProxyHops: number;
@@ -57,6 +59,8 @@ export interface SupportContact {
   readonly url: string | undefined;
   readonly email: string | undefined;
 }
+
+export type LogFormat = 'json' | 'pretty';
 
 export interface HttpServerConfig {
   readonly headersTimeoutMs: number;
@@ -159,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     bcryptCost: e.BCRYPT_COST,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     trustProxy: e.TRUST_PROXY,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     rateLimits: Object.freeze({

@@ -156,7 +156,11 @@ export const environmentSchema = z.object({
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info')
-    .meta({ description: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`; logs are JSON lines' }),
+    .meta({ description: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`' }),
+  LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).default('json').meta({
+    description:
+      '`json` (one JSON object per line, for log collectors) or `pretty` (one readable line per event: time, level, message, fields; for a person watching a terminal)',
+  }),
   TRUST_PROXY: boolean
     .default(false)
     .meta({ description: 'trust `X-Forwarded-*` from a reverse proxy (set it behind a load balancer)' }),

@@ -14,6 +14,7 @@ import type { Config } from '../config/index.js';
 import { migrate } from '../database/migrate.js';
 import { loadKeys } from '../keys/index.js';
 import { metricsServer } from '../metrics/listener.js';
+import { NO_ACCOUNT_YET, whereThingsAre } from '../start-up.js';
 
 /** What a worker tells the primary once it listens. */
 export interface WorkerListening {
@@ -129,8 +130,6 @@ export async function runPrimary(config: Readonly<Config>, logger: Logger): Prom
     },
     'twofold listening',
   );
-  if (ready.accounts === 0) logger.warn(NO_ACCOUNT_YET);
+  logger.info(...whereThingsAre(config));
+  if (ready.accounts === 0) logger.info(NO_ACCOUNT_YET);
 }
-
-export const NO_ACCOUNT_YET =
-  'no account exists yet; create the first one with: echo "a-long-password" | npx twofold user add you@example.com --password-stdin';
