@@ -40,21 +40,23 @@ export function tooManyAttemptsPage(
 ): string {
   // No switcher: it would name this sign-in, and the page must read the same for every email
   // (known or not) and every sign-in; the language was picked on the page before, if at all.
+  const everyone = { ...frame, returnTo: undefined };
   return messagePage(
-    { ...frame, returnTo: undefined },
+    everyone,
     frame.t('limits.title'),
     frame.t(SENTENCES[what][scope], { minutes: minutesToWait(retryAfterSeconds) }),
-    help(frame),
+    help(everyone),
   );
 }
 
 /** Too many sign-ins started from one address and left unfinished (limit `interaction_per_ip`). */
 export function tooManySignInsPage(frame: Frame, retryAfterSeconds: number): string {
+  const everyone = { ...frame, returnTo: undefined };
   return messagePage(
-    { ...frame, returnTo: undefined },
+    everyone,
     frame.t('limits.title'),
     frame.t('limits.open_sign_ins', { minutes: minutesToWait(retryAfterSeconds) }),
-    help(frame),
+    help(everyone),
   );
 }
 
