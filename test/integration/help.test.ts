@@ -2,6 +2,8 @@
 // when codes are refused, when the phone is replaced or lost, who to ask (the deployment's support
 // contact), and the way back to the sign-in they came from. Real HTTP, as a browser without script.
 import { englishSentencesOn, pageText, UserAgentSpeaking } from '../support/languages.js';
+import { generateTotpSecret } from '../../src/mfa/totp.js';
+import { createPerson, submitPassword } from '../support/sign-in.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { decodeEntities, UserAgent, type Visit } from '../support/user-agent.js';
 
@@ -17,7 +19,12 @@ function linkTo(visit: Visit, text: string): string | undefined {
 describe('the help page of a deployment with a support contact', () => {
   let twofold: RunningTwofold;
   beforeAll(async () => {
-    twofold = await startTwofold({ BCRYPT_COST: '4', ISSUER_NAME: 'Acme Sign-in', ...SUPPORT });
+    twofold = await startTwofold({
+      BCRYPT_COST: '4',
+      ISSUER_NAME: 'Acme Sign-in',
+      RATE_LIMIT_CODE_PER_ACCOUNT: '2',
+      ...SUPPORT,
+    });
   });
   afterAll(() => twofold.stop());
 
@@ -64,6 +71,18 @@ describe('the help page of a deployment with a support contact', () => {
     const french = await new UserAgentSpeaking(twofold.url, 'fr').navigate('/interaction/no-such-sign-in');
     expect(linkTo(french, 'contactez l’assistance')).toBe(SUPPORT.SUPPORT_URL);
     expect(englishSentencesOn(french.body, 'fr')).toEqual([]);
+  });
+
+  it('names the support contact on the page of a locked app', async () => {
+    const person = await createPerson(twofold);
+    await twofold.authenticators.enroll(person.id, 'Phone', generateTotpSecret(), 0);
+    const ua = new UserAgent(twofold.url);
+    let page = await submitPassword(ua, await ua.navigate('/account'), person.email, person.password);
+    for (let attempt = 0; attempt < 3 && !page.body.includes('Your authenticator app is locked'); attempt++)
+      page = await ua.submit(page, '/code', { code: '000000' });
+    expect(page.body).toContain('<h1>Your authenticator app is locked</h1>');
+    expect(linkTo(page, 'contact support')).toBe(SUPPORT.SUPPORT_URL);
+    expect(linkTo(page, SUPPORT.SUPPORT_EMAIL)).toBe(`mailto:${SUPPORT.SUPPORT_EMAIL}`);
   });
 
   it('leads back to the sign-in the person came from', async () => {
