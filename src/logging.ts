@@ -78,7 +78,9 @@ function prettyLines(destination: Destination): { write(line: string): void } {
         .map(([key, value]) => `${key}=${shown(value)}`);
       const err = entry.err as { message?: unknown; stack?: unknown } | undefined;
       const detail = err ? `\n  ${String(err.stack ?? err.message).replace(/\n/g, '\n  ')}` : '';
-      out(`${time} ${level} ${typeof entry.msg === 'string' ? entry.msg : ''}${fields.length ? ` ${fields.join(' ')}` : ''}${detail}\n`);
+      out(
+        `${time} ${level} ${typeof entry.msg === 'string' ? entry.msg : ''}${fields.length ? ` ${fields.join(' ')}` : ''}${detail}\n`,
+      );
     },
   };
 }
