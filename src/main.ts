@@ -4,7 +4,7 @@ import cluster from 'node:cluster';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config/index.js';
 import { createLogger } from './logging.js';
-import { NO_ACCOUNT_YET, portInUse, whereThingsAre } from './start-up.js';
+import { NO_ACCOUNT_YET, PORT_IN_USE_EXIT_CODE, portInUse, whereThingsAre } from './start-up.js';
 import type { WorkerListening } from './workers/primary.js';
 
 let config: Readonly<Config>;
@@ -89,9 +89,10 @@ async function serve(config: Readonly<Config>, logger: Logger): Promise<void> {
     if (accounts === 0) logger.info(NO_ACCOUNT_YET);
   } catch (error) {
     // Another program on the port is an operator's everyday mistake: one line, like a bad setting.
+    // A worker leaves the saying to the primary, which says it once for all of them.
     if ((error as { code?: unknown }).code === 'EADDRINUSE') {
-      process.stderr.write(`twofold: ${portInUse(config)}\n`);
-      process.exit(2);
+      if (!cluster.isWorker) process.stderr.write(`twofold: ${portInUse(config)}\n`);
+      process.exit(PORT_IN_USE_EXIT_CODE);
     }
     logger.fatal({ err: error }, 'start-up failed');
     process.exit(1);

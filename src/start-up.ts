@@ -18,6 +18,9 @@ export function whereThingsAre(config: Readonly<Config>): [Record<string, string
 export const NO_ACCOUNT_YET =
   'no account exists yet; create the first one with: npx twofold user add you@example.com (run it in this folder, with the same settings as the server; it asks for the password)';
 
+/** The exit code for a port another program holds: the operator's to fix, like a bad setting. */
+export const PORT_IN_USE_EXIT_CODE = 2;
+
 export function portInUse(config: Readonly<Config>): string {
   return `cannot listen on ${config.host}:${config.port}: the port is already in use (another Twofold, or another program); stop it, or set PORT to a free port`;
 }

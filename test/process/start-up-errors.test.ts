@@ -17,7 +17,11 @@ describe('start-up on a port already in use', () => {
   });
   afterAll(() => new Promise<void>((resolve) => taken.close(() => resolve())));
 
-  it.each(['json', 'pretty'])('says so in one line and exits 2 (LOG_FORMAT=%s)', async (format) => {
+  it.each([
+    ['json', '1'],
+    ['pretty', '1'],
+    ['json', '2'],
+  ])('says so in one line and exits 2 (LOG_FORMAT=%s, WORKERS=%s)', async (format, workers) => {
     const { env, cleanup } = await freshEnvironment();
     try {
       const child = spawn(process.execPath, [join(packageRoot, 'dist', 'src', 'main.js')], {
@@ -28,6 +32,7 @@ describe('start-up on a port already in use', () => {
           PORT: String(port),
           LOG_LEVEL: 'info',
           LOG_FORMAT: format,
+          WORKERS: workers,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -42,7 +47,7 @@ describe('start-up on a port already in use', () => {
       expect(lines).toEqual([
         `twofold: cannot listen on 127.0.0.1:${port}: the port is already in use (another Twofold, or another program); stop it, or set PORT to a free port`,
       ]);
-      expect(stdout).not.toMatch(/start-up failed|\bat .+:\d+:\d+/);
+      expect(stdout).not.toMatch(/"level":60|FATAL|\bat .+:\d+:\d+/);
     } finally {
       await cleanup();
     }
