@@ -6,7 +6,7 @@
 import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
 import { errors as oidcErrors } from 'oidc-provider';
-import { html } from './html.js';
+import { html, type SafeHtml } from './html.js';
 import { problemPage, type ProblemName } from './layout.js';
 import { frameFor, frameIn, type FrameSettings } from './language.js';
 import {
@@ -132,6 +132,29 @@ export function errorBoundary(settings: FrameSettings, logger: Logger, answerOut
   };
 }
 
+/**
+ * `/` and every address nothing answered: a page in the person's language with a way on (the
+ * account page), instead of Koa's bare text/plain "Not Found". A program gets the JSON error.
+ */
+export function notFoundPage(settings: FrameSettings): Middleware {
+  return async (ctx, next) => {
+    await next();
+    if (ctx.status !== 404 || ctx.body !== undefined || ctx.headerSent) return;
+    if (wantsJson(ctx)) {
+      ctx.status = 404;
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { error: 'not_found', error_description: 'there is no endpoint at this address' };
+      return;
+    }
+    showProblem(
+      ctx,
+      settings,
+      new PageError(404, 'not_found'),
+      html`<p><a href="/account">${frameFor(ctx, settings).t('account.go')}</a></p>`,
+    );
+  };
+}
+
 /** The page for a request body refused by src/http/body-limit.ts (no declared length, or too large). */
 export function bodyProblemPage(settings: FrameSettings): BodyProblemPage {
   return (ctx, problem) =>
@@ -173,7 +196,7 @@ function wantsJson(ctx: Context): boolean {
   return PROGRAM_ENDPOINTS.test(ctx.path) || ctx.accepts('html', 'json') === 'json';
 }
 
-function showProblem(ctx: Context, settings: FrameSettings, problem: PageError): void {
+function showProblem(ctx: Context, settings: FrameSettings, problem: PageError, wayOn?: SafeHtml): void {
   ctx.status = problem.status;
   ctx.type = 'html';
   ctx.set('Cache-Control', 'no-store');
@@ -181,6 +204,6 @@ function showProblem(ctx: Context, settings: FrameSettings, problem: PageError):
   ctx.body = problemPage(
     frame,
     problem.problem,
-    html`<p><a href="/help/authenticator">${frame.t('layout.help')}</a></p>`,
+    html`${wayOn}<p><a href="/help/authenticator">${frame.t('layout.help')}</a></p>`,
   );
 }

@@ -22,7 +22,10 @@ const LANGUAGE_COOKIE = 'twofold.lang';
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 /** The settings pages are framed with: the deployment's name, language and time zone. */
-export type FrameSettings = Pick<Config, 'issuerName' | 'defaultLocale' | 'displayTimeZone' | 'secureCookies'>;
+export type FrameSettings = Pick<
+  Config,
+  'issuerName' | 'defaultLocale' | 'displayTimeZone' | 'secureCookies' | 'support' | 'brand'
+>;
 
 /** A message as escaped HTML; `<strong>`, `<em>` and `<code>` in it become those elements. */
 export type Translate = <K extends MessageKey>(key: K, ...values: ArgumentList<K, SafeHtml>) => SafeHtml;
@@ -33,6 +36,10 @@ export interface Frame {
   /** The same messages as plain text, dates and lists in this language. */
   translator: Translator;
   issuerName: string;
+  /** Who people ask for help (SUPPORT_URL, SUPPORT_EMAIL). */
+  support: FrameSettings['support'];
+  /** The logo's address (BRAND_LOGO), if there is one. */
+  logo: string | undefined;
   /** Where the language switcher comes back to: this page, as a GET. Unset: no switcher. */
   returnTo: string | undefined;
 }
@@ -68,7 +75,15 @@ function htmlMessages(translator: Translator): Translate {
 /** The frame of a page in `locale`, for pages drawn without a request (tests, screenshots). */
 export function frameIn(locale: Locale, settings: FrameSettings, returnTo?: string): Frame {
   const translator = translatorsFor(settings.displayTimeZone)[locale];
-  return { locale, t: htmlMessages(translator), translator, issuerName: settings.issuerName, returnTo };
+  return {
+    locale,
+    t: htmlMessages(translator),
+    translator,
+    issuerName: settings.issuerName,
+    support: settings.support,
+    logo: settings.brand.logo?.src,
+    returnTo,
+  };
 }
 
 /**

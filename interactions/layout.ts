@@ -40,13 +40,27 @@ export function layout({ frame, title, body }: PageOptions): string {
 </head>
 <body>
 <main class="card">
-<p class="brand">${frame.issuerName}</p>
+<p class="brand">${frame.logo ? html`<img class="logo" src="${frame.logo}" alt="">` : ''}${frame.issuerName}</p>
 ${body}
 </main>
 ${switcher(frame)}
 </body>
 </html>
 `.value;
+}
+
+/**
+ * Who to ask (SUPPORT_URL, SUPPORT_EMAIL), as one sentence; undefined when neither is configured.
+ * The help, lock and error pages show it.
+ */
+export function supportContact(frame: Frame): SafeHtml | undefined {
+  const { url, email } = frame.support;
+  const link = (chunks: (string | SafeHtml)[]) => html`<a href="${url}">${chunks}</a>`;
+  const mail = (chunks: (string | SafeHtml)[]) => html`<a href="mailto:${email}">${chunks}</a>`;
+  if (url && email) return html`<p class="support">${frame.t('support.both', { link, mail, email })}</p>`;
+  if (url) return html`<p class="support">${frame.t('support.url', { link })}</p>`;
+  if (email) return html`<p class="support">${frame.t('support.email', { mail, email })}</p>`;
+  return undefined;
 }
 
 /** A page that explains a problem in plain words; never a stack trace. */
@@ -63,5 +77,10 @@ export type ProblemName = MessageKey extends infer K ? (K extends `problem.${inf
 
 /** The page of a problem named in the catalogue. */
 export function problemPage(frame: Frame, problem: ProblemName, extra?: SafeHtml): string {
-  return messagePage(frame, frame.t(`problem.${problem}.title`), frame.t(`problem.${problem}.message`), extra);
+  return messagePage(
+    frame,
+    frame.t(`problem.${problem}.title`),
+    frame.t(`problem.${problem}.message`),
+    html`${extra}${supportContact(frame)}`,
+  );
 }

@@ -17,7 +17,7 @@ import { CsrfTokens } from './csrf.js';
 import type { InteractionDependencies } from './dependencies.js';
 import { PageError, friendlyErrors } from './errors.js';
 import { field, formBody } from './form-body.js';
-import { helpPage } from './pages/help.js';
+import { helpPage, helpPath, returnPath } from './pages/help.js';
 import { frameFor, pickLanguage } from './language.js';
 import { loadStep, renderPage, showCurrentStep, type Step, type StepServices } from './steps/context.js';
 import { showConsent, submitConsent } from './steps/consent.js';
@@ -66,7 +66,11 @@ export function interactionRoutes(deps: InteractionDependencies): Middleware {
     await next();
   });
 
-  router.get('/help/authenticator', (ctx) => renderPage(ctx, helpPage(frameFor(ctx, deps.config))));
+  // `?return=` names the sign-in step (or the account page) the person came from, for a link back.
+  router.get('/help/authenticator', (ctx) => {
+    const back = returnPath(field(ctx.query, 'return'));
+    renderPage(ctx, helpPage(frameFor(ctx, deps.config, undefined, { returnTo: helpPath(back) }), back));
+  });
 
   // The language switcher of every page: plain links, so it works without script. A link another
   // site forges can only change the language our pages are shown in.

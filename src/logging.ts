@@ -3,6 +3,7 @@
 // them. A field is never redacted for its name alone where that name means something else: every
 // error has a `code` (EADDRINUSE, Prisma's P2002, PostgreSQL's 23505) that an operator must see,
 // while a one-time or authorization code only ever travels in a form, a query or a body.
+import { writeSync } from 'node:fs';
 import { pino, type Logger } from 'pino';
 
 /** Fields that are secret wherever they appear, at the top of a line or one level down. */
@@ -30,13 +31,56 @@ const REDACTED_PATHS = [
   'headers.cookie',
 ];
 
-export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+/** Where lines go: a stream, or (the default) standard output, written synchronously. */
+type Destination = NodeJS.WritableStream | undefined;
+
+export function createLogger(level: string, destination?: Destination, format: 'json' | 'pretty' = 'json'): Logger {
   return pino(
     {
       level,
       base: { service: 'twofold' },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     },
-    destination ?? pino.destination(1),
+    format === 'pretty' ? prettyLines(destination) : (destination ?? pino.destination(1)),
   );
+}
+
+const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+// On every line, or said by the rest of the line: not repeated as fields.
+const LEFT_OUT = new Set(['level', 'time', 'msg', 'pid', 'hostname', 'service', 'err']);
+
+/** A field as a person reads it: words as they are, anything else as JSON. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return /^[^\s"=]+$/.test(value) ? value : JSON.stringify(value);
+  return JSON.stringify(value);
+}
+
+/**
+ * LOG_FORMAT=pretty: each JSON line pino writes (already redacted) becomes
+ * `12:04:05.123 INFO  message key=value …`, an error's message and stack on the lines below.
+ * Written synchronously like pino's own destination, so the last line before an exit is not lost.
+ */
+function prettyLines(destination: Destination): { write(line: string): void } {
+  const out = (text: string) => (destination ? destination.write(text) : writeSync(1, text));
+  return {
+    write(line: string) {
+      let entry: Record<string, unknown>;
+      try {
+        entry = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        out(line);
+        return;
+      }
+      const time = new Date(typeof entry.time === 'number' ? entry.time : Date.now()).toISOString().slice(11, 23);
+      const level = (LEVELS[entry.level as number] ?? String(entry.level)).padEnd(5);
+      const fields = Object.entries(entry)
+        .filter(([key]) => !LEFT_OUT.has(key))
+        .map(([key, value]) => `${key}=${shown(value)}`);
+      const err = entry.err as { message?: unknown; stack?: unknown } | undefined;
+      const detail = err ? `\n  ${String(err.stack ?? err.message).replace(/\n/g, '\n  ')}` : '';
+      out(
+        `${time} ${level} ${typeof entry.msg === 'string' ? entry.msg : ''}${fields.length ? ` ${fields.join(' ')}` : ''}${detail}\n`,
+      );
+    },
+  };
 }

@@ -4,6 +4,7 @@ import cluster from 'node:cluster';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config/index.js';
 import { createLogger } from './logging.js';
+import { NO_ACCOUNT_YET, PORT_IN_USE_EXIT_CODE, portInUse, whereThingsAre } from './start-up.js';
 import type { WorkerListening } from './workers/primary.js';
 
 let config: Readonly<Config>;
@@ -18,7 +19,7 @@ try {
 }
 
 // A worker's lines say which worker wrote them (src/workers/primary.ts).
-const root = createLogger(config.logLevel);
+const root = createLogger(config.logLevel, undefined, config.logFormat);
 const logger = cluster.isWorker ? root.child({ worker: cluster.worker?.id }) : root;
 if (config.workers > 1 && cluster.isPrimary) {
   // Several processes on one port (src/workers/primary.ts); each worker runs the code below.
@@ -35,7 +36,6 @@ async function serve(config: Readonly<Config>, logger: Logger): Promise<void> {
   try {
     // Loaded after the configuration is known good, so a bad value prints exactly one line.
     const { createTwofold } = await import('./server.js');
-    const { NO_ACCOUNT_YET } = await import('./workers/primary.js');
     const twofold = await createTwofold(config, logger, { worker: cluster.isWorker });
     let stopping = false;
     const stop = (signal: string) => {
@@ -85,8 +85,15 @@ async function serve(config: Readonly<Config>, logger: Logger): Promise<void> {
       },
       'twofold listening',
     );
-    if (accounts === 0) logger.warn(NO_ACCOUNT_YET);
+    logger.info(...whereThingsAre(config));
+    if (accounts === 0) logger.info(NO_ACCOUNT_YET);
   } catch (error) {
+    // Another program on the port is an operator's everyday mistake: one line, like a bad setting.
+    // A worker leaves the saying to the primary, which says it once for all of them.
+    if ((error as { code?: unknown }).code === 'EADDRINUSE') {
+      if (!cluster.isWorker) process.stderr.write(`twofold: ${portInUse(config)}\n`);
+      process.exit(PORT_IN_USE_EXIT_CODE);
+    }
     logger.fatal({ err: error }, 'start-up failed');
     process.exit(1);
   }

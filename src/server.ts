@@ -33,6 +33,7 @@ import { interactionRoutes } from '../interactions/routes.js';
 import {
   bodyProblemPage,
   errorBoundary,
+  notFoundPage,
   outageAnswer,
   plainHttpPage,
   signInsPausedPage,
@@ -148,9 +149,11 @@ export async function createTwofold(
   }
   provider.use(requestLog(logger));
   logLateErrors(provider, logger);
-  provider.use(securityHeaders(config.secureCookies));
+  const logo = config.brand.logo;
+  provider.use(securityHeaders(config.secureCookies, logo && 'origin' in logo ? [logo.origin] : []));
   // Inside the two above: what it answers is logged with its real status and carries the headers.
   provider.use(errorBoundary(config, logger, answerOutage));
+  provider.use(notFoundPage(config));
   // Before anything builds a URL or sets a cookie: the request's origin is the issuer's.
   provider.use(issuerOrigin(config.issuer, plainHttpPage(config), logger));
   provider.use(bodyLimit(bodyProblemPage(config)));
@@ -168,7 +171,7 @@ export async function createTwofold(
   provider.use(
     health(async () => ({ database: await databaseReachable(db), [storeCheck]: await protocolStore.ready() })),
   );
-  provider.use(staticFiles());
+  provider.use(staticFiles(config.brand));
   provider.use(
     interactionRoutes({
       config,

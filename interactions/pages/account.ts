@@ -7,6 +7,7 @@ import { ERROR_ID } from './form.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Frame } from '../language.js';
 import { layout, messagePage, problemPage } from '../layout.js';
+import { helpPath } from './help.js';
 
 export interface AuthenticatorView {
   label: string;
@@ -135,7 +136,7 @@ export function accountPage(input: AccountPageInput): string {
 <section aria-labelledby="authenticator-heading">
 <h2 id="authenticator-heading">${t('account.app.heading')}</h2>
 ${authenticatorSection(frame, input.authenticators)}
-<p><small>${t('account.app.lost', { help: (chunks) => html`<a href="/help/authenticator">${chunks}</a>` })}</small></p>
+<p><small>${t('account.app.lost', { help: (chunks) => html`<a href="${helpPath('/account')}">${chunks}</a>` })}</small></p>
 </section>
 
 ${input.recoveryCodesLeft === null ? '' : recoveryCodesSection(frame, input.recoveryCodesLeft, input.recoveryCodesAction, input.csrfToken)}

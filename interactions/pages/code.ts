@@ -13,10 +13,14 @@ export interface CodePage {
   error?: PlainMessage | undefined;
 }
 
-/** The code input: digits on phone keyboards, filled in by password managers that know OTPs. */
-export function codeInput(frame: Frame, error: string | undefined): SafeHtml {
+/**
+ * The code input: digits on phone keyboards, filled in by password managers that know OTPs.
+ * `autofocus` only where the field is the page's first business: focusing a field scrolls to it
+ * (and opens a phone's keyboard), which on the enrolment page would hide its heading and steps.
+ */
+export function codeInput(frame: Frame, error: string | undefined, { autofocus = true } = {}): SafeHtml {
   return html`<label for="code">${frame.t('code.label')}</label>
-<input id="code" name="code" class="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{3}( |-)?[0-9]{3}" maxlength="7" minlength="6" required autofocus${describedBy(error)}>`;
+<input id="code" name="code" class="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{3}( |-)?[0-9]{3}" maxlength="7" minlength="6" required${autofocus ? html` autofocus` : html``}${describedBy(error)}>`;
 }
 
 export function codePage(page: CodePage): string {

@@ -43,7 +43,7 @@ ${page.error ? formMessage(page.frame, page.error) : formMessage(page.frame, pag
 </ol>
 <form method="post" action="/interaction/${page.uid}/enroll">
 ${csrfField(page.csrf)}
-${codeInput(page.frame, page.error)}
+${codeInput(page.frame, page.error, { autofocus: false })}
 <button type="submit">${t('enroll.confirm')}</button>
 </form>
 ${lostPhoneLink(page.frame)}`,

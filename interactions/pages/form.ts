@@ -3,6 +3,7 @@
 import type { ArgumentList, MessageKey } from '../../src/i18n/translator.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Frame } from '../language.js';
+import { helpHref } from './help.js';
 
 export const ERROR_ID = 'form-error';
 
@@ -29,4 +30,4 @@ export function describedBy(message: string | undefined): SafeHtml {
 }
 
 export const lostPhoneLink = (frame: Frame) =>
-  html`<p class="help-link"><a href="/help/authenticator">${frame.t('link.lost_phone')}</a></p>`;
+  html`<p class="help-link"><a href="${helpHref(frame)}">${frame.t('link.lost_phone')}</a></p>`;

@@ -5,7 +5,7 @@ import type { KoaContextWithOIDC } from 'oidc-provider';
 import type { ProviderPages } from '../../src/oidc/provider.js';
 import { html, SafeHtml } from '../html.js';
 import { frameFor, type FrameSettings } from '../language.js';
-import { layout, messagePage } from '../layout.js';
+import { layout, messagePage, supportContact } from '../layout.js';
 import type { OutageAnswer } from '../errors.js';
 import { asOutage } from '../../src/outage/index.js';
 
@@ -41,7 +41,7 @@ export function providerPages(settings: FrameSettings, answerOutage: OutageAnswe
         t('provider.error.title'),
         isFriendly(code) ? t(`provider.error.${code}`) : t('provider.error.other'),
         // For the relying party's developer: OAuth's own words (RFC 6749 §4.1.2.1), not translated.
-        html`<p class="muted"><small>${description ? t('provider.error.code_described', { error: code, description }) : t('provider.error.code', { error: code })}</small></p>`,
+        html`<p class="muted"><small>${description ? t('provider.error.code_described', { error: code, description }) : t('provider.error.code', { error: code })}</small></p>${supportContact(frame)}`,
       );
     },
 

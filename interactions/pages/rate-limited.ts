@@ -3,10 +3,12 @@
 // pages without a form: there is nothing to type until the wait is over.
 import { html } from '../html.js';
 import type { Frame } from '../language.js';
-import { messagePage } from '../layout.js';
+import { messagePage, supportContact } from '../layout.js';
+import { helpHref } from './help.js';
 import { recoveryLink } from './recovery.js';
 
-const help = ({ t }: Frame) => html`<p class="help-link"><a href="/help/authenticator">${t('layout.help')}</a></p>`;
+const help = (frame: Frame) =>
+  html`<p class="help-link"><a href="${helpHref(frame)}">${frame.t('layout.help')}</a></p>${supportContact(frame)}`;
 
 /** Whole minutes to wait, never 0 ("about a minute", "about 12 minutes" in the catalogue). */
 export function minutesToWait(seconds: number): number {
@@ -38,21 +40,23 @@ export function tooManyAttemptsPage(
 ): string {
   // No switcher: it would name this sign-in, and the page must read the same for every email
   // (known or not) and every sign-in; the language was picked on the page before, if at all.
+  const everyone = { ...frame, returnTo: undefined };
   return messagePage(
-    { ...frame, returnTo: undefined },
+    everyone,
     frame.t('limits.title'),
     frame.t(SENTENCES[what][scope], { minutes: minutesToWait(retryAfterSeconds) }),
-    help(frame),
+    help(everyone),
   );
 }
 
 /** Too many sign-ins started from one address and left unfinished (limit `interaction_per_ip`). */
 export function tooManySignInsPage(frame: Frame, retryAfterSeconds: number): string {
+  const everyone = { ...frame, returnTo: undefined };
   return messagePage(
-    { ...frame, returnTo: undefined },
+    everyone,
     frame.t('limits.title'),
     frame.t('limits.open_sign_ins', { minutes: minutesToWait(retryAfterSeconds) }),
-    help(frame),
+    help(everyone),
   );
 }
 

@@ -5,6 +5,8 @@ import type { Command } from 'commander';
 import type { Logger } from 'pino';
 import { loadConfig, type Config } from '../config/index.js';
 import { createLogger } from '../logging.js';
+import { hasTables } from '../database/existing.js';
+import { describeDatabase } from '../database/where.js';
 import type { Services } from '../services.js';
 
 export type { Services };
@@ -16,8 +18,8 @@ export type { Services };
 export interface CliIo {
   /** The variables loadConfig reads (the CLI reads the environment nowhere else). */
   env: Record<string, string | undefined>;
-  /** Where `--password-stdin` reads from. */
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Where `--password-stdin` reads from, or a terminal the password is typed at (raw mode: no echo). */
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 }
@@ -67,12 +69,20 @@ export class Cli {
     const verbose = Boolean(command.optsWithGlobals().verbose);
     // Logs go to stderr so `--json` output on stdout stays parseable; silent unless asked for.
     const level = !verbose ? 'silent' : ['debug', 'trace'].includes(config.logLevel) ? config.logLevel : 'info';
-    return { config, logger: createLogger(level, this.io.stderr) };
+    return { config, logger: createLogger(level, this.io.stderr, config.logFormat) };
   }
 
-  /** Runs `fn` with the same services the server uses (migrated database, keys), then closes them. */
+  /**
+   * Runs `fn` with the same services the server uses (migrated database, keys), then closes them.
+   * Only on a database that has tables already: an empty one is not the server's.
+   */
   async withServices<T>(command: Command, fn: (services: Services, context: CliContext) => Promise<T>): Promise<T> {
     const context = this.context(command);
+    if (!(await hasTables(context.config.database)))
+      throw new CliError(
+        `${describeDatabase(context.config.database)} has no Twofold tables, so it is not your server's database: run this command with the DATA_DIR (or DATABASE_URL) the server uses, from the folder the server runs in; to create a new database here on purpose, run "twofold migrate" first`,
+        2,
+      );
     const { openServices } = await loadServices();
     const services = await openServices(context.config, context.logger);
     try {

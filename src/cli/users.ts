@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Database } from '../database/client.js';
 import { parseEmail } from '../accounts/email.js';
 import { CliError, type Cli, type Services } from './context.js';
-import { readPasswordFromStdin } from './password-input.js';
+import { readNewPassword } from './password-input.js';
 import type { Config } from '../config/index.js';
 import { SET_UP_PATH, type SetUpLink } from '../signin/enrolment.js';
 
@@ -14,12 +14,12 @@ export function addUserCommands(program: Command, cli: Cli): void {
 
   user
     .command('add')
-    .description('create an account; the password is read from stdin')
+    .description('create an account; asks for the password (hidden), or reads it from stdin with --password-stdin')
     .argument('<email>', 'email address (the sign-in name)')
     .option('--name <name>', 'display name')
-    .requiredOption('--password-stdin', 'read the password from stdin (one line)')
-    .action(async (email: string, options: { name?: string }, command: Command) => {
-      const password = await readPasswordFromStdin(cli.io.stdin);
+    .option('--password-stdin', 'read the password from stdin (one line), for scripts')
+    .action(async (email: string, options: { name?: string; passwordStdin?: boolean }, command: Command) => {
+      const password = await readNewPassword(cli.io, { fromStdin: Boolean(options.passwordStdin) });
       await cli.withServices(command, async (services, { config }) => {
         const account = await services.accounts.create({ email, displayName: options.name, password });
         await services.audit.record({ type: 'account_created', accountId: account.id, detail: CLI });

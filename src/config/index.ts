@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { environmentSchema } from './schema.js';
 import type { Locale } from '../i18n/locales.js';
+import { brand, BrandError, type Brand } from '../branding/index.js';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; file: string; url: string }
@@ -30,6 +31,8 @@ export interface Config {
   readonly redisKeyPrefix: string;
   readonly bcryptCost: number;
   readonly logLevel: string;
+  /** JSON lines, or readable lines for a person (LOG_FORMAT). */
+  readonly logFormat: LogFormat;
   readonly trustProxy: boolean;
   /** With trustProxy: the client IP is the X-Forwarded-For entry this many from the right. */
   readonly trustProxyHops: number;
@@ -48,6 +51,10 @@ export interface Config {
   readonly auditRetentionDays: number;
   /** Who may link an app with the password alone, and for how long a set-up link works. */
   readonly enrollment: EnrollmentConfig;
+  /** Who people ask for help with signing in (SUPPORT_URL, SUPPORT_EMAIL); either may be unset. */
+  readonly support: SupportContact;
+  /** The logo and accent colours (BRAND_LOGO, BRAND_COLOR, BRAND_COLOR_DARK), checked. */
+  readonly brand: Brand;
 }
 
 export interface EnrollmentConfig {
@@ -56,6 +63,13 @@ export interface EnrollmentConfig {
   /** How long a set-up link works. */
   readonly linkTtlSeconds: number;
 }
+
+export interface SupportContact {
+  readonly url: string | undefined;
+  readonly email: string | undefined;
+}
+
+export type LogFormat = 'json' | 'pretty';
 
 export interface HttpServerConfig {
   readonly headersTimeoutMs: number;
@@ -139,6 +153,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `RATE_LIMIT_CODE_BUDGET and RATE_LIMIT_CODE_BUDGET_WINDOW allow ${guessesPerYear} code guesses a year, more than ${MAX_GUESSES_PER_YEAR} (a 10⁻³ chance a year of guessing a code; see SECURITY.md): lower the budget or lengthen the window (got ${JSON.stringify(String(e.RATE_LIMIT_CODE_BUDGET))} and ${JSON.stringify(`${e.RATE_LIMIT_CODE_BUDGET_WINDOW}d`)})`,
     );
   }
+  let branding: Brand;
+  try {
+    branding = brand({ logo: e.BRAND_LOGO, color: e.BRAND_COLOR, colorDark: e.BRAND_COLOR_DARK });
+  } catch (error) {
+    if (error instanceof BrandError) throw new ConfigError(error.message);
+    throw error;
+  }
   const dataDir = resolve(e.DATA_DIR);
   const issuer = (e.ISSUER ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   // Twofold serves plain HTTP; an https issuer means a TLS-terminating proxy in front, whose
@@ -162,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     bcryptCost: e.BCRYPT_COST,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     trustProxy: e.TRUST_PROXY,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     rateLimits: Object.freeze({
@@ -193,6 +215,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     auditRetentionDays: e.AUDIT_RETENTION,
     enrollment: Object.freeze({ windowSeconds: e.ENROLLMENT_WINDOW, linkTtlSeconds: e.ENROLLMENT_LINK_TTL }),
+    support: Object.freeze({ url: e.SUPPORT_URL, email: e.SUPPORT_EMAIL }),
+    brand: branding,
   });
 }
 

@@ -7,6 +7,8 @@
 // new entry here with its meta, then `npm run docs`.
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locales.js';
+import { HEX_COLOUR } from '../branding/contrast.js';
+import { THEMES } from '../branding/theme.js';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
@@ -169,7 +171,11 @@ export const environmentSchema = z.object({
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info')
-    .meta({ description: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`; logs are JSON lines' }),
+    .meta({ description: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`' }),
+  LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).default('json').meta({
+    description:
+      '`json` (one JSON object per line, for log collectors) or `pretty` (one readable line per event: time, level, message, fields; for a person watching a terminal)',
+  }),
   TRUST_PROXY: boolean
     .default(false)
     .meta({ description: 'trust `X-Forwarded-*` from a reverse proxy (set it behind a load balancer)' }),
@@ -285,6 +291,44 @@ export const environmentSchema = z.object({
     .meta({
       description:
         'IANA time zone the pages show dates and times in (`Europe/Paris`); the zone is always named next to the time',
+    }),
+  // Who a person asks when the help page is not enough (the help, lock and error pages name it).
+  SUPPORT_URL: url(/^https?:$/, 'http(s)')
+    .optional()
+    .meta({
+      description:
+        'a page where people get help with signing in (your help desk); linked from the help page, the locked-app page and the error pages',
+      defaultText: 'unset (the pages say to ask the administrator)',
+    }),
+  SUPPORT_EMAIL: z.email({ error: 'must be an email address' }).optional().meta({
+    description:
+      'an address people can write to for help with signing in; shown on the help page, the locked-app page and the error pages (with `SUPPORT_URL` when both are set)',
+    defaultText: 'unset',
+  }),
+  // The deployment's look (src/branding): checked at start-up, so the pages stay readable.
+  BRAND_LOGO: z.string().min(1).optional().meta({
+    description:
+      "logo shown at the top of every page: a `.png`, `.svg`, `.jpg`, `.webp` or `.gif` file of at most 1 MiB, which Twofold serves at `/static/logo` (cached for a year under a version that changes with the file), or an `https://` URL of an image (then allowed by the pages' Content-Security-Policy)",
+    defaultText: 'unset (the name only)',
+  }),
+  BRAND_COLOR: z
+    .string()
+    .regex(HEX_COLOUR, { error: 'must be a colour such as #2f5bd3' })
+    .optional()
+    .meta({
+      description:
+        'accent colour of the light theme (the name, links, buttons with white text), `#rrggbb`; start-up refuses one with a contrast below 4.5:1 against the light backgrounds',
+      defaultText: `\`${THEMES.light.accent}\``,
+    }),
+  // No one colour reaches 4.5:1 against both a white and a near-black card: each theme has its own.
+  BRAND_COLOR_DARK: z
+    .string()
+    .regex(HEX_COLOUR, { error: 'must be a colour such as #8fb0ff' })
+    .optional()
+    .meta({
+      description:
+        'accent colour of the dark theme (`prefers-color-scheme: dark`; buttons get dark text), `#rrggbb`; start-up refuses one with a contrast below 4.5:1 against the dark backgrounds',
+      defaultText: `\`${THEMES.dark.accent}\``,
     }),
   // Processes serving the port together (Node's cluster module): each is a whole instance, all state
   // is in the database or Redis. Unset: one per CPU when NODE_ENV=production, else one.

@@ -9,12 +9,13 @@ import type { Middleware } from 'koa';
  * (lib/helpers/script_src_sha.js), but only if the policy header already exists when it builds the
  * page. So the policy is set before the request is handled, never after.
  */
-const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+const contentSecurityPolicy = (imageOrigins: readonly string[]) =>
+  `default-src 'self'; script-src 'self'; style-src 'self'; img-src ${["'self'", 'data:', ...imageOrigins].join(' ')}; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`;
 
-export function securityHeaders(https: boolean): Middleware {
+/** `imageOrigins`: where else images may come from (a BRAND_LOGO given as an https URL). */
+export function securityHeaders(https: boolean, imageOrigins: readonly string[] = []): Middleware {
   const headers: Record<string, string> = {
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': contentSecurityPolicy(imageOrigins),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'X-Frame-Options': 'DENY',

@@ -14,6 +14,12 @@ import type { Config } from '../config/index.js';
 import { migrate } from '../database/migrate.js';
 import { loadKeys } from '../keys/index.js';
 import { metricsServer } from '../metrics/listener.js';
+import { NO_ACCOUNT_YET, PORT_IN_USE_EXIT_CODE, portInUse, whereThingsAre } from '../start-up.js';
+
+/** A worker could not listen: another program has the port. */
+class PortInUse extends Error {
+  override name = 'PortInUse';
+}
 
 /** What a worker tells the primary once it listens. */
 export interface WorkerListening {
@@ -57,7 +63,11 @@ export async function runPrimary(config: Readonly<Config>, logger: Logger): Prom
     if (stopping) return;
     if (!wasListening) {
       // It never served: the configuration or a store is wrong, and so would every replacement be.
-      settle?.failed(new Error(`worker ${worker.id} exited during start-up (code ${code}, signal ${signal})`));
+      settle?.failed(
+        code === PORT_IN_USE_EXIT_CODE
+          ? new PortInUse()
+          : new Error(`worker ${worker.id} exited during start-up (code ${code}, signal ${signal})`),
+      );
       return;
     }
     logger.error({ worker: worker.id, code, signal }, 'worker exited; starting another');
@@ -113,6 +123,12 @@ export async function runPrimary(config: Readonly<Config>, logger: Logger): Prom
       });
     }
   } catch (error) {
+    // The workers said nothing: the port is the operator's to free, said once, like a bad setting.
+    if (error instanceof PortInUse) {
+      process.stderr.write(`twofold: ${portInUse(config)}\n`);
+      stop('start-up failed', PORT_IN_USE_EXIT_CODE);
+      return;
+    }
     logger.fatal({ err: error }, 'start-up failed');
     stop('start-up failed', 1);
     return;
@@ -129,8 +145,6 @@ export async function runPrimary(config: Readonly<Config>, logger: Logger): Prom
     },
     'twofold listening',
   );
-  if (ready.accounts === 0) logger.warn(NO_ACCOUNT_YET);
+  logger.info(...whereThingsAre(config));
+  if (ready.accounts === 0) logger.info(NO_ACCOUNT_YET);
 }
-
-export const NO_ACCOUNT_YET =
-  'no account exists yet; create the first one with: echo "a-long-password" | npx twofold user add you@example.com --password-stdin';

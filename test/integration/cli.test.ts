@@ -81,6 +81,36 @@ describe('twofold CLI', () => {
   );
 
   it(
+    'refuses to work on a database without tables, names it, and leaves it as it was',
+    async () => {
+      const empty = await freshEnvironment();
+      try {
+        const config = loadConfig(empty.env);
+        const where =
+          config.database.kind === 'sqlite'
+            ? `the SQLite file ${config.database.file}`
+            : `the PostgreSQL database ${new URL(config.database.url).pathname.slice(1)} on 127.0.0.1:5432`;
+        for (const args of [['user', 'list'], ['client', 'list'], ['audit']]) {
+          const result = await runCli(args, empty.env);
+          expectRefusal(
+            result,
+            2,
+            new RegExp(`^twofold: ${where.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} has no Twofold tables`),
+          );
+          expect(result.stderr).toContain('the DATA_DIR (or DATABASE_URL) the server uses');
+          expect(result.stderr).toContain('"twofold migrate"');
+        }
+        // Nothing was created: still no tables, so a real migrate applies everything.
+        expect((await runCli(['migrate'], empty.env)).stdout).toMatch(/^applied \S+_init$/m);
+        expectSuccess(await runCli(['user', 'list'], empty.env));
+      } finally {
+        await empty.cleanup();
+      }
+    },
+    SLOW,
+  );
+
+  it(
     'lists every command in --help',
     async () => {
       const result = await twofold(['--help']);

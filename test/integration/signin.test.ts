@@ -35,7 +35,9 @@ describe('two-step sign-in', () => {
     expect(isPasswordPage(passwordPage)).toBe(true);
     expect(passwordPage.body).toContain('autocomplete="username"');
     expect(passwordPage.body).toContain('autocomplete="current-password"');
-    expect(passwordPage.body).toContain('href="/help/authenticator">Lost your phone?</a>');
+    expect(passwordPage.body).toContain(
+      `href="/help/authenticator?return=${passwordPage.url.pathname}">Lost your phone?</a>`,
+    );
     expect(passwordPage.body).toContain('Notes');
 
     const enrolment = await submitPassword(ua, passwordPage, person.email, person.password);
@@ -183,9 +185,10 @@ describe('two-step sign-in', () => {
       'scan the QR code',
       'type the key',
       '6-digit code',
-      'Lost or replaced your phone?',
+      'Lost your phone?',
+      'Moving to a new phone',
       'Use a recovery code',
-      'Contact your administrator',
+      'Ask your administrator',
     ]) {
       expect(help.body).toContain(text);
     }

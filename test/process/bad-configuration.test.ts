@@ -33,6 +33,11 @@ describe('start-up with a bad configuration', () => {
       { RATE_LIMIT_CODE_BUDGET: '30' },
       /^twofold: configuration error: RATE_LIMIT_CODE_BUDGET and RATE_LIMIT_CODE_BUDGET_WINDOW allow 420 code guesses a year/,
     ],
+    [
+      { BRAND_COLOR: '#8fb0ff' },
+      /^twofold: configuration error: BRAND_COLOR #8fb0ff has a contrast of 2\.\d\d:1 against the light theme's card background #ffffff; links and text need at least 4\.5:1, so choose a darker colour$/m,
+    ],
+    [{ BRAND_LOGO: '/no/such/logo.png' }, /^twofold: configuration error: BRAND_LOGO names a file that cannot be read/],
   ])('%j stops with exit code 2 and one line naming the variable', (env, message) => {
     const result = start(env);
     expect(result.status).toBe(2);

@@ -60,6 +60,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ HTTP_MAX_CONNECTIONS: '0' })).toThrow(/^HTTP_MAX_CONNECTIONS must be at least 1/);
   });
 
+  it('takes a support contact for the help, lock and error pages, checked like every other value', () => {
+    expect(loadConfig({}).support).toEqual({ url: undefined, email: undefined });
+    expect(loadConfig({ SUPPORT_URL: 'https://desk.example.com/', SUPPORT_EMAIL: 'help@example.com' }).support).toEqual(
+      { url: 'https://desk.example.com/', email: 'help@example.com' },
+    );
+    expect(() => loadConfig({ SUPPORT_URL: 'javascript:alert(1)' })).toThrow(/^SUPPORT_URL must be a http\(s\) URL/);
+    expect(() => loadConfig({ SUPPORT_EMAIL: 'the help desk' })).toThrow(
+      'SUPPORT_EMAIL must be an email address (got "the help desk")',
+    );
+  });
+
   it('names the variable when a value is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^PORT must be a whole number/);

@@ -64,3 +64,36 @@ describe('log redaction', () => {
     expect(line.body).toEqual({ code: '[redacted]', email: 'ada@example.com' });
   });
 });
+
+describe('LOG_FORMAT=pretty', () => {
+  const linesOf = (write: (logger: ReturnType<typeof createLogger>) => void): string[] => {
+    let text = '';
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        text += chunk.toString();
+        done();
+      },
+    });
+    write(createLogger('info', destination, 'pretty'));
+    return text.split('\n').filter(Boolean);
+  };
+
+  it('writes one readable line per event: time, level, message, fields', () => {
+    const [line, ...rest] = linesOf((logger) =>
+      logger.info({ port: 3000, database: 'the SQLite file /srv/data/twofold.db' }, 'twofold listening'),
+    );
+    expect(rest).toEqual([]);
+    expect(line).toMatch(
+      /^\d\d:\d\d:\d\d\.\d{3} INFO {2}twofold listening port=3000 database="the SQLite file \/srv\/data\/twofold.db"$/,
+    );
+  });
+
+  it('puts an error’s message and stack under its line, and still redacts secrets', () => {
+    const failure = Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' });
+    const lines = linesOf((logger) => logger.error({ err: failure, password: 'hunter2', reqId: 'r1' }, 'failed'));
+    expect(lines[0]).toMatch(/^\S+ ERROR failed password=\[redacted\] reqId=r1$/);
+    expect(lines[1]).toBe('  Error: listen EADDRINUSE');
+    expect(lines.slice(2).every((line) => line.startsWith('      at '))).toBe(true);
+    expect(lines.join('\n')).not.toContain('hunter2');
+  });
+});

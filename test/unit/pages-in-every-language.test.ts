@@ -16,6 +16,7 @@ import { authenticatorLockedPage, tooManyAttemptsPage } from '../../interactions
 import { helpPage } from '../../interactions/pages/help.js';
 import { accountPage, portalProblemPage, signedOutPage, signInAgainPage } from '../../interactions/pages/account.js';
 import { CATALOGUES } from '../../src/i18n/translator.js';
+import { brand } from '../../src/branding/index.js';
 import { englishSentencesOn } from '../support/languages.js';
 
 const SETTINGS = {
@@ -23,6 +24,8 @@ const SETTINGS = {
   defaultLocale: 'en',
   displayTimeZone: 'Europe/Berlin',
   secureCookies: false,
+  support: { url: 'https://help.example.com/', email: 'help@example.com' },
+  brand: brand({}),
 } as const;
 
 const PROBLEMS = [

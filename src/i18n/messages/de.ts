@@ -183,6 +183,9 @@ export const de: Translation = {
   'problem.already_enrolled.title': 'Dieses Konto hat bereits eine Authentifizierungs-App',
   'problem.already_enrolled.message':
     'Während Sie Ihre App eingerichtet haben, wurde eine andere App mit diesem Konto verknüpft, deshalb wurde Ihre nicht verknüpft. Melden Sie sich erneut mit dem Code der verknüpften App an. Wenn Sie sie nicht selbst verknüpft haben, informieren Sie sofort Ihren Administrator und ändern Sie Ihr Passwort.',
+  'problem.not_found.title': 'Seite nicht gefunden',
+  'problem.not_found.message':
+    'Unter dieser Adresse gibt es keine Seite. Um sich anzumelden, beginnen Sie in der Anwendung, die Sie nutzen möchten, oder gehen Sie zu Ihrer Kontoseite.',
 
   'provider.error.title': 'Die Anmeldung konnte nicht fortgesetzt werden',
   'provider.error.invalid_request':
@@ -207,6 +210,9 @@ export const de: Translation = {
   'logged_out.title': 'Abgemeldet',
   'logged_out.message': 'Sie wurden abgemeldet. Sie können dieses Fenster schließen.',
 
+  'support.url': 'Hilfe bei der Anmeldung erhalten Sie beim <link>Support</link>.',
+  'support.email': 'Hilfe bei der Anmeldung erhalten Sie unter <mail>{email}</mail>.',
+  'support.both': 'Hilfe bei der Anmeldung erhalten Sie beim <link>Support</link> oder unter <mail>{email}</mail>.',
   'account.title': 'Ihr Konto',
   'account.signed_in_as': 'Angemeldet als {email}',
   'account.no_email': 'ein Konto ohne E-Mail-Adresse',
@@ -284,6 +290,8 @@ export const de: Translation = {
 
   'help.title': 'Hilfe zu Ihrer Authenticator-App',
   'help.heading': 'Ihre Authenticator-App',
+  'help.back_sign_in': 'Zurück zur Anmeldung',
+  'help.back_account': 'Zurück zu Ihrem Konto',
   'help.intro':
     'Die Anmeldung bei {issuer} erfolgt in zwei Schritten: Ihr Passwort, dann ein 6-stelliger Code aus einer Authenticator-App auf Ihrem Telefon. Der Code ändert sich alle 30 Sekunden, daher reicht ein gestohlenes Passwort allein nicht aus.',
   'help.setup.heading': 'Die App einrichten',
@@ -294,13 +302,40 @@ export const de: Translation = {
     'Fügen Sie in der App ein Konto hinzu und scannen Sie den QR-Code. Wenn das Scannen nicht möglich ist, wählen Sie die Eingabe eines Schlüssels und geben Sie den unter dem QR-Code angezeigten Schlüssel ein (zeitbasiert).',
   'help.setup.code':
     'Geben Sie den 6-stelligen Code ein, den die App anzeigt. Von nun an liefert Ihnen die App einen Code, wann immer {issuer} danach fragt.',
+  'help.apps.heading': 'Die Schritte in Ihrer App',
+  'help.apps.intro': 'Jede App benennt ihre Schaltflächen etwas anders. Hier steht, worauf Sie in jeder tippen.',
+  'help.app.google':
+    'Tippen Sie auf <strong>+</strong>, dann auf <strong>QR-Code scannen</strong>, und richten Sie die Kamera auf den QR-Code. Scannen nicht möglich? Tippen Sie auf <strong>Einrichtungsschlüssel eingeben</strong>, geben Sie Ihre E-Mail-Adresse als Kontonamen und dann den Schlüssel ein und lassen Sie <strong>Zeitbasiert</strong> ausgewählt.',
+  'help.app.microsoft':
+    'Tippen Sie auf <strong>+</strong>, wählen Sie <strong>Anderes Konto (Google, Facebook usw.)</strong>, nicht „Geschäfts- oder Schulkonto“, und scannen Sie den QR-Code. Scannen nicht möglich? Tippen Sie auf <strong>Oder Code manuell eingeben</strong>, geben Sie Ihre E-Mail-Adresse als Kontonamen und den Schlüssel als geheimen Schlüssel ein.',
+  'help.app.duo':
+    'Tippen Sie auf <strong>+ Hinzufügen</strong>, dann auf <strong>QR-Code verwenden</strong>, und scannen Sie den QR-Code. Scannen nicht möglich? Wählen Sie stattdessen die Eingabe eines Schlüssels, geben Sie Ihre E-Mail-Adresse als Kontonamen und dann den Schlüssel ein.',
+  'help.app.okta':
+    'Tippen Sie auf <strong>+</strong>, wählen Sie als Kontotyp <strong>Andere</strong>, nicht „Organisation“, und scannen Sie den QR-Code. Scannen nicht möglich? Tippen Sie auf <strong>Oder Schlüssel manuell eingeben</strong>, geben Sie Ihre E-Mail-Adresse als Kontonamen und dann den Schlüssel ein.',
+  'help.app.lastpass':
+    'Tippen Sie auf <strong>+</strong>, dann auf <strong>QR-Code scannen</strong>, und richten Sie die Kamera auf den QR-Code. Scannen nicht möglich? Wählen Sie die manuelle Eingabe, geben Sie Ihre E-Mail-Adresse als Kontonamen und dann den Schlüssel ein.',
   'help.refused.heading': 'Codes werden abgelehnt',
-  'help.refused.text':
-    'Achten Sie darauf, dass Ihr Telefon seine Uhr automatisch einstellt: Die Codes hängen von der Uhrzeit ab. Jeder Code kann nur einmal verwendet werden; wenn er gerade verwendet wurde, warten Sie auf den nächsten.',
+  'help.refused.clock':
+    'Die Codes hängen von der Uhrzeit ab: Die Uhr Ihres Telefons muss auf die Minute genau gehen. Lassen Sie das Telefon Datum und Uhrzeit automatisch einstellen, statt sie von Hand einzustellen.',
+  'help.refused.clock_iphone':
+    'Auf einem iPhone: <strong>Einstellungen › Allgemein › Datum & Uhrzeit</strong>, dann <strong>Automatisch einstellen</strong> einschalten.',
+  'help.refused.clock_android':
+    'Unter Android: <strong>Einstellungen › System › Datum & Uhrzeit</strong>, dann <strong>Uhrzeit automatisch einstellen</strong> einschalten (die Namen unterscheiden sich je nach Telefon etwas).',
+  'help.refused.every_30s':
+    'Die App zeigt alle 30 Sekunden einen neuen Code. Geben Sie den Code ein, den sie jetzt zeigt; wenn er gleich wechselt, warten Sie auf den nächsten.',
+  'help.refused.once':
+    'Jeder Code funktioniert nur einmal. Wenn ein Code gerade verwendet wurde, warten Sie, bis die App einen neuen zeigt.',
   'help.codes.heading': 'Wiederherstellungscodes',
   'help.codes.text':
     'Wenn Sie die App verknüpfen, zeigt Ihnen {issuer} einmalig 10 Wiederherstellungscodes. Jeder Code funktioniert einmal, anstelle des Codes aus Ihrer App. Bewahren Sie sie an einem sicheren Ort auf, der nicht Ihr Telefon ist: Drucken Sie sie aus, schreiben Sie sie auf oder speichern Sie sie in einem Passwort-Manager. Ihre <account>Kontoseite</account> zeigt, wie viele noch übrig sind, und kann Ihnen einen neuen Satz geben (der alte Satz funktioniert dann nicht mehr).',
-  'help.lost.heading': 'Telefon verloren oder ersetzt?',
+  'help.replace.heading': 'Umzug auf ein neues Telefon',
+  'help.replace.add':
+    'Solange Sie das alte Telefon noch haben, öffnen Sie Ihre <account>Kontoseite</account> und fügen Sie die App auf Ihrem neuen Telefon hinzu: Scannen Sie den dort angezeigten QR-Code mit dem neuen Telefon.',
+  'help.replace.remove':
+    'Sobald das neue Telefon Codes liefert, die funktionieren, entfernen Sie das alte Telefon auf derselben Seite.',
+  'help.replace.delete_entry':
+    'Löschen Sie in der App auf dem alten Telefon den Eintrag {issuer}: Er liefert keine gültigen Codes mehr.',
+  'help.lost.heading': 'Telefon verloren?',
   'help.lost.sign_in': 'Melden Sie sich wie gewohnt mit Ihrer E-Mail-Adresse und Ihrem Passwort an.',
   'help.lost.choose':
     'Wählen Sie auf der Seite, die nach dem Code fragt, <strong>{link}</strong>. Das funktioniert auch, wenn Ihre App nach zu vielen falschen Codes gesperrt wurde.',
@@ -308,8 +343,11 @@ export const de: Translation = {
     'Geben Sie einen Ihrer Wiederherstellungscodes ein (Groß- und Kleinschreibung, Leerzeichen und Bindestriche spielen keine Rolle). Ihre alte App wird sofort entfernt und Sie werden überall sonst abgemeldet, sodass niemand das alte Telefon verwenden kann.',
   'help.lost.link':
     'Verknüpfen Sie die App auf Ihrem neuen Telefon wie beim ersten Mal. Sie erhalten dann 10 neue Wiederherstellungscodes: Speichern Sie auch diese.',
+  'help.lost.delete_entry':
+    'Zeigt Ihre App jetzt zwei Einträge {issuer}, löschen Sie den älteren: Nur der neueste liefert gültige Codes.',
   'help.lost.none_left':
-    'Keine Wiederherstellungscodes mehr? Wenden Sie sich an Ihren Administrator: Er kann Ihre Authenticator-App zurücksetzen. Bei Ihrer nächsten Anmeldung richten Sie die App auf Ihrem neuen Telefon erneut ein.',
-  'help.lost.transfer':
-    'Sie wechseln zu einem neuen Telefon und haben das alte noch? Manche Apps können ihre Konten übertragen; andernfalls verwenden Sie wie oben einen Wiederherstellungscode.',
+    'Keine Wiederherstellungscodes mehr? Wenden Sie sich an Ihren Administrator: Er setzt Ihre Authenticator-App zurück und schickt Ihnen einen Einrichtungslink, mit dem Sie die App auf Ihrem neuen Telefon verknüpfen.',
+  'help.contact.heading': 'Kommen Sie nicht weiter?',
+  'help.contact.administrator':
+    'Wenden Sie sich an den Administrator von {issuer}: die Person oder das Team, von dem Sie Ihr Konto erhalten haben.',
 };

@@ -184,6 +184,9 @@ export const en = {
   'problem.already_enrolled.title': 'This account already has an authenticator app',
   'problem.already_enrolled.message':
     'While you were setting up your app, another app was linked to this account, so yours was not linked. Sign in again with the code from the linked app. If you did not link it yourself, tell your administrator at once and change your password.',
+  'problem.not_found.title': 'Page not found',
+  'problem.not_found.message':
+    'There is no page at this address. To sign in, start from the application you want to use, or go to your account page.',
 
   // Pages oidc-provider renders through us
   'provider.error.title': 'Sign-in could not continue',
@@ -203,6 +206,11 @@ export const en = {
   'logout.no': 'No, stay signed in',
   'logged_out.title': 'Signed out',
   'logged_out.message': 'You have been signed out. You can close this window.',
+
+  // Who to ask for help (SUPPORT_URL, SUPPORT_EMAIL): on the help, lock and error pages
+  'support.url': 'For help with signing in, <link>contact support</link>.',
+  'support.email': 'For help with signing in, write to <mail>{email}</mail>.',
+  'support.both': 'For help with signing in, <link>contact support</link> or write to <mail>{email}</mail>.',
 
   // The account page (/account)
   'account.title': 'Your account',
@@ -279,6 +287,8 @@ export const en = {
   // /help/authenticator
   'help.title': 'Help with your authenticator app',
   'help.heading': 'Your authenticator app',
+  'help.back_sign_in': 'Back to sign-in',
+  'help.back_account': 'Back to your account',
   'help.intro':
     'Signing in to {issuer} takes two steps: your password, then a 6-digit code from an authenticator app on your phone. The code changes every 30 seconds, so a stolen password alone is not enough.',
   'help.setup.heading': 'Setting up the app',
@@ -288,13 +298,38 @@ export const en = {
     'In the app, add an account, then scan the QR code. If you cannot scan it, choose to enter a key and type the key shown under the QR code (it is time-based).',
   'help.setup.code':
     'Type the 6-digit code the app shows. From now on, the app gives you a code whenever {issuer} asks for one.',
+  'help.apps.heading': 'Steps in your app',
+  'help.apps.intro': 'Each app names its buttons a little differently. Here is what to tap in each one.',
+  'help.app.google':
+    'Tap <strong>+</strong>, then <strong>Scan a QR code</strong>, and point the camera at the QR code. Cannot scan? Tap <strong>Enter a setup key</strong>, type your email as the account name, type the key, and keep <strong>Time based</strong>.',
+  'help.app.microsoft':
+    'Tap <strong>+</strong>, choose <strong>Other account (Google, Facebook, etc.)</strong>, not “Work or school account”, and scan the QR code. Cannot scan? Tap <strong>Or enter code manually</strong>, type your email as the account name and the key as the secret key.',
+  'help.app.duo':
+    'Tap <strong>+ Add</strong>, then <strong>Use QR code</strong>, and scan the QR code. Cannot scan? Choose to type a key instead, give the account your email as its name, and type the key.',
+  'help.app.okta':
+    'Tap <strong>+</strong>, choose <strong>Other</strong> as the account type, not “Organization”, and scan the QR code. Cannot scan? Tap <strong>Or enter key manually</strong>, type your email as the account name, then the key.',
+  'help.app.lastpass':
+    'Tap <strong>+</strong>, then <strong>Scan QR code</strong>, and point the camera at the QR code. Cannot scan? Choose to enter the key by hand, type your email as the account name, then the key.',
   'help.refused.heading': 'Codes are refused',
-  'help.refused.text':
-    'Make sure your phone sets its clock automatically: codes depend on the time. Each code can be used once; if it was just used, wait for the next one.',
+  'help.refused.clock':
+    'Codes depend on the time: your phone’s clock must be right to the minute. Let the phone set its date and time automatically rather than by hand.',
+  'help.refused.clock_iphone':
+    'On an iPhone: <strong>Settings › General › Date & Time</strong>, then turn on <strong>Set Automatically</strong>.',
+  'help.refused.clock_android':
+    'On Android: <strong>Settings › System › Date & time</strong>, then turn on <strong>Set time automatically</strong> (the names vary a little between phones).',
+  'help.refused.every_30s':
+    'The app shows a new code every 30 seconds. Type the code it shows now; if it is about to change, wait for the next one.',
+  'help.refused.once': 'Each code works once. If a code was just used, wait for the app to show a new one.',
   'help.codes.heading': 'Recovery codes',
   'help.codes.text':
     'When you link the app, {issuer} shows you 10 recovery codes, once. Each code works once, in place of the code from your app. Keep them somewhere safe that is not your phone: print them, write them down, or store them in a password manager. Your <account>account page</account> shows how many are left and can give you a new set (the old set then stops working).',
-  'help.lost.heading': 'Lost or replaced your phone?',
+  'help.replace.heading': 'Moving to a new phone',
+  'help.replace.add':
+    'While you still have the old phone, open your <account>account page</account> and add the app on your new phone: scan the QR code shown there with the new phone.',
+  'help.replace.remove': 'When the new phone gives codes that work, remove the old phone on the same page.',
+  'help.replace.delete_entry':
+    'In the app on the old phone, delete the {issuer} entry: it no longer gives codes that work.',
+  'help.lost.heading': 'Lost your phone?',
   'help.lost.sign_in': 'Sign in with your email and password as usual.',
   'help.lost.choose':
     'On the page that asks for the code, choose <strong>{link}</strong>. This also works when your app has been locked after too many wrong codes.',
@@ -302,8 +337,10 @@ export const en = {
     'Type one of your recovery codes (capital letters, spaces and dashes do not matter). Your old app is unlinked at once, and you are signed out everywhere else, so whoever has the old phone cannot use it.',
   'help.lost.link':
     'Link the app on your new phone, as the first time. You are then given 10 new recovery codes: save them too.',
+  'help.lost.delete_entry':
+    'If your app now shows two {issuer} entries, delete the older one: only the newest gives codes that work.',
   'help.lost.none_left':
-    'No recovery codes left? Contact your administrator: they can reset your authenticator app. The next time you sign in, you set up the app again on your new phone.',
-  'help.lost.transfer':
-    'Moving to a new phone you still have with the old one? Some apps can transfer their accounts; otherwise use a recovery code as above.',
+    'No recovery codes left? Ask your administrator: they reset your authenticator app and send you a set-up link, with which you link the app on your new phone.',
+  'help.contact.heading': 'Still stuck?',
+  'help.contact.administrator': 'Ask the administrator of {issuer}: the person or team who gave you your account.',
 } as const;

@@ -176,6 +176,9 @@ export const es: Translation = {
   'problem.already_enrolled.title': 'Esta cuenta ya tiene una aplicación de autenticación',
   'problem.already_enrolled.message':
     'Mientras configuraba su aplicación, se vinculó otra aplicación a esta cuenta, por lo que la suya no se vinculó. Vuelva a iniciar sesión con el código de la aplicación vinculada. Si no la vinculó usted, avise enseguida a su administrador y cambie su contraseña.',
+  'problem.not_found.title': 'Página no encontrada',
+  'problem.not_found.message':
+    'No hay ninguna página en esta dirección. Para iniciar sesión, empiece desde la aplicación que quiere usar o vaya a la página de su cuenta.',
 
   'provider.error.title': 'El inicio de sesión no pudo continuar',
   'provider.error.invalid_request':
@@ -197,6 +200,10 @@ export const es: Translation = {
   'logged_out.title': 'Sesión cerrada',
   'logged_out.message': 'Se ha cerrado su sesión. Puede cerrar esta ventana.',
 
+  'support.url': 'Para obtener ayuda con el inicio de sesión, <link>contacte con el soporte</link>.',
+  'support.email': 'Para obtener ayuda con el inicio de sesión, escriba a <mail>{email}</mail>.',
+  'support.both':
+    'Para obtener ayuda con el inicio de sesión, <link>contacte con el soporte</link> o escriba a <mail>{email}</mail>.',
   'account.title': 'Su cuenta',
   'account.signed_in_as': 'Sesión iniciada como {email}',
   'account.no_email': 'una cuenta sin dirección de correo electrónico',
@@ -272,6 +279,8 @@ export const es: Translation = {
 
   'help.title': 'Ayuda con su aplicación de autenticación',
   'help.heading': 'Su aplicación de autenticación',
+  'help.back_sign_in': 'Volver al inicio de sesión',
+  'help.back_account': 'Volver a su cuenta',
   'help.intro':
     'Iniciar sesión en {issuer} requiere dos pasos: su contraseña y, después, un código de 6 dígitos de una aplicación de autenticación en su teléfono. El código cambia cada 30 segundos, así que una contraseña robada no basta por sí sola.',
   'help.setup.heading': 'Configurar la aplicación',
@@ -282,13 +291,41 @@ export const es: Translation = {
     'En la aplicación, añada una cuenta y escanee el código QR. Si no puede escanearlo, elija introducir una clave y escriba la clave que aparece bajo el código QR (basada en el tiempo).',
   'help.setup.code':
     'Escriba el código de 6 dígitos que muestra la aplicación. A partir de ahora, la aplicación le da un código cada vez que {issuer} se lo pide.',
+  'help.apps.heading': 'Los pasos en su aplicación',
+  'help.apps.intro':
+    'Cada aplicación llama a sus botones de forma algo distinta. Esto es lo que debe tocar en cada una.',
+  'help.app.google':
+    'Toque <strong>+</strong>, luego <strong>Escanear un código QR</strong>, y apunte la cámara al código QR. ¿No puede escanearlo? Toque <strong>Introducir una clave de configuración</strong>, escriba su correo electrónico como nombre de la cuenta, escriba la clave y deje <strong>Basada en el tiempo</strong>.',
+  'help.app.microsoft':
+    'Toque <strong>+</strong>, elija <strong>Otra cuenta (Google, Facebook, etc.)</strong>, no «Cuenta profesional o educativa», y escanee el código QR. ¿No puede escanearlo? Toque <strong>O escriba el código manualmente</strong>, escriba su correo electrónico como nombre de la cuenta y la clave como clave secreta.',
+  'help.app.duo':
+    'Toque <strong>+ Añadir</strong>, luego <strong>Usar código QR</strong>, y escanee el código QR. ¿No puede escanearlo? Elija escribir una clave en su lugar, ponga su correo electrónico como nombre de la cuenta y escriba la clave.',
+  'help.app.okta':
+    'Toque <strong>+</strong>, elija <strong>Otra</strong> como tipo de cuenta, no «Organización», y escanee el código QR. ¿No puede escanearlo? Toque <strong>O introduzca la clave manualmente</strong>, escriba su correo electrónico como nombre de la cuenta y luego la clave.',
+  'help.app.lastpass':
+    'Toque <strong>+</strong>, luego <strong>Escanear código QR</strong>, y apunte la cámara al código QR. ¿No puede escanearlo? Elija escribir la clave a mano, escriba su correo electrónico como nombre de la cuenta y luego la clave.',
   'help.refused.heading': 'Los códigos se rechazan',
-  'help.refused.text':
-    'Asegúrese de que su teléfono ajusta el reloj automáticamente: los códigos dependen de la hora. Cada código puede usarse una sola vez; si se acaba de usar, espere al siguiente.',
+  'help.refused.clock':
+    'Los códigos dependen de la hora: el reloj de su teléfono debe ser exacto al minuto. Deje que el teléfono ajuste la fecha y la hora automáticamente en lugar de ajustarlas a mano.',
+  'help.refused.clock_iphone':
+    'En un iPhone: <strong>Ajustes › General › Fecha y hora</strong>, y active <strong>Ajuste automático</strong>.',
+  'help.refused.clock_android':
+    'En Android: <strong>Ajustes › Sistema › Fecha y hora</strong>, y active <strong>Establecer la hora automáticamente</strong> (los nombres varían un poco según el teléfono).',
+  'help.refused.every_30s':
+    'La aplicación muestra un código nuevo cada 30 segundos. Escriba el código que muestra ahora; si está a punto de cambiar, espere al siguiente.',
+  'help.refused.once':
+    'Cada código sirve una sola vez. Si un código se acaba de usar, espere a que la aplicación muestre uno nuevo.',
   'help.codes.heading': 'Códigos de recuperación',
   'help.codes.text':
     'Cuando vincula la aplicación, {issuer} le muestra 10 códigos de recuperación, una sola vez. Cada código funciona una vez, en lugar del código de su aplicación. Guárdelos en un lugar seguro que no sea su teléfono: imprímalos, anótelos o guárdelos en un gestor de contraseñas. La <account>página de su cuenta</account> muestra cuántos le quedan y puede darle un conjunto nuevo (el anterior deja entonces de funcionar).',
-  'help.lost.heading': '¿Ha perdido o cambiado su teléfono?',
+  'help.replace.heading': 'Cambiar a un teléfono nuevo',
+  'help.replace.add':
+    'Mientras aún tenga el teléfono antiguo, abra la <account>página de su cuenta</account> y añada la aplicación de su teléfono nuevo: escanee con el teléfono nuevo el código QR que se muestra allí.',
+  'help.replace.remove':
+    'Cuando el teléfono nuevo dé códigos que funcionen, quite el teléfono antiguo en la misma página.',
+  'help.replace.delete_entry':
+    'En la aplicación del teléfono antiguo, borre la entrada {issuer}: ya no da códigos válidos.',
+  'help.lost.heading': '¿Ha perdido su teléfono?',
   'help.lost.sign_in': 'Inicie sesión con su correo electrónico y su contraseña, como siempre.',
   'help.lost.choose':
     'En la página que le pide el código, elija <strong>{link}</strong>. También funciona cuando su aplicación se ha bloqueado tras demasiados códigos incorrectos.',
@@ -296,8 +333,10 @@ export const es: Translation = {
     'Escriba uno de sus códigos de recuperación (las mayúsculas, los espacios y los guiones no importan). Su aplicación anterior se desvincula en el acto y se cierra su sesión en todos los demás sitios, de modo que quien tenga el teléfono antiguo no puede usarlo.',
   'help.lost.link':
     'Vincule la aplicación en su nuevo teléfono, como la primera vez. Recibirá entonces 10 códigos de recuperación nuevos: guárdelos también.',
+  'help.lost.delete_entry':
+    'Si su aplicación muestra ahora dos entradas {issuer}, borre la más antigua: solo la más reciente da códigos válidos.',
   'help.lost.none_left':
-    '¿No le quedan códigos de recuperación? Póngase en contacto con su administrador: puede restablecer su aplicación de autenticación. La próxima vez que inicie sesión, configurará de nuevo la aplicación en su nuevo teléfono.',
-  'help.lost.transfer':
-    '¿Cambia a un teléfono nuevo y aún tiene el antiguo? Algunas aplicaciones pueden transferir sus cuentas; si no, use un código de recuperación como se indica arriba.',
+    '¿No le quedan códigos de recuperación? Pida ayuda a su administrador: restablecerá su aplicación de autenticación y le enviará un enlace de configuración con el que vinculará la aplicación de su teléfono nuevo.',
+  'help.contact.heading': '¿Sigue sin poder entrar?',
+  'help.contact.administrator': 'Diríjase al administrador de {issuer}: la persona o el equipo que le dio su cuenta.',
 };

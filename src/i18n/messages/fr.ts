@@ -179,6 +179,9 @@ export const fr: Translation = {
   'problem.already_enrolled.title': 'Ce compte a déjà une application d’authentification',
   'problem.already_enrolled.message':
     'Pendant que vous configuriez votre application, une autre application a été associée à ce compte : la vôtre ne l’a donc pas été. Reconnectez-vous avec le code de l’application associée. Si vous ne l’avez pas associée vous-même, prévenez immédiatement votre administrateur et changez votre mot de passe.',
+  'problem.not_found.title': 'Page introuvable',
+  'problem.not_found.message':
+    'Il n’y a pas de page à cette adresse. Pour vous connecter, partez de l’application que vous voulez utiliser, ou allez sur votre page de compte.',
 
   'provider.error.title': 'La connexion n’a pas pu continuer',
   'provider.error.invalid_request':
@@ -199,6 +202,10 @@ export const fr: Translation = {
   'logged_out.title': 'Déconnecté',
   'logged_out.message': 'Vous avez été déconnecté. Vous pouvez fermer cette fenêtre.',
 
+  'support.url': 'Pour obtenir de l’aide pour vous connecter, <link>contactez l’assistance</link>.',
+  'support.email': 'Pour obtenir de l’aide pour vous connecter, écrivez à <mail>{email}</mail>.',
+  'support.both':
+    'Pour obtenir de l’aide pour vous connecter, <link>contactez l’assistance</link> ou écrivez à <mail>{email}</mail>.',
   'account.title': 'Votre compte',
   'account.signed_in_as': 'Connecté en tant que {email}',
   'account.no_email': 'un compte sans adresse e-mail',
@@ -274,6 +281,8 @@ export const fr: Translation = {
 
   'help.title': 'Aide pour votre application d’authentification',
   'help.heading': 'Votre application d’authentification',
+  'help.back_sign_in': 'Retour à la connexion',
+  'help.back_account': 'Retour à votre compte',
   'help.intro':
     'La connexion à {issuer} se fait en deux étapes : votre mot de passe, puis un code à 6 chiffres provenant d’une application d’authentification sur votre téléphone. Le code change toutes les 30 secondes : un mot de passe volé ne suffit donc pas.',
   'help.setup.heading': 'Configurer l’application',
@@ -284,13 +293,40 @@ export const fr: Translation = {
     'Dans l’application, ajoutez un compte, puis scannez le code QR. Si vous ne pouvez pas le scanner, choisissez de saisir une clé et tapez la clé affichée sous le code QR (basée sur l’heure).',
   'help.setup.code':
     'Tapez le code à 6 chiffres affiché par l’application. Désormais, l’application vous donne un code chaque fois que {issuer} en demande un.',
+  'help.apps.heading': 'Les étapes dans votre application',
+  'help.apps.intro': 'Chaque application nomme ses boutons un peu différemment. Voici où appuyer dans chacune.',
+  'help.app.google':
+    'Appuyez sur <strong>+</strong>, puis sur <strong>Scanner un code QR</strong>, et visez le code QR avec l’appareil photo. Impossible de scanner ? Appuyez sur <strong>Saisir une clé de configuration</strong>, tapez votre adresse e-mail comme nom du compte, tapez la clé et laissez <strong>Basée sur l’heure</strong>.',
+  'help.app.microsoft':
+    'Appuyez sur <strong>+</strong>, choisissez <strong>Autre compte (Google, Facebook, etc.)</strong>, et non « Compte professionnel ou scolaire », puis scannez le code QR. Impossible de scanner ? Appuyez sur <strong>Ou entrer le code manuellement</strong>, tapez votre adresse e-mail comme nom du compte et la clé comme clé secrète.',
+  'help.app.duo':
+    'Appuyez sur <strong>+ Ajouter</strong>, puis sur <strong>Utiliser le code QR</strong>, et scannez le code QR. Impossible de scanner ? Choisissez de saisir une clé à la place, donnez votre adresse e-mail comme nom du compte et tapez la clé.',
+  'help.app.okta':
+    'Appuyez sur <strong>+</strong>, choisissez <strong>Autre</strong> comme type de compte, et non « Organisation », puis scannez le code QR. Impossible de scanner ? Appuyez sur <strong>Ou saisir la clé manuellement</strong>, tapez votre adresse e-mail comme nom du compte, puis la clé.',
+  'help.app.lastpass':
+    'Appuyez sur <strong>+</strong>, puis sur <strong>Scanner le code QR</strong>, et visez le code QR avec l’appareil photo. Impossible de scanner ? Choisissez de saisir la clé à la main, tapez votre adresse e-mail comme nom du compte, puis la clé.',
   'help.refused.heading': 'Les codes sont refusés',
-  'help.refused.text':
-    'Vérifiez que votre téléphone règle son horloge automatiquement : les codes dépendent de l’heure. Chaque code ne peut être utilisé qu’une fois ; s’il vient d’être utilisé, attendez le suivant.',
+  'help.refused.clock':
+    'Les codes dépendent de l’heure : l’horloge de votre téléphone doit être exacte à la minute près. Laissez le téléphone régler sa date et son heure automatiquement plutôt qu’à la main.',
+  'help.refused.clock_iphone':
+    'Sur un iPhone : <strong>Réglages › Général › Date et heure</strong>, puis activez <strong>Réglage automatique</strong>.',
+  'help.refused.clock_android':
+    'Sur Android : <strong>Paramètres › Système › Date et heure</strong>, puis activez <strong>Régler l’heure automatiquement</strong> (les noms varient un peu d’un téléphone à l’autre).',
+  'help.refused.every_30s':
+    'L’application affiche un nouveau code toutes les 30 secondes. Tapez le code qu’elle affiche maintenant ; s’il est sur le point de changer, attendez le suivant.',
+  'help.refused.once':
+    'Chaque code ne fonctionne qu’une fois. Si un code vient d’être utilisé, attendez que l’application en affiche un nouveau.',
   'help.codes.heading': 'Codes de récupération',
   'help.codes.text':
     'Lorsque vous associez l’application, {issuer} vous montre 10 codes de récupération, une seule fois. Chaque code fonctionne une fois, à la place du code de votre application. Conservez-les en lieu sûr, ailleurs que sur votre téléphone : imprimez-les, notez-les ou enregistrez-les dans un gestionnaire de mots de passe. La <account>page de votre compte</account> indique combien il en reste et peut vous en donner une nouvelle série (l’ancienne cesse alors de fonctionner).',
-  'help.lost.heading': 'Téléphone perdu ou remplacé ?',
+  'help.replace.heading': 'Passer à un nouveau téléphone',
+  'help.replace.add':
+    'Tant que vous avez encore l’ancien téléphone, ouvrez votre <account>page de compte</account> et ajoutez l’application de votre nouveau téléphone : scannez avec le nouveau téléphone le code QR qui y est affiché.',
+  'help.replace.remove':
+    'Quand le nouveau téléphone donne des codes qui fonctionnent, retirez l’ancien téléphone sur la même page.',
+  'help.replace.delete_entry':
+    'Dans l’application de l’ancien téléphone, supprimez l’entrée {issuer} : elle ne donne plus de codes valables.',
+  'help.lost.heading': 'Téléphone perdu ?',
   'help.lost.sign_in': 'Connectez-vous avec votre adresse e-mail et votre mot de passe, comme d’habitude.',
   'help.lost.choose':
     'Sur la page qui demande le code, choisissez <strong>{link}</strong>. Cela fonctionne aussi lorsque votre application a été bloquée après trop de codes erronés.',
@@ -298,8 +334,11 @@ export const fr: Translation = {
     'Tapez l’un de vos codes de récupération (majuscules, espaces et tirets n’ont pas d’importance). Votre ancienne application est aussitôt dissociée et vous êtes déconnecté partout ailleurs : la personne qui a l’ancien téléphone ne peut pas s’en servir.',
   'help.lost.link':
     'Associez l’application sur votre nouveau téléphone, comme la première fois. Vous recevez alors 10 nouveaux codes de récupération : enregistrez-les aussi.',
+  'help.lost.delete_entry':
+    'Si votre application affiche maintenant deux entrées {issuer}, supprimez la plus ancienne : seule la plus récente donne des codes valables.',
   'help.lost.none_left':
-    'Plus de codes de récupération ? Contactez votre administrateur : il peut réinitialiser votre application d’authentification. À votre prochaine connexion, vous configurez de nouveau l’application sur votre nouveau téléphone.',
-  'help.lost.transfer':
-    'Vous passez à un nouveau téléphone et avez encore l’ancien ? Certaines applications peuvent transférer leurs comptes ; sinon, utilisez un code de récupération comme ci-dessus.',
+    'Plus de codes de récupération ? Demandez à votre administrateur : il réinitialise votre application d’authentification et vous envoie un lien de configuration, avec lequel vous liez l’application de votre nouveau téléphone.',
+  'help.contact.heading': 'Besoin d’aide supplémentaire ?',
+  'help.contact.administrator':
+    'Adressez-vous à l’administrateur de {issuer} : la personne ou l’équipe qui vous a donné votre compte.',
 };
