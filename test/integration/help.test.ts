@@ -52,8 +52,8 @@ describe('the help page of a deployment with a support contact', () => {
     expect(text).toContain('Settings › General › Date & Time');
     expect(text).toContain('Set time automatically');
     expect(text).toContain('a new code every 30 seconds');
-    expect(text).toContain('add the app on your new phone');
-    expect(text).toContain('remove the old phone on the same page');
+    expect(text).toContain('moving to a new one uses a recovery code');
+    expect(text).toContain('scan the QR code shown with the new phone');
     expect(text).toContain('delete the Acme Sign-in entry');
     expect(text).toContain('send you a set-up link');
   });

@@ -330,9 +330,9 @@ export const de: Translation = {
     'Wenn Sie die App verknüpfen, zeigt Ihnen {issuer} einmalig 10 Wiederherstellungscodes. Jeder Code funktioniert einmal, anstelle des Codes aus Ihrer App. Bewahren Sie sie an einem sicheren Ort auf, der nicht Ihr Telefon ist: Drucken Sie sie aus, schreiben Sie sie auf oder speichern Sie sie in einem Passwort-Manager. Ihre <account>Kontoseite</account> zeigt, wie viele noch übrig sind, und kann Ihnen einen neuen Satz geben (der alte Satz funktioniert dann nicht mehr).',
   'help.replace.heading': 'Umzug auf ein neues Telefon',
   'help.replace.add':
-    'Solange Sie das alte Telefon noch haben, öffnen Sie Ihre <account>Kontoseite</account> und fügen Sie die App auf Ihrem neuen Telefon hinzu: Scannen Sie den dort angezeigten QR-Code mit dem neuen Telefon.',
+    'Solange {issuer} kein zweites Telefon für Sie speichern kann, läuft der Wechsel auf ein neues Telefon über einen Wiederherstellungscode: Melden Sie sich wie gewohnt an, wählen Sie auf der Code-Seite „Sie können Ihre App nicht verwenden? Verwenden Sie einen Wiederherstellungscode“, geben Sie einen Ihrer Codes ein und scannen Sie dann den angezeigten QR-Code mit dem neuen Telefon.',
   'help.replace.remove':
-    'Sobald das neue Telefon Codes liefert, die funktionieren, entfernen Sie das alte Telefon auf derselben Seite.',
+    'Die Codes des alten Telefons funktionieren, bis das neue verknüpft ist, und danach nicht mehr; Sie erhalten 10 neue Wiederherstellungscodes anstelle der alten.',
   'help.replace.delete_entry':
     'Löschen Sie in der App auf dem alten Telefon den Eintrag {issuer}: Er liefert keine gültigen Codes mehr.',
   'help.lost.heading': 'Telefon verloren?',
@@ -340,7 +340,7 @@ export const de: Translation = {
   'help.lost.choose':
     'Wählen Sie auf der Seite, die nach dem Code fragt, <strong>{link}</strong>. Das funktioniert auch, wenn Ihre App nach zu vielen falschen Codes gesperrt wurde.',
   'help.lost.type':
-    'Geben Sie einen Ihrer Wiederherstellungscodes ein (Groß- und Kleinschreibung, Leerzeichen und Bindestriche spielen keine Rolle). Ihre alte App wird sofort entfernt und Sie werden überall sonst abgemeldet, sodass niemand das alte Telefon verwenden kann.',
+    'Geben Sie einen Ihrer Wiederherstellungscodes ein (Groß- und Kleinschreibung, Leerzeichen und Bindestriche spielen keine Rolle). Sie werden sofort überall sonst abgemeldet, und Ihre alte App funktioniert nicht mehr, sobald Sie die neue verknüpfen, sodass niemand das alte Telefon verwenden kann.',
   'help.lost.link':
     'Verknüpfen Sie die App auf Ihrem neuen Telefon wie beim ersten Mal. Sie erhalten dann 10 neue Wiederherstellungscodes: Speichern Sie auch diese.',
   'help.lost.delete_entry':

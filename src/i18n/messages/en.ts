@@ -325,8 +325,9 @@ export const en = {
     'When you link the app, {issuer} shows you 10 recovery codes, once. Each code works once, in place of the code from your app. Keep them somewhere safe that is not your phone: print them, write them down, or store them in a password manager. Your <account>account page</account> shows how many are left and can give you a new set (the old set then stops working).',
   'help.replace.heading': 'Moving to a new phone',
   'help.replace.add':
-    'While you still have the old phone, open your <account>account page</account> and add the app on your new phone: scan the QR code shown there with the new phone.',
-  'help.replace.remove': 'When the new phone gives codes that work, remove the old phone on the same page.',
+    'Until {issuer} can hold a second phone for you, moving to a new one uses a recovery code: sign in as usual, choose “Can’t use your app? Use a recovery code” on the code page, type one of your codes, then scan the QR code shown with the new phone.',
+  'help.replace.remove':
+    'The old phone’s codes keep working until the new phone is linked, and stop working then; you are given 10 new recovery codes in place of the old ones.',
   'help.replace.delete_entry':
     'In the app on the old phone, delete the {issuer} entry: it no longer gives codes that work.',
   'help.lost.heading': 'Lost your phone?',
@@ -334,7 +335,7 @@ export const en = {
   'help.lost.choose':
     'On the page that asks for the code, choose <strong>{link}</strong>. This also works when your app has been locked after too many wrong codes.',
   'help.lost.type':
-    'Type one of your recovery codes (capital letters, spaces and dashes do not matter). Your old app is unlinked at once, and you are signed out everywhere else, so whoever has the old phone cannot use it.',
+    'Type one of your recovery codes (capital letters, spaces and dashes do not matter). You are signed out everywhere else at once, and your old app stops working as soon as you link the new one, so whoever has the old phone cannot use it.',
   'help.lost.link':
     'Link the app on your new phone, as the first time. You are then given 10 new recovery codes: save them too.',
   'help.lost.delete_entry':

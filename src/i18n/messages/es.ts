@@ -320,9 +320,9 @@ export const es: Translation = {
     'Cuando vincula la aplicación, {issuer} le muestra 10 códigos de recuperación, una sola vez. Cada código funciona una vez, en lugar del código de su aplicación. Guárdelos en un lugar seguro que no sea su teléfono: imprímalos, anótelos o guárdelos en un gestor de contraseñas. La <account>página de su cuenta</account> muestra cuántos le quedan y puede darle un conjunto nuevo (el anterior deja entonces de funcionar).',
   'help.replace.heading': 'Cambiar a un teléfono nuevo',
   'help.replace.add':
-    'Mientras aún tenga el teléfono antiguo, abra la <account>página de su cuenta</account> y añada la aplicación de su teléfono nuevo: escanee con el teléfono nuevo el código QR que se muestra allí.',
+    'Mientras {issuer} no pueda guardar un segundo teléfono para usted, cambiar a uno nuevo se hace con un código de recuperación: inicie sesión como siempre, elija «¿No puede usar su aplicación? Use un código de recuperación» en la página del código, escriba uno de sus códigos y escanee el código QR que aparece con el teléfono nuevo.',
   'help.replace.remove':
-    'Cuando el teléfono nuevo dé códigos que funcionen, quite el teléfono antiguo en la misma página.',
+    'Los códigos del teléfono antiguo funcionan hasta que se vincula el nuevo, y entonces dejan de funcionar; recibe 10 códigos de recuperación nuevos en lugar de los antiguos.',
   'help.replace.delete_entry':
     'En la aplicación del teléfono antiguo, borre la entrada {issuer}: ya no da códigos válidos.',
   'help.lost.heading': '¿Ha perdido su teléfono?',
@@ -330,7 +330,7 @@ export const es: Translation = {
   'help.lost.choose':
     'En la página que le pide el código, elija <strong>{link}</strong>. También funciona cuando su aplicación se ha bloqueado tras demasiados códigos incorrectos.',
   'help.lost.type':
-    'Escriba uno de sus códigos de recuperación (las mayúsculas, los espacios y los guiones no importan). Su aplicación anterior se desvincula en el acto y se cierra su sesión en todos los demás sitios, de modo que quien tenga el teléfono antiguo no puede usarlo.',
+    'Escriba uno de sus códigos de recuperación (las mayúsculas, los espacios y los guiones no importan). Su sesión se cierra en el acto en todos los demás sitios, y su aplicación anterior deja de funcionar en cuanto vincula la nueva, de modo que quien tenga el teléfono antiguo no puede usarlo.',
   'help.lost.link':
     'Vincule la aplicación en su nuevo teléfono, como la primera vez. Recibirá entonces 10 códigos de recuperación nuevos: guárdelos también.',
   'help.lost.delete_entry':

@@ -321,9 +321,9 @@ export const fr: Translation = {
     'Lorsque vous associez l’application, {issuer} vous montre 10 codes de récupération, une seule fois. Chaque code fonctionne une fois, à la place du code de votre application. Conservez-les en lieu sûr, ailleurs que sur votre téléphone : imprimez-les, notez-les ou enregistrez-les dans un gestionnaire de mots de passe. La <account>page de votre compte</account> indique combien il en reste et peut vous en donner une nouvelle série (l’ancienne cesse alors de fonctionner).',
   'help.replace.heading': 'Passer à un nouveau téléphone',
   'help.replace.add':
-    'Tant que vous avez encore l’ancien téléphone, ouvrez votre <account>page de compte</account> et ajoutez l’application de votre nouveau téléphone : scannez avec le nouveau téléphone le code QR qui y est affiché.',
+    'Tant que {issuer} ne peut pas garder un second téléphone pour vous, changer de téléphone passe par un code de récupération : connectez-vous comme d’habitude, choisissez « Vous ne pouvez pas utiliser votre application ? Utilisez un code de récupération » sur la page du code, tapez l’un de vos codes, puis scannez le code QR affiché avec le nouveau téléphone.',
   'help.replace.remove':
-    'Quand le nouveau téléphone donne des codes qui fonctionnent, retirez l’ancien téléphone sur la même page.',
+    'Les codes de l’ancien téléphone fonctionnent jusqu’à ce que le nouveau soit associé, puis cessent de fonctionner ; vous recevez 10 nouveaux codes de récupération à la place des anciens.',
   'help.replace.delete_entry':
     'Dans l’application de l’ancien téléphone, supprimez l’entrée {issuer} : elle ne donne plus de codes valables.',
   'help.lost.heading': 'Téléphone perdu ?',
@@ -331,7 +331,7 @@ export const fr: Translation = {
   'help.lost.choose':
     'Sur la page qui demande le code, choisissez <strong>{link}</strong>. Cela fonctionne aussi lorsque votre application a été bloquée après trop de codes erronés.',
   'help.lost.type':
-    'Tapez l’un de vos codes de récupération (majuscules, espaces et tirets n’ont pas d’importance). Votre ancienne application est aussitôt dissociée et vous êtes déconnecté partout ailleurs : la personne qui a l’ancien téléphone ne peut pas s’en servir.',
+    'Tapez l’un de vos codes de récupération (majuscules, espaces et tirets n’ont pas d’importance). Vous êtes aussitôt déconnecté partout ailleurs, et votre ancienne application cesse de fonctionner dès que vous associez la nouvelle : la personne qui a l’ancien téléphone ne peut pas s’en servir.',
   'help.lost.link':
     'Associez l’application sur votre nouveau téléphone, comme la première fois. Vous recevez alors 10 nouveaux codes de récupération : enregistrez-les aussi.',
   'help.lost.delete_entry':
