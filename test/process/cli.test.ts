@@ -34,7 +34,9 @@ describe('the twofold command', () => {
 
   it('exits 0 after reading the password from its stdin pipe, and writes nothing on stderr', async () => {
     const added = await spawnCli(['user', 'add', 'Pipe@Example.com', '--password-stdin'], env, `${PASSWORD}\n`);
-    expect(added).toEqual({ code: 0, stdout: 'account created: pipe@example.com\n', stderr: '' });
+    expect({ code: added.code, stderr: added.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(added.stdout.split('\n')[0]).toBe('account created: pipe@example.com');
+    expect(added.stdout).toMatch(/\n {2}http:\/\/\S+\/setup\?token=[A-Za-z0-9_-]{43}\n$/);
     const listed = await spawnCli(['user', 'list', '--json'], env);
     expect(listed.code).toBe(0);
     expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ email: 'pipe@example.com' })]);

@@ -75,6 +75,8 @@ describe('graceful shutdown of the server process', () => {
   let twofold: TwofoldProcess | undefined;
   beforeAll(async () => {
     ({ env, cleanup } = await freshEnvironment());
+    // A fresh database: the CLI creates its tables only when asked (it refuses an empty one).
+    expect((await runCli(['migrate'], env)).code).toBe(0);
     const added = await runCli(['client', 'add', '--id', 'reports', '--grant', 'client_credentials', '--json'], env);
     expect(added.code).toBe(0);
     secret = (JSON.parse(added.stdout) as { client_secret: string }).client_secret;
