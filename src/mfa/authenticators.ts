@@ -9,7 +9,7 @@ import type { Database, Prisma } from '../database/client.js';
 import { serializable, type SerializableOptions } from '../database/serializable.js';
 import { databaseErrorKind } from '../database/errors.js';
 import { SecretBoxError, type SecretBox } from './secret-box.js';
-import { driftOf, normalizeCode, verifyTotp } from './totp.js';
+import { normalizeCode, verifyTotp } from './totp.js';
 import { systemClock, type Clock } from '../clock.js';
 
 export interface AuthenticatorView {
@@ -186,8 +186,6 @@ export class AuthenticatorStore {
         secretKeyId: sealed.keyId,
         confirmedAt: now,
         lastStep: acceptedStep,
-        // The first code's drift, when it was typed just now (within the usual window).
-        driftSteps: Math.abs(driftOf(acceptedStep, now.getTime())) <= 1 ? driftOf(acceptedStep, now.getTime()) : 0,
         // The enrolment code is also the sign-in's second factor: the app was just used.
         lastUsedAt: now,
       },
@@ -236,8 +234,7 @@ export class AuthenticatorStore {
     // Spent: the authenticator locks (the guess that spent it normally did so already).
     if (!guess) return this.lock(authenticatorId);
 
-    const secret = this.box.open(row.secretCiphertext, row.secretKeyId, accountId);
-    const step = verifyTotp(secret, code, now, row.driftSteps);
+    const step = verifyTotp(this.box.open(row.secretCiphertext, row.secretKeyId, accountId), code, now);
     if (step === null) return this.countFailure(authenticatorId, guess);
     // Already used (or an older step after a newer one): not a guess, so not counted as a failure.
     if (step <= row.lastStep) {
@@ -245,9 +242,7 @@ export class AuthenticatorStore {
       return replay(authenticatorId, step, row, signIn);
     }
 
-    // The phone's drift, learned from this code: the next window is centred on it.
-    const driftSteps = driftOf(step, now);
-    const accepted = { lastStep: step, lastStepBy: signIn, lastUsedAt: new Date(now), failedCodes: 0, driftSteps };
+    const accepted = { lastStep: step, lastStepBy: signIn, lastUsedAt: new Date(now), failedCodes: 0 };
     const where = { id: authenticatorId, lastStep: { lt: step }, lockedAt: null };
     // Accepted and its point given back in one write, while its window is still the open one.
     let { count } = await this.db.authenticator.updateMany({

@@ -51,18 +51,13 @@ export function timeStep(now: number = Date.now()): number {
   return getTimeStepUsed(Math.floor(now / 1000), PERIOD_SECONDS);
 }
 
-/** How far a phone's clock may be learned to be off, in steps either way (5 minutes). */
-export const MAX_DRIFT_STEPS = 10;
-
 /**
  * Checks a code typed by a person against the previous, current and next 30 s step (phone clocks
- * drift; every peer accepts ±1 step), centred on `driftSteps`, the drift this phone was learned to
- * have (RFC 6238 §6; at most MAX_DRIFT_STEPS either way): the window moves with the phone's clock
- * but never widens. Returns the matched time step, or null. Anything that is not exactly six ASCII
- * digits after removing spaces is refused before any HMAC is computed; otplib compares candidates
- * with crypto.timingSafeEqual.
+ * drift; every peer accepts ±1 step). Returns the matched time step, or null. Anything that is not
+ * exactly six ASCII digits after removing spaces is refused before any HMAC is computed; otplib
+ * compares candidates with crypto.timingSafeEqual.
  */
-export function verifyTotp(secret: string, code: string, now: number = Date.now(), driftSteps = 0): number | null {
+export function verifyTotp(secret: string, code: string, now: number = Date.now()): number | null {
   const token = normalizeCode(code);
   if (token === null) return null;
   const result = verifySync({
@@ -73,20 +68,11 @@ export function verifyTotp(secret: string, code: string, now: number = Date.now(
     algorithm: 'sha1',
     digits: DIGITS,
     period: PERIOD_SECONDS,
-    epoch: Math.floor(now / 1000) + clampDrift(driftSteps) * PERIOD_SECONDS,
+    epoch: Math.floor(now / 1000),
     // Seconds either side of now: exactly one step back and one step ahead.
     epochTolerance: PERIOD_SECONDS,
   });
   return result.valid ? result.timeStep : null;
-}
-
-/** The drift a code accepted at `step` shows (how far the phone's clock is off), within bounds. */
-export function driftOf(step: number, now: number): number {
-  return clampDrift(step - timeStep(now));
-}
-
-function clampDrift(steps: number): number {
-  return Math.max(-MAX_DRIFT_STEPS, Math.min(MAX_DRIFT_STEPS, Math.trunc(steps)));
 }
 
 /** "123 456" → "123456"; null for anything that cannot be a code (so callers need not touch state). */

@@ -1079,7 +1079,6 @@ export const AuthenticatorScalarFieldEnum = {
   lastStep: 'lastStep',
   lastUsedAt: 'lastUsedAt',
   lastStepBy: 'lastStepBy',
-  driftSteps: 'driftSteps',
   failedCodes: 'failedCodes',
   guessWindowStart: 'guessWindowStart',
   guessesInWindow: 'guessesInWindow',

@@ -30,14 +30,12 @@ export type AggregateAuthenticator = {
 
 export type AuthenticatorAvgAggregateOutputType = {
   lastStep: number | null
-  driftSteps: number | null
   failedCodes: number | null
   guessesInWindow: number | null
 }
 
 export type AuthenticatorSumAggregateOutputType = {
   lastStep: number | null
-  driftSteps: number | null
   failedCodes: number | null
   guessesInWindow: number | null
 }
@@ -53,7 +51,6 @@ export type AuthenticatorMinAggregateOutputType = {
   lastStep: number | null
   lastUsedAt: Date | null
   lastStepBy: string | null
-  driftSteps: number | null
   failedCodes: number | null
   guessWindowStart: Date | null
   guessesInWindow: number | null
@@ -72,7 +69,6 @@ export type AuthenticatorMaxAggregateOutputType = {
   lastStep: number | null
   lastUsedAt: Date | null
   lastStepBy: string | null
-  driftSteps: number | null
   failedCodes: number | null
   guessWindowStart: Date | null
   guessesInWindow: number | null
@@ -91,7 +87,6 @@ export type AuthenticatorCountAggregateOutputType = {
   lastStep: number
   lastUsedAt: number
   lastStepBy: number
-  driftSteps: number
   failedCodes: number
   guessWindowStart: number
   guessesInWindow: number
@@ -103,14 +98,12 @@ export type AuthenticatorCountAggregateOutputType = {
 
 export type AuthenticatorAvgAggregateInputType = {
   lastStep?: true
-  driftSteps?: true
   failedCodes?: true
   guessesInWindow?: true
 }
 
 export type AuthenticatorSumAggregateInputType = {
   lastStep?: true
-  driftSteps?: true
   failedCodes?: true
   guessesInWindow?: true
 }
@@ -126,7 +119,6 @@ export type AuthenticatorMinAggregateInputType = {
   lastStep?: true
   lastUsedAt?: true
   lastStepBy?: true
-  driftSteps?: true
   failedCodes?: true
   guessWindowStart?: true
   guessesInWindow?: true
@@ -145,7 +137,6 @@ export type AuthenticatorMaxAggregateInputType = {
   lastStep?: true
   lastUsedAt?: true
   lastStepBy?: true
-  driftSteps?: true
   failedCodes?: true
   guessWindowStart?: true
   guessesInWindow?: true
@@ -164,7 +155,6 @@ export type AuthenticatorCountAggregateInputType = {
   lastStep?: true
   lastUsedAt?: true
   lastStepBy?: true
-  driftSteps?: true
   failedCodes?: true
   guessWindowStart?: true
   guessesInWindow?: true
@@ -270,7 +260,6 @@ export type AuthenticatorGroupByOutputType = {
   lastStep: number
   lastUsedAt: Date | null
   lastStepBy: string | null
-  driftSteps: number
   failedCodes: number
   guessWindowStart: Date | null
   guessesInWindow: number
@@ -312,7 +301,6 @@ export type AuthenticatorWhereInput = {
   lastStep?: Prisma.IntFilter<"Authenticator"> | number
   lastUsedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   lastStepBy?: Prisma.StringNullableFilter<"Authenticator"> | string | null
-  driftSteps?: Prisma.IntFilter<"Authenticator"> | number
   failedCodes?: Prisma.IntFilter<"Authenticator"> | number
   guessWindowStart?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   guessesInWindow?: Prisma.IntFilter<"Authenticator"> | number
@@ -332,7 +320,6 @@ export type AuthenticatorOrderByWithRelationInput = {
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   lastStepBy?: Prisma.SortOrderInput | Prisma.SortOrder
-  driftSteps?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   guessWindowStart?: Prisma.SortOrderInput | Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
@@ -355,7 +342,6 @@ export type AuthenticatorWhereUniqueInput = Prisma.AtLeast<{
   lastStep?: Prisma.IntFilter<"Authenticator"> | number
   lastUsedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   lastStepBy?: Prisma.StringNullableFilter<"Authenticator"> | string | null
-  driftSteps?: Prisma.IntFilter<"Authenticator"> | number
   failedCodes?: Prisma.IntFilter<"Authenticator"> | number
   guessWindowStart?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   guessesInWindow?: Prisma.IntFilter<"Authenticator"> | number
@@ -375,7 +361,6 @@ export type AuthenticatorOrderByWithAggregationInput = {
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   lastStepBy?: Prisma.SortOrderInput | Prisma.SortOrder
-  driftSteps?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   guessWindowStart?: Prisma.SortOrderInput | Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
@@ -402,7 +387,6 @@ export type AuthenticatorScalarWhereWithAggregatesInput = {
   lastStep?: Prisma.IntWithAggregatesFilter<"Authenticator"> | number
   lastUsedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Authenticator"> | Date | string | null
   lastStepBy?: Prisma.StringNullableWithAggregatesFilter<"Authenticator"> | string | null
-  driftSteps?: Prisma.IntWithAggregatesFilter<"Authenticator"> | number
   failedCodes?: Prisma.IntWithAggregatesFilter<"Authenticator"> | number
   guessWindowStart?: Prisma.DateTimeNullableWithAggregatesFilter<"Authenticator"> | Date | string | null
   guessesInWindow?: Prisma.IntWithAggregatesFilter<"Authenticator"> | number
@@ -420,7 +404,6 @@ export type AuthenticatorCreateInput = {
   lastStep?: number
   lastUsedAt?: Date | string | null
   lastStepBy?: string | null
-  driftSteps?: number
   failedCodes?: number
   guessWindowStart?: Date | string | null
   guessesInWindow?: number
@@ -440,7 +423,6 @@ export type AuthenticatorUncheckedCreateInput = {
   lastStep?: number
   lastUsedAt?: Date | string | null
   lastStepBy?: string | null
-  driftSteps?: number
   failedCodes?: number
   guessWindowStart?: Date | string | null
   guessesInWindow?: number
@@ -458,7 +440,6 @@ export type AuthenticatorUpdateInput = {
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  driftSteps?: Prisma.IntFieldUpdateOperationsInput | number
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
@@ -478,7 +459,6 @@ export type AuthenticatorUncheckedUpdateInput = {
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  driftSteps?: Prisma.IntFieldUpdateOperationsInput | number
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
@@ -497,7 +477,6 @@ export type AuthenticatorCreateManyInput = {
   lastStep?: number
   lastUsedAt?: Date | string | null
   lastStepBy?: string | null
-  driftSteps?: number
   failedCodes?: number
   guessWindowStart?: Date | string | null
   guessesInWindow?: number
@@ -515,7 +494,6 @@ export type AuthenticatorUpdateManyMutationInput = {
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  driftSteps?: Prisma.IntFieldUpdateOperationsInput | number
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
@@ -534,7 +512,6 @@ export type AuthenticatorUncheckedUpdateManyInput = {
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  driftSteps?: Prisma.IntFieldUpdateOperationsInput | number
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
@@ -563,7 +540,6 @@ export type AuthenticatorCountOrderByAggregateInput = {
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrder
   lastStepBy?: Prisma.SortOrder
-  driftSteps?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   guessWindowStart?: Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
@@ -573,7 +549,6 @@ export type AuthenticatorCountOrderByAggregateInput = {
 
 export type AuthenticatorAvgOrderByAggregateInput = {
   lastStep?: Prisma.SortOrder
-  driftSteps?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
 }
@@ -589,7 +564,6 @@ export type AuthenticatorMaxOrderByAggregateInput = {
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrder
   lastStepBy?: Prisma.SortOrder
-  driftSteps?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   guessWindowStart?: Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
@@ -608,7 +582,6 @@ export type AuthenticatorMinOrderByAggregateInput = {
   lastStep?: Prisma.SortOrder
   lastUsedAt?: Prisma.SortOrder
   lastStepBy?: Prisma.SortOrder
-  driftSteps?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   guessWindowStart?: Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
@@ -618,7 +591,6 @@ export type AuthenticatorMinOrderByAggregateInput = {
 
 export type AuthenticatorSumOrderByAggregateInput = {
   lastStep?: Prisma.SortOrder
-  driftSteps?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
 }
@@ -683,7 +655,6 @@ export type AuthenticatorCreateWithoutAccountInput = {
   lastStep?: number
   lastUsedAt?: Date | string | null
   lastStepBy?: string | null
-  driftSteps?: number
   failedCodes?: number
   guessWindowStart?: Date | string | null
   guessesInWindow?: number
@@ -701,7 +672,6 @@ export type AuthenticatorUncheckedCreateWithoutAccountInput = {
   lastStep?: number
   lastUsedAt?: Date | string | null
   lastStepBy?: string | null
-  driftSteps?: number
   failedCodes?: number
   guessWindowStart?: Date | string | null
   guessesInWindow?: number
@@ -749,7 +719,6 @@ export type AuthenticatorScalarWhereInput = {
   lastStep?: Prisma.IntFilter<"Authenticator"> | number
   lastUsedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   lastStepBy?: Prisma.StringNullableFilter<"Authenticator"> | string | null
-  driftSteps?: Prisma.IntFilter<"Authenticator"> | number
   failedCodes?: Prisma.IntFilter<"Authenticator"> | number
   guessWindowStart?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   guessesInWindow?: Prisma.IntFilter<"Authenticator"> | number
@@ -767,7 +736,6 @@ export type AuthenticatorCreateManyAccountInput = {
   lastStep?: number
   lastUsedAt?: Date | string | null
   lastStepBy?: string | null
-  driftSteps?: number
   failedCodes?: number
   guessWindowStart?: Date | string | null
   guessesInWindow?: number
@@ -785,7 +753,6 @@ export type AuthenticatorUpdateWithoutAccountInput = {
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  driftSteps?: Prisma.IntFieldUpdateOperationsInput | number
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
@@ -803,7 +770,6 @@ export type AuthenticatorUncheckedUpdateWithoutAccountInput = {
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  driftSteps?: Prisma.IntFieldUpdateOperationsInput | number
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
@@ -821,7 +787,6 @@ export type AuthenticatorUncheckedUpdateManyWithoutAccountInput = {
   lastStep?: Prisma.IntFieldUpdateOperationsInput | number
   lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastStepBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  driftSteps?: Prisma.IntFieldUpdateOperationsInput | number
   failedCodes?: Prisma.IntFieldUpdateOperationsInput | number
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
@@ -842,7 +807,6 @@ export type AuthenticatorSelect<ExtArgs extends runtime.Types.Extensions.Interna
   lastStep?: boolean
   lastUsedAt?: boolean
   lastStepBy?: boolean
-  driftSteps?: boolean
   failedCodes?: boolean
   guessWindowStart?: boolean
   guessesInWindow?: boolean
@@ -862,7 +826,6 @@ export type AuthenticatorSelectCreateManyAndReturn<ExtArgs extends runtime.Types
   lastStep?: boolean
   lastUsedAt?: boolean
   lastStepBy?: boolean
-  driftSteps?: boolean
   failedCodes?: boolean
   guessWindowStart?: boolean
   guessesInWindow?: boolean
@@ -882,7 +845,6 @@ export type AuthenticatorSelectUpdateManyAndReturn<ExtArgs extends runtime.Types
   lastStep?: boolean
   lastUsedAt?: boolean
   lastStepBy?: boolean
-  driftSteps?: boolean
   failedCodes?: boolean
   guessWindowStart?: boolean
   guessesInWindow?: boolean
@@ -902,7 +864,6 @@ export type AuthenticatorSelectScalar = {
   lastStep?: boolean
   lastUsedAt?: boolean
   lastStepBy?: boolean
-  driftSteps?: boolean
   failedCodes?: boolean
   guessWindowStart?: boolean
   guessesInWindow?: boolean
@@ -910,7 +871,7 @@ export type AuthenticatorSelectScalar = {
   createdAt?: boolean
 }
 
-export type AuthenticatorOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "accountId" | "kind" | "label" | "secretCiphertext" | "secretKeyId" | "confirmedAt" | "lastStep" | "lastUsedAt" | "lastStepBy" | "driftSteps" | "failedCodes" | "guessWindowStart" | "guessesInWindow" | "lockedAt" | "createdAt", ExtArgs["result"]["authenticator"]>
+export type AuthenticatorOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "accountId" | "kind" | "label" | "secretCiphertext" | "secretKeyId" | "confirmedAt" | "lastStep" | "lastUsedAt" | "lastStepBy" | "failedCodes" | "guessWindowStart" | "guessesInWindow" | "lockedAt" | "createdAt", ExtArgs["result"]["authenticator"]>
 export type AuthenticatorInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   account?: boolean | Prisma.AccountDefaultArgs<ExtArgs>
 }
@@ -947,11 +908,6 @@ export type $AuthenticatorPayload<ExtArgs extends runtime.Types.Extensions.Inter
      * sign-in's own code submitted again (a double click) is told apart from a replay.
      */
     lastStepBy: string | null
-    /**
-     * The phone's clock drift in 30 s steps, learned from accepted codes (RFC 6238 §6): the window
-     * of accepted steps is centred on it, still one step either side, never wider.
-     */
-    driftSteps: number
     /**
      * Consecutive wrong codes across every IP (NIST SP 800-63B §5.2.2); reset on success.
      */
@@ -1400,7 +1356,6 @@ export interface AuthenticatorFieldRefs {
   readonly lastStep: Prisma.FieldRef<"Authenticator", 'Int'>
   readonly lastUsedAt: Prisma.FieldRef<"Authenticator", 'DateTime'>
   readonly lastStepBy: Prisma.FieldRef<"Authenticator", 'String'>
-  readonly driftSteps: Prisma.FieldRef<"Authenticator", 'Int'>
   readonly failedCodes: Prisma.FieldRef<"Authenticator", 'Int'>
   readonly guessWindowStart: Prisma.FieldRef<"Authenticator", 'DateTime'>
   readonly guessesInWindow: Prisma.FieldRef<"Authenticator", 'Int'>

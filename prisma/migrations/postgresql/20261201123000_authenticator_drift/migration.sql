@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "authenticators" ADD COLUMN     "drift_steps" INTEGER NOT NULL DEFAULT 0;
