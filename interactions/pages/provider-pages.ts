@@ -6,6 +6,7 @@ import type { ProviderPages } from '../../src/oidc/provider.js';
 import { html, SafeHtml } from '../html.js';
 import { frameFor, type FrameSettings } from '../language.js';
 import { layout, messagePage, supportContact } from '../layout.js';
+import { PORTAL_CLIENT_ID, PORTAL_PATHS } from '../../src/portal/client.js';
 import type { OutageAnswer } from '../errors.js';
 import { asOutage } from '../../src/outage/index.js';
 
@@ -58,7 +59,14 @@ export function providerPages(settings: FrameSettings, answerOutage: OutageAnswe
 <p>${t('logout.message', { issuer: frame.issuerName })}</p>
 ${new SafeHtml(form)}
 <button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">${t('logout.yes')}</button>
-<button class="secondary" type="submit" form="op.logoutForm">${t('logout.no')}</button>`,
+${
+  // From our own account page, "No" goes back to it (the provider's session still signs the
+  // person in there, without a password); answered to the provider, it would end on the
+  // portal's "You are signed out" page while the person is still signed in.
+  ctx.oidc.client?.clientId === PORTAL_CLIENT_ID
+    ? html`<a class="button secondary" href="${PORTAL_PATHS.home}">${t('logout.no')}</a>`
+    : html`<button class="secondary" type="submit" form="op.logoutForm">${t('logout.no')}</button>`
+}`,
       });
     },
 

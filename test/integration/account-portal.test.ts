@@ -106,6 +106,20 @@ describe.each([
     expect(heading(again)).toBe('Sign in');
   });
 
+  it('"No, stay signed in" on the sign-out question leads back to the account page, signed in', async () => {
+    await twofold.accounts.create({ email: 'lin@example.com', password: PASSWORD });
+    const agent = new UserAgent(twofold.url);
+    const { account } = await signInFirstTime(agent, 'lin@example.com');
+    const confirm = await agent.submit(account, '/account/sign-out');
+    const stay = /<a class="button secondary" href="([^"]+)">No, stay signed in<\/a>/.exec(confirm.body)?.[1];
+    expect(stay).toBe('/account');
+    // The provider's session lives on: the account page signs the person in again without a password.
+    const back = await agent.navigate(stay!);
+    expect(back.url.pathname).toBe('/account');
+    expect(heading(back)).toBe('Your account');
+    expect(back.history.some((u) => u.pathname.startsWith('/interaction/'))).toBe(false);
+  });
+
   it('ends with every other session of the account (as after reset-mfa or disabling)', async () => {
     const account = await twofold.accounts.create({ email: 'edsger@example.com', password: PASSWORD });
     const agent = new UserAgent(twofold.url);
