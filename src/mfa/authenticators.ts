@@ -265,8 +265,8 @@ export class AuthenticatorStore {
   }
 
   /** Administrator reset: forgets every authenticator of the account. Returns how many. */
-  async removeAll(accountId: string): Promise<number> {
-    const { count } = await this.db.authenticator.deleteMany({ where: { accountId } });
+  async removeAll(accountId: string, tx: Prisma.TransactionClient = this.db): Promise<number> {
+    const { count } = await tx.authenticator.deleteMany({ where: { accountId } });
     return count;
   }
 

@@ -64,8 +64,8 @@ export class RecoveryCodeStore {
   }
 
   /** Administrator reset: forgets every code of the account. Returns how many. */
-  async removeAll(accountId: string): Promise<number> {
-    const { count } = await this.db.recoveryCode.deleteMany({ where: { accountId } });
+  async removeAll(accountId: string, tx: Prisma.TransactionClient = this.db): Promise<number> {
+    const { count } = await tx.recoveryCode.deleteMany({ where: { accountId } });
     return count;
   }
 }

@@ -186,12 +186,12 @@ export class Enrolments {
    */
   async reset(accountId: string): Promise<{ removed: number; recoveryCodes: number; link: SetUpLink }> {
     const [removed, recoveryCodes] = await serializable(this.db, async (tx) => {
-      const apps = await tx.authenticator.deleteMany({ where: { accountId } });
-      const codes = await tx.recoveryCode.deleteMany({ where: { accountId } });
+      const apps = await this.authenticators.removeAll(accountId, tx);
+      const codes = await this.recoveryCodes.removeAll(accountId, tx);
       // A link sent before the reset goes with it; the new one follows.
       await tx.enrollmentLink.deleteMany({ where: { accountId } });
       await tx.account.update({ where: { id: accountId }, data: { enrollmentOpenUntil: null } });
-      return [apps.count, codes.count] as const;
+      return [apps, codes] as const;
     });
     return { removed, recoveryCodes, link: await this.issueLink(accountId) };
   }

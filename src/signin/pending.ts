@@ -116,24 +116,15 @@ export class PendingSignIns {
    * signed in with the replaced phone is out). Written afresh, as ending the sessions removed it.
    */
   async enrolledAfresh(pending: PendingSignIn): Promise<void> {
-    const { accountId, passwordAt, expiresAt, passwordLimitKeys } = pending;
-    await this.save(pending.uid, {
-      accountId,
-      passwordAt,
-      expiresAt,
-      wrongCodes: 0,
-      passwordLimitKeys,
-      enrolledAt: nowSeconds(),
-    });
+    await this.saveAfresh(pending, { enrolledAt: nowSeconds() });
   }
 
   /**
    * A recovery code was accepted: the progress is "password OK", with a grant to link a new app.
    * Written afresh because ending the account's other sessions removes this entry too.
    */
-  async recovered(pending: PendingSignIn, grant: EnrolmentGrant): Promise<PendingSignIn> {
-    const { accountId, passwordAt, expiresAt, passwordLimitKeys } = pending;
-    return this.save(pending.uid, { accountId, passwordAt, expiresAt, wrongCodes: 0, grant, passwordLimitKeys });
+  recovered(pending: PendingSignIn, grant: EnrolmentGrant): Promise<PendingSignIn> {
+    return this.saveAfresh(pending, { grant });
   }
 
   /** Forgets the interaction's progress: after success, or when the sign-in starts over. */
@@ -153,6 +144,12 @@ export class PendingSignIns {
     const current = await this.find(pending.uid);
     if (current?.accountId !== pending.accountId) return undefined;
     return this.save(pending.uid, change(payloadOf(current)));
+  }
+
+  /** The entry written anew after the account's sessions were ended: the password stands, nothing else. */
+  private saveAfresh(pending: PendingSignIn, next: Pick<PendingPayload, 'grant' | 'enrolledAt'>) {
+    const { accountId, passwordAt, expiresAt, passwordLimitKeys } = pending;
+    return this.save(pending.uid, { accountId, passwordAt, expiresAt, passwordLimitKeys, wrongCodes: 0, ...next });
   }
 
   private async save(uid: string, payload: PendingPayload): Promise<PendingSignIn> {
