@@ -20,6 +20,7 @@
  * a test of a query, a transaction, a conditional update or a constraint does.
  */
 export const POSTGRESQL_FILES = [
+  'test/integration/account-security.test.ts',
   'test/integration/audit-retention.test.ts',
   'test/integration/authenticators.test.ts',
   'test/integration/cli-with-server.test.ts',

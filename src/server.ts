@@ -41,8 +41,13 @@ import {
 import { providerPages } from '../interactions/pages/provider-pages.js';
 import { systemClock, type Clock } from './clock.js';
 import { accountPortal } from '../interactions/account/routes.js';
-import { registerPortalClient } from './portal/client.js';
-import { PORTAL_SESSION_MODEL } from './portal/session.js';
+import { PORTAL_CLIENT_ID, registerPortalClient } from './portal/client.js';
+import { endPortalSessionsFrom, PORTAL_SESSION_MODEL } from './portal/session.js';
+import { AccountSecurity } from './account-security/service.js';
+import { AccountSessions } from './account-security/sessions.js';
+import { ConnectedApps } from './account-security/connected-apps.js';
+import { RecentSignIn } from './account-security/recent-sign-in.js';
+import { providerSessionOf, recordSessionsSeen } from './account-security/provider-sessions.js';
 import { selfFetch, selfOrigin } from './portal/self-fetch.js';
 import { PublishedDocuments, clientAddress } from './oidc/published.js';
 import { Metrics, noMetrics } from './metrics/index.js';
@@ -196,24 +201,35 @@ export async function createTwofold(
   // calls go to this server's own listener, known once `listen` has bound it.
   await registerPortalClient(clients, config);
   let listeningOn: string | undefined;
+  // Where each account is signed in (the account page lists it): noted after every provider request.
+  const accountSessions = new AccountSessions(protocolStore, clock, (accountId, uid) =>
+    endPortalSessionsFrom(protocolStore, accountId, uid),
+  );
+  provider.use(recordSessionsSeen(accountSessions, logger));
   provider.use(
     accountPortal({
       config,
       logger,
       sessionStore: protocolStore.adapter(PORTAL_SESSION_MODEL),
       authenticators,
-      recoveryCodes,
-      audit,
+      security: new AccountSecurity({
+        recentSignIn: new RecentSignIn(config.accountReauthWindowSeconds, clock),
+        passwordChange: new PasswordChange({
+          accounts,
+          bcryptCost: config.bcryptCost,
+          limits: { perIp: rateLimits.password_per_ip, perAccountIp: rateLimits.password_per_account_ip },
+          audit,
+          endSessions: (accountId) => protocolStore.revokeAccount(accountId),
+        }),
+        recoveryCodes,
+        sessions: accountSessions,
+        apps: new ConnectedApps(protocolStore, clients, [PORTAL_CLIENT_ID]),
+        audit,
+      }),
+      providerSession: providerSessionOf(provider),
       selfOrigin: () => listeningOn,
       clock,
       openSignIns,
-      passwordChange: new PasswordChange({
-        accounts,
-        bcryptCost: config.bcryptCost,
-        limits: { perIp: rateLimits.password_per_ip, perAccountIp: rateLimits.password_per_account_ip },
-        audit,
-        endSessions: (accountId) => protocolStore.revokeAccount(accountId),
-      }),
     }),
   );
 

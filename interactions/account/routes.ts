@@ -8,19 +8,20 @@ import type { Adapter } from 'oidc-provider';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config/index.js';
 import type { Clock } from '../../src/clock.js';
-import type { AuditLog } from '../../src/audit/index.js';
 import {
+  ACCOUNT_NOTICES,
   accountPage,
   portalProblemPage,
   signedOutPage,
-  signInAgainPage,
+  type AccountNotice,
   type AuthenticatorView,
   type PasswordOutcome,
   type PortalProblem,
 } from '../pages/account.js';
 import { tooManyAttemptsPage } from '../pages/rate-limited.js';
 import { field } from '../form-body.js';
-import type { PasswordChange, PasswordChangeResult } from '../../src/accounts/password-change.js';
+import type { AccountSecurity, Person } from '../../src/account-security/service.js';
+import { fullSignInAt } from '../../src/account-security/recent-sign-in.js';
 import { accountRecoveryCodesPage } from '../pages/recovery-codes.js';
 import { frameFor } from '../language.js';
 import { PORTAL_PATHS, portalUrl } from '../../src/portal/client.js';
@@ -37,36 +38,36 @@ export interface AuthenticatorLister {
   ): Promise<{ label: string; createdAt: Date; confirmedAt: Date | null; lastUsedAt: Date | null; locked: boolean }[]>;
 }
 
-/** The part of the recovery-code store the portal uses. */
-export interface RecoveryCodeKeeper {
-  remaining(accountId: string): Promise<number>;
-  replace(accountId: string): Promise<string[]>;
-}
-
 export interface PortalDependencies {
   config: Readonly<Config>;
   logger: Logger;
   /** Server-side storage for portal sessions: `protocolStore.adapter(PORTAL_SESSION_MODEL)`. */
   sessionStore: Adapter;
   authenticators: AuthenticatorLister;
-  recoveryCodes: RecoveryCodeKeeper;
-  audit: Pick<AuditLog, 'record'>;
+  /** Every change the page offers, and the recent-sign-in rule they share (src/account-security). */
+  security: AccountSecurity;
+  /** The uid of the provider session this browser holds (src/account-security/provider-sessions.ts). */
+  providerSession: (ctx: Context) => Promise<string | undefined>;
   /** This server's own listening origin (e.g. http://127.0.0.1:3000); undefined before it listens. */
   selfOrigin: () => string | undefined;
-  /** What time it is (the "recent sign-in" check). */
+  /** What time it is (when a sign-in proved both factors, on the clock the recent-sign-in rule reads). */
   clock: Clock;
   /** The limit on sign-ins one address holds open: a pending sign-in here is one of them. */
   openSignIns: OpenSignIns;
-  /** Changes the password and ends every session of the account (src/accounts/password-change.ts). */
-  passwordChange: Pick<PasswordChange, 'change'>;
 }
 
 const STATUS: Record<PortalProblem, number> = { denied: 403, invalid: 400, unavailable: 503, 'expired-form': 403 };
 
-// New recovery codes are a way past the authenticator app, so they are handed out only within this
-// long of a full sign-in (password and code), not to whoever holds an hour-old portal session.
-const RECENT_SIGN_IN_SECONDS = 15 * 60;
+/** The sections a change comes from: after signing in again, the person is back at its form. */
+const SECTIONS = {
+  password: 'password-heading',
+  recoveryCodes: 'recovery-heading',
+  sessions: 'sessions-heading',
+  apps: 'apps-heading',
+} as const;
 
+const isNotice = (value: unknown): value is AccountNotice =>
+  typeof value === 'string' && (ACCOUNT_NOTICES as readonly string[]).includes(value);
 const form = bodyParser({ enableTypes: ['form'], formLimit: '4kb' });
 // Three passwords of up to 1024 characters each, percent-encoded.
 const passwordForm = bodyParser({ enableTypes: ['form'], formLimit: '16kb' });
@@ -83,12 +84,11 @@ export function accountPortal({
   logger,
   sessionStore,
   authenticators,
-  recoveryCodes,
-  audit,
+  security,
+  providerSession,
   selfOrigin,
   clock,
   openSignIns,
-  passwordChange,
 }: PortalDependencies): Middleware {
   const relyingParty = new PortalRelyingParty(config, selfFetch(config.issuer, selfOrigin));
   const sessions = new PortalSessions(sessionStore, config.secureCookies);
@@ -115,7 +115,7 @@ export function accountPortal({
     await next();
   });
 
-  const beginSignIn = async (ctx: Context, again = false) => {
+  const beginSignIn = async (ctx: Context, again = false, returnTo?: string) => {
     // The pending sign-in is stored until its callback or its expiry: one of the address's open ones.
     const verdict = await openSignIns.take(ctx);
     if (!verdict.allowed) {
@@ -124,7 +124,7 @@ export function accountPortal({
     }
     try {
       const { url: authorizationUrl, pending } = await relyingParty.begin({ again });
-      await sessions.startSignIn(ctx, pending);
+      await sessions.startSignIn(ctx, pending, returnTo);
       ctx.redirect(authorizationUrl.href);
     } catch (error) {
       await openSignIns.giveBack(ctx);
@@ -132,7 +132,18 @@ export function accountPortal({
     }
   };
 
-  const showAccount = async (ctx: Context, session: SignedInSession, password?: PasswordOutcome) => {
+  const person = (ctx: Context, session: SignedInSession): Person => ({
+    accountId: session.identity.sub,
+    fullSignInAt: session.fullSignInAt,
+    providerSession: session.providerSession,
+    ip: ctx.ip,
+  });
+
+  const showAccount = async (
+    ctx: Context,
+    session: SignedInSession,
+    outcome: { password?: PasswordOutcome; notice?: AccountNotice } = {},
+  ) => {
     const { identity, csrfToken } = session;
     const enrolled = (await authenticators.list(identity.sub)).filter((a) => a.confirmedAt);
     const views: AuthenticatorView[] = enrolled.map((a) => ({
@@ -141,54 +152,89 @@ export function accountPortal({
       lastUsedAt: a.lastUsedAt,
       locked: a.locked,
     }));
+    const overview = await security.overview(person(ctx, session));
     ctx.type = 'html';
     ctx.body = accountPage({
       frame: frameFor(ctx, config),
       email: identity.email,
       authenticators: views,
       amr: identity.amr,
-      acr: identity.acr,
       authTime: identity.authTime,
-      recoveryCodesLeft: views.length ? await recoveryCodes.remaining(identity.sub) : null,
+      reauthWindowSeconds: config.accountReauthWindowSeconds,
+      recoveryCodesLeft: views.length ? overview.recoveryCodesLeft : null,
+      recoveryCodeSet: overview.recoveryCodeSet,
       recoveryCodesAction: url(PORTAL_PATHS.recoveryCodes),
       passwordAction: url(PORTAL_PATHS.password),
-      password,
+      password: outcome.password,
+      notice: outcome.notice,
+      sessions: overview.sessions,
+      endSessionAction: url(PORTAL_PATHS.endSession),
+      endOtherSessionsAction: url(PORTAL_PATHS.endOtherSessions),
+      apps: overview.apps,
+      revokeAppAction: url(PORTAL_PATHS.revokeApp),
       csrfToken,
       signOutAction: url(PORTAL_PATHS.signOut),
     });
   };
 
-  router.get(PORTAL_PATHS.home, async (ctx) => {
-    const session = await sessions.signedIn(ctx);
-    if (!session) return beginSignIn(ctx);
-    await showAccount(ctx, session);
-  });
-
-  router.post(PORTAL_PATHS.password, passwordForm, async (ctx) => {
+  /** The signed-in session of a form's POST with its CSRF token, or undefined once answered. */
+  const formSession = async (ctx: Context): Promise<SignedInSession | undefined> => {
     const session = await sessions.signedIn(ctx);
     if (!session) {
       ctx.redirect(url(PORTAL_PATHS.home));
-      return;
+      return undefined;
     }
-    const body: unknown = ctx.request.body;
-    if (!PortalSessions.csrfMatches(session, (body as Record<string, unknown> | undefined)?.csrf)) {
+    if (!PortalSessions.csrfMatches(session, (ctx.request.body as Record<string, unknown> | undefined)?.csrf)) {
       problem(ctx, 'expired-form');
-      return;
+      return undefined;
     }
-    const result: PasswordChangeResult = await passwordChange.change({
-      accountId: session.identity.sub,
+    return session;
+  };
+
+  /**
+   * Both factors again (`prompt=login`), then back to the section the change was asked from: the
+   * form, not the POST replayed (what was typed into it is not kept anywhere).
+   */
+  const signInAgain = (ctx: Context, section: keyof typeof SECTIONS) => {
+    ctx.status = 303;
+    return beginSignIn(ctx, true, SECTIONS[section]);
+  };
+
+  /** After a change: back to the page (POST-redirect-GET), with what happened and where. */
+  const done = (ctx: Context, notice: AccountNotice, section: keyof typeof SECTIONS) => {
+    ctx.status = 303;
+    ctx.redirect(`${url(PORTAL_PATHS.home)}?done=${notice}#${SECTIONS[section]}`);
+  };
+
+  router.get(PORTAL_PATHS.home, async (ctx) => {
+    const session = await sessions.signedIn(ctx);
+    if (!session) return beginSignIn(ctx);
+    const notice = ctx.query.done;
+    await showAccount(ctx, session, isNotice(notice) ? { notice } : {});
+  });
+
+  router.post(PORTAL_PATHS.password, passwordForm, async (ctx) => {
+    const session = await formSession(ctx);
+    if (!session) return;
+    const body: unknown = ctx.request.body;
+    const result = await security.changePassword(person(ctx, session), {
       current: field(body, 'current_password'),
       next: field(body, 'new_password'),
       confirmation: field(body, 'confirm_password'),
-      ip: ctx.ip,
     });
     if (result.ok) {
       // Every session of the account has just ended, this one too: this browser starts a new one
       // with the identity it had, and so stays signed in here.
-      await showAccount(ctx, await sessions.signIn(ctx, session.identity), 'changed');
+      const kept = await sessions.signIn(ctx, session.identity, {
+        fullSignInAt: session.fullSignInAt,
+        providerSession: undefined,
+      });
+      await showAccount(ctx, kept, { password: 'changed' });
       return;
     }
     switch (result.reason) {
+      case 'sign_in_again':
+        return signInAgain(ctx, 'password');
       case 'rate_limited':
         ctx.status = 429;
         ctx.set('Retry-After', String(result.retryAfterSeconds));
@@ -200,72 +246,64 @@ export function accountPortal({
         return;
       case 'weak_password':
         ctx.status = 400;
-        await showAccount(ctx, session, result.problem);
+        await showAccount(ctx, session, { password: result.problem });
         return;
       default:
         ctx.status = 400;
-        await showAccount(ctx, session, REFUSED[result.reason]);
+        await showAccount(ctx, session, { password: REFUSED[result.reason] });
     }
   });
 
   router.post(PORTAL_PATHS.recoveryCodes, form, async (ctx) => {
-    const session = await sessions.signedIn(ctx);
-    if (!session) {
-      ctx.redirect(url(PORTAL_PATHS.home));
-      return;
-    }
-    if (!PortalSessions.csrfMatches(session, (ctx.request.body as Record<string, unknown> | undefined)?.csrf)) {
-      problem(ctx, 'expired-form');
-      return;
-    }
-    const { sub, authTime } = session.identity;
+    const session = await formSession(ctx);
+    if (!session) return;
+    const result = await security.newRecoveryCodes(person(ctx, session), field(ctx.request.body, 'set'));
+    if (!result.ok && result.reason === 'sign_in_again') return signInAgain(ctx, 'recoveryCodes');
     ctx.type = 'html';
-    if (authTime === null || clock.now() / 1000 - authTime > RECENT_SIGN_IN_SECONDS) {
-      ctx.status = 403;
-      ctx.body = signInAgainPage(
-        frameFor(ctx, config),
-        url(PORTAL_PATHS.signInAgain),
-        session.csrfToken,
-        url(PORTAL_PATHS.home),
-      );
+    if (!result.ok) {
+      // The set this form named was replaced already: a reload of the page that showed the new
+      // codes, or the form sent twice. Those codes are not shown again, and no other set is made.
+      ctx.status = 409;
+      await showAccount(ctx, session, { notice: 'codes_already_replaced' });
       return;
     }
-    const codes = await recoveryCodes.replace(sub);
-    await audit.record({
-      type: 'recovery_codes_regenerated',
-      accountId: sub,
-      ip: ctx.ip,
-      detail: { source: 'account_page', count: codes.length },
-    });
     // Shown in this response only; the page is never cached (no-store above).
     ctx.body = accountRecoveryCodesPage(
       frameFor(ctx, config),
-      codes,
+      result.codes,
       session.identity.email ?? '',
       url(PORTAL_PATHS.home),
     );
   });
 
-  // Both factors again, even while the provider's session lasts: for what needs a recent sign-in.
-  // A POST with the session's CSRF token: it ends the current session, which no other site may do.
-  router.post(PORTAL_PATHS.signInAgain, form, async (ctx) => {
-    const session = await sessions.signedIn(ctx);
-    if (!session) {
-      ctx.redirect(url(PORTAL_PATHS.home));
-      return;
-    }
-    if (!PortalSessions.csrfMatches(session, (ctx.request.body as Record<string, unknown> | undefined)?.csrf)) {
-      problem(ctx, 'expired-form');
-      return;
-    }
-    ctx.status = 303;
-    return beginSignIn(ctx, true);
+  router.post(PORTAL_PATHS.endSession, form, async (ctx) => {
+    const session = await formSession(ctx);
+    if (!session) return;
+    const result = await security.endSession(person(ctx, session), field(ctx.request.body, 'session'));
+    if (!result.ok && result.reason === 'sign_in_again') return signInAgain(ctx, 'sessions');
+    done(ctx, result.ok ? 'session_ended' : 'session_not_found', 'sessions');
+  });
+
+  router.post(PORTAL_PATHS.endOtherSessions, form, async (ctx) => {
+    const session = await formSession(ctx);
+    if (!session) return;
+    const result = await security.endOtherSessions(person(ctx, session));
+    if (!result.ok) return signInAgain(ctx, 'sessions');
+    done(ctx, 'other_sessions_ended', 'sessions');
+  });
+
+  router.post(PORTAL_PATHS.revokeApp, form, async (ctx) => {
+    const session = await formSession(ctx);
+    if (!session) return;
+    const result = await security.revokeApp(person(ctx, session), field(ctx.request.body, 'client'));
+    if (!result.ok && result.reason === 'sign_in_again') return signInAgain(ctx, 'apps');
+    done(ctx, result.ok ? 'app_revoked' : 'app_not_found', 'apps');
   });
 
   router.get(PORTAL_PATHS.callback, async (ctx) => {
-    const pending = await sessions.takePending(ctx);
-    if (pending) await openSignIns.giveBack(ctx);
-    if (!pending) {
+    const started = await sessions.takePending(ctx);
+    if (started) await openSignIns.giveBack(ctx);
+    if (!started) {
       logger.info({ reqId: ctx.state.requestId }, 'account portal callback without a pending sign-in');
       problem(ctx, 'invalid');
       return;
@@ -274,8 +312,16 @@ export function accountPortal({
     const callbackUrl = new URL(url(PORTAL_PATHS.callback));
     callbackUrl.search = ctx.querystring;
     try {
-      await sessions.signIn(ctx, await relyingParty.complete(callbackUrl, pending));
-      ctx.redirect(url(PORTAL_PATHS.home));
+      const identity = await relyingParty.complete(callbackUrl, started.pending);
+      await sessions.signIn(ctx, identity, {
+        fullSignInAt: fullSignInAt(identity, clock),
+        providerSession: await providerSession(ctx),
+      });
+      ctx.redirect(
+        started.returnTo
+          ? `${url(PORTAL_PATHS.home)}?done=signed_in_again#${started.returnTo}`
+          : url(PORTAL_PATHS.home),
+      );
     } catch (error) {
       failed(ctx, error);
     }

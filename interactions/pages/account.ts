@@ -1,13 +1,46 @@
 // The account portal's pages (/account): who is signed in, their authenticator app, their
-// password (changed here), how this session signed in, and sign-out. Plain HTML forms, no script;
-// every value escaped by `html`.
+// password (changed here), where they are signed in, the applications they let in, how this
+// session signed in, and sign-out. Plain HTML forms, no script; every value escaped by `html`.
 import { CATALOGUES } from '../../src/i18n/translator.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../src/accounts/password.js';
 import { ERROR_ID } from './form.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Frame } from '../language.js';
-import { layout, messagePage, problemPage } from '../layout.js';
+import { layout, problemPage } from '../layout.js';
 import { helpPath } from './help.js';
+import { describeRequest, requestWords } from './consent.js';
+
+/** One session of the account (src/account-security/sessions.ts). */
+export interface SessionView {
+  uid: string;
+  browser: string | null;
+  system: string | null;
+  ip: string | null;
+  signedInAt: Date | null;
+  firstSeenAt: Date | null;
+  lastSeenAt: Date | null;
+  current: boolean;
+}
+
+/** One connected application (src/account-security/connected-apps.ts). */
+export interface ConnectedAppView {
+  clientId: string;
+  name: string | null;
+  scopes: string[];
+  since: Date | null;
+}
+
+/** What the page says at its top after a change (`?done=`), from a fixed list. */
+export const ACCOUNT_NOTICES = [
+  'signed_in_again',
+  'session_ended',
+  'session_not_found',
+  'other_sessions_ended',
+  'app_revoked',
+  'app_not_found',
+  'codes_already_replaced',
+] as const;
+export type AccountNotice = (typeof ACCOUNT_NOTICES)[number];
 
 export interface AuthenticatorView {
   label: string;
@@ -21,14 +54,23 @@ export interface AccountPageInput {
   email: string | null;
   authenticators: AuthenticatorView[];
   amr: string[];
-  acr: string | null;
   authTime: number | null;
+  /** How long after a full sign-in changes are allowed (ACCOUNT_REAUTH_WINDOW). */
+  reauthWindowSeconds: number;
   /** Unused recovery codes; null when there is no app (codes come with linking one). */
   recoveryCodesLeft: number | null;
+  /** Names the set the page shows the count of: the form replaces that set, once. */
+  recoveryCodeSet: string;
   recoveryCodesAction: string;
   passwordAction: string;
   /** What the last password change said: refused and why, or done. */
   password?: PasswordOutcome | undefined;
+  notice?: AccountNotice | undefined;
+  sessions: SessionView[];
+  endSessionAction: string;
+  endOtherSessionsAction: string;
+  apps: ConnectedAppView[];
+  revokeAppAction: string;
   csrfToken: string;
   signOutAction: string;
 }
@@ -76,13 +118,14 @@ function authenticatorSection(frame: Frame, authenticators: AuthenticatorView[])
   );
 }
 
-function recoveryCodesSection({ t }: Frame, left: number, action: string, csrfToken: string) {
+function recoveryCodesSection({ t }: Frame, left: number, set: string, action: string, csrfToken: string) {
   return html`<section aria-labelledby="recovery-heading">
 <h2 id="recovery-heading">${t('account.codes.heading')}</h2>
 <p id="recovery-codes-left">${t('account.codes.left', { count: left })}</p>
 <p><small>${t('account.codes.why')}</small></p>
 <form method="post" action="${action}">
 <input type="hidden" name="csrf" value="${csrfToken}">
+<input type="hidden" name="set" value="${set}">
 <button type="submit" class="secondary">${t('account.codes.generate')}</button>
 </form>
 </section>`;
@@ -123,6 +166,82 @@ ${outcome ? passwordMessage(frame, outcome) : ''}
 </section>`;
 }
 
+function device({ t }: Frame, session: SessionView): SafeHtml {
+  return t('account.sessions.device', {
+    browser: session.browser ?? t('account.sessions.unknown_browser'),
+    system: session.system ?? t('account.sessions.unknown_system'),
+  });
+}
+
+function maybeWhen(frame: Frame, date: Date | null) {
+  return date ? when(frame, date) : frame.t('account.sessions.not_recorded');
+}
+
+function sessionsSection(frame: Frame, input: AccountPageInput) {
+  const { t } = frame;
+  const csrf = html`<input type="hidden" name="csrf" value="${input.csrfToken}">`;
+  const items = input.sessions.map(
+    (s) => html`<li class="session"${s.current ? html` id="this-session"` : ''}>
+<p><strong>${device(frame, s)}</strong>${s.current ? html` <span class="notice">${t('account.sessions.this')}</span>` : ''}</p>
+<dl>
+<dt>${t('account.sessions.address')}</dt><dd>${s.ip ?? t('account.sessions.not_recorded')}</dd>
+<dt>${t('account.sessions.signed_in')}</dt><dd>${maybeWhen(frame, s.signedInAt)}</dd>
+<dt>${t('account.sessions.first_seen')}</dt><dd>${maybeWhen(frame, s.firstSeenAt)}</dd>
+<dt>${t('account.sessions.last_seen')}</dt><dd>${maybeWhen(frame, s.lastSeenAt)}</dd>
+</dl>
+${
+  s.current
+    ? ''
+    : html`<form method="post" action="${input.endSessionAction}">
+${csrf}<input type="hidden" name="session" value="${s.uid}">
+<button type="submit" class="secondary">${t('account.sessions.end')}</button>
+</form>`
+}
+</li>`,
+  );
+  const others = input.sessions.some((s) => !s.current);
+  return html`<section aria-labelledby="sessions-heading">
+<h2 id="sessions-heading">${t('account.sessions.heading')}</h2>
+<p><small>${t('account.sessions.intro')}</small></p>
+<ul class="sessions">${items}</ul>
+${
+  others
+    ? html`<form method="post" action="${input.endOtherSessionsAction}">
+${csrf}<button type="submit" class="secondary">${t('account.sessions.end_others')}</button>
+</form>`
+    : html`<p>${t('account.sessions.only_this')}</p>`
+}
+</section>`;
+}
+
+function appsSection(frame: Frame, input: AccountPageInput) {
+  const { t } = frame;
+  const items = input.apps.map(
+    (app) => html`<li class="connected-app">
+<p><strong>${app.name ?? app.clientId}</strong></p>
+<dl>
+<dt>${t('account.apps.since')}</dt><dd>${maybeWhen(frame, app.since)}</dd>
+<dt>${t('account.apps.access')}</dt><dd><ul>${describeRequest(app.scopes, []).map((r) => html`<li>${requestWords(frame, r)}</li>`)}</ul></dd>
+</dl>
+<form method="post" action="${input.revokeAppAction}">
+<input type="hidden" name="csrf" value="${input.csrfToken}">
+<input type="hidden" name="client" value="${app.clientId}">
+<button type="submit" class="secondary">${t('account.apps.revoke')}</button>
+</form>
+</li>`,
+  );
+  return html`<section aria-labelledby="apps-heading">
+<h2 id="apps-heading">${t('account.apps.heading')}</h2>
+<p><small>${t('account.apps.intro')}</small></p>
+${input.apps.length ? html`<ul class="connected-apps">${items}</ul>` : html`<p>${t('account.apps.none')}</p>`}
+</section>`;
+}
+
+function noticeLine({ t }: Frame, notice: AccountNotice): SafeHtml {
+  const refused = notice === 'codes_already_replaced';
+  return html`<p id="account-notice" class="${refused ? 'error' : 'notice'}" role="${refused ? 'alert' : 'status'}">${t(`account.notice.${notice}`)}</p>`;
+}
+
 export function accountPage(input: AccountPageInput): string {
   const { frame } = input;
   const { t } = frame;
@@ -132,6 +251,8 @@ export function accountPage(input: AccountPageInput): string {
     title: t('account.title'),
     body: html`<h1>${t('account.title')}</h1>
 <p>${t('account.signed_in_as', { email })}</p>
+${input.notice ? noticeLine(frame, input.notice) : ''}
+<p><small>${t('account.reauth_rule', { minutes: Math.round(input.reauthWindowSeconds / 60) })}</small></p>
 
 <section aria-labelledby="authenticator-heading">
 <h2 id="authenticator-heading">${t('account.app.heading')}</h2>
@@ -139,18 +260,18 @@ ${authenticatorSection(frame, input.authenticators)}
 <p><small>${t('account.app.lost', { help: (chunks) => html`<a href="${helpPath('/account')}">${chunks}</a>` })}</small></p>
 </section>
 
-${input.recoveryCodesLeft === null ? '' : recoveryCodesSection(frame, input.recoveryCodesLeft, input.recoveryCodesAction, input.csrfToken)}
+${input.recoveryCodesLeft === null ? '' : recoveryCodesSection(frame, input.recoveryCodesLeft, input.recoveryCodeSet, input.recoveryCodesAction, input.csrfToken)}
 
 ${passwordSection(frame, input.passwordAction, input.csrfToken, input.password)}
+
+${sessionsSection(frame, input)}
+
+${appsSection(frame, input)}
 
 <section aria-labelledby="session-heading">
 <h2 id="session-heading">${t('account.session.heading')}</h2>
 <p id="sign-in-methods">${describeAmr(frame, input.amr)}</p>
-<dl>
-<dt>${t('account.session.methods_label')}</dt><dd><code id="amr">${input.amr.join(' ')}</code></dd>
-${input.acr ? html`<dt>${t('account.session.level')}</dt><dd><code>${input.acr}</code></dd>` : ''}
-${input.authTime ? html`<dt>${t('account.session.since')}</dt><dd>${when(frame, new Date(input.authTime * 1000))}</dd>` : ''}
-</dl>
+${input.authTime ? html`<dl><dt>${t('account.session.since')}</dt><dd>${when(frame, new Date(input.authTime * 1000))}</dd></dl>` : ''}
 </section>
 
 <form method="post" action="${input.signOutAction}">
@@ -158,30 +279,6 @@ ${input.authTime ? html`<dt>${t('account.session.since')}</dt><dd>${when(frame, 
 <button type="submit" class="secondary">${t('account.sign_out')}</button>
 </form>`,
   });
-}
-
-/**
- * New recovery codes asked for too long after the last full sign-in. Signing in again ends the
- * account page's session, so it is a form with the session's CSRF token, not a link another site
- * could point a browser at.
- */
-export function signInAgainPage(
-  frame: Frame,
-  signInAgainAction: string,
-  csrfToken: string,
-  accountHref: string,
-): string {
-  const { t } = frame;
-  return messagePage(
-    frame,
-    t('again.title'),
-    t('again.message'),
-    html`<form method="post" action="${signInAgainAction}">
-<input type="hidden" name="csrf" value="${csrfToken}">
-<button type="submit">${t('again.button')}</button>
-</form>
-<p>${t('again.then', { back: (chunks) => html`<a href="${accountHref}">${chunks}</a>` })}</p>`,
-  );
 }
 
 export function signedOutPage(frame: Frame, signInHref: string): string {

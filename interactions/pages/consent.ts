@@ -42,7 +42,7 @@ export function describeRequest(scopes: readonly string[], claims: readonly stri
   ];
 }
 
-function requestWords({ t }: Frame, request: Request): SafeHtml {
+export function requestWords({ t }: Frame, request: Request): SafeHtml {
   return 'scope' in request ? t(`consent.scope.${request.scope}`) : t('consent.scope.other', { scope: request.other });
 }
 

@@ -21,6 +21,10 @@ export interface AuditEventDetails {
   password_changed: BySource<'account_page'> & { sessionsEnded: true };
   /** A password change refused because the current password was wrong. */
   password_change_failed: { reason: 'wrong_password' };
+  /** The person ended one of their sessions, or every other one (`count`), with their tokens. */
+  sessions_ended: BySource<'account_page'> & { which: 'one' | 'others'; count: number };
+  /** The person revoked a connected app (the event's clientId): `grants` ended, with their tokens. */
+  connected_app_revoked: BySource<'account_page'> & { grants: number };
 
   // Clients and keys (the admin CLI).
   client_added: BySource<'cli'> & { public: boolean; firstParty: boolean };

@@ -3,7 +3,7 @@
 // never carries a password, code or secret. Reads give events back with their detail parsed.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Database } from '../database/client.js';
+import type { Database, Prisma } from '../database/client.js';
 import type { AuditContext, AuditEvent, AuditEventBody, AuditEventInput, AuditEventType } from './events.js';
 
 export type { AuditContext, AuditEvent, AuditEventBody, AuditEventInput, AuditEventType } from './events.js';
@@ -25,6 +25,16 @@ export class AuditLog {
   ) {}
 
   async record(event: AuditEventInput): Promise<void> {
+    await this.recordIn(this.db, event);
+    this.committed(event);
+  }
+
+  /**
+   * Records inside the caller's transaction, for a change that must not happen unrecorded: if the
+   * row cannot be written, the transaction (and the change) rolls back. Once it commits, the caller
+   * tells the observers with `committed` (a retried transaction must not count twice).
+   */
+  async recordIn(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
     const row = {
       id: randomUUID(),
       type: event.type,
@@ -34,7 +44,11 @@ export class AuditLog {
       detail: event.detail === undefined ? null : JSON.stringify(event.detail),
     };
     this.logger.info({ audit: { ...event, id: row.id } }, `audit ${event.type}`);
-    await this.db.auditEvent.create({ data: row });
+    await tx.auditEvent.create({ data: row });
+  }
+
+  /** Tells the observers of an event recorded with `recordIn`, once its transaction committed. */
+  committed(event: AuditEventInput): void {
     for (const observer of this.observers) observer(event);
   }
 

@@ -51,6 +51,8 @@ export interface Config {
   readonly auditRetentionDays: number;
   /** Who may link an app with the password alone, and for how long a set-up link works. */
   readonly enrollment: EnrollmentConfig;
+  /** How long after a full sign-in (password and second factor) /account allows changes. */
+  readonly accountReauthWindowSeconds: number;
   /** Who people ask for help with signing in (SUPPORT_URL, SUPPORT_EMAIL); either may be unset. */
   readonly support: SupportContact;
   /** The logo and accent colours (BRAND_LOGO, BRAND_COLOR, BRAND_COLOR_DARK), checked. */
@@ -215,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     auditRetentionDays: e.AUDIT_RETENTION,
     enrollment: Object.freeze({ windowSeconds: e.ENROLLMENT_WINDOW, linkTtlSeconds: e.ENROLLMENT_LINK_TTL }),
+    accountReauthWindowSeconds: e.ACCOUNT_REAUTH_WINDOW,
     support: Object.freeze({ url: e.SUPPORT_URL, email: e.SUPPORT_EMAIL }),
     brand: branding,
   });

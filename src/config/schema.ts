@@ -372,6 +372,12 @@ export const environmentSchema = z.object({
     description:
       'how long a set-up link printed by `user add`, `user reset-mfa` or `user enroll-link` works (single use; a new link voids the old one)',
   }),
+  // The account page (src/account-security): changes there are a way past both factors (new
+  // recovery codes, a new password, ending sessions), so they need a sign-in this recent.
+  ACCOUNT_REAUTH_WINDOW: span(60).prefault('10m').meta({
+    description:
+      'how long after a full sign-in (password and second factor) a person may make changes on `/account` (new password, new recovery codes, ending sessions, revoking apps); later, the page asks for both factors again first',
+  }),
   // Audit rows older than this are deleted with expired protocol state (at start, every 10 minutes).
   AUDIT_RETENTION: z
     .string()

@@ -28,6 +28,42 @@ export class RecoveryCodeStore {
     return serializable(this.db, (tx) => this.replaceIn(tx, accountId), this.options);
   }
 
+  /**
+   * A fresh set that replaces the one the person saw (`seenSet`, from `currentSet`), recorded by
+   * `record` in the same transaction: if the audit row cannot be written, the old codes stay and no
+   * new ones exist (never old codes deleted and new ones unshown). Null when the set was already
+   * replaced since (a form sent twice, a reload of the page that showed the new codes): nothing changes.
+   */
+  async replaceSeen(
+    accountId: string,
+    seenSet: string,
+    record: (tx: Prisma.TransactionClient, count: number) => Promise<void>,
+  ): Promise<string[] | null> {
+    return serializable(
+      this.db,
+      async (tx) => {
+        if ((await this.currentSet(accountId, tx)) !== seenSet) return null;
+        const codes = await this.replaceIn(tx, accountId);
+        await record(tx, codes.length);
+        return codes;
+      },
+      this.options,
+    );
+  }
+
+  /**
+   * Names the account's current set ('' when it has none): it changes with every replacement, so a
+   * form carrying it asks to replace that set, once. Row ids are random; their digests stay private.
+   */
+  async currentSet(accountId: string, tx: Prisma.TransactionClient = this.db): Promise<string> {
+    const first = await tx.recoveryCode.findFirst({
+      where: { accountId },
+      orderBy: { id: 'asc' },
+      select: { id: true },
+    });
+    return first?.id ?? '';
+  }
+
   /** The same replacement inside the caller's transaction (an enrolment's, which must all hold or none). */
   async replaceIn(tx: Prisma.TransactionClient, accountId: string): Promise<string[]> {
     const codes = generateRecoveryCodes();

@@ -12,8 +12,10 @@ export const PORTAL_PATHS = {
   signOut: '/account/sign-out',
   signedOut: '/account/signed-out',
   recoveryCodes: '/account/recovery-codes',
-  signInAgain: '/account/sign-in-again',
   password: '/account/password',
+  endSession: '/account/sessions/end',
+  endOtherSessions: '/account/sessions/end-others',
+  revokeApp: '/account/apps/revoke',
 } as const;
 
 export function portalUrl(config: Pick<Config, 'issuer'>, path: string): string {

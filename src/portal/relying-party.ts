@@ -20,6 +20,8 @@ export interface PortalIdentity {
   amr: string[];
   acr: string | null;
   authTime: number | null;
+  /** The ID token's `iat`, on the provider's clock like `authTime`: their difference is the sign-in's age. */
+  issuedAt: number | null;
   idToken: string;
 }
 
@@ -112,6 +114,7 @@ export class PortalRelyingParty {
         amr: Array.isArray(claims.amr) ? claims.amr.map(String) : [],
         acr: typeof claims.acr === 'string' ? claims.acr : null,
         authTime: typeof claims.auth_time === 'number' ? claims.auth_time : null,
+        issuedAt: typeof claims.iat === 'number' ? claims.iat : null,
         idToken: tokens.id_token!,
       };
     } catch (error) {

@@ -5,6 +5,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'koa';
 import type { Adapter } from 'oidc-provider';
+import type { ProtocolStore } from '../oidc/adapters/index.js';
 import type { PortalAuthorization, PortalIdentity } from './relying-party.js';
 
 export const PORTAL_SESSION_MODEL = 'TwofoldPortalSession';
@@ -15,12 +16,26 @@ const PENDING_TTL_SECONDS = 15 * 60;
 // provider's own session lasts), so a session ended elsewhere does not linger here.
 const SIGNED_IN_TTL_SECONDS = 60 * 60;
 
-export interface SignedInSession {
+/** What the portal keeps about how this browser signed in, beside the identity. */
+export interface SignInFacts {
+  /** When both factors were last proved, on our clock (ms); null if this sign-in did not prove both. */
+  fullSignInAt: number | null;
+  /** The uid of the provider's session the sign-in came from: ending that session ends this one. */
+  providerSession: string | undefined;
+}
+
+export interface SignedInSession extends SignInFacts {
   identity: PortalIdentity;
   csrfToken: string;
 }
 
-type PortalRecord = { kind: 'pending'; pending: PortalAuthorization } | { kind: 'signed-in'; session: SignedInSession };
+/** A sign-in started for a change on the page: where to return (a section of the page) once done. */
+export interface PendingSignIn {
+  pending: PortalAuthorization;
+  returnTo?: string | undefined;
+}
+
+type PortalRecord = ({ kind: 'pending' } & PendingSignIn) | { kind: 'signed-in'; session: SignedInSession };
 
 export class PortalSessions {
   constructor(
@@ -35,26 +50,26 @@ export class PortalSessions {
   }
 
   /** Remembers a sign-in that is about to start, replacing whatever this browser had. */
-  async startSignIn(ctx: Context, pending: PortalAuthorization): Promise<void> {
+  async startSignIn(ctx: Context, pending: PortalAuthorization, returnTo?: string): Promise<void> {
     await this.end(ctx);
-    await this.write(ctx, { kind: 'pending', pending }, PENDING_TTL_SECONDS);
+    await this.write(ctx, { kind: 'pending', pending, ...(returnTo ? { returnTo } : {}) }, PENDING_TTL_SECONDS);
   }
 
   /** The pending sign-in, removed as it is read: a callback can be used once. */
-  async takePending(ctx: Context): Promise<PortalAuthorization | undefined> {
+  async takePending(ctx: Context): Promise<PendingSignIn | undefined> {
     const record = await this.read(ctx);
     if (record?.kind !== 'pending') return undefined;
     await this.end(ctx);
-    return record.pending;
+    return { pending: record.pending, returnTo: record.returnTo };
   }
 
   /**
    * Starts the signed-in session under a new id, so an id seen before sign-in is worthless after.
    * Also how a password change keeps this browser signed in once every session of the account ended.
    */
-  async signIn(ctx: Context, identity: PortalIdentity): Promise<SignedInSession> {
+  async signIn(ctx: Context, identity: PortalIdentity, facts: SignInFacts): Promise<SignedInSession> {
     await this.end(ctx);
-    const session: SignedInSession = { identity, csrfToken: randomId() };
+    const session: SignedInSession = { identity, csrfToken: randomId(), ...facts };
     // accountId lets "end every session of this account" (reset-mfa, disable) reach the portal too.
     await this.write(ctx, { kind: 'signed-in', session }, SIGNED_IN_TTL_SECONDS, identity.sub);
     return session;
@@ -107,6 +122,24 @@ export class PortalSessions {
       overwrite: true,
     };
   }
+}
+
+/**
+ * Ends the portal sessions that came from one provider session (ended from /account in another
+ * browser): that browser's account page must not stay open on a session that no longer exists.
+ */
+export async function endPortalSessionsFrom(
+  store: Pick<ProtocolStore, 'adapter' | 'listByAccount'>,
+  accountId: string,
+  providerSession: string,
+): Promise<void> {
+  const adapter = store.adapter(PORTAL_SESSION_MODEL);
+  const entries = await store.listByAccount(PORTAL_SESSION_MODEL, accountId);
+  const bound = entries.filter(({ payload }) => {
+    const record = (payload as { record?: PortalRecord }).record;
+    return record?.kind === 'signed-in' && record.session.providerSession === providerSession;
+  });
+  await Promise.all(bound.map(({ id }) => adapter.destroy(id)));
 }
 
 function randomId(): string {

@@ -14,7 +14,7 @@ import { replayNoticePage } from '../../interactions/pages/replay-notice.js';
 import { consentPage, describeRequest } from '../../interactions/pages/consent.js';
 import { authenticatorLockedPage, tooManyAttemptsPage } from '../../interactions/pages/rate-limited.js';
 import { helpPage } from '../../interactions/pages/help.js';
-import { accountPage, portalProblemPage, signedOutPage, signInAgainPage } from '../../interactions/pages/account.js';
+import { ACCOUNT_NOTICES, accountPage, portalProblemPage, signedOutPage } from '../../interactions/pages/account.js';
 import { CATALOGUES } from '../../src/i18n/translator.js';
 import { brand } from '../../src/branding/index.js';
 import { englishSentencesOn } from '../support/languages.js';
@@ -45,6 +45,49 @@ const keyUri = 'otpauth://totp/Twofold:ada%40example.com?secret=ABCDEFGH&issuer=
 
 /** Every page template with sample data, by name. */
 function everyPage(frame: Frame): Record<string, string> {
+  // The account page's sections: every kind of session and application line, or none of them.
+  const actions = {
+    reauthWindowSeconds: 600,
+    recoveryCodeSet: 'set-1',
+    endSessionAction: '/account/sessions/end',
+    endOtherSessionsAction: '/account/sessions/end-others',
+    revokeAppAction: '/account/apps/revoke',
+  };
+  const everything = {
+    ...actions,
+    sessions: [
+      {
+        uid: 'u1',
+        browser: 'Firefox',
+        system: 'Linux',
+        ip: '192.0.2.1',
+        signedInAt: at,
+        firstSeenAt: at,
+        lastSeenAt: at,
+        current: true,
+      },
+      {
+        uid: 'u2',
+        browser: null,
+        system: null,
+        ip: null,
+        signedInAt: null,
+        firstSeenAt: null,
+        lastSeenAt: null,
+        current: false,
+      },
+    ],
+    apps: [
+      {
+        clientId: 'notes',
+        name: 'Acme Notes',
+        scopes: ['openid', 'email', 'profile', 'offline_access', 'x:y'],
+        since: at,
+      },
+      { clientId: 'bare', name: null, scopes: [], since: null },
+    ],
+  };
+  const nothing = { ...actions, sessions: [], apps: [] };
   const pages: Record<string, string> = {
     password: passwordPage({ frame, uid, csrf, clientName: 'Acme Notes' }),
     'password, wrong': passwordPage({ frame, uid, csrf, clientName: 'Acme Notes', email, error: 'password.wrong' }),
@@ -105,9 +148,9 @@ function everyPage(frame: Frame): Record<string, string> {
       email,
       authenticators: [{ label: 'Authenticator app', addedAt: at, lastUsedAt: null, locked: true }],
       amr: ['pwd', 'otp', 'mfa'],
-      acr: 'urn:twofold:acr:pwd+otp',
       authTime: at.getTime() / 1000,
       recoveryCodesLeft: 1,
+      ...everything,
       recoveryCodesAction: '/account/recovery-codes',
       passwordAction: '/account/password',
       csrfToken: csrf,
@@ -118,9 +161,9 @@ function everyPage(frame: Frame): Record<string, string> {
       email: null,
       authenticators: [],
       amr: ['pwd', 'hwk', 'x-custom'],
-      acr: null,
       authTime: null,
       recoveryCodesLeft: null,
+      ...nothing,
       recoveryCodesAction: '',
       passwordAction: '/account/password',
       password: 'too_common',
@@ -135,9 +178,10 @@ function everyPage(frame: Frame): Record<string, string> {
           email,
           authenticators: [],
           amr: ['pwd', 'otp', 'mfa'],
-          acr: null,
           authTime: null,
           recoveryCodesLeft: null,
+          ...nothing,
+          ...nothing,
           recoveryCodesAction: '',
           passwordAction: '/account/password',
           password: outcome,
@@ -146,9 +190,23 @@ function everyPage(frame: Frame): Record<string, string> {
         }),
       ]),
     ),
-    'sign in again first': signInAgainPage(frame, '/account/sign-in-again', csrf, '/account'),
     'signed out': signedOutPage(frame, '/account'),
   };
+  for (const notice of ACCOUNT_NOTICES)
+    pages[`account, notice ${notice}`] = accountPage({
+      frame,
+      email,
+      authenticators: [],
+      amr: ['pwd', 'otp', 'mfa'],
+      authTime: null,
+      recoveryCodesLeft: null,
+      ...nothing,
+      recoveryCodesAction: '',
+      passwordAction: '',
+      notice,
+      csrfToken: csrf,
+      signOutAction: '',
+    });
   for (const what of ['password', 'code', 'recovery code'] as const)
     for (const scope of ['account', 'network'] as const)
       for (const seconds of [30, 61, 900])

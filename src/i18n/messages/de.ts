@@ -261,16 +261,45 @@ export const de: Translation = {
   'account.session.method.fpt': 'einem Fingerabdruck',
   'account.session.method.other': 'einer Methode namens „{method}“',
   'account.session.method.unknown': 'einer Methode, die diese Seite nicht kennt',
-  'account.session.methods_label': 'Methoden',
-  'account.session.level': 'Stufe',
   'account.session.since': 'Seit',
+  'account.reauth_rule':
+    'Änderungen auf dieser Seite erfordern eine Anmeldung mit Ihrem Passwort und Ihrer App {minutes, plural, one {in der letzten # Minute} other {in den letzten # Minuten}}. Sonst werden Sie zuerst nach beidem gefragt und dann hierher zurückgebracht.',
+  'account.notice.signed_in_again':
+    'Sie haben sich erneut mit beiden Schritten angemeldet. Sie können Ihre Änderung jetzt vornehmen.',
+  'account.notice.session_ended':
+    'Diese Sitzung wurde beendet. Dieser Browser muss sich neu anmelden, und die Anwendungen, bei denen er angemeldet war, haben dort ihren Zugriff verloren.',
+  'account.notice.session_not_found': 'Diese Sitzung war bereits beendet. Es wurde nichts geändert.',
+  'account.notice.other_sessions_ended':
+    'Sie sind jetzt überall sonst abgemeldet. Nur dieser Browser ist noch angemeldet.',
+  'account.notice.app_revoked':
+    'Die Anwendung hat keinen Zugriff mehr auf Ihr Konto. Wenn Sie sie wieder verwenden, fragt sie erneut nach Ihrer Erlaubnis.',
+  'account.notice.app_not_found': 'Diese Anwendung hatte bereits keinen Zugriff mehr. Es wurde nichts geändert.',
+  'account.notice.codes_already_replaced':
+    'Diese Wiederherstellungscodes wurden bereits ersetzt (das Formular wurde zweimal gesendet oder die Seite mit den neuen Codes neu geladen), daher wurde kein weiterer Satz erzeugt. Die damals angezeigten Codes sind die gültigen; wenn Sie sie nicht gespeichert haben, erzeugen Sie einen neuen Satz.',
+  'account.sessions.heading': 'Wo Sie angemeldet sind',
+  'account.sessions.intro':
+    'Jeder Browser, der bei Ihrem Konto angemeldet ist. Wenn Sie einen nicht erkennen, beenden Sie seine Sitzung und ändern Sie Ihr Passwort.',
+  'account.sessions.this': 'Dieser Browser',
+  'account.sessions.device': '{browser} auf {system}',
+  'account.sessions.unknown_browser': 'Ein unbekannter Browser',
+  'account.sessions.unknown_system': 'einem unbekannten System',
+  'account.sessions.address': 'Netzwerkadresse',
+  'account.sessions.signed_in': 'Angemeldet',
+  'account.sessions.first_seen': 'Zuerst gesehen',
+  'account.sessions.last_seen': 'Zuletzt gesehen',
+  'account.sessions.not_recorded': 'Nicht erfasst',
+  'account.sessions.end': 'Diese Sitzung beenden',
+  'account.sessions.end_others': 'Überall sonst abmelden',
+  'account.sessions.only_this': 'Sie sind nirgendwo sonst angemeldet.',
+  'account.apps.heading': 'Verbundene Anwendungen',
+  'account.apps.intro':
+    'Anwendungen, denen Sie die Nutzung Ihres Kontos erlaubt haben. Wenn Sie eine widerrufen, endet ihr Zugriff sofort: Sie muss erneut um Ihre Erlaubnis bitten.',
+  'account.apps.none': 'Keine andere Anwendung hat Zugriff auf Ihr Konto.',
+  'account.apps.since': 'Erlaubt seit',
+  'account.apps.access': 'Sie darf',
+  'account.apps.revoke': 'Zugriff widerrufen',
   'account.sign_out': 'Abmelden',
   'account.go': 'Zu Ihrem Konto',
-  'again.title': 'Melden Sie sich zuerst erneut an',
-  'again.message':
-    'Zu Ihrer Sicherheit werden neue Wiederherstellungscodes nur kurz nach einer Anmeldung mit Ihrem Passwort und Ihrer App ausgegeben.',
-  'again.button': 'Erneut anmelden',
-  'again.then': 'Erzeugen Sie die Codes dann auf Ihrer Kontoseite. <back>Zurück zu Ihrem Konto</back>',
   'signed_out.title': 'Abgemeldet',
   'signed_out.heading': 'Sie sind abgemeldet',
   'signed_out.message': 'Sie wurden in diesem Browser von {issuer} abgemeldet.',

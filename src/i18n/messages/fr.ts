@@ -254,16 +254,45 @@ export const fr: Translation = {
   'account.session.method.fpt': 'une empreinte digitale',
   'account.session.method.other': 'une méthode appelée « {method} »',
   'account.session.method.unknown': 'une méthode que cette page ne connaît pas',
-  'account.session.methods_label': 'Méthodes',
-  'account.session.level': 'Niveau',
   'account.session.since': 'Depuis',
+  'account.reauth_rule':
+    'Les modifications sur cette page demandent une connexion avec votre mot de passe et votre application {minutes, plural, one {dans la dernière # minute} other {dans les # dernières minutes}}. Sinon, les deux vous sont d’abord demandés, puis vous revenez ici.',
+  'account.notice.signed_in_again':
+    'Vous vous êtes reconnecté avec les deux étapes. Vous pouvez maintenant faire votre modification.',
+  'account.notice.session_ended':
+    'Cette session est terminée. Ce navigateur doit se reconnecter, et les applications auxquelles il était connecté y ont perdu leur accès.',
+  'account.notice.session_not_found': 'Cette session était déjà terminée. Rien n’a été modifié.',
+  'account.notice.other_sessions_ended':
+    'Vous êtes maintenant déconnecté partout ailleurs. Seul ce navigateur est encore connecté.',
+  'account.notice.app_revoked':
+    'L’application n’a plus accès à votre compte. Si vous l’utilisez à nouveau, elle vous redemandera votre autorisation.',
+  'account.notice.app_not_found': 'Cette application n’avait déjà plus accès. Rien n’a été modifié.',
+  'account.notice.codes_already_replaced':
+    'Ces codes de récupération avaient déjà été remplacés (le formulaire a été envoyé deux fois, ou la page des nouveaux codes a été rechargée) : aucun autre jeu n’a été créé. Les codes affichés alors sont ceux qui fonctionnent ; si vous ne les avez pas enregistrés, générez-en un nouveau jeu.',
+  'account.sessions.heading': 'Où vous êtes connecté',
+  'account.sessions.intro':
+    'Chaque navigateur connecté à votre compte. Si vous n’en reconnaissez pas un, terminez sa session et changez votre mot de passe.',
+  'account.sessions.this': 'Ce navigateur',
+  'account.sessions.device': '{browser} sur {system}',
+  'account.sessions.unknown_browser': 'Un navigateur inconnu',
+  'account.sessions.unknown_system': 'un système inconnu',
+  'account.sessions.address': 'Adresse réseau',
+  'account.sessions.signed_in': 'Connecté le',
+  'account.sessions.first_seen': 'Vu pour la première fois',
+  'account.sessions.last_seen': 'Vu pour la dernière fois',
+  'account.sessions.not_recorded': 'Non enregistré',
+  'account.sessions.end': 'Terminer cette session',
+  'account.sessions.end_others': 'Se déconnecter partout ailleurs',
+  'account.sessions.only_this': 'Vous n’êtes connecté nulle part ailleurs.',
+  'account.apps.heading': 'Applications connectées',
+  'account.apps.intro':
+    'Les applications que vous avez autorisées à utiliser votre compte. En révoquer une met fin à son accès immédiatement : elle devra vous redemander votre autorisation.',
+  'account.apps.none': 'Aucune autre application n’a accès à votre compte.',
+  'account.apps.since': 'Autorisée depuis',
+  'account.apps.access': 'Elle peut',
+  'account.apps.revoke': 'Révoquer l’accès',
   'account.sign_out': 'Se déconnecter',
   'account.go': 'Accéder à votre compte',
-  'again.title': 'Reconnectez-vous d’abord',
-  'again.message':
-    'Par sécurité, de nouveaux codes de récupération ne sont délivrés que peu après une connexion avec votre mot de passe et votre application.',
-  'again.button': 'Se reconnecter',
-  'again.then': 'Générez ensuite les codes sur la page de votre compte. <back>Retour à votre compte</back>',
   'signed_out.title': 'Déconnecté',
   'signed_out.heading': 'Vous êtes déconnecté',
   'signed_out.message': 'Vous avez été déconnecté de {issuer} dans ce navigateur.',

@@ -72,6 +72,18 @@ export class DatabaseAdapter implements Adapter {
   }
 }
 
+/** The live entries of one model that belong to the account (the account_id index). */
+export async function listAccountState(
+  db: Database,
+  model: string,
+  accountId: string,
+): Promise<{ id: string; payload: AdapterPayload }[]> {
+  const rows = await db.oidcPayload.findMany({
+    where: { model, accountId, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+  });
+  return rows.map((row) => ({ id: row.id, payload: JSON.parse(row.payload) as AdapterPayload }));
+}
+
 /** Ends every session, grant, code and token of one account, whatever its model. */
 export async function revokeAccountState(db: Database, accountId: string): Promise<void> {
   await db.oidcPayload.deleteMany({ where: { accountId } });

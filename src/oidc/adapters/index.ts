@@ -1,14 +1,14 @@
 // Where oidc-provider's short-lived state lives: Redis when REDIS_URL is set (shared by every
 // instance), otherwise our database (the embedded SQLite file through its driver directly, or
 // PostgreSQL through Prisma). Clients always come from the database.
-import type { Adapter } from 'oidc-provider';
+import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Database } from '../../database/client.js';
 import type { ClientStore } from '../../clients/store.js';
 import { ClientAdapter } from './clients.js';
-import { DatabaseAdapter, purgeExpired, revokeAccountState, revokeClientState } from './database.js';
+import { DatabaseAdapter, listAccountState, purgeExpired, revokeAccountState, revokeClientState } from './database.js';
 import { SqliteProtocolState } from './sqlite.js';
 import type { SqliteConnection } from '../../database/sqlite.js';
-import { RedisAdapter, RedisKeys, defineScripts, revokeIndex } from './redis.js';
+import { RedisAdapter, RedisKeys, defineScripts, listIndex, revokeIndex } from './redis.js';
 import type { RedisConnection } from '../../redis/connection.js';
 
 export interface ProtocolStore {
@@ -16,6 +16,12 @@ export interface ProtocolStore {
   readonly kind: 'database' | 'redis';
   /** The adapter for one oidc-provider model (or one of our own short-lived models). */
   adapter(model: string): Adapter;
+  /**
+   * The live entries of one model that belong to the account (its sessions, its grants), each with
+   * its id: what /account lists. oidc-provider's adapter contract has no such lookup; our stores keep
+   * an index by account anyway (for revokeAccount), which this reads.
+   */
+  listByAccount(model: string, accountId: string): Promise<StoredEntry[]>;
   /** Ends every session, grant, code and token that belongs to the account. */
   revokeAccount(accountId: string): Promise<void>;
   /** Ends every grant, code and token issued to the client (consents are grants). */
@@ -25,6 +31,12 @@ export interface ProtocolStore {
   /** True when the store answers. */
   ready(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** One stored entry: its id (the adapter's key) and payload. */
+export interface StoredEntry {
+  id: string;
+  payload: AdapterPayload;
 }
 
 /** One adapter per model, made on first use; clients always come from the database. */
@@ -41,6 +53,7 @@ export function databaseProtocolStore(db: Database, clients: ClientStore): Proto
   return {
     kind: 'database',
     adapter: adaptersOf(clients, (model) => new DatabaseAdapter(db, model)),
+    listByAccount: (model, accountId) => listAccountState(db, model, accountId),
     revokeAccount: (accountId) => revokeAccountState(db, accountId),
     revokeClient: (clientId) => revokeClientState(db, clientId),
     purge: async () => {
@@ -62,6 +75,7 @@ export function sqliteProtocolStore(connection: SqliteConnection, clients: Clien
   return {
     kind: 'database',
     adapter: adaptersOf(clients, (model) => state.adapter(model)),
+    listByAccount: (model, accountId) => state.listByAccount(model, accountId),
     revokeAccount: (accountId) => state.revokeAccount(accountId),
     revokeClient: (clientId) => state.revokeClient(clientId),
     purge: async () => {
@@ -93,6 +107,7 @@ export function redisProtocolStore(
   return {
     kind: 'redis',
     adapter: adaptersOf(clients, (model) => new RedisAdapter(redis, keys, model)),
+    listByAccount: (model, accountId) => listIndex(redis, keys, keys.account(accountId), model),
     revokeAccount: (accountId) => revokeIndex(redis, keys.account(accountId)),
     revokeClient: (clientId) => revokeIndex(redis, keys.client(clientId)),
     // Redis expires entries itself.

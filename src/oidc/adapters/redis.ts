@@ -130,6 +130,23 @@ export class RedisAdapter implements Adapter {
   }
 }
 
+/** The live entries of one model an index lists (an index may still name entries since deleted). */
+export async function listIndex(
+  redis: RedisConnection,
+  keys: RedisKeys,
+  index: string,
+  model: string,
+): Promise<{ id: string; payload: AdapterPayload }[]> {
+  const prefix = keys.entry(model, '');
+  const members = (await redis.zrange(index, '0', '-1')).filter((member) => member.startsWith(prefix));
+  // One HGET per key: on a cluster the entries live in different slots.
+  const payloads = await Promise.all(members.map((member) => redis.hget(member, 'payload')));
+  return members.flatMap((member, i) => {
+    const payload = payloads[i];
+    return payload ? [{ id: member.slice(prefix.length), payload: JSON.parse(payload) as AdapterPayload }] : [];
+  });
+}
+
 /** Deletes every entry an index lists, and those members from the index. */
 export async function revokeIndex(redis: RedisConnection, index: string): Promise<void> {
   const members = await redis.zrange(index, '0', '-1');

@@ -28,6 +28,7 @@ class Statements {
   readonly destroy;
   readonly revokeGrant;
   readonly revokeAccount;
+  readonly listAccount;
   readonly revokeClient;
   readonly purge;
 
@@ -58,6 +59,9 @@ class Statements {
     this.revokeGrant = db.prepare<[string]>('DELETE FROM oidc_payloads WHERE grant_id = ?');
     this.revokeAccount = db.prepare<[string]>('DELETE FROM oidc_payloads WHERE account_id = ?');
     this.revokeClient = db.prepare<[string]>('DELETE FROM oidc_payloads WHERE client_id = ?');
+    this.listAccount = db.prepare<[string, string, string], Row & { id: string }>(
+      `SELECT id, ${COLUMNS} FROM oidc_payloads WHERE account_id = ? AND model = ? AND (expires_at IS NULL OR expires_at > ?)`,
+    );
     this.purge = db.prepare<[string]>('DELETE FROM oidc_payloads WHERE expires_at < ?');
   }
 }
@@ -76,6 +80,12 @@ export class SqliteProtocolState {
 
   async revokeAccount(accountId: string): Promise<void> {
     await whenUnlocked(() => this.statements.revokeAccount.run(accountId));
+  }
+
+  /** The live entries of one model that belong to the account (the account_id index). */
+  listByAccount(model: string, accountId: string): Promise<{ id: string; payload: AdapterPayload }[]> {
+    const rows = this.statements.listAccount.all(accountId, model, timestamp(Date.now()));
+    return Promise.resolve(rows.map((row) => ({ id: row.id, payload: live(row)! })));
   }
 
   async revokeClient(clientId: string): Promise<void> {
