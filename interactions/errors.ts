@@ -35,6 +35,20 @@ export class PageError extends Error {
 /** A store (database or Redis) is unreachable: nothing was done, the same step can be retried. */
 const temporarilyUnavailable = () => new PageError(503, 'unavailable');
 
+/**
+ * From here in this request a recovery code is used up, whatever fails next: a failure must then
+ * say so, not "nothing was changed" (the person would type the same, now dead, code again).
+ */
+export function markRecoveryCodeSpent(ctx: Context): void {
+  (ctx.state as { recoveryCodeSpent?: boolean }).recoveryCodeSpent = true;
+}
+
+/** The problem to show for a failure: `fallback`, unless a recovery code was spent before it. */
+function afterSpending(ctx: Context, fallback: PageError): PageError {
+  const spent = (ctx.state as { recoveryCodeSpent?: boolean }).recoveryCodeSpent === true;
+  return spent ? new PageError(fallback.status, 'recovery_code_spent') : fallback;
+}
+
 /** The interaction is unknown, expired, finished, or belongs to another browser. */
 export const interactionGone = () => new PageError(400, 'expired');
 
@@ -82,7 +96,7 @@ export function outageAnswer(settings: FrameSettings, logger: Logger, metrics: M
     }
     ctx.set('Retry-After', String(RETRY_AFTER_SECONDS));
     if (!wantsJson(ctx)) {
-      showProblem(ctx, settings, temporarilyUnavailable());
+      showProblem(ctx, settings, afterSpending(ctx, temporarilyUnavailable()));
       return;
     }
     ctx.status = 503;
@@ -118,7 +132,7 @@ export function errorBoundary(settings: FrameSettings, logger: Logger, answerOut
         problem = new PageError(500, 'failed');
       }
       if (!wantsJson(ctx)) {
-        showProblem(ctx, settings, problem);
+        showProblem(ctx, settings, afterSpending(ctx, problem));
         return;
       }
       ctx.status = problem.status;

@@ -17,6 +17,7 @@ import { renderPage, showCurrentStep, type Step, type StepServices } from './con
 import { startOver } from './finish.js';
 import { succeeded, withinLimits, type LimitedAttempt } from './limits.js';
 import type { PlainMessage } from '../pages/form.js';
+import { markRecoveryCodeSpent } from '../errors.js';
 
 const MALFORMED = 'recovery.malformed';
 // A used code gets the same answer as a wrong one: the page says nothing about which codes exist.
@@ -74,7 +75,8 @@ export async function submitRecovery(
     showRecovery(ctx, deps, step, account, WRONG);
     return;
   }
-  // Audited before anything else: from here the code is spent, whatever fails next.
+  // Audited before anything else: from here the code is spent, whatever fails next (and a failure says so).
+  markRecoveryCodeSpent(ctx);
   await audit({ type: 'recovery_code_used', detail: { remaining: result.remaining } });
   await succeeded(ctx, deps, limits);
   // Whoever holds the lost phone (and perhaps a session) is signed out. Ending the sessions also

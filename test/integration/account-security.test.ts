@@ -315,6 +315,33 @@ describe.each([
         expect(await twofold.recoveryCodes.use(person.id, recoveryCodes[0]!)).toEqual({ ok: true, remaining: 9 });
         expect(await events(person.id, 'recovery_codes_regenerated')).toEqual([]);
       });
+
+    if (store === 'the database')
+      it('a failure just after a recovery code was spent at sign-in says the code is used, not "nothing was changed"', async () => {
+        const { person, recoveryCodes } = await phoneUsesNotes();
+        const stranded = new Browser(twofold.url, FIREFOX_ON_LINUX);
+        const started = await notes.start();
+        const codePage = await submitPassword(
+          stranded,
+          await stranded.navigate(started.url),
+          person.email,
+          person.password,
+        );
+        const href = /href="(\/interaction\/[^"]+\/recovery)"/.exec(codePage.body)![1]!;
+        const form = await stranded.navigate(href);
+        await refuseAuditRows(twofold, 'recovery_code_used');
+        let failed: Visit;
+        try {
+          failed = await stranded.submit(form, '/recovery', { recovery_code: recoveryCodes[0]! });
+        } finally {
+          await allowAuditRows(twofold);
+        }
+        expect(failed.status).toBe(500);
+        expect(heading(failed)).toBe('Your recovery code was used');
+        expect(failed.body).toContain('That code is now used and will not work again.');
+        expect(failed.body).not.toContain('Nothing was changed');
+        expect(await twofold.recoveryCodes.use(person.id, recoveryCodes[0]!)).toEqual({ ok: false, reason: 'invalid' });
+      });
   });
 });
 

@@ -142,6 +142,9 @@ export const de: Translation = {
   'problem.unavailable.title': 'Die Anmeldung ist vorübergehend nicht verfügbar',
   'problem.unavailable.message':
     'Die Anmeldung ist auf unserer Seite vorübergehend nicht verfügbar. Es wurde nichts geändert: Warten Sie eine Minute und versuchen Sie es dann erneut.',
+  'problem.recovery_code_spent.title': 'Ihr Wiederherstellungscode wurde verwendet',
+  'problem.recovery_code_spent.message':
+    'Auf unserer Seite ist direkt nach der Annahme Ihres Wiederherstellungscodes ein Fehler aufgetreten. Dieser Code ist jetzt verbraucht und funktioniert nicht mehr. Warten Sie eine Minute und melden Sie sich dann in der Anwendung erneut mit einem anderen Ihrer Wiederherstellungscodes an.',
   'problem.expired.title': 'Diese Anmeldung ist abgelaufen',
   'problem.expired.message':
     'Diese Anmeldeseite ist nicht mehr gültig: Sie ist möglicherweise abgelaufen oder wurde bereits abgeschlossen. Kehren Sie zur Anwendung zurück und melden Sie sich erneut an.',

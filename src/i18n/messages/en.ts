@@ -148,6 +148,9 @@ export const en = {
   'problem.unavailable.title': 'Sign-in is temporarily unavailable',
   'problem.unavailable.message':
     'Sign-in is temporarily unavailable on our side. Nothing was changed: wait a minute, then try again.',
+  'problem.recovery_code_spent.title': 'Your recovery code was used',
+  'problem.recovery_code_spent.message':
+    'Something failed on our side just after your recovery code was accepted. That code is now used and will not work again. Wait a minute, then sign in again from the application with another of your recovery codes.',
   'problem.expired.title': 'This sign-in has expired',
   'problem.expired.message':
     'This sign-in page is no longer valid: it may have expired or been completed already. Go back to the application and sign in again.',

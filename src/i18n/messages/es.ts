@@ -138,6 +138,9 @@ export const es: Translation = {
   'problem.unavailable.title': 'El inicio de sesión no está disponible temporalmente',
   'problem.unavailable.message':
     'El inicio de sesión no está disponible temporalmente por un problema nuestro. No se ha cambiado nada: espere un minuto y vuelva a intentarlo.',
+  'problem.recovery_code_spent.title': 'Su código de recuperación se ha usado',
+  'problem.recovery_code_spent.message':
+    'Algo falló por nuestra parte justo después de aceptar su código de recuperación. Ese código ya está usado y no volverá a funcionar. Espere un minuto y vuelva a iniciar sesión desde la aplicación con otro de sus códigos de recuperación.',
   'problem.expired.title': 'Este inicio de sesión ha caducado',
   'problem.expired.message':
     'Esta página de inicio de sesión ya no es válida: puede que haya caducado o que ya se haya completado. Vuelva a la aplicación e inicie sesión de nuevo.',

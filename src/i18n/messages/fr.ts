@@ -140,6 +140,9 @@ export const fr: Translation = {
   'problem.unavailable.title': 'La connexion est temporairement indisponible',
   'problem.unavailable.message':
     'La connexion est temporairement indisponible de notre côté. Rien n’a été modifié : patientez une minute, puis réessayez.',
+  'problem.recovery_code_spent.title': 'Votre code de récupération a été utilisé',
+  'problem.recovery_code_spent.message':
+    'Un problème est survenu de notre côté juste après l’acceptation de votre code de récupération. Ce code est maintenant utilisé et ne fonctionnera plus. Attendez une minute, puis reconnectez-vous depuis l’application avec un autre de vos codes de récupération.',
   'problem.expired.title': 'Cette connexion a expiré',
   'problem.expired.message':
     'Cette page de connexion n’est plus valide : elle a peut-être expiré ou a déjà été utilisée. Revenez à l’application et connectez-vous de nouveau.',
