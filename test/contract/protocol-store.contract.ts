@@ -149,6 +149,25 @@ export function describeProtocolStoreContract(name: string, makeStore: () => Pro
       expect(await store.adapter('Session').findByUid(uid)).toBeUndefined();
     });
 
+    it('lists the live entries of one model that belong to an account, with their ids', async () => {
+      const account = `acc-${id()}`;
+      const first = await save('Session', { uid: id(), accountId: account });
+      const second = await save('Session', { uid: id(), accountId: account });
+      const gone = await save('Session', { uid: id(), accountId: account });
+      await store.adapter('Session').destroy(gone);
+      await save('Session', { uid: id(), accountId: `acc-${id()}` });
+      await save('Grant', { accountId: account, clientId: 'notes' });
+      const short = await save('Session', { uid: id(), accountId: account }, 1);
+      expect((await store.listByAccount('Session', account)).map((e) => e.id).sort()).toEqual(
+        [first, second, short].sort(),
+      );
+      await sleep(1100);
+      const listed = await store.listByAccount('Session', account);
+      expect(listed.map((e) => e.id).sort()).toEqual([first, second].sort());
+      expect(listed.find((e) => e.id === first)!.payload).toEqual(await find('Session', first));
+      expect(await store.listByAccount('Session', `acc-${id()}`)).toEqual([]);
+    });
+
     it('finds a device code by its user code', async () => {
       const userCode = 'BCDF-GHJK';
       const entryId = await save('DeviceCode', { userCode: `${userCode}-${id()}` });
