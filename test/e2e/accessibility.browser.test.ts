@@ -19,7 +19,8 @@ import { translators, type MessageKey } from '../../src/i18n/translator.js';
 import { AuthenticatorApp } from '../support/authenticator-app.js';
 import { launchBrowser } from '../support/browser.js';
 import { RelyingParty } from '../support/relying-party.js';
-import { createPerson, PASSWORD } from '../support/sign-in.js';
+import { createPerson, PASSWORD, submitPassword, typeCode } from '../support/sign-in.js';
+import { UserAgent } from '../support/user-agent.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -201,7 +202,7 @@ describe('accessibility of every page, in Chromium', () => {
       expect(violations).toEqual([]);
     });
 
-    it('the code, recovery, forged-form, consent and locked pages have no violation', async () => {
+    it('the code, recovery, forged-form, consent, account with sessions and apps, and locked pages have no violation', async () => {
       const person = await enrolledPerson();
       const started = await thirdParty.start();
       await page.goto(started.url.href);
@@ -236,6 +237,27 @@ describe('accessibility of every page, in Chromium', () => {
       await press(t('code.submit'));
       await heading(t('consent.heading', { client: 'Acme Analytics' }));
       await check('consent');
+
+      // Allowed, and signed in a second time elsewhere: the account page lists both sessions (one
+      // to end) and the connected application (to revoke), then says what each change did.
+      await page.route('https://rp.example/**', (route) => route.fulfill({ status: 200, body: 'signed in' }));
+      await press(t('consent.allow'));
+      await page.waitForURL(/^https:\/\/rp\.example\//);
+      const elsewhere = new UserAgent(twofold.url);
+      await typeCode(
+        elsewhere,
+        await submitPassword(elsewhere, await elsewhere.navigate('/account'), person.email, PASSWORD),
+        person.app,
+      );
+      await page.goto(`${twofold.url}/account`);
+      await heading(t('account.sessions.heading'));
+      await check('account, with sessions and applications');
+      await press(t('account.sessions.end'));
+      await page.locator('#account-notice').waitFor();
+      await check('account, a session ended');
+      await press(t('account.apps.revoke'));
+      await heading(t('account.title'));
+      await expect(page.locator('#account-notice').innerText()).resolves.toBe(t('account.notice.app_revoked'));
 
       // Another account whose app locks after three wrong codes in a row.
       await context.clearCookies();
