@@ -1,10 +1,12 @@
 // A person changes their password on the account page in a real browser: the form is labelled and
 // works without script under the page's Content-Security-Policy, says what it did, and the next
-// sign-in takes the new password only.
+// sign-in takes the new password only; past ACCOUNT_REAUTH_WINDOW the page asks for both factors
+// first and brings the person back to the form.
 import type { Browser, Page } from 'playwright-core';
 import { AuthenticatorApp } from '../support/authenticator-app.js';
 import { launchBrowser } from '../support/browser.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
+import { testTime } from '../support/clock.js';
 
 const EMAIL = 'hedy@example.com';
 const OLD = 'correct horse battery staple';
@@ -81,6 +83,44 @@ describe('changing the password in a real browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
     expect(blocked).toEqual([]);
+    await context.close();
+  });
+
+  it('past ACCOUNT_REAUTH_WINDOW, asks for both factors first and brings the person back to the form', async () => {
+    const email = 'grace@example.com';
+    await twofold.accounts.create({ email, password: OLD });
+    const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${twofold.url}/account`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(OLD);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const app = new AuthenticatorApp((await page.locator('#secret').innerText()).replace(/\s+/g, ''));
+    await page.getByLabel('6-digit code').fill(await app.nextCode());
+    await page.getByRole('button', { name: 'Confirm and sign in' }).click();
+    await page.getByRole('button', { name: 'I have saved these codes — continue' }).click();
+    await page.getByRole('heading', { name: 'Your account' }).waitFor();
+
+    await testTime.pass(11 * 60 * 1000);
+    await page.getByLabel('Current password').fill(OLD);
+    await page.getByLabel('New password', { exact: true }).fill(NEW);
+    await page.getByLabel('New password again').fill(NEW);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(OLD);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('6-digit code').fill(await app.nextCode());
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Your account' }).waitFor();
+    // At the password form, which is empty: what was typed before was never kept.
+    expect(new URL(page.url()).hash).toBe('#password-heading');
+    await expect(page.getByRole('status').first().innerText()).resolves.toBe(
+      'You signed in again with both steps. You can make your change now.',
+    );
+    await expect(page.getByLabel('New password', { exact: true }).inputValue()).resolves.toBe('');
+    await expect(page.getByRole('heading', { name: 'Password' }).isVisible()).resolves.toBe(true);
     await context.close();
   });
 });
