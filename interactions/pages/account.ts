@@ -182,7 +182,7 @@ function sessionsSection(frame: Frame, input: AccountPageInput) {
   const csrf = html`<input type="hidden" name="csrf" value="${input.csrfToken}">`;
   const items = input.sessions.map(
     (s) => html`<li class="session"${s.current ? html` id="this-session"` : ''}>
-<p><strong>${device(frame, s)}</strong>${s.current ? html` <span class="notice">${t('account.sessions.this')}</span>` : ''}</p>
+<p><strong>${device(frame, s)}</strong>${s.current ? html` <span class="current">(${t('account.sessions.this')})</span>` : ''}</p>
 <dl>
 <dt>${t('account.sessions.address')}</dt><dd>${s.ip ?? t('account.sessions.not_recorded')}</dd>
 <dt>${t('account.sessions.signed_in')}</dt><dd>${maybeWhen(frame, s.signedInAt)}</dd>
