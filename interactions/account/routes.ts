@@ -1,6 +1,8 @@
 // The account portal's routes (/account …): a first-party relying party of this provider that
-// shows a signed-in person their account. Sign-in and sign-out go through the provider's public
-// protocol, like any outside application's; failures become friendly pages, never stack traces.
+// shows a signed-in person their account and lets them change its security (src/account-security
+// holds the rules; each handler parses a form, calls it, and shows or redirects). Sign-in and
+// sign-out go through the provider's public protocol, like any outside application's; failures
+// become friendly pages, never stack traces.
 import Router from '@koa/router';
 import { bodyParser } from '@koa/bodyparser';
 import type { Context, Middleware } from 'koa';
@@ -68,6 +70,7 @@ const SECTIONS = {
 
 const isNotice = (value: unknown): value is AccountNotice =>
   typeof value === 'string' && (ACCOUNT_NOTICES as readonly string[]).includes(value);
+
 const form = bodyParser({ enableTypes: ['form'], formLimit: '4kb' });
 // Three passwords of up to 1024 characters each, percent-encoded.
 const passwordForm = bodyParser({ enableTypes: ['form'], formLimit: '16kb' });

@@ -8,27 +8,7 @@ import { html, type SafeHtml } from '../html.js';
 import type { Frame } from '../language.js';
 import { layout, problemPage } from '../layout.js';
 import { helpPath } from './help.js';
-import { describeRequest, requestWords } from './consent.js';
-
-/** One session of the account (src/account-security/sessions.ts). */
-export interface SessionView {
-  uid: string;
-  browser: string | null;
-  system: string | null;
-  ip: string | null;
-  signedInAt: Date | null;
-  firstSeenAt: Date | null;
-  lastSeenAt: Date | null;
-  current: boolean;
-}
-
-/** One connected application (src/account-security/connected-apps.ts). */
-export interface ConnectedAppView {
-  clientId: string;
-  name: string | null;
-  scopes: string[];
-  since: Date | null;
-}
+import { appsSection, sessionsSection, when, type ConnectedAppView, type SessionView } from './account-lists.js';
 
 /** What the page says at its top after a change (`?done=`), from a fixed list. */
 export const ACCOUNT_NOTICES = [
@@ -99,10 +79,6 @@ export function describeAmr({ t, translator }: Frame, amr: string[]): SafeHtml {
     : t('account.session.methods', { methods: list });
 }
 
-function when({ translator }: Frame, date: Date) {
-  return html`<time datetime="${date.toISOString()}">${translator.dateTime(date)}</time>`;
-}
-
 // Apps linked at sign-in are all called this (in English, in the database): shown in the page's language.
 const DEFAULT_APP_NAME = CATALOGUES.en['account.app.default_name'];
 
@@ -163,77 +139,6 @@ ${outcome ? passwordMessage(frame, outcome) : ''}
 <input id="confirm_password" name="confirm_password" type="password" autocomplete="new-password" required maxlength="${MAX_PASSWORD_LENGTH}"${outcome === 'mismatch' ? about : ''}>
 <button type="submit" class="secondary">${t('account.password.submit')}</button>
 </form>
-</section>`;
-}
-
-function device({ t }: Frame, session: SessionView): SafeHtml {
-  return t('account.sessions.device', {
-    browser: session.browser ?? t('account.sessions.unknown_browser'),
-    system: session.system ?? t('account.sessions.unknown_system'),
-  });
-}
-
-function maybeWhen(frame: Frame, date: Date | null) {
-  return date ? when(frame, date) : frame.t('account.sessions.not_recorded');
-}
-
-function sessionsSection(frame: Frame, input: AccountPageInput) {
-  const { t } = frame;
-  const csrf = html`<input type="hidden" name="csrf" value="${input.csrfToken}">`;
-  const items = input.sessions.map(
-    (s) => html`<li class="session"${s.current ? html` id="this-session"` : ''}>
-<p><strong>${device(frame, s)}</strong>${s.current ? html` <span class="current">(${t('account.sessions.this')})</span>` : ''}</p>
-<dl>
-<dt>${t('account.sessions.address')}</dt><dd>${s.ip ?? t('account.sessions.not_recorded')}</dd>
-<dt>${t('account.sessions.signed_in')}</dt><dd>${maybeWhen(frame, s.signedInAt)}</dd>
-<dt>${t('account.sessions.first_seen')}</dt><dd>${maybeWhen(frame, s.firstSeenAt)}</dd>
-<dt>${t('account.sessions.last_seen')}</dt><dd>${maybeWhen(frame, s.lastSeenAt)}</dd>
-</dl>
-${
-  s.current
-    ? ''
-    : html`<form method="post" action="${input.endSessionAction}">
-${csrf}<input type="hidden" name="session" value="${s.uid}">
-<button type="submit" class="secondary">${t('account.sessions.end')}</button>
-</form>`
-}
-</li>`,
-  );
-  const others = input.sessions.some((s) => !s.current);
-  return html`<section aria-labelledby="sessions-heading">
-<h2 id="sessions-heading">${t('account.sessions.heading')}</h2>
-<p><small>${t('account.sessions.intro')}</small></p>
-<ul class="sessions">${items}</ul>
-${
-  others
-    ? html`<form method="post" action="${input.endOtherSessionsAction}">
-${csrf}<button type="submit" class="secondary">${t('account.sessions.end_others')}</button>
-</form>`
-    : html`<p>${t('account.sessions.only_this')}</p>`
-}
-</section>`;
-}
-
-function appsSection(frame: Frame, input: AccountPageInput) {
-  const { t } = frame;
-  const items = input.apps.map(
-    (app) => html`<li class="connected-app">
-<p><strong>${app.name ?? app.clientId}</strong></p>
-<dl>
-<dt>${t('account.apps.since')}</dt><dd>${maybeWhen(frame, app.since)}</dd>
-<dt>${t('account.apps.access')}</dt><dd><ul>${describeRequest(app.scopes, []).map((r) => html`<li>${requestWords(frame, r)}</li>`)}</ul></dd>
-</dl>
-<form method="post" action="${input.revokeAppAction}">
-<input type="hidden" name="csrf" value="${input.csrfToken}">
-<input type="hidden" name="client" value="${app.clientId}">
-<button type="submit" class="secondary">${t('account.apps.revoke')}</button>
-</form>
-</li>`,
-  );
-  return html`<section aria-labelledby="apps-heading">
-<h2 id="apps-heading">${t('account.apps.heading')}</h2>
-<p><small>${t('account.apps.intro')}</small></p>
-${input.apps.length ? html`<ul class="connected-apps">${items}</ul>` : html`<p>${t('account.apps.none')}</p>`}
 </section>`;
 }
 
