@@ -52,9 +52,10 @@ export interface SessionsInput {
 export function sessionsSection(frame: Frame, input: SessionsInput) {
   const { t } = frame;
   const csrf = html`<input type="hidden" name="csrf" value="${input.csrfToken}">`;
+  // Every "End this session" button says which session it ends, for a screen reader, through its description.
   const items = input.sessions.map(
-    (s) => html`<li class="session"${s.current ? html` id="this-session"` : ''}>
-<p><strong>${device(frame, s)}</strong>${s.current ? html` <span class="current">(${t('account.sessions.this')})</span>` : ''}</p>
+    (s, i) => html`<li class="session"${s.current ? html` id="this-session"` : ''}>
+<p><strong id="session-${String(i)}">${device(frame, s)}</strong>${s.current ? html` <span class="current">(${t('account.sessions.this')})</span>` : ''}</p>
 <dl>
 <dt>${t('account.sessions.address')}</dt><dd>${s.ip ?? t('account.sessions.not_recorded')}</dd>
 <dt>${t('account.sessions.signed_in')}</dt><dd>${maybeWhen(frame, s.signedInAt)}</dd>
@@ -66,7 +67,7 @@ ${
     ? ''
     : html`<form method="post" action="${input.endSessionAction}">
 ${csrf}<input type="hidden" name="session" value="${s.uid}">
-<button type="submit" class="secondary">${t('account.sessions.end')}</button>
+<button type="submit" class="secondary" aria-describedby="session-${String(i)}">${t('account.sessions.end')}</button>
 </form>`
 }
 </li>`,
@@ -96,8 +97,8 @@ export interface AppsInput {
 export function appsSection(frame: Frame, input: AppsInput) {
   const { t } = frame;
   const items = input.apps.map(
-    (app) => html`<li class="connected-app">
-<p><strong>${app.name ?? app.clientId}</strong></p>
+    (app, i) => html`<li class="connected-app">
+<p><strong id="app-${String(i)}">${app.name ?? app.clientId}</strong></p>
 <dl>
 <dt>${t('account.apps.since')}</dt><dd>${maybeWhen(frame, app.since)}</dd>
 <dt>${t('account.apps.access')}</dt><dd><ul>${describeRequest(app.scopes, []).map((r) => html`<li>${requestWords(frame, r)}</li>`)}</ul></dd>
@@ -105,7 +106,7 @@ export function appsSection(frame: Frame, input: AppsInput) {
 <form method="post" action="${input.revokeAppAction}">
 <input type="hidden" name="csrf" value="${input.csrfToken}">
 <input type="hidden" name="client" value="${app.clientId}">
-<button type="submit" class="secondary">${t('account.apps.revoke')}</button>
+<button type="submit" class="secondary" aria-describedby="app-${String(i)}">${t('account.apps.revoke')}</button>
 </form>
 </li>`,
   );
