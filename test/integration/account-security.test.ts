@@ -199,13 +199,21 @@ describe.each([
       expect(isAccountPage(await phone.navigate('/account'))).toBe(true);
       const { laptop, page } = await laptopOnAccount(person, app);
 
+      // Without the page's CSRF token (another site's form): refused, nothing ended.
+      for (const path of ['/account/sessions/end', '/account/sessions/end-others', '/account/apps/revoke']) {
+        const forged = await laptop.post(path, { csrf: 'forged', session: sessionUidsOn(page)[0]!, client: 'notes' });
+        expect(forged.status).toBe(403);
+      }
+      const rotated = (await notes.refresh(refreshToken)).refresh_token!;
+      expect(await signedIn(phone)).toBe(true);
+
       const ended = await laptop.submit(page, '/account/sessions/end');
       expect(isAccountPage(ended)).toBe(true);
       expect(ended.url.hash).toBe('#sessions-heading');
       expect(notice(ended)).toContain('That session has ended.');
       expect(sessionsOn(ended)).toEqual([`Firefox on Linux @ ${laptop.address} (this)`]);
 
-      await expect(notes.refresh(refreshToken)).rejects.toMatchObject({ error: 'invalid_grant' });
+      await expect(notes.refresh(rotated)).rejects.toMatchObject({ error: 'invalid_grant' });
       expect(await signedIn(phone)).toBe(false);
       expect(heading(await phone.navigate('/account'))).toBe('Sign in');
       expect(await signedIn(laptop)).toBe(true);
