@@ -48,8 +48,8 @@ export interface PortalDependencies {
   authenticators: AuthenticatorLister;
   /** Every change the page offers, and the recent-sign-in rule they share (src/account-security). */
   security: AccountSecurity;
-  /** The uid of the provider session this browser holds (src/account-security/provider-sessions.ts). */
-  providerSession: (ctx: Context) => Promise<string | undefined>;
+  /** The uid of this browser's provider session for the account (src/account-security/provider-sessions.ts). */
+  providerSession: (ctx: Context, accountId: string) => Promise<string | undefined>;
   /** This server's own listening origin (e.g. http://127.0.0.1:3000); undefined before it listens. */
   selfOrigin: () => string | undefined;
   /** What time it is (when a sign-in proved both factors, on the clock the recent-sign-in rule reads). */
@@ -135,10 +135,12 @@ export function accountPortal({
     }
   };
 
-  const person = (ctx: Context, session: SignedInSession): Person => ({
+  // The provider session this browser holds now (it may have signed in again elsewhere since the
+  // page's own sign-in, after a password change ended every session), else the one it came from.
+  const person = async (ctx: Context, session: SignedInSession): Promise<Person> => ({
     accountId: session.identity.sub,
     fullSignInAt: session.fullSignInAt,
-    providerSession: session.providerSession,
+    providerSession: (await providerSession(ctx, session.identity.sub)) ?? session.providerSession,
     ip: ctx.ip,
   });
 
@@ -155,7 +157,7 @@ export function accountPortal({
       lastUsedAt: a.lastUsedAt,
       locked: a.locked,
     }));
-    const overview = await security.overview(person(ctx, session));
+    const overview = await security.overview(await person(ctx, session));
     ctx.type = 'html';
     ctx.body = accountPage({
       frame: frameFor(ctx, config),
@@ -220,7 +222,7 @@ export function accountPortal({
     const session = await formSession(ctx);
     if (!session) return;
     const body: unknown = ctx.request.body;
-    const result = await security.changePassword(person(ctx, session), {
+    const result = await security.changePassword(await person(ctx, session), {
       current: field(body, 'current_password'),
       next: field(body, 'new_password'),
       confirmation: field(body, 'confirm_password'),
@@ -260,7 +262,7 @@ export function accountPortal({
   router.post(PORTAL_PATHS.recoveryCodes, form, async (ctx) => {
     const session = await formSession(ctx);
     if (!session) return;
-    const result = await security.newRecoveryCodes(person(ctx, session), field(ctx.request.body, 'set'));
+    const result = await security.newRecoveryCodes(await person(ctx, session), field(ctx.request.body, 'set'));
     if (!result.ok && result.reason === 'sign_in_again') return signInAgain(ctx, 'recoveryCodes');
     ctx.type = 'html';
     if (!result.ok) {
@@ -282,7 +284,7 @@ export function accountPortal({
   router.post(PORTAL_PATHS.endSession, form, async (ctx) => {
     const session = await formSession(ctx);
     if (!session) return;
-    const result = await security.endSession(person(ctx, session), field(ctx.request.body, 'session'));
+    const result = await security.endSession(await person(ctx, session), field(ctx.request.body, 'session'));
     if (!result.ok && result.reason === 'sign_in_again') return signInAgain(ctx, 'sessions');
     done(ctx, result.ok ? 'session_ended' : 'session_not_found', 'sessions');
   });
@@ -290,7 +292,7 @@ export function accountPortal({
   router.post(PORTAL_PATHS.endOtherSessions, form, async (ctx) => {
     const session = await formSession(ctx);
     if (!session) return;
-    const result = await security.endOtherSessions(person(ctx, session));
+    const result = await security.endOtherSessions(await person(ctx, session));
     if (!result.ok) return signInAgain(ctx, 'sessions');
     done(ctx, 'other_sessions_ended', 'sessions');
   });
@@ -298,7 +300,7 @@ export function accountPortal({
   router.post(PORTAL_PATHS.revokeApp, form, async (ctx) => {
     const session = await formSession(ctx);
     if (!session) return;
-    const result = await security.revokeApp(person(ctx, session), field(ctx.request.body, 'client'));
+    const result = await security.revokeApp(await person(ctx, session), field(ctx.request.body, 'client'));
     if (!result.ok && result.reason === 'sign_in_again') return signInAgain(ctx, 'apps');
     done(ctx, result.ok ? 'app_revoked' : 'app_not_found', 'apps');
   });
@@ -318,7 +320,7 @@ export function accountPortal({
       const identity = await relyingParty.complete(callbackUrl, started.pending);
       await sessions.signIn(ctx, identity, {
         fullSignInAt: fullSignInAt(identity, clock),
-        providerSession: await providerSession(ctx),
+        providerSession: await providerSession(ctx, identity.sub),
       });
       ctx.redirect(
         started.returnTo

@@ -25,13 +25,15 @@ export function recordSessionsSeen(sessions: Pick<AccountSessions, 'seen'>, logg
   };
 }
 
-/** The uid of the signed-in provider session this browser holds, if any. */
-export function providerSessionOf(provider: Provider): (ctx: Context) => Promise<string | undefined> {
-  return async (ctx) => {
+/** The uid of the provider session this browser holds, if it is signed in to `accountId`. */
+export function providerSessionOf(
+  provider: Provider,
+): (ctx: Context, accountId: string) => Promise<string | undefined> {
+  return async (ctx, accountId) => {
     // oidc-provider signs its session cookie with the cookie keys, which are this app's keys.
     const id = ctx.cookies.get(provider.cookieName('session'), { signed: true });
     if (!id) return undefined;
     const session = await provider.Session.find(id);
-    return session?.accountId ? session.uid : undefined;
+    return session?.accountId === accountId ? session.uid : undefined;
   };
 }
