@@ -7,7 +7,7 @@ import type { PendingSignIn } from '../../src/signin/pending.js';
 import { MAX_WRONG_CODES } from '../../src/signin/pending.js';
 import { field } from '../form-body.js';
 import { codePage } from '../pages/code.js';
-import { normalizeCode } from '../../src/mfa/totp.js';
+import { normalizeCode } from '../../src/mfa/totp-app/totp.js';
 import { codeKey, ipKey } from '../../src/ratelimit/limits.js';
 import { authenticatorLockedPage } from '../pages/rate-limited.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';

@@ -7,7 +7,7 @@ import QRCode from 'qrcode';
 import type { Account } from '../../src/accounts/store.js';
 import type { PendingSignIn } from '../../src/signin/pending.js';
 import { MAX_WRONG_CODES } from '../../src/signin/pending.js';
-import { formatSecretForHumans, normalizeCode, totpKeyUri, verifyTotp } from '../../src/mfa/totp.js';
+import { formatSecretForHumans, normalizeCode, totpKeyUri, verifyTotp } from '../../src/mfa/totp-app/totp.js';
 import { field } from '../form-body.js';
 import { enrollPage } from '../pages/enroll.js';
 import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';

@@ -9,7 +9,7 @@ import type { RouterContext } from '@koa/router';
 import type { Account } from '../../src/accounts/store.js';
 import type { PendingSignIn } from '../../src/signin/pending.js';
 import { MAX_WRONG_CODES } from '../../src/signin/pending.js';
-import { normalizeRecoveryCode } from '../../src/mfa/recovery-codes.js';
+import { normalizeRecoveryCode } from '../../src/mfa/recovery-codes/codes.js';
 import { accountKey, codeKey, ipKey } from '../../src/ratelimit/limits.js';
 import { field } from '../form-body.js';
 import { recoveryPage } from '../pages/recovery.js';

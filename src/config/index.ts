@@ -62,6 +62,8 @@ export interface EnrollmentConfig {
   readonly windowSeconds: number;
   /** How long a set-up link works. */
   readonly linkTtlSeconds: number;
+  /** How many authenticator apps one account may hold (MAX_AUTHENTICATORS). */
+  readonly maxAuthenticators: number;
 }
 
 export interface SupportContact {
@@ -214,7 +216,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxConnections: e.HTTP_MAX_CONNECTIONS,
     }),
     auditRetentionDays: e.AUDIT_RETENTION,
-    enrollment: Object.freeze({ windowSeconds: e.ENROLLMENT_WINDOW, linkTtlSeconds: e.ENROLLMENT_LINK_TTL }),
+    enrollment: Object.freeze({
+      windowSeconds: e.ENROLLMENT_WINDOW,
+      linkTtlSeconds: e.ENROLLMENT_LINK_TTL,
+      maxAuthenticators: e.MAX_AUTHENTICATORS,
+    }),
     support: Object.freeze({ url: e.SUPPORT_URL, email: e.SUPPORT_EMAIL }),
     brand: branding,
   });

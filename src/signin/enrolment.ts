@@ -17,8 +17,8 @@ import { serializable } from '../database/serializable.js';
 import type { Clock } from '../clock.js';
 import type { EnrollmentConfig } from '../config/index.js';
 import type { Account } from '../accounts/store.js';
-import type { AuthenticatorStore } from '../mfa/authenticators.js';
-import type { RecoveryCodeStore } from '../mfa/recovery-code-store.js';
+import type { AuthenticatorStore } from '../mfa/totp-app/store.js';
+import type { RecoveryCodeStore } from '../mfa/recovery-codes/store.js';
 
 /** What allowed this sign-in to show an enrolment page. Stored in the pending sign-in. */
 export interface EnrolmentGrant {

@@ -8,7 +8,7 @@
 // copied to another interaction does not open. It never leaves the server (no form field, no URL).
 import type { Adapter } from 'oidc-provider';
 import type { SecretBox } from '../mfa/secret-box.js';
-import { generateTotpSecret } from '../mfa/totp.js';
+import { generateTotpSecret } from '../mfa/totp-app/totp.js';
 import type { EnrolmentGrant } from './enrolment.js';
 
 /** The oidc-provider adapter model name the pending state is stored under. */

@@ -9,9 +9,9 @@ import type { DatabaseConfig } from '../../src/config/index.js';
 import { openDatabase, type Database } from '../../src/database/client.js';
 import { migrate } from '../../src/database/migrate.js';
 import type { SecretKey } from '../../src/keys/index.js';
-import { AuthenticatorStore } from '../../src/mfa/authenticators.js';
+import { AuthenticatorStore } from '../../src/mfa/totp-app/store.js';
 import { SecretBox, SecretBoxError } from '../../src/mfa/secret-box.js';
-import { formatSecretForHumans, generateTotpSecret, timeStep } from '../../src/mfa/totp.js';
+import { formatSecretForHumans, generateTotpSecret, timeStep } from '../../src/mfa/totp-app/totp.js';
 import { ManualClock } from '../support/clock.js';
 import { createPostgresDatabase, dropPostgresDatabase, tempDir, testDatabaseKind } from '../support/databases.js';
 

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { openDatabase, type Database } from '../../src/database/client.js';
 import { verifyPassword } from '../../src/accounts/password.js';
 import { AccountStore } from '../../src/accounts/store.js';
-import { RecoveryCodeStore } from '../../src/mfa/recovery-code-store.js';
+import { RecoveryCodeStore } from '../../src/mfa/recovery-codes/store.js';
 import { ClientStore } from '../../src/clients/store.js';
 import { AuditLog } from '../../src/audit/index.js';
 import { migrate } from '../../src/database/migrate.js';

@@ -23,7 +23,7 @@ import {
   typeCode,
 } from '../support/sign-in.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
-import { generateRecoveryCode } from '../../src/mfa/recovery-codes.js';
+import { generateRecoveryCode } from '../../src/mfa/recovery-codes/codes.js';
 
 const CODE_SHAPE = /^([0-9a-hjkmnp-tv-z]{4}-){5}[0-9a-hjkmnp-tv-z]{4}$/;
 const WRONG_OR_USED = 'That recovery code is not right, or it was used already.';

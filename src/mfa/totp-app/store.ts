@@ -4,13 +4,13 @@
 // Every check that must hold across concurrent requests and instances is a single conditional
 // UPDATE in the database, never a read followed by a write.
 import { randomUUID } from 'node:crypto';
-import { InvalidInputError } from '../accounts/errors.js';
-import type { Database, Prisma } from '../database/client.js';
-import { serializable, type SerializableOptions } from '../database/serializable.js';
-import { databaseErrorKind } from '../database/errors.js';
-import { SecretBoxError, type SecretBox } from './secret-box.js';
+import { InvalidInputError } from '../../accounts/errors.js';
+import type { Database, Prisma } from '../../database/client.js';
+import { serializable, type SerializableOptions } from '../../database/serializable.js';
+import { databaseErrorKind } from '../../database/errors.js';
+import { SecretBoxError, type SecretBox } from '../secret-box.js';
 import { normalizeCode, verifyTotp } from './totp.js';
-import { systemClock, type Clock } from '../clock.js';
+import { systemClock, type Clock } from '../../clock.js';
 
 export interface AuthenticatorView {
   id: string;

@@ -1,11 +1,11 @@
-// The recovery codes of each account, as digests (src/mfa/recovery-codes.ts): issuing a set (which
+// The recovery codes of each account, as digests (src/mfa/recovery-codes/codes.ts): issuing a set (which
 // replaces the one before), using one code, counting the unused ones, removing them on an
 // administrator reset. Plain codes exist only in the return value of `replace`, for the one page
 // that shows them.
 import { randomUUID } from 'node:crypto';
-import type { Database, Prisma } from '../database/client.js';
-import { serializable, type SerializableOptions } from '../database/serializable.js';
-import { generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeDigest } from './recovery-codes.js';
+import type { Database, Prisma } from '../../database/client.js';
+import { serializable, type SerializableOptions } from '../../database/serializable.js';
+import { generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeDigest } from './codes.js';
 
 export type RecoveryCodeResult =
   | { ok: true; remaining: number }
