@@ -54,6 +54,7 @@ export async function openServices(
   const authenticators = new AuthenticatorStore(db, secretBox(), {
     clock,
     maxConsecutiveFailures: config.rateLimits.codePerAccount,
+    maxAuthenticators: config.enrollment.maxAuthenticators,
     logger,
     guessBudget: {
       guesses: config.rateLimits.codeBudget,

@@ -97,9 +97,11 @@ export async function submitCode(
         showCode(ctx, deps, step, account, 'code.replay');
         return;
       }
-    case 'invalid': {
+    case 'wrong': {
       // The interaction lets the notice at the next sign-in leave out this sign-in's own typos.
       await audit({ type: 'otp_failed', detail: { reason: 'wrong_code', interaction: step.uid } });
+      // One of several apps locked by it: the others still sign in.
+      if (result.lockedNow) await audit({ type: 'otp_locked', detail: { interaction: step.uid } });
       if ((await deps.pendingSignIns.wrongCode(pending)) >= MAX_WRONG_CODES)
         return startOver(ctx, deps, step, account.id);
       showCode(ctx, deps, step, account, 'code.wrong');

@@ -18,7 +18,7 @@ import { problemPage } from '../layout.js';
 import type { PlainMessage } from '../pages/form.js';
 
 const LABEL = 'Authenticator app';
-const NOTICE = { new: undefined, recovery: 'enroll.recovered', link: 'enroll.via_link' } as const;
+const NOTICE = { new: undefined, account: undefined, recovery: 'enroll.recovered', link: 'enroll.via_link' } as const;
 
 export async function showEnroll(
   ctx: RouterContext,

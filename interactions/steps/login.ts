@@ -46,11 +46,11 @@ async function secondStep(deps: StepServices, step: Step): Promise<SecondStep> {
   }
   if (pending.enrolledAt) return { kind: 'recovery-codes', pending, account };
   if (pending.grant) return { kind: 'enroll', pending, account };
-  const enrolled = await deps.authenticators.findConfirmed(account.id);
+  const apps = await deps.authenticators.list(account.id);
   // No app and nothing stronger than the password: never an enrolment page.
-  if (!enrolled) return { kind: 'setup-needed', pending, account };
-  // Locked after too many wrong codes (from anywhere): no code form, only the ways out.
-  return { kind: enrolled.locked ? 'locked' : 'code', pending, account };
+  if (!apps.length) return { kind: 'setup-needed', pending, account };
+  // Every app locked after too many wrong codes (from anywhere): no code form, only the ways out.
+  return { kind: apps.every((app) => app.locked) ? 'locked' : 'code', pending, account };
 }
 
 export async function showLogin(ctx: RouterContext, deps: StepServices, step: Step): Promise<void> {

@@ -1,10 +1,12 @@
-// The recovery codes of each account, as digests (src/mfa/recovery-codes/codes.ts): issuing a set (which
-// replaces the one before), using one code, counting the unused ones, removing them on an
-// administrator reset. Plain codes exist only in the return value of `replace`, for the one page
-// that shows them.
+// The recovery codes of each account, as digests (./codes.ts): issuing a set (which replaces the
+// one before), using one code, counting the unused ones, removing them on an administrator reset.
+// Plain codes exist only in the return value of `replace`, for the one page that shows them. As a
+// factor of the sign-in (src/mfa/factor.ts) a right code proves nothing on its own: it only lets
+// the sign-in link a new app, whose first code then finishes it (src/signin/flow.ts).
 import { randomUUID } from 'node:crypto';
 import type { Database, Prisma } from '../../database/client.js';
 import { serializable, type SerializableOptions } from '../../database/serializable.js';
+import type { Factor, FactorResult } from '../factor.js';
 import { generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeDigest } from './codes.js';
 
 export type RecoveryCodeResult =
@@ -12,7 +14,11 @@ export type RecoveryCodeResult =
   /** `malformed`: cannot be a code at all (not a guess); `invalid`: wrong, or used before. */
   | { ok: false; reason: 'malformed' | 'invalid' };
 
-export class RecoveryCodeStore {
+export class RecoveryCodeStore implements Factor<{ remaining: number }> {
+  readonly kind = 'recovery_code';
+  /** Nothing by itself: the sign-in it opens ends with a new app's code (`otp`). */
+  readonly amr: readonly string[] = [];
+
   constructor(
     private readonly db: Database,
     /** `logger`: told of each retried serialization conflict (two new sets at once). */
@@ -56,6 +62,12 @@ export class RecoveryCodeStore {
     });
     if (count !== 1) return { ok: false, reason: 'invalid' };
     return { ok: true, remaining: await this.remaining(accountId) };
+  }
+
+  /** `use` as a factor: a used code and a wrong one are both `wrong` (the page tells them apart from nothing). */
+  async verify(accountId: string, typed: string): Promise<FactorResult<{ remaining: number }>> {
+    const result = await this.use(accountId, typed);
+    return result.ok ? result : { ok: false, reason: result.reason === 'malformed' ? 'malformed' : 'wrong' };
   }
 
   /** How many unused codes the account has. */

@@ -1,36 +1,47 @@
-// The authenticator apps linked to accounts: enrolment, code checks with the replay guard, the
-// consecutive-failure lock and the guessing budget, administrator reset, and re-encryption after a
-// key rotation.
-// Every check that must hold across concurrent requests and instances is a single conditional
-// UPDATE in the database, never a read followed by a write.
+// The authenticator apps linked to accounts (any number up to MAX_AUTHENTICATORS, each with the
+// name its owner chose): linking, the code check with the replay guard, the consecutive-failure
+// lock and the guessing budget per app, renaming and removing, administrator reset, and
+// re-encryption after a key rotation.
+// Every check that must hold across concurrent requests and instances is a conditional UPDATE in
+// the database, never a read followed by a write; a code is checked against all of an account's
+// apps in a bounded number of queries, whatever their number (one read, then one UPDATE per stage).
 import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '../../accounts/errors.js';
 import type { Database, Prisma } from '../../database/client.js';
 import { serializable, type SerializableOptions } from '../../database/serializable.js';
-import { databaseErrorKind } from '../../database/errors.js';
 import { SecretBoxError, type SecretBox } from '../secret-box.js';
+import type { Factor, FactorFailure } from '../factor.js';
 import { normalizeCode, verifyTotp } from './totp.js';
+import { Guesses, type Guess } from './guesses.js';
+import { checkAppName } from './name.js';
 import { systemClock, type Clock } from '../../clock.js';
 
 export interface AuthenticatorView {
   id: string;
-  label: string;
+  /** The name its owner chose ("Work phone"); shown escaped. */
+  name: string;
   createdAt: Date;
   confirmedAt: Date | null;
   lastUsedAt: Date | null;
   locked: boolean;
 }
 
-export type VerifyFailure = 'malformed' | 'invalid' | 'replay' | 'locked' | 'not_enrolled';
-
 export type VerifyResult =
   | { ok: true; authenticatorId: string }
   /**
-   * `lockedNow` is true only on the wrong code that reached the limit (worth an audit event).
+   * `wrong`: no app accepted it (every unlocked app was charged). `locked`: every app of the account
+   * is locked now. `lockedNow` is true when this very code locked an app (worth an audit event).
    * `sameSignIn` is true on a replay of the code that the very sign-in checking it had accepted (a
    * double click, a form sent twice): neither a guess nor a sign of a stolen code.
    */
-  | { ok: false; reason: VerifyFailure; authenticatorId?: string; lockedNow?: boolean; sameSignIn?: boolean };
+  | { ok: false; reason: FactorFailure; authenticatorId?: string; lockedNow?: boolean; sameSignIn?: boolean };
+
+export type RenameResult = { ok: true; app: AuthenticatorView } | { ok: false; reason: 'invalid_name' | 'not_found' };
+
+export type RemoveResult =
+  | { ok: true; removed: AuthenticatorView; remaining: number }
+  /** `last_factor`: the account's only app; a person links the new phone first, then removes the old. */
+  | { ok: false; reason: 'not_found' | 'last_factor' };
 
 export interface AuthenticatorStoreOptions {
   /** What time it is (TOTP steps, last-used times); the system clock by default. */
@@ -40,28 +51,22 @@ export interface AuthenticatorStoreOptions {
   /** Told of each retried serialization conflict (an enrolment racing another). */
   logger?: SerializableOptions['logger'];
   /**
-   * The lifetime guessing budget: at most `guesses` codes checked and not accepted per window of
-   * `windowMs`, whatever succeeds in between; the guess that spends it locks the authenticator.
+   * The lifetime guessing budget: at most `guesses` points per window of `windowMs` per app, whatever
+   * succeeds in between; a code checked against k apps costs each of them k points.
    */
   guessBudget?: { guesses: number; windowMs: number };
+  /** How many apps one account may hold (MAX_AUTHENTICATORS). */
+  maxAuthenticators?: number;
 }
 
 /** RATE_LIMIT_CODE_BUDGET and RATE_LIMIT_CODE_BUDGET_WINDOW's defaults. */
 const DEFAULT_GUESS_BUDGET = { guesses: 20, windowMs: 30 * 86_400_000 };
 
-/** A point of the guessing budget, taken before a code is checked. */
-interface Guess {
-  /** The window it was counted in, so giving it back never lands in a later window. */
-  windowStart: Date;
-  /** True when it was the window's last point: a wrong code with it locks the authenticator. */
-  last: boolean;
-}
-
-/** The account already has a confirmed authenticator; only one per account is supported for now. */
-class AlreadyEnrolledError extends Error {
-  override name = 'AlreadyEnrolledError';
-  constructor() {
-    super('this account already has an authenticator app');
+/** The account already holds as many apps as it may (`enroll`, the direct way). */
+class TooManyAuthenticatorsError extends Error {
+  override name = 'TooManyAuthenticatorsError';
+  constructor(max: number) {
+    super(`this account already has ${max} authenticator apps, the most it may have`);
   }
 }
 
@@ -71,24 +76,18 @@ const BASE32_SECRET = /^[A-Z2-7]{26,128}$/;
 const REENCRYPT_BATCH = 100;
 
 type Row = NonNullable<Awaited<ReturnType<Database['authenticator']['findFirst']>>>;
+const CONFIRMED = { confirmedAt: { not: null } } as const;
+const OLDEST_FIRST = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
 
 function toView(row: Row): AuthenticatorView {
   return {
     id: row.id,
-    label: row.label,
+    name: row.label,
     createdAt: row.createdAt,
     confirmedAt: row.confirmedAt,
     lastUsedAt: row.lastUsedAt,
     locked: row.lockedAt !== null,
   };
-}
-
-function checkLabel(label: string): string {
-  const clean = label.normalize('NFKC').trim();
-  if (!clean || clean.length > 100 || /[\p{Cc}\p{Cf}]/u.test(clean)) {
-    throw new InvalidInputError('authenticator label must be 1 to 100 characters, without control characters');
-  }
-  return clean;
 }
 
 /** A code of a step already accepted; the same sign-in's own only for exactly the step it had accepted. */
@@ -102,14 +101,13 @@ function replay(
   return { ok: false, reason: 'replay', authenticatorId, sameSignIn };
 }
 
-// `update` with extra filters throws "record not found" when no row matches them.
-function isNoMatch(error: unknown): boolean {
-  return databaseErrorKind(error) === 'not_found';
-}
-
-export class AuthenticatorStore {
-  private readonly maxConsecutiveFailures: number;
-  private readonly guessBudget: { guesses: number; windowMs: number };
+export class AuthenticatorStore implements Factor<{ authenticatorId: string }> {
+  readonly kind = 'totp';
+  /** RFC 8176: a one-time password. */
+  readonly amr: readonly string[] = ['otp'];
+  /** How many apps one account may hold. */
+  readonly maxAuthenticators: number;
+  private readonly guesses: Guesses;
   private readonly clock: Clock;
   private readonly logger: SerializableOptions['logger'];
 
@@ -118,70 +116,75 @@ export class AuthenticatorStore {
     private readonly box: SecretBox,
     options: AuthenticatorStoreOptions = {},
   ) {
-    const max = options.maxConsecutiveFailures ?? 100;
-    if (!Number.isSafeInteger(max) || max < 1)
+    const maxConsecutiveFailures = options.maxConsecutiveFailures ?? 100;
+    if (!Number.isSafeInteger(maxConsecutiveFailures) || maxConsecutiveFailures < 1)
       throw new RangeError('maxConsecutiveFailures must be a positive whole number');
-    this.maxConsecutiveFailures = max;
-    const budget = options.guessBudget ?? DEFAULT_GUESS_BUDGET;
-    if (!Number.isSafeInteger(budget.guesses) || budget.guesses < 1 || !(budget.windowMs > 0))
+    const guessBudget = options.guessBudget ?? DEFAULT_GUESS_BUDGET;
+    if (!Number.isSafeInteger(guessBudget.guesses) || guessBudget.guesses < 1 || !(guessBudget.windowMs > 0))
       throw new RangeError('guessBudget must allow at least one guess in a positive window');
-    this.guessBudget = budget;
+    this.maxAuthenticators = options.maxAuthenticators ?? 5;
+    if (!Number.isSafeInteger(this.maxAuthenticators) || this.maxAuthenticators < 1)
+      throw new RangeError('maxAuthenticators must be a positive whole number');
+    this.guesses = new Guesses(db, { maxConsecutiveFailures, guessBudget });
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger;
   }
 
-  async findConfirmed(accountId: string): Promise<AuthenticatorView | null> {
-    const row = await this.confirmedRow(accountId);
-    return row && toView(row);
-  }
-
+  /** The account's confirmed apps, oldest first: what /account lists and the sign-in chooses a page by. */
   async list(accountId: string): Promise<AuthenticatorView[]> {
-    const rows = await this.db.authenticator.findMany({
-      where: { accountId },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    });
+    const rows = await this.db.authenticator.findMany({ where: { accountId, ...CONFIRMED }, orderBy: OLDEST_FIRST });
     return rows.map(toView);
   }
 
   /**
-   * Saves an authenticator whose first code the person has just typed correctly, when the account
-   * has none yet. `acceptedStep` is the step of that code, so the same code cannot then be replayed
-   * to sign in. The sign-in's enrolment goes through src/signin/enrolment.ts, which also decides
-   * whether an app may be linked at all; this is the direct way (tests, seeding).
+   * Saves an authenticator whose first code the person has just typed correctly, beside the apps
+   * the account has (up to `maxAuthenticators`). `acceptedStep` is the step of that code, so the same
+   * code cannot then be replayed to sign in. The sign-in's enrolment goes through
+   * src/signin/enrolment.ts, which also decides whether an app may be linked at all; this is the
+   * direct way (tests, seeding).
    */
-  async enroll(accountId: string, label: string, secret: string, acceptedStep: number): Promise<AuthenticatorView> {
-    // Check-then-insert: of two simultaneous enrolments (a double-submitted form) one wins; the
-    // other then sees it.
-    const row = await serializable(
+  async enroll(accountId: string, name: string, secret: string, acceptedStep: number): Promise<AuthenticatorView> {
+    // Count-then-insert in one serializable transaction: of simultaneous enrolments beyond the
+    // limit, one fails.
+    return serializable(
       this.db,
       async (tx) => {
-        const existing = await tx.authenticator.findFirst({
-          where: { accountId, confirmedAt: { not: null } },
-          select: { id: true },
-        });
-        if (existing) throw new AlreadyEnrolledError();
-        return this.createIn(tx, accountId, label, secret, acceptedStep);
+        if ((await this.countIn(tx, accountId)) >= this.maxAuthenticators)
+          throw new TooManyAuthenticatorsError(this.maxAuthenticators);
+        return this.createIn(tx, accountId, name, secret, acceptedStep);
       },
       { logger: this.logger },
     );
-    return toView(row);
+  }
+
+  /** How many confirmed apps the account has, inside the caller's transaction. */
+  countIn(tx: Prisma.TransactionClient, accountId: string): Promise<number> {
+    return tx.authenticator.count({ where: { accountId, ...CONFIRMED } });
   }
 
   /** Inserts a confirmed authenticator inside the caller's transaction (which owns the checks). */
-  createIn(tx: Prisma.TransactionClient, accountId: string, label: string, secret: string, acceptedStep: number) {
-    const cleanLabel = checkLabel(label);
+  async createIn(
+    tx: Prisma.TransactionClient,
+    accountId: string,
+    name: string,
+    secret: string,
+    acceptedStep: number,
+  ): Promise<AuthenticatorView> {
+    const cleanName = checkAppName(name);
+    if (cleanName === null)
+      throw new InvalidInputError('an app name is 1 to 40 characters, without control characters');
     if (!BASE32_SECRET.test(secret)) throw new InvalidInputError('not a base32 TOTP secret of at least 128 bits');
     if (!Number.isSafeInteger(acceptedStep) || acceptedStep < 0 || acceptedStep > MAX_STEP) {
       throw new InvalidInputError('accepted time step out of range');
     }
     const sealed = this.box.seal(secret, accountId);
     const now = new Date(this.clock.now());
-    return tx.authenticator.create({
+    const row = await tx.authenticator.create({
       data: {
         id: randomUUID(),
         accountId,
         kind: 'totp',
-        label: cleanLabel,
+        label: cleanName,
         secretCiphertext: sealed.ciphertext,
         secretKeyId: sealed.keyId,
         confirmedAt: now,
@@ -190,6 +193,39 @@ export class AuthenticatorStore {
         lastUsedAt: now,
       },
     });
+    return toView(row);
+  }
+
+  /** Gives one of the account's apps a new name (the person's own choice, checked like a new one). */
+  async rename(accountId: string, id: string, name: string): Promise<RenameResult> {
+    const cleanName = checkAppName(name);
+    if (cleanName === null) return { ok: false, reason: 'invalid_name' };
+    const renamed = await this.db.authenticator.updateManyAndReturn({
+      where: { id, accountId, ...CONFIRMED },
+      data: { label: cleanName },
+    });
+    return renamed[0] ? { ok: true, app: toView(renamed[0]) } : { ok: false, reason: 'not_found' };
+  }
+
+  /**
+   * Removes one of the account's apps, unless it is the last: an account never loses its second
+   * factor this way (a person adds the new phone first). Count and delete in one serializable
+   * transaction, so two removals at once never take the last two. The row is gone at once: its
+   * codes fail on every instance from the next request on. The caller audits it.
+   */
+  async remove(accountId: string, id: string): Promise<RemoveResult> {
+    return serializable(
+      this.db,
+      async (tx) => {
+        const row = await tx.authenticator.findFirst({ where: { id, accountId, ...CONFIRMED } });
+        if (!row) return { ok: false, reason: 'not_found' } as const;
+        const count = await this.countIn(tx, accountId);
+        if (count <= 1) return { ok: false, reason: 'last_factor' } as const;
+        await tx.authenticator.delete({ where: { id } });
+        return { ok: true, removed: toView(row), remaining: count - 1 } as const;
+      },
+      { logger: this.logger },
+    );
   }
 
   /**
@@ -199,7 +235,7 @@ export class AuthenticatorStore {
    */
   async holdsSecret(tx: Prisma.TransactionClient, accountId: string, except: string[], secret: string) {
     const rows = await tx.authenticator.findMany({
-      where: { accountId, confirmedAt: { not: null }, id: { notIn: except } },
+      where: { accountId, ...CONFIRMED, id: { notIn: except } },
       select: { secretCiphertext: true, secretKeyId: true },
     });
     return rows.some((row) => this.box.open(row.secretCiphertext, row.secretKeyId, accountId) === secret);
@@ -207,61 +243,98 @@ export class AuthenticatorStore {
 
   /** The ids of the account's confirmed authenticators (what a recovery or a set-up link replaces). */
   async confirmedIds(accountId: string): Promise<string[]> {
-    const rows = await this.db.authenticator.findMany({
-      where: { accountId, confirmedAt: { not: null } },
-      select: { id: true },
-    });
+    const rows = await this.db.authenticator.findMany({ where: { accountId, ...CONFIRMED }, select: { id: true } });
     return rows.map((row) => row.id);
   }
 
   /**
-   * Checks a code for the account's authenticator. A code is accepted once: the step it belongs to
-   * must be later than the last accepted one, checked and recorded by one conditional UPDATE, so
-   * of any number of simultaneous submissions on any number of instances exactly one wins.
-   * `signIn` names the sign-in the code is typed in; the same UPDATE records it with the step, so a
-   * replay can tell whether that step was accepted for this very sign-in.
-   * Before any code is checked it takes a point of the guessing budget (one conditional UPDATE
-   * too); a right code or a replay gives its point back, a wrong one keeps it.
+   * Checks a code against every confirmed app of the account: one read of them all, the HMACs in
+   * memory, then conditional UPDATEs over all of them at once. A code is accepted once: the step it
+   * belongs to must be later than the app's last accepted one, checked and recorded by one
+   * conditional UPDATE, so of any number of simultaneous submissions on any number of instances
+   * exactly one wins. `signIn` names the sign-in the code is typed in; the same UPDATE records it
+   * with the step, so a replay can tell whether that step was accepted for this very sign-in.
+   * Before the code is checked it takes the guessing budget's points on every unlocked app (k apps:
+   * k points each, see ./guesses.ts); a right code or a replay gives them back, a wrong one keeps
+   * them and counts one more consecutive failure on each.
    */
   async verify(accountId: string, code: string, signIn: string): Promise<VerifyResult> {
     const now = this.clock.now();
     if (normalizeCode(code) === null) return { ok: false, reason: 'malformed' };
-    const row = await this.confirmedRow(accountId);
-    if (!row) return { ok: false, reason: 'not_enrolled' };
-    const authenticatorId = row.id;
-    if (row.lockedAt) return { ok: false, reason: 'locked', authenticatorId };
-    const guess = await this.takeGuess(authenticatorId, now);
-    // Spent: the authenticator locks (the guess that spent it normally did so already).
-    if (!guess) return this.lock(authenticatorId);
+    const rows = await this.db.authenticator.findMany({ where: { accountId, ...CONFIRMED }, orderBy: OLDEST_FIRST });
+    if (!rows.length) return { ok: false, reason: 'not_enrolled' };
+    const unlocked = rows.filter((row) => !row.lockedAt);
+    if (!unlocked.length) return { ok: false, reason: 'locked' };
+    const cost = unlocked.length;
+    const points = await this.guesses.take(
+      unlocked.map((row) => row.id),
+      cost,
+      now,
+    );
+    // Spent: those apps lock (the guess that spent a budget normally did so already).
+    const spentNow = await this.guesses.lock(
+      unlocked.filter((row) => !points.has(row.id)).map((row) => row.id),
+      now,
+    );
+    const checked = unlocked.filter((row) => points.has(row.id));
+    if (!checked.length) return { ok: false, reason: 'locked', lockedNow: spentNow.length > 0 };
 
-    const step = verifyTotp(this.box.open(row.secretCiphertext, row.secretKeyId, accountId), code, now);
-    if (step === null) return this.countFailure(authenticatorId, guess);
-    // Already used (or an older step after a newer one): not a guess, so not counted as a failure.
-    if (step <= row.lastStep) {
-      await this.giveBack(authenticatorId, guess);
-      return replay(authenticatorId, step, row, signIn);
+    let fresh: { row: Row; step: number } | undefined;
+    let used: { row: Row; step: number } | undefined;
+    for (const row of checked) {
+      const step = verifyTotp(this.box.open(row.secretCiphertext, row.secretKeyId, accountId), code, now);
+      if (step === null) continue;
+      // Already used (or an older step after a newer one): not a guess, so not counted as a failure.
+      if (step > row.lastStep) fresh ??= { row, step };
+      else used ??= { row, step };
     }
+    const taken = [...points.entries()];
+    if (fresh) return this.accept(fresh.row.id, fresh.step, signIn, now, points, cost);
+    if (used) {
+      await this.guesses.giveBack(taken, cost);
+      return replay(used.row.id, used.step, used.row, signIn);
+    }
+    const { open, lockedNow } = await this.guesses.wrong(points, now);
+    const anyLockedNow = spentNow.length + lockedNow.length > 0;
+    if (!open.length) return { ok: false, reason: 'locked', lockedNow: anyLockedNow };
+    return { ok: false, reason: 'wrong', lockedNow: anyLockedNow };
+  }
 
+  /** A right code for app `id`: accepted by one conditional UPDATE, unless another request or a lock won. */
+  private async accept(
+    id: string,
+    step: number,
+    signIn: string,
+    now: number,
+    points: Map<string, Guess>,
+    cost: number,
+  ): Promise<VerifyResult> {
+    const guess = points.get(id)!;
+    const others = [...points.entries()].filter(([other]) => other !== id);
     const accepted = { lastStep: step, lastStepBy: signIn, lastUsedAt: new Date(now), failedCodes: 0 };
-    const where = { id: authenticatorId, lastStep: { lt: step }, lockedAt: null };
-    // Accepted and its point given back in one write, while its window is still the open one.
+    const where = { id, lastStep: { lt: step }, lockedAt: null };
+    // Accepted and its points given back in one write, while its window is still the open one.
     let { count } = await this.db.authenticator.updateMany({
-      where: { ...where, guessWindowStart: guess.windowStart, guessesInWindow: { gt: 0 } },
-      data: { ...accepted, guessesInWindow: { decrement: 1 } },
+      where: { ...where, guessWindowStart: guess.windowStart, guessesInWindow: { gte: cost } },
+      data: { ...accepted, guessesInWindow: { decrement: cost } },
     });
-    // Its window was closed and another opened meanwhile: the point stays in the old one, gone.
+    // Its window was closed and another opened meanwhile: the points stay in the old one, gone.
     if (count === 0) ({ count } = await this.db.authenticator.updateMany({ where, data: accepted }));
-    if (count === 1) return { ok: true, authenticatorId };
-    // Lost the race: another request accepted this step first, or the authenticator just locked.
+    await this.guesses.giveBack(others, cost);
+    if (count === 1) {
+      await this.guesses.right(others.map(([other]) => other));
+      return { ok: true, authenticatorId: id };
+    }
+    // Lost the race: another request accepted this step first, the app just locked, or it was removed.
     const current = await this.db.authenticator.findUnique({
-      where: { id: authenticatorId },
+      where: { id },
       select: { lockedAt: true, lastStep: true, lastStepBy: true },
     });
-    if (!current) return { ok: false, reason: 'not_enrolled' };
-    if (current.lockedAt) return { ok: false, reason: 'locked', authenticatorId };
+    if (!current) return { ok: false, reason: others.length ? 'wrong' : 'not_enrolled' };
+    if (current.lockedAt) return { ok: false, reason: others.length ? 'wrong' : 'locked', authenticatorId: id };
     // A double submit of a right code: a replay, not a guess.
-    await this.giveBack(authenticatorId, guess);
-    return replay(authenticatorId, step, current, signIn);
+    await this.guesses.giveBack([[id, guess]], cost);
+    return replay(id, step, current, signIn);
   }
 
   /** Administrator reset: forgets every authenticator of the account. Returns how many. */
@@ -314,94 +387,5 @@ export class AuthenticatorStore {
       }
       after = rows[rows.length - 1]!.id;
     }
-  }
-
-  private confirmedRow(accountId: string): Promise<Row | null> {
-    return this.db.authenticator.findFirst({
-      where: { accountId, confirmedAt: { not: null } },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    });
-  }
-
-  /**
-   * Takes a point of the guessing budget for one code check, or null when the budget is spent (or
-   * the authenticator locked or went since it was read). A point is taken in the open window if it
-   * has one left, else a new window opens at `now` when the last one is over; when two requests
-   * race to open one, the loser counts in the winner's.
-   */
-  private async takeGuess(authenticatorId: string, now: number): Promise<Guess | null> {
-    const { guesses, windowMs } = this.guessBudget;
-    const over = new Date(now - windowMs);
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const taken = await this.db.authenticator.update({
-          where: {
-            id: authenticatorId,
-            lockedAt: null,
-            guessWindowStart: { gt: over },
-            guessesInWindow: { lt: guesses },
-          },
-          data: { guessesInWindow: { increment: 1 } },
-          select: { guessWindowStart: true, guessesInWindow: true },
-        });
-        return { windowStart: taken.guessWindowStart!, last: taken.guessesInWindow >= guesses };
-      } catch (error) {
-        if (!isNoMatch(error)) throw error;
-      }
-      if (attempt === 1) break;
-      const windowStart = new Date(now);
-      const { count } = await this.db.authenticator.updateMany({
-        where: {
-          id: authenticatorId,
-          lockedAt: null,
-          OR: [{ guessWindowStart: null }, { guessWindowStart: { lte: over } }],
-        },
-        data: { guessWindowStart: windowStart, guessesInWindow: 1 },
-      });
-      if (count === 1) return { windowStart, last: guesses === 1 };
-    }
-    return null;
-  }
-
-  /** A checked code that was not a guess after all (right, or a replay): its point goes back. */
-  private async giveBack(authenticatorId: string, guess: Guess): Promise<void> {
-    await this.db.authenticator.updateMany({
-      where: { id: authenticatorId, guessWindowStart: guess.windowStart, guessesInWindow: { gt: 0 } },
-      data: { guessesInWindow: { decrement: 1 } },
-    });
-  }
-
-  /** Locks the authenticator; `lockedNow` when this call did it (worth an audit event). */
-  private async lock(authenticatorId: string): Promise<VerifyResult> {
-    const { count } = await this.db.authenticator.updateMany({
-      where: { id: authenticatorId, lockedAt: null },
-      data: { lockedAt: new Date(this.clock.now()) },
-    });
-    if (count === 1) return { ok: false, reason: 'locked', authenticatorId, lockedNow: true };
-    const current = await this.db.authenticator.findUnique({ where: { id: authenticatorId }, select: { id: true } });
-    return current ? { ok: false, reason: 'locked', authenticatorId } : { ok: false, reason: 'not_enrolled' };
-  }
-
-  /**
-   * One more consecutive wrong code (its budget point is kept); locks the authenticator when the
-   * consecutive count reaches its limit or the budget is spent.
-   */
-  private async countFailure(authenticatorId: string, guess: Guess): Promise<VerifyResult> {
-    let failedCodes: number;
-    try {
-      ({ failedCodes } = await this.db.authenticator.update({
-        where: { id: authenticatorId, lockedAt: null },
-        data: { failedCodes: { increment: 1 } },
-        select: { failedCodes: true },
-      }));
-    } catch (error) {
-      if (!isNoMatch(error)) throw error;
-      // Locked, or removed by an administrator, since we read it.
-      const current = await this.db.authenticator.findUnique({ where: { id: authenticatorId }, select: { id: true } });
-      return current ? { ok: false, reason: 'locked', authenticatorId } : { ok: false, reason: 'not_enrolled' };
-    }
-    if (failedCodes < this.maxConsecutiveFailures && !guess.last)
-      return { ok: false, reason: 'invalid', authenticatorId };
-    return this.lock(authenticatorId);
   }
 }
