@@ -13,6 +13,7 @@
 import Router, { type RouterContext } from '@koa/router';
 import type { Middleware, Next } from 'koa';
 import { PasswordSignIn } from '../src/signin/password.js';
+import { SignInFlow } from '../src/signin/flow.js';
 import { CsrfTokens } from './csrf.js';
 import type { InteractionDependencies } from './dependencies.js';
 import { PageError, friendlyErrors } from './errors.js';
@@ -30,10 +31,12 @@ import { SET_UP_PATH } from '../src/signin/enrolment.js';
 type StepHandler = (ctx: RouterContext, deps: StepServices, step: Step) => Promise<void>;
 
 export function interactionRoutes(deps: InteractionDependencies): Middleware {
+  const passwords = new PasswordSignIn(deps.accounts, deps.config.bcryptCost, deps.logger);
   const services: StepServices = {
     ...deps,
     csrfTokens: new CsrfTokens(deps.cookieKeys),
-    passwords: new PasswordSignIn(deps.accounts, deps.config.bcryptCost, deps.logger),
+    passwords,
+    flow: new SignInFlow({ ...deps, passwords }),
   };
   services.passwords.warmUp();
 
