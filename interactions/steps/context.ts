@@ -6,8 +6,7 @@ import type { Interaction } from 'oidc-provider';
 import type { InteractionDependencies } from '../dependencies.js';
 import { interactionGone } from '../errors.js';
 import type { CsrfTokens } from '../csrf.js';
-import type { PasswordSignIn } from '../../src/signin/password.js';
-import type { SignInAttempt, SignInFlow } from '../../src/signin/flow.js';
+import type { SignInAttempt } from '../../src/signin/flow.js';
 import type { LimitRefusal } from '../../src/signin/attempt-limits.js';
 import { tooManyAttemptsPage } from '../pages/rate-limited.js';
 import { frameFor, type Frame } from '../language.js';
@@ -26,9 +25,6 @@ export interface Step {
 /** The dependencies plus what the routes build from them once. */
 export interface StepServices extends InteractionDependencies {
   csrfTokens: CsrfTokens;
-  passwords: PasswordSignIn;
-  /** The sign-in's steps, limits and outcomes (src/signin/flow.ts). */
-  flow: SignInFlow;
 }
 
 export async function loadStep(ctx: RouterContext, deps: StepServices): Promise<Step> {
