@@ -4,7 +4,7 @@
 // could reorder or hide text).
 
 /** At most this many characters (as a person counts them: grapheme clusters) after normalisation. */
-export const MAX_APP_NAME_LENGTH = 40;
+const MAX_APP_NAME_LENGTH = 40;
 // A cap on the stored size too: 40 clusters could otherwise carry any number of combining marks.
 const MAX_CODE_UNITS = 160;
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
