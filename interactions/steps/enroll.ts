@@ -29,6 +29,7 @@ export async function showEnroll(
   pending: PendingSignIn,
   account: Account,
   error?: PlainMessage,
+  name?: string,
 ): Promise<void> {
   const secret = await deps.flow.enrolmentSecret(pending);
   const uri = totpKeyUri({ issuer: deps.config.issuerName, accountName: account.email, secret });
@@ -45,6 +46,7 @@ export async function showEnroll(
       keyUri: uri,
       secretForHumans: formatSecretForHumans(secret),
       error,
+      name,
       notice: NOTICE[pending.grant?.reason ?? 'new'],
     }),
   );
@@ -58,18 +60,17 @@ export async function submitEnroll(
   account: Account,
 ): Promise<void> {
   const body = ctx.request.body;
-  const name = checkAppName(field(body, 'name')) ?? DEFAULT_NAME;
+  // The person's own name for the app, or ours when they gave none; a name we refuse is not a
+  // wrong code: asked again before the code is checked.
+  const typedName = field(body, 'name').slice(0, 400);
+  const name = typedName.trim() ? checkAppName(typedName) : DEFAULT_NAME;
+  if (name === null) return showEnroll(ctx, deps, step, pending, account, 'enroll.name_invalid', typedName);
   const outcome = await deps.flow.submitEnrolment(attemptOf(ctx, step), pending, account, field(body, 'code'), name);
   switch (outcome.kind) {
-    case 'again':
-      return showEnroll(
-        ctx,
-        deps,
-        step,
-        pending,
-        account,
-        outcome.problem === 'wrong' ? 'enroll.wrong' : 'code.malformed',
-      );
+    case 'again': {
+      const error = outcome.problem === 'wrong' ? 'enroll.wrong' : 'code.malformed';
+      return showEnroll(ctx, deps, step, pending, account, error, typedName);
+    }
     case 'refused':
       renderRefusal(ctx, step, outcome.refusal);
       return;

@@ -14,7 +14,9 @@ import {
   createPerson,
   firstSignIn,
   isCodePage,
+  isEnrolmentPage,
   isSignInNotice,
+  saveRecoveryCodes,
   signIn,
   submitPassword,
   typeCode,
@@ -123,6 +125,26 @@ describe('several authenticator apps on one account', () => {
     expect(await first.authenticators.remove(stranger.id, phoneView!.id)).toEqual({ ok: false, reason: 'not_found' });
     expect(await first.authenticators.list(person.id)).toHaveLength(1);
     expect((await signInWith(second, person, phone)).claims()?.sub).toBe(person.id);
+  });
+
+  it('the app linked at sign-in gets the name typed beside its first code; a name that cannot be used is asked again, escaped, without counting', async () => {
+    const person = await createPerson(first);
+    const ua = new UserAgent(first.url);
+    const started = await relyingParties.get(first)!.start();
+    const enrolment = await submitPassword(ua, await ua.navigate(started.url), person.email, person.password);
+    expect(isEnrolmentPage(enrolment)).toBe(true);
+    const app = AuthenticatorApp.fromEnrolmentPage(enrolment.body);
+    const refused = await ua.submit(enrolment, '/enroll', { code: await app.nextCode(), name: '<b>right\u202eleft' });
+    expect(isEnrolmentPage(refused)).toBe(true);
+    expect(refused.body).toContain('That name cannot be used');
+    expect(refused.body).toContain('value="&lt;b&gt;right');
+    expect(await first.authenticators.list(person.id)).toEqual([]);
+    const saved = await saveRecoveryCodes(
+      ua,
+      await ua.submit(refused, '/enroll', { code: await app.nextCode(), name: ' Work <phone> ' }),
+    );
+    await relyingParties.get(first)!.finish(callbackOf(saved.visit), started);
+    expect((await first.authenticators.list(person.id)).map((a) => a.name)).toEqual(['Work <phone>']);
   });
 
   it('renames an app to a name of 1 to 40 characters, kept as typed after normalisation', async () => {
