@@ -6,9 +6,9 @@ import type { Account } from '../../src/accounts/store.js';
 import type { PendingSignIn } from '../../src/signin/pending.js';
 import { field } from '../form-body.js';
 import { codePage } from '../pages/code.js';
-import { authenticatorLockedPage } from '../pages/rate-limited.js';
-import { attemptOf, renderPage, renderRefusal, showCurrentStep, type Step, type StepServices } from './context.js';
-import { finishSignIn, startedOver } from './finish.js';
+import { attemptOf, renderPage, type Step, type StepServices } from './context.js';
+import { finishSignIn } from './finish.js';
+import { answeredAlike } from './outcome.js';
 import type { PlainMessage } from '../pages/form.js';
 
 const PROBLEMS = {
@@ -36,23 +36,7 @@ export async function submitCode(
   account: Account,
 ): Promise<void> {
   const outcome = await deps.flow.submitCode(attemptOf(ctx, step), pending, account, field(ctx.request.body, 'code'));
-  switch (outcome.kind) {
-    case 'passed':
-      return finishSignIn(ctx, deps, step, outcome.pending, 'totp');
-    case 'again':
-      showCode(ctx, deps, step, account, PROBLEMS[outcome.problem]);
-      return;
-    case 'refused':
-      renderRefusal(ctx, step, outcome.refusal);
-      return;
-    case 'locked':
-      renderPage(ctx, authenticatorLockedPage(step.frame, step.uid), 403);
-      return;
-    case 'started_over':
-      startedOver(ctx, deps, step);
-      return;
-    case 'current':
-      showCurrentStep(ctx, step.uid);
-      return;
-  }
+  if (answeredAlike(ctx, deps, step, outcome)) return;
+  if (outcome.kind === 'passed') return finishSignIn(ctx, deps, step, outcome.pending, 'totp');
+  if (outcome.kind === 'again') showCode(ctx, deps, step, account, PROBLEMS[outcome.problem]);
 }

@@ -11,8 +11,8 @@ import { formatSecretForHumans, totpKeyUri } from '../../src/mfa/totp-app/totp.j
 import { checkAppName } from '../../src/mfa/totp-app/name.js';
 import { field } from '../form-body.js';
 import { enrollPage } from '../pages/enroll.js';
-import { attemptOf, renderPage, renderRefusal, showCurrentStep, type Step, type StepServices } from './context.js';
-import { startedOver } from './finish.js';
+import { attemptOf, renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
+import { answeredAlike } from './outcome.js';
 import { showNewRecoveryCodes } from './recovery-codes.js';
 import { forgetSetUpLink } from './set-up-link.js';
 import { problemPage } from '../layout.js';
@@ -66,17 +66,12 @@ export async function submitEnroll(
   const name = typedName.trim() ? checkAppName(typedName) : DEFAULT_NAME;
   if (name === null) return showEnroll(ctx, deps, step, pending, account, 'enroll.name_invalid', typedName);
   const outcome = await deps.flow.submitEnrolment(attemptOf(ctx, step), pending, account, field(body, 'code'), name);
+  if (answeredAlike(ctx, deps, step, outcome)) return;
   switch (outcome.kind) {
     case 'again': {
       const error = outcome.problem === 'wrong' ? 'enroll.wrong' : 'code.malformed';
       return showEnroll(ctx, deps, step, pending, account, error, typedName);
     }
-    case 'refused':
-      renderRefusal(ctx, step, outcome.refusal);
-      return;
-    case 'started_over':
-      startedOver(ctx, deps, step);
-      return;
     case 'enrolment_refused': {
       if (outcome.forgetLink) forgetSetUpLink(ctx, deps);
       const { reason } = outcome;
@@ -89,10 +84,7 @@ export async function submitEnroll(
       // Both factors passed; the sign-in continues once the person has saved the new recovery codes.
       showNewRecoveryCodes(ctx, step, account, outcome.recoveryCodes);
       return;
-    case 'passed':
-    case 'locked':
-    case 'current':
+    default:
       showCurrentStep(ctx, step.uid);
-      return;
   }
 }

@@ -8,8 +8,8 @@ import type { Account } from '../../src/accounts/store.js';
 import type { PendingSignIn } from '../../src/signin/pending.js';
 import { field } from '../form-body.js';
 import { recoveryPage } from '../pages/recovery.js';
-import { attemptOf, renderPage, renderRefusal, showCurrentStep, type Step, type StepServices } from './context.js';
-import { startedOver } from './finish.js';
+import { attemptOf, renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
+import { answeredAlike } from './outcome.js';
 import type { PlainMessage } from '../pages/form.js';
 
 // A used code gets the same answer as a wrong one: the page says nothing about which codes exist.
@@ -39,20 +39,7 @@ export async function submitRecovery(
 ): Promise<void> {
   const typed = field(ctx.request.body, 'recovery_code');
   const outcome = await deps.flow.submitRecovery(attemptOf(ctx, step), pending, account, typed);
-  switch (outcome.kind) {
-    case 'again':
-      showRecovery(ctx, deps, step, account, PROBLEMS[outcome.problem]);
-      return;
-    case 'refused':
-      renderRefusal(ctx, step, outcome.refusal);
-      return;
-    case 'started_over':
-      startedOver(ctx, deps, step);
-      return;
-    case 'passed':
-    case 'locked':
-    case 'current':
-      showCurrentStep(ctx, step.uid);
-      return;
-  }
+  if (answeredAlike(ctx, deps, step, outcome)) return;
+  if (outcome.kind === 'again') showRecovery(ctx, deps, step, account, PROBLEMS[outcome.problem]);
+  else showCurrentStep(ctx, step.uid);
 }

@@ -3,7 +3,7 @@
 // removed; MAX_AUTHENTICATORS holds; and a wrong code counts against every app it was checked
 // against, so the guessing bound stays one per account. Two instances share one database, as
 // behind a load balancer. Real HTTP, the real database (SQLite, and PostgreSQL in its pass).
-import { startTwofold, type RunningTwofold } from '../support/twofold.js';
+import { startBeside, startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { UserAgent, type Visit } from '../support/user-agent.js';
 import { AuthenticatorApp } from '../support/authenticator-app.js';
@@ -32,13 +32,7 @@ describe('several authenticator apps on one account', () => {
   beforeAll(async () => {
     const settings = { MAX_AUTHENTICATORS: '2', RATE_LIMIT_CODE_BUDGET: String(BUDGET) };
     first = await startTwofold(settings);
-    second = await startTwofold({
-      ...settings,
-      // The same database and the same keys (the apps' secrets are sealed with them).
-      DATA_DIR: first.env.DATA_DIR!,
-      KEYS_DIR: first.env.KEYS_DIR!,
-      ...(first.env.DATABASE_URL ? { DATABASE_URL: first.env.DATABASE_URL } : {}),
-    });
+    second = await startBeside(first, settings);
     const suffix = Date.now().toString(36);
     relyingParties.set(first, await RelyingParty.register(first, { clientId: `first-${suffix}`, firstParty: true }));
     relyingParties.set(second, await RelyingParty.register(second, { clientId: `second-${suffix}`, firstParty: true }));
