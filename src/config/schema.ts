@@ -377,7 +377,7 @@ export const environmentSchema = z.object({
   // code once per app it was checked against (SECURITY.md, "The guessing bound").
   MAX_AUTHENTICATORS: integer(1, 20).default(5).meta({
     description:
-      'authenticator apps one account may link (each with its own name); adding one more is refused. Every wrong code costs each app it was checked against as many points of `RATE_LIMIT_CODE_BUDGET` as the account has apps',
+      'authenticator apps one account may link (each with its own name); adding one more is refused. Every wrong code costs each app it was checked against as many points of `RATE_LIMIT_CODE_BUDGET` as the account has apps, so start-up refuses more than that budget',
   }),
   // Audit rows older than this are deleted with expired protocol state (at start, every 10 minutes).
   AUDIT_RETENTION: z
