@@ -342,6 +342,59 @@ describe('authenticators', () => {
     });
   });
 
+  describe('clock drift (RFC 6238 §6)', () => {
+    const drift = async (accountId: string) =>
+      (await db.authenticator.findFirstOrThrow({ where: { accountId } })).drift;
+    /** The app's code at `offset` steps from the server's step at `time` (a phone whose clock is off). */
+    const offBy = (secret: string, time: number, offset: number) => codeFor(secret, timeStep(time) + offset);
+
+    it('an app whose clock is 60 s fast: the first code is refused, the next one moves the window there, and it keeps working', async () => {
+      const { accountId, secret } = await enrolled();
+      expect(await verifyAt(store, at(10), accountId, offBy(secret, at(10), 2))).toMatchObject({ reason: 'wrong' });
+      expect(await verifyAt(store, at(11), accountId, offBy(secret, at(11), 2))).toMatchObject({ ok: true });
+      expect(await drift(accountId)).toBe(2);
+      for (let k = 12; k < 40; k += 2)
+        expect(await verifyAt(store, at(k) + 7_000, accountId, offBy(secret, at(k) + 7_000, 2))).toMatchObject({
+          ok: true,
+        });
+      // Never wider than one step either side of the learned offset.
+      expect(await verifyAt(store, at(41), accountId, offBy(secret, at(41), 1))).toMatchObject({ ok: true });
+      expect(await verifyAt(store, at(41), accountId, offBy(secret, at(41), 3))).toMatchObject({ ok: true });
+      for (const offset of [-1, 0, 4, 5, 6])
+        expect(await verifyAt(store, at(50), accountId, offBy(secret, at(50), offset))).toMatchObject({
+          reason: 'wrong',
+        });
+      expect(await drift(accountId)).toBe(2);
+    });
+
+    it('a phone a few seconds fast, read late or early in a step (codes at −1, 0 and +1), is never refused and never moves the window', async () => {
+      const { accountId, secret } = await enrolled();
+      // The reverted rule learned −1 from codes typed just after their step ended, then refused the
+      // next code one step ahead: here −1 twice, then +1, and every other order.
+      const offsets = [-1, -1, 1, 0, -1, 1, 1, -1, 0, 0, 1, -1, -1, -1, 1, 0, 1, 1, 1, -1];
+      for (const [i, offset] of offsets.entries()) {
+        // Anywhere in the step: from its first moment to its last.
+        const time = (STEP + 3 * (i + 1)) * 30_000 + ((i * 7_919) % 30_000);
+        const result = await verifyAt(store, time, accountId, offBy(secret, time, offset));
+        expect({ i, offset, result }).toMatchObject({ i, offset, result: { ok: true } });
+        expect(await drift(accountId)).toBe(0);
+      }
+    });
+
+    it('two codes just outside the window move it only at the same offset and close together', async () => {
+      const { accountId, secret } = await enrolled();
+      expect(await verifyAt(store, at(10), accountId, offBy(secret, at(10), 2))).toMatchObject({ reason: 'wrong' });
+      expect(await verifyAt(store, at(11), accountId, offBy(secret, at(11), -2))).toMatchObject({ reason: 'wrong' });
+      // Ten minutes later: not the second of two consecutive codes.
+      expect(await verifyAt(store, at(31), accountId, offBy(secret, at(31), -2))).toMatchObject({ reason: 'wrong' });
+      expect(await drift(accountId)).toBe(0);
+      // The same code twice is no confirmation either (its step is not later).
+      expect(await verifyAt(store, at(31), accountId, offBy(secret, at(31), -2))).toMatchObject({ reason: 'wrong' });
+      expect(await verifyAt(store, at(32), accountId, offBy(secret, at(32), -2))).toMatchObject({ ok: true });
+      expect(await drift(accountId)).toBe(-2);
+    });
+  });
+
   it('answers malformed input without touching the database', async () => {
     const { accountId } = await enrolled();
     let queries = 0;

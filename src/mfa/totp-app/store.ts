@@ -11,7 +11,7 @@ import type { Database, Prisma } from '../../database/client.js';
 import { serializable, type SerializableOptions } from '../../database/serializable.js';
 import { SecretBoxError, type SecretBox } from '../secret-box.js';
 import type { Factor, FactorFailure } from '../factor.js';
-import { normalizeCode, verifyTotp } from './totp.js';
+import { matchTotpAt, normalizeCode } from './totp.js';
 import { Guesses, type Guess } from './guesses.js';
 import { checkAppName } from './name.js';
 import { systemClock, type Clock } from '../../clock.js';
@@ -74,6 +74,8 @@ class TooManyAuthenticatorsError extends Error {
 const MAX_STEP = 2 ** 31 - 1;
 const BASE32_SECRET = /^[A-Z2-7]{26,128}$/;
 const REENCRYPT_BATCH = 100;
+// The second code of a resynchronisation comes within this many steps of the first (two minutes).
+const RESYNC_STEPS = 4;
 
 type Row = NonNullable<Awaited<ReturnType<Database['authenticator']['findFirst']>>>;
 const CONFIRMED = { confirmedAt: { not: null } } as const;
@@ -279,22 +281,47 @@ export class AuthenticatorStore implements Factor<{ authenticatorId: string }> {
     const checked = unlocked.filter((row) => points.has(row.id));
     if (!checked.length) return { ok: false, reason: 'locked', lockedNow: spentNow.length > 0 };
 
-    let fresh: { row: Row; step: number } | undefined;
+    let fresh: { row: Row; step: number; drift: number } | undefined;
     let used: { row: Row; step: number } | undefined;
+    const resyncs: { id: string; offset: number; step: number }[] = [];
     for (const row of checked) {
-      const step = verifyTotp(this.box.open(row.secretCiphertext, row.secretKeyId, accountId), code, now);
-      if (step === null) continue;
-      // Already used (or an older step after a newer one): not a guess, so not counted as a failure.
-      if (step > row.lastStep) fresh ??= { row, step };
-      else used ??= { row, step };
+      const secret = this.box.open(row.secretCiphertext, row.secretKeyId, accountId);
+      // The window: one step either side of the app's learned offset (RFC 6238 §6), never wider.
+      const d = row.drift;
+      const found = matchTotpAt(secret, code, now, [d, d - 1, d + 1]);
+      if (found) {
+        // Already used (or an older step after a newer one): not a guess, so not counted as a failure.
+        if (found.step > row.lastStep) fresh ??= { row, step: found.step, drift: d };
+        else used ??= { row, step: found.step };
+        continue;
+      }
+      // Just outside it: the app's clock may have moved. Not accepted alone; a second, later code
+      // at the same offset moves the window there (RFC 6238 §6 resynchronisation).
+      const edge = matchTotpAt(secret, code, now, [d - 2, d + 2]);
+      if (!edge || edge.step <= row.lastStep) continue;
+      const { resyncOffset, resyncStep } = row;
+      if (
+        resyncOffset === edge.offset &&
+        resyncStep !== null &&
+        edge.step > resyncStep &&
+        edge.step <= resyncStep + RESYNC_STEPS
+      )
+        fresh ??= { row, step: edge.step, drift: edge.offset };
+      else resyncs.push({ id: row.id, ...edge });
     }
     const taken = [...points.entries()];
-    if (fresh) return this.accept(fresh.row.id, fresh.step, signIn, now, points, cost);
+    if (fresh) return this.accept(fresh.row.id, fresh, signIn, now, points, cost);
     if (used) {
       await this.guesses.giveBack(taken, cost);
       return replay(used.row.id, used.step, used.row, signIn);
     }
     const { open, lockedNow } = await this.guesses.wrong(points, now);
+    // Rare (a code of one of the account's apps, two steps off): at most one row in practice.
+    for (const { id, offset, step } of resyncs)
+      await this.db.authenticator.updateMany({
+        where: { id, lockedAt: null },
+        data: { resyncOffset: offset, resyncStep: step },
+      });
     const anyLockedNow = spentNow.length + lockedNow.length > 0;
     if (!open.length) return { ok: false, reason: 'locked', lockedNow: anyLockedNow };
     return { ok: false, reason: 'wrong', lockedNow: anyLockedNow };
@@ -303,7 +330,7 @@ export class AuthenticatorStore implements Factor<{ authenticatorId: string }> {
   /** A right code for app `id`: accepted by one conditional UPDATE, unless another request or a lock won. */
   private async accept(
     id: string,
-    step: number,
+    { step, drift }: { step: number; drift: number },
     signIn: string,
     now: number,
     points: Map<string, Guess>,
@@ -311,7 +338,15 @@ export class AuthenticatorStore implements Factor<{ authenticatorId: string }> {
   ): Promise<VerifyResult> {
     const guess = points.get(id)!;
     const others = [...points.entries()].filter(([other]) => other !== id);
-    const accepted = { lastStep: step, lastStepBy: signIn, lastUsedAt: new Date(now), failedCodes: 0 };
+    const accepted = {
+      lastStep: step,
+      lastStepBy: signIn,
+      lastUsedAt: new Date(now),
+      failedCodes: 0,
+      drift,
+      resyncOffset: null,
+      resyncStep: null,
+    };
     const where = { id, lastStep: { lt: step }, lockedAt: null };
     // Accepted and its points given back in one write, while its window is still the open one.
     let { count } = await this.db.authenticator.updateMany({
