@@ -44,6 +44,7 @@ export const POSTGRESQL_FILES = [
   'test/integration/right-password-limits.test.ts',
   'test/integration/secret-rotation.test.ts',
   'test/integration/serializable-conflicts.test.ts',
+  'test/integration/several-apps.test.ts',
   'test/integration/storage-limits.test.ts',
   'test/integration/store-outages.test.ts',
   'test/integration/token-rate-limits.test.ts',

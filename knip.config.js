@@ -34,8 +34,8 @@ export default {
     'src/http/body-limit.ts': ['exports'],
     // signin (authenticator store, factors): RECOVERY_CODES_PER_SET, generateRecoveryCode and
     // timeStep, exported for tests only.
-    'src/mfa/recovery-codes.ts': ['exports'],
-    'src/mfa/totp.ts': ['exports'],
+    'src/mfa/recovery-codes/codes.ts': ['exports'],
+    'src/mfa/totp-app/totp.ts': ['exports'],
     // lead / account (the portal moves to interactions/account/): portalClientMetadata,
     // NotListeningError (a test's only).
     'src/portal/client.ts': ['exports'],

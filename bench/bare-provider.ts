@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import Provider, { type Adapter, type AdapterPayload, type Configuration } from 'oidc-provider';
 import { Redis } from 'ioredis';
 import { loadKeys } from '../src/keys/index.js';
-import { verifyTotp } from '../src/mfa/totp.js';
+import { verifyTotp } from '../src/mfa/totp-app/totp.js';
 import { verifyPassword } from '../src/accounts/password.js';
 
 export interface BareSetup {

@@ -16,7 +16,7 @@ import { mkdtempSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../src/config/index.js';
 import { hashPassword, verifyPassword } from '../src/accounts/password.js';
-import { generateTotpSecret } from '../src/mfa/totp.js';
+import { generateTotpSecret } from '../src/mfa/totp-app/totp.js';
 import { createPostgresDatabase, dropPostgresDatabase } from '../test/support/databases.js';
 import { startBare, startTwofold, type Server } from './servers.js';
 import { loops, requireWrk, wrk, type Throughput } from './load.js';

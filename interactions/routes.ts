@@ -12,7 +12,6 @@
 // Every POST is a small form (16 KiB at most) with a CSRF token bound to the interaction.
 import Router, { type RouterContext } from '@koa/router';
 import type { Middleware, Next } from 'koa';
-import { PasswordSignIn } from '../src/signin/password.js';
 import { CsrfTokens } from './csrf.js';
 import type { InteractionDependencies } from './dependencies.js';
 import { PageError, friendlyErrors } from './errors.js';
@@ -30,12 +29,7 @@ import { SET_UP_PATH } from '../src/signin/enrolment.js';
 type StepHandler = (ctx: RouterContext, deps: StepServices, step: Step) => Promise<void>;
 
 export function interactionRoutes(deps: InteractionDependencies): Middleware {
-  const services: StepServices = {
-    ...deps,
-    csrfTokens: new CsrfTokens(deps.cookieKeys),
-    passwords: new PasswordSignIn(deps.accounts, deps.config.bcryptCost, deps.logger),
-  };
-  services.passwords.warmUp();
+  const services: StepServices = { ...deps, csrfTokens: new CsrfTokens(deps.cookieKeys) };
 
   // Every POST: a form of ours, with the token minted for this very interaction.
   const checkedForm = [

@@ -12,10 +12,12 @@ import { AccountStore } from './accounts/store.js';
 import { ClientStore } from './clients/store.js';
 import { AuditLog } from './audit/index.js';
 import { auditProviderEvents } from './audit/provider-events.js';
-import { AuthenticatorStore } from './mfa/authenticators.js';
-import type { RecoveryCodeStore } from './mfa/recovery-code-store.js';
+import { AuthenticatorStore } from './mfa/totp-app/store.js';
+import type { RecoveryCodeStore } from './mfa/recovery-codes/store.js';
 import type { Enrolments } from './signin/enrolment.js';
 import { PendingSignIns, PENDING_MODEL } from './signin/pending.js';
+import { SignInFlow } from './signin/flow.js';
+import { PasswordSignIn } from './signin/password.js';
 import type { ProtocolStore } from './oidc/adapters/index.js';
 import { openServices } from './services.js';
 import { logRequest, requestLog } from './http/request-log.js';
@@ -71,6 +73,8 @@ export interface Twofold {
   authenticators: AuthenticatorStore;
   recoveryCodes: RecoveryCodeStore;
   enrolments: Enrolments;
+  /** The sign-in's steps, limits and outcomes (src/signin/flow.ts), as the pages use it. */
+  signIns: SignInFlow;
   /** Starts listening (and the metrics listener, when configured); resolves with the bound port. */
   listen(): Promise<number>;
   /** The metrics listener's bound port once listening; undefined when METRICS_PORT is unset. */
@@ -137,6 +141,22 @@ export async function createTwofold(
   );
   // Sign-in progress between the two factors, beside oidc-provider's own interaction state.
   const pendingSignIns = new PendingSignIns(protocolStore.adapter(PENDING_MODEL), secretBox());
+  const endSessions = (accountId: string) => protocolStore.revokeAccount(accountId);
+  const passwords = new PasswordSignIn(accounts, config.bcryptCost, logger);
+  passwords.warmUp();
+  const signIns = new SignInFlow({
+    accounts,
+    passwords,
+    authenticators,
+    recoveryCodes,
+    enrolments,
+    pendingSignIns,
+    rateLimits,
+    audit,
+    metrics: recorder,
+    endSessions,
+    clock,
+  });
 
   // Store outages are answered in one place, whether they reach our error boundary or
   // oidc-provider's own error handling (its server_error event and its error page, in either order).
@@ -188,8 +208,9 @@ export async function createTwofold(
       authenticators,
       recoveryCodes,
       enrolments,
-      endSessions: (accountId) => protocolStore.revokeAccount(accountId),
+      endSessions,
       pendingSignIns,
+      flow: signIns,
       rateLimits,
       metrics: recorder,
       cookieKeys: keys.cookieKeys,
@@ -264,6 +285,7 @@ export async function createTwofold(
   let metricsListener: Server | undefined;
   return {
     ...services,
+    signIns,
     listen: async () => {
       server = publicServer(published.listener(provider.callback()), config.http);
       const port = await listenOn(server, config.port, config.host);

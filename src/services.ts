@@ -11,8 +11,8 @@ import { AccountStore } from './accounts/store.js';
 import { ClientStore } from './clients/store.js';
 import { AuditLog } from './audit/index.js';
 import { SecretBox } from './mfa/secret-box.js';
-import { AuthenticatorStore } from './mfa/authenticators.js';
-import { RecoveryCodeStore } from './mfa/recovery-code-store.js';
+import { AuthenticatorStore } from './mfa/totp-app/store.js';
+import { RecoveryCodeStore } from './mfa/recovery-codes/store.js';
 import { Enrolments } from './signin/enrolment.js';
 import { createProvider, type ProviderPages } from './oidc/provider.js';
 import { systemClock, type Clock } from './clock.js';
@@ -54,6 +54,7 @@ export async function openServices(
   const authenticators = new AuthenticatorStore(db, secretBox(), {
     clock,
     maxConsecutiveFailures: config.rateLimits.codePerAccount,
+    maxAuthenticators: config.enrollment.maxAuthenticators,
     logger,
     guessBudget: {
       guesses: config.rateLimits.codeBudget,

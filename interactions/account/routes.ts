@@ -37,7 +37,7 @@ import { signInsPausedPage } from '../errors.js';
 export interface AuthenticatorLister {
   list(
     accountId: string,
-  ): Promise<{ label: string; createdAt: Date; confirmedAt: Date | null; lastUsedAt: Date | null; locked: boolean }[]>;
+  ): Promise<{ name: string; createdAt: Date; confirmedAt: Date | null; lastUsedAt: Date | null; locked: boolean }[]>;
 }
 
 export interface PortalDependencies {
@@ -152,7 +152,7 @@ export function accountPortal({
     const { identity, csrfToken } = session;
     const enrolled = (await authenticators.list(identity.sub)).filter((a) => a.confirmedAt);
     const views: AuthenticatorView[] = enrolled.map((a) => ({
-      label: a.label,
+      label: a.name,
       addedAt: a.confirmedAt ?? a.createdAt,
       lastUsedAt: a.lastUsedAt,
       locked: a.locked,

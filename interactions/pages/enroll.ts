@@ -1,6 +1,6 @@
 // Step 2 on a first sign-in: link an authenticator app. The QR code and the same key as text come
-// from the server-side pending state; the form carries only the code typed back, so a wrong code
-// enrols nothing and reloading shows the same key.
+// from the server-side pending state; the form carries only the code typed back (and the name the
+// person gives the app, optional), so a wrong code enrols nothing and reloading shows the same key.
 import { html, SafeHtml } from '../html.js';
 import type { Frame } from '../language.js';
 import { layout } from '../layout.js';
@@ -20,6 +20,8 @@ export interface EnrollPage {
   /** The key in groups of four, for typing by hand. */
   secretForHumans: string;
   error?: PlainMessage | undefined;
+  /** The name typed for the app, shown again with an error. */
+  name?: string | undefined;
   /** Why the page is shown (after a recovery code), when there is no error to show. */
   notice?: PlainMessage | undefined;
 }
@@ -43,6 +45,8 @@ ${page.error ? formMessage(page.frame, page.error) : formMessage(page.frame, pag
 </ol>
 <form method="post" action="/interaction/${page.uid}/enroll">
 ${csrfField(page.csrf)}
+<label for="name">${t('enroll.name')}</label>
+<input id="name" name="name" type="text" maxlength="40" autocomplete="off" value="${page.name ?? ''}">
 ${codeInput(page.frame, page.error, { autofocus: false })}
 <button type="submit">${t('enroll.confirm')}</button>
 </form>

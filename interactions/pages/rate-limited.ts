@@ -1,6 +1,7 @@
 // Pages for the sign-in limits: "too many attempts from here, try again in N minutes" (429), and
 // "this account's authenticator is locked; an administrator must reset it". Both are plain message
 // pages without a form: there is nothing to type until the wait is over.
+import type { AttemptKind } from '../../src/signin/attempt-limits.js';
 import { html } from '../html.js';
 import type { Frame } from '../language.js';
 import { messagePage, supportContact } from '../layout.js';
@@ -14,9 +15,6 @@ const help = (frame: Frame) =>
 export function minutesToWait(seconds: number): number {
   return Math.max(1, Math.ceil(seconds / 60));
 }
-
-/** `sign-in`: right passwords, which cost the server a check like wrong ones. */
-export type AttemptKind = 'password' | 'code' | 'recovery code' | 'sign-in';
 
 /** One whole sentence for each kind of attempt and scope. */
 const SENTENCES = {

@@ -3,11 +3,12 @@
 // it is for, the CSRF token its forms carry, and the frame its pages are drawn in (their language).
 import type { RouterContext } from '@koa/router';
 import type { Interaction } from 'oidc-provider';
-import type { Account } from '../../src/accounts/store.js';
 import type { InteractionDependencies } from '../dependencies.js';
 import { interactionGone } from '../errors.js';
 import type { CsrfTokens } from '../csrf.js';
-import type { PasswordSignIn } from '../../src/signin/password.js';
+import type { SignInAttempt } from '../../src/signin/flow.js';
+import type { LimitRefusal } from '../../src/signin/attempt-limits.js';
+import { tooManyAttemptsPage } from '../pages/rate-limited.js';
 import { frameFor, type Frame } from '../language.js';
 
 export interface Step {
@@ -24,7 +25,6 @@ export interface Step {
 /** The dependencies plus what the routes build from them once. */
 export interface StepServices extends InteractionDependencies {
   csrfTokens: CsrfTokens;
-  passwords: PasswordSignIn;
 }
 
 export async function loadStep(ctx: RouterContext, deps: StepServices): Promise<Step> {
@@ -46,10 +46,15 @@ export async function loadStep(ctx: RouterContext, deps: StepServices): Promise<
   };
 }
 
-/** The account, if it may still sign in. */
-export async function activeAccount(deps: StepServices, accountId: string): Promise<Account | undefined> {
-  const account = await deps.accounts.findById(accountId);
-  return account && !account.disabledAt ? account : undefined;
+/** What the flow needs to know of this request. */
+export function attemptOf(ctx: RouterContext, step: Step): SignInAttempt {
+  return { uid: step.uid, clientId: step.clientId, ip: ctx.ip };
+}
+
+/** A limit refused the attempt: 429 with the page and Retry-After. */
+export function renderRefusal(ctx: RouterContext, step: Step, refusal: LimitRefusal): void {
+  ctx.set('Retry-After', String(refusal.retryAfterSeconds));
+  renderPage(ctx, tooManyAttemptsPage(step.frame, refusal.what, refusal.scope, refusal.retryAfterSeconds), 429);
 }
 
 /** Post/redirect/get: after a POST that changed the step, show the step the interaction is now at. */

@@ -1,24 +1,26 @@
 // Step 2 when this sign-in holds a grant to link an app (src/signin/enrolment.ts: a new account's
 // window, a recovery code just used, or a set-up link): link an authenticator app. The secret lives
 // sealed in the pending state, so reloading shows the same QR code; only a correct code links the
-// app, which replaces the apps the grant names and issues a fresh set of recovery codes, at once.
+// app (the sign-in flow decides), which replaces the apps the grant names and issues a fresh set of
+// recovery codes, at once. The QR code is drawn here: presentation, not a rule.
 import type { RouterContext } from '@koa/router';
 import QRCode from 'qrcode';
 import type { Account } from '../../src/accounts/store.js';
 import type { PendingSignIn } from '../../src/signin/pending.js';
-import { MAX_WRONG_CODES } from '../../src/signin/pending.js';
-import { formatSecretForHumans, normalizeCode, totpKeyUri, verifyTotp } from '../../src/mfa/totp.js';
+import { formatSecretForHumans, totpKeyUri } from '../../src/mfa/totp-app/totp.js';
+import { checkAppName } from '../../src/mfa/totp-app/name.js';
 import { field } from '../form-body.js';
 import { enrollPage } from '../pages/enroll.js';
-import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
-import { startOver } from './finish.js';
+import { attemptOf, renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
+import { answeredAlike } from './outcome.js';
 import { showNewRecoveryCodes } from './recovery-codes.js';
 import { forgetSetUpLink } from './set-up-link.js';
 import { problemPage } from '../layout.js';
 import type { PlainMessage } from '../pages/form.js';
 
-const LABEL = 'Authenticator app';
-const NOTICE = { new: undefined, recovery: 'enroll.recovered', link: 'enroll.via_link' } as const;
+// Shown in the page's language on /account (interactions/pages/account.ts) when the person chose none.
+const DEFAULT_NAME = 'Authenticator app';
+const NOTICE = { new: undefined, account: undefined, recovery: 'enroll.recovered', link: 'enroll.via_link' } as const;
 
 export async function showEnroll(
   ctx: RouterContext,
@@ -27,8 +29,9 @@ export async function showEnroll(
   pending: PendingSignIn,
   account: Account,
   error?: PlainMessage,
+  name?: string,
 ): Promise<void> {
-  const secret = await deps.pendingSignIns.enrolmentSecret(pending);
+  const secret = await deps.flow.enrolmentSecret(pending);
   const uri = totpKeyUri({ issuer: deps.config.issuerName, accountName: account.email, secret });
   // Drawn here, as markup: no script, no third party ever sees the secret.
   const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
@@ -43,6 +46,7 @@ export async function showEnroll(
       keyUri: uri,
       secretForHumans: formatSecretForHumans(secret),
       error,
+      name,
       notice: NOTICE[pending.grant?.reason ?? 'new'],
     }),
   );
@@ -55,58 +59,32 @@ export async function submitEnroll(
   pending: PendingSignIn,
   account: Account,
 ): Promise<void> {
-  const code = field(ctx.request.body, 'code');
-  if (normalizeCode(code) === null) {
-    return showEnroll(ctx, deps, step, pending, account, 'code.malformed');
-  }
-  const secret = await deps.pendingSignIns.enrolmentSecret(pending);
-  const acceptedStep = verifyTotp(secret, code, deps.clock.now());
-  if (acceptedStep === null) {
-    await deps.audit.record({
-      type: 'otp_failed',
-      accountId: account.id,
-      clientId: step.clientId,
-      ip: ctx.ip,
-      detail: { stage: 'enrolment', reason: 'wrong_code' },
-    });
-    const wrongCodes = await deps.pendingSignIns.wrongCode(pending);
-    if (wrongCodes >= MAX_WRONG_CODES) return startOver(ctx, deps, step, account.id);
-    return showEnroll(ctx, deps, step, pending, account, 'enroll.wrong');
-  }
-  const grant = pending.grant;
-  if (!grant) {
-    showCurrentStep(ctx, step.uid);
-    return;
-  }
-  const audit = deps.audit.for({ accountId: account.id, clientId: step.clientId, ip: ctx.ip });
-  const result = await deps.enrolments.confirm(account.id, grant, { label: LABEL, secret, acceptedStep });
-  if (!result.ok) {
-    const { reason } = result;
-    if (reason === 'linked_by_this_sign_in') {
-      // The same form sent twice (a double click): the first submission linked the app and shows
-      // the new codes; this one shows the step now due.
-      showCurrentStep(ctx, step.uid);
+  const body = ctx.request.body;
+  // The person's own name for the app, or ours when they gave none; a name we refuse is not a
+  // wrong code: asked again before the code is checked.
+  const typedName = field(body, 'name').slice(0, 400);
+  const name = typedName.trim() ? checkAppName(typedName) : DEFAULT_NAME;
+  if (name === null) return showEnroll(ctx, deps, step, pending, account, 'enroll.name_invalid', typedName);
+  const outcome = await deps.flow.submitEnrolment(attemptOf(ctx, step), pending, account, field(body, 'code'), name);
+  if (answeredAlike(ctx, deps, step, outcome)) return;
+  switch (outcome.kind) {
+    case 'again': {
+      const error = outcome.problem === 'wrong' ? 'enroll.wrong' : 'code.malformed';
+      return showEnroll(ctx, deps, step, pending, account, error, typedName);
+    }
+    case 'enrolment_refused': {
+      if (outcome.forgetLink) forgetSetUpLink(ctx, deps);
+      const { reason } = outcome;
+      const problem = reason === 'already_enrolled' ? reason : reason === 'link_used' ? 'setup_link' : 'setup_needed';
+      renderPage(ctx, problemPage(step.frame, problem), 409);
       return;
     }
-    // Told plainly, never shown someone else's code page: this sign-in starts over.
-    await deps.pendingSignIns.drop(step.uid);
-    await audit({ type: 'mfa_enrolment_refused', detail: { reason, grant: grant.reason } });
-    if (grant.reason === 'link') forgetSetUpLink(ctx, deps);
-    const problem = reason === 'already_enrolled' ? reason : reason === 'link_used' ? 'setup_link' : 'setup_needed';
-    renderPage(ctx, problemPage(step.frame, problem), 409);
-    return;
+    case 'enrolled':
+      if (outcome.forgetLink) forgetSetUpLink(ctx, deps);
+      // Both factors passed; the sign-in continues once the person has saved the new recovery codes.
+      showNewRecoveryCodes(ctx, step, account, outcome.recoveryCodes);
+      return;
+    default:
+      showCurrentStep(ctx, step.uid);
   }
-  await audit({ type: 'mfa_enrolled', detail: { grant: grant.reason, replaced: grant.replaces.length } });
-  await audit({ type: 'recovery_codes_issued', detail: { count: result.recoveryCodes.length } });
-  if (grant.reason === 'link') forgetSetUpLink(ctx, deps);
-  // Both factors passed; the sign-in continues once the person has saved the new recovery codes.
-  if (grant.replaces.length) {
-    // The new app replaced others: whoever signed in with the replaced phone (perhaps again, after
-    // the recovery code ended every session) is signed out now, before the owner gets new codes.
-    await deps.endSessions(account.id);
-    await deps.pendingSignIns.enrolledAfresh(pending);
-  } else {
-    await deps.pendingSignIns.enrolled(pending);
-  }
-  showNewRecoveryCodes(ctx, step, account, result.recoveryCodes);
 }

@@ -1,45 +1,35 @@
 // The two ways a sign-in leaves the second step: both factors passed (only then is oidc-provider's
-// login resolved, with our acr and amr), or too many wrong codes (the progress is dropped and the
-// person starts again from the password). A success may first show what someone with the password
-// tried since the previous sign-in (a reused code, wrong codes).
+// login resolved, with the acr and amr the sign-in flow says it proved), or too many wrong codes
+// (the flow dropped the progress; the person starts again from the password). A success may first
+// show what someone with the password tried since the previous sign-in (a reused code, wrong codes).
 import type { RouterContext } from '@koa/router';
-import { ACR_PASSWORD_AND_OTP, AMR_PASSWORD_AND_OTP } from '../../src/oidc/acr.js';
-import { noticesSinceLastSignIn } from '../../src/signin/replay-notice.js';
+import type { FactorKind } from '../../src/mfa/factor.js';
+import type { PendingSignIn } from '../../src/signin/pending.js';
 import { replayNoticePage } from '../pages/replay-notice.js';
 import { showPassword } from './password.js';
-import type { PendingSignIn } from '../../src/signin/pending.js';
-import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
+import { attemptOf, renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
 
 export async function finishSignIn(
   ctx: RouterContext,
   deps: StepServices,
   step: Step,
   pending: PendingSignIn,
+  passedNow?: FactorKind,
 ): Promise<void> {
-  const { accountId } = pending;
-  const returnTo = await deps.provider.interactionResult(
-    ctx.req,
-    ctx.res,
-    { login: { accountId, acr: ACR_PASSWORD_AND_OTP, amr: [...AMR_PASSWORD_AND_OTP] } },
-    // A login result is never merged with an earlier submission: it stands on its own.
-    { mergeWithLastSubmission: false },
+  const { returnTo, notices } = await deps.flow.finish(
+    attemptOf(ctx, step),
+    pending,
+    (login) =>
+      deps.provider.interactionResult(
+        ctx.req,
+        ctx.res,
+        { login: { accountId: login.accountId, acr: login.acr, amr: login.amr } },
+        // A login result is never merged with an earlier submission: it stands on its own.
+        { mergeWithLastSubmission: false },
+      ),
+    passedNow,
   );
-  await deps.pendingSignIns.drop(step.uid);
-  // Only a completed sign-in gives back what its right password took from the wrong-password
-  // limits (password.ts): the address's own point, and the (email, address) count wiped.
-  if (pending.passwordLimitKeys) {
-    await deps.rateLimits.password_per_ip.giveBack(pending.passwordLimitKeys.ip);
-    await deps.rateLimits.password_per_account_ip.reset(pending.passwordLimitKeys.account);
-  }
-  // Read before this success is recorded: "since the previous sign-in".
-  const { reuse, wrongCodes } = await noticesSinceLastSignIn(deps.audit, accountId, step.uid);
-  await deps.audit.record({
-    type: 'signin_succeeded',
-    accountId,
-    clientId: step.clientId,
-    ip: ctx.ip,
-    detail: { amr: AMR_PASSWORD_AND_OTP },
-  });
+  const { reuse, wrongCodes } = notices;
   if (reuse.length || wrongCodes) {
     // The login is already resolved; the page only holds the way back until the person has read it.
     renderPage(
@@ -63,16 +53,7 @@ export function continueSignIn(ctx: RouterContext, _deps: StepServices, step: St
   return Promise.resolve();
 }
 
-export async function startOver(ctx: RouterContext, deps: StepServices, step: Step, accountId: string): Promise<void> {
-  await deps.pendingSignIns.drop(step.uid);
-  await deps.audit.record({
-    type: 'signin_restarted',
-    accountId,
-    clientId: step.clientId,
-    ip: ctx.ip,
-    detail: { reason: 'too_many_wrong_codes' },
-  });
-  showPassword(ctx, deps, step, {
-    notice: 'password.started_over',
-  });
+/** The flow started the sign-in over (too many wrong codes): the password page, saying so. */
+export function startedOver(ctx: RouterContext, deps: StepServices, step: Step): void {
+  showPassword(ctx, deps, step, { notice: 'password.started_over' });
 }

@@ -1,22 +1,19 @@
-// Where a login interaction stands: no password yet, or "password OK" and then either enrolment
-// (only under a grant: src/signin/enrolment.ts), the page saying a set-up link is needed (no app and
-// no grant), the code page (or, without the phone, the recovery-code page), or, once an enrolment in
-// this sign-in was confirmed, the page of new recovery codes. Both the pages
-// shown on GET and the POSTs of the second step go through here, so a request can never skip a step.
+// The login prompt's pages: the step is whatever the sign-in flow (src/signin/flow.ts) says is due,
+// and each second-step form is accepted only at the steps the flow allows it at, so a request can
+// never skip a step. Every GET and POST of the second step goes through here.
 import type { RouterContext } from '@koa/router';
 import type { Account } from '../../src/accounts/store.js';
 import type { PendingSignIn } from '../../src/signin/pending.js';
+import type { SecondStepForm } from '../../src/signin/steps.js';
 import { authenticatorLockedPage } from '../pages/rate-limited.js';
 import { problemPage } from '../layout.js';
-import { activeAccount, renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
+import { renderPage, showCurrentStep, type Step, type StepServices } from './context.js';
 import { showCode, submitCode } from './code.js';
 import { showEnroll, submitEnroll } from './enroll.js';
 import { showPassword } from './password.js';
 import { showRecovery, submitRecovery } from './recovery.js';
 import { showRecoveryCodesAgain, submitRecoveryCodes } from './recovery-codes.js';
 
-type Kind = 'enroll' | 'setup-needed' | 'code' | 'locked' | 'recovery-codes';
-type SecondStep = { kind: 'password' } | { kind: Kind; pending: PendingSignIn; account: Account };
 type Handler = (
   ctx: RouterContext,
   deps: StepServices,
@@ -25,60 +22,40 @@ type Handler = (
   account: Account,
 ) => Promise<void>;
 
-/** Each form of the second step, and the steps at which it may be submitted. */
-const FORMS: Record<'enroll' | 'code' | 'recovery' | 'recovery-codes', { at: readonly Kind[]; submit: Handler }> = {
-  enroll: { at: ['enroll'], submit: submitEnroll },
-  code: { at: ['code'], submit: submitCode },
-  // Without the phone: also (above all) when the app is locked.
-  recovery: { at: ['code', 'locked'], submit: submitRecovery },
-  'recovery-codes': { at: ['recovery-codes'], submit: submitRecoveryCodes },
+const SUBMIT: Record<SecondStepForm, Handler> = {
+  enroll: submitEnroll,
+  code: submitCode,
+  recovery: submitRecovery,
+  'recovery-codes': submitRecoveryCodes,
 };
-export type SecondStepForm = keyof typeof FORMS;
-
-async function secondStep(deps: StepServices, step: Step): Promise<SecondStep> {
-  const pending = await deps.pendingSignIns.find(step.uid);
-  if (!pending) return { kind: 'password' };
-  const account = await activeAccount(deps, pending.accountId);
-  if (!account) {
-    // Disabled (or removed) after its password was accepted: back to the start.
-    await deps.pendingSignIns.drop(step.uid);
-    return { kind: 'password' };
-  }
-  if (pending.enrolledAt) return { kind: 'recovery-codes', pending, account };
-  if (pending.grant) return { kind: 'enroll', pending, account };
-  const enrolled = await deps.authenticators.findConfirmed(account.id);
-  // No app and nothing stronger than the password: never an enrolment page.
-  if (!enrolled) return { kind: 'setup-needed', pending, account };
-  // Locked after too many wrong codes (from anywhere): no code form, only the ways out.
-  return { kind: enrolled.locked ? 'locked' : 'code', pending, account };
-}
 
 export async function showLogin(ctx: RouterContext, deps: StepServices, step: Step): Promise<void> {
-  const at = await secondStep(deps, step);
-  if (at.kind === 'password') {
-    showPassword(ctx, deps, step);
-    return;
+  const at = await deps.flow.position(step.uid);
+  switch (at.due) {
+    case 'password':
+      showPassword(ctx, deps, step);
+      return;
+    case 'enroll':
+      return showEnroll(ctx, deps, step, at.pending, at.account);
+    case 'setup_needed':
+      renderPage(ctx, problemPage(step.frame, 'setup_needed'), 403);
+      return;
+    case 'locked':
+      renderPage(ctx, authenticatorLockedPage(step.frame, step.uid), 403);
+      return;
+    case 'recovery_codes':
+      showRecoveryCodesAgain(ctx, deps, step);
+      return;
+    case 'code':
+      showCode(ctx, deps, step, at.account);
+      return;
   }
-  if (at.kind === 'enroll') return showEnroll(ctx, deps, step, at.pending, at.account);
-  if (at.kind === 'setup-needed') {
-    renderPage(ctx, problemPage(step.frame, 'setup_needed'), 403);
-    return;
-  }
-  if (at.kind === 'locked') {
-    renderPage(ctx, authenticatorLockedPage(step.frame, step.uid), 403);
-    return;
-  }
-  if (at.kind === 'recovery-codes') {
-    showRecoveryCodesAgain(ctx, deps, step);
-    return;
-  }
-  showCode(ctx, deps, step, at.account);
 }
 
 /** GET of the recovery-code form: only after the password, for an account with an app. */
 export async function showRecoveryForm(ctx: RouterContext, deps: StepServices, step: Step): Promise<void> {
-  const at = await secondStep(deps, step);
-  if (at.kind === 'password' || !FORMS.recovery.at.includes(at.kind)) {
+  const at = await deps.flow.positionFor(step.uid, 'recovery');
+  if (!at) {
     showCurrentStep(ctx, step.uid);
     return;
   }
@@ -92,10 +69,10 @@ export async function submitSecondStep(
   step: Step,
   form: SecondStepForm,
 ): Promise<void> {
-  const at = await secondStep(deps, step);
-  if (at.kind === 'password' || !FORMS[form].at.includes(at.kind)) {
+  const at = await deps.flow.positionFor(step.uid, form);
+  if (!at) {
     showCurrentStep(ctx, step.uid);
     return;
   }
-  return FORMS[form].submit(ctx, deps, step, at.pending, at.account);
+  return SUBMIT[form](ctx, deps, step, at.pending, at.account);
 }

@@ -3,7 +3,7 @@
 // Each change is audited; the page only parses a form, calls one of these and shows the outcome.
 import type { AuditLog } from '../audit/index.js';
 import type { PasswordChange, PasswordChangeRequest, PasswordChangeResult } from '../accounts/password-change.js';
-import type { RecoveryCodeStore } from '../mfa/recovery-code-store.js';
+import type { RecoveryCodeStore } from '../mfa/recovery-codes/store.js';
 import type { AccountSessions, AccountSession } from './sessions.js';
 import type { ConnectedApp, ConnectedApps } from './connected-apps.js';
 import type { RecentSignIn } from './recent-sign-in.js';

@@ -4,6 +4,9 @@
 // not compile. A detail never holds a password, code or secret: identifiers, counts and reasons only.
 import type { LimitName } from '../ratelimit/limits.js';
 
+/** What allowed an app to be linked (src/signin/enrolment.ts). */
+type EnrolmentGrantReason = 'new' | 'recovery' | 'link' | 'account';
+
 /** Who did it, for events an operator causes. */
 interface BySource<S extends string> {
   source: S;
@@ -19,6 +22,10 @@ export interface AuditEventDetails {
   // The account page.
   /** The person changed their password; every other session and token of the account was ended. */
   password_changed: BySource<'account_page'> & { sessionsEnded: true };
+  /** The person renamed one of their authenticator apps (`authenticator`: its id). */
+  mfa_renamed: BySource<'account_page'> & { authenticator: string };
+  /** The person removed one of their apps; `remaining`: how many they still have (never 0). */
+  mfa_removed: BySource<'account_page'> & { authenticator: string; remaining: number };
   /** A password change refused because the current password was wrong. */
   password_change_failed: { reason: 'wrong_password' };
   /** The person ended one of their sessions, or every other one (`count`), with their tokens. */
@@ -51,11 +58,11 @@ export interface AuditEventDetails {
   /** A code typed again after it was accepted; `interaction` is the sign-in it was typed in. */
   otp_replay: { interaction: string };
   /** An app was linked; `grant` says what allowed it, `replaced` how many apps it replaced. */
-  mfa_enrolled: { grant: 'new' | 'recovery' | 'link'; replaced: number };
+  mfa_enrolled: { grant: EnrolmentGrantReason; replaced: number };
   /** A confirmed code did not link the app: the grant no longer held (another enrolment won, …). */
   mfa_enrolment_refused: {
-    reason: 'already_enrolled' | 'link_used' | 'window_closed';
-    grant: 'new' | 'recovery' | 'link';
+    reason: 'already_enrolled' | 'link_used' | 'window_closed' | 'too_many';
+    grant: EnrolmentGrantReason;
   };
   /** An administrator issued a set-up link (`user add`, `user reset-mfa`, `user enroll-link`). */
   enrollment_link_issued: BySource<'cli'> & { expiresAt: string };

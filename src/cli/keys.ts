@@ -5,7 +5,7 @@
 // the file must not lose what it wrote); running servers pick the new key up by themselves.
 import type { Command } from 'commander';
 import { addSecretKey, readSecretKeys, rotateSigningKeys } from '../keys/index.js';
-import { AuthenticatorStore } from '../mfa/authenticators.js';
+import { AuthenticatorStore } from '../mfa/totp-app/store.js';
 import { SecretBox } from '../mfa/secret-box.js';
 import type { Cli } from './context.js';
 

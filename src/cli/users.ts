@@ -48,6 +48,7 @@ export function addUserCommands(program: Command, cli: Cli): void {
               disabled_at: a.disabledAt,
               mfa_enrolled: a.mfaEnrolled,
               recovery_codes_left: a.recoveryCodesLeft,
+              factors: a.factors,
             })),
           );
           return;
@@ -166,25 +167,52 @@ async function endSessions({ protocolStore }: Services, accountId: string, done:
 // One query: the counts are subqueries of the account select, not a query per row. Only a
 // confirmed authenticator counts as enrolled (an unconfirmed one is an abandoned set-up), only an
 // unused recovery code as left.
+/**
+ * Every account with its second factors, in three queries whatever the number of accounts: each
+ * app (kind, the name its owner chose, added, last used) and the recovery codes as one factor (when
+ * the set was issued, when a code of it was last used).
+ */
 async function accountsWithEnrollment(db: Database) {
-  const rows = await db.account.findMany({
-    orderBy: { createdAt: 'asc' },
-    select: {
-      email: true,
-      displayName: true,
-      createdAt: true,
-      disabledAt: true,
-      _count: {
-        select: {
-          authenticators: { where: { confirmedAt: { not: null } } },
-          recoveryCodes: { where: { usedAt: null } },
-        },
-      },
-    },
-  });
-  return rows.map(({ _count, ...account }) => ({
+  const [accounts, apps, codes] = await Promise.all([
+    db.account.findMany({
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, email: true, displayName: true, createdAt: true, disabledAt: true },
+    }),
+    db.authenticator.findMany({
+      where: { confirmedAt: { not: null } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { accountId: true, kind: true, label: true, confirmedAt: true, lastUsedAt: true },
+    }),
+    db.recoveryCode.groupBy({
+      by: ['accountId'],
+      _min: { createdAt: true },
+      _max: { usedAt: true },
+      _count: { usedAt: true, _all: true },
+    }),
+  ]);
+  const factors = new Map<string, Factor[]>();
+  const add = (accountId: string, factor: Factor) =>
+    factors.set(accountId, [...(factors.get(accountId) ?? []), factor]);
+  for (const app of apps)
+    add(app.accountId, { kind: app.kind, name: app.label, added: app.confirmedAt, last_used: app.lastUsedAt });
+  const left = new Map<string, number>();
+  for (const set of codes) {
+    left.set(set.accountId, set._count._all - set._count.usedAt);
+    add(set.accountId, { kind: 'recovery_code', name: null, added: set._min.createdAt, last_used: set._max.usedAt });
+  }
+  const enrolled = new Set(apps.map((app) => app.accountId));
+  return accounts.map(({ id, ...account }) => ({
     ...account,
-    mfaEnrolled: _count.authenticators > 0,
-    recoveryCodesLeft: _count.recoveryCodes,
+    mfaEnrolled: enrolled.has(id),
+    recoveryCodesLeft: left.get(id) ?? 0,
+    factors: factors.get(id) ?? [],
   }));
+}
+
+/** One second factor as `user list --json` shows it. */
+interface Factor {
+  kind: string;
+  name: string | null;
+  added: Date | null;
+  last_used: Date | null;
 }

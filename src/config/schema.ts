@@ -210,7 +210,7 @@ export const environmentSchema = z.object({
     description:
       'consecutive wrong codes per account from anywhere before its authenticator locks until a recovery code or `twofold user reset-mfa` (at most 100, NIST SP 800-63B)',
   }),
-  // The lifetime budget for guessing codes (src/mfa/authenticators.ts; the bound it gives is
+  // The lifetime budget for guessing codes (src/mfa/totp-app/store.ts; the bound it gives is
   // derived in SECURITY.md): an attacker who has the password gets at most this many checked codes
   // per window, whatever the owner does, since a right code does not give the budget back.
   RATE_LIMIT_CODE_BUDGET: integer(1, 333).default(20).meta({
@@ -377,6 +377,13 @@ export const environmentSchema = z.object({
   ACCOUNT_REAUTH_WINDOW: span(60).prefault('10m').meta({
     description:
       'how long after a full sign-in (password and second factor) a person may make changes on `/account` (new password, new recovery codes, ending sessions, revoking apps); later, the page asks for both factors again first',
+  }),
+  // How many authenticator apps one account may hold (src/mfa/totp-app): a spare phone, a work
+  // phone. Each one multiplies what one guessed code can match; the guessing budget charges a wrong
+  // code once per app it was checked against (SECURITY.md, "The guessing bound").
+  MAX_AUTHENTICATORS: integer(1, 20).default(5).meta({
+    description:
+      'authenticator apps one account may link (each with its own name); adding one more is refused. Every wrong code costs each app it was checked against as many points of `RATE_LIMIT_CODE_BUDGET` as the account has apps, so start-up refuses more than that budget',
   }),
   // Audit rows older than this are deleted with expired protocol state (at start, every 10 minutes).
   AUDIT_RETENTION: z

@@ -4,7 +4,9 @@
 // An enrolment page is shown only under a grant that something stronger than the password gave:
 // - `new`: an account that never had an app, within ENROLLMENT_WINDOW of its creation;
 // - `recovery`: a recovery code accepted in this same sign-in;
-// - `link`: a set-up link an administrator sent (`user reset-mfa`, `user add`, `user enroll-link`).
+// - `link`: a set-up link an administrator sent (`user reset-mfa`, `user add`, `user enroll-link`);
+// - `account`: a person signed in with both factors adds another app beside theirs on /account
+//   (up to MAX_AUTHENTICATORS); it replaces nothing and leaves the recovery codes as they are.
 // A grant names the apps it replaces (those the account had when it was given): the old app and the
 // remaining recovery codes stay until the new app is confirmed, so an abandoned recovery leaves
 // nothing a password can use. Confirming deletes exactly those apps, links the new one, replaces the
@@ -17,12 +19,12 @@ import { serializable } from '../database/serializable.js';
 import type { Clock } from '../clock.js';
 import type { EnrollmentConfig } from '../config/index.js';
 import type { Account } from '../accounts/store.js';
-import type { AuthenticatorStore } from '../mfa/authenticators.js';
-import type { RecoveryCodeStore } from '../mfa/recovery-code-store.js';
+import type { AuthenticatorStore, AuthenticatorView } from '../mfa/totp-app/store.js';
+import type { RecoveryCodeStore } from '../mfa/recovery-codes/store.js';
 
 /** What allowed this sign-in to show an enrolment page. Stored in the pending sign-in. */
 export interface EnrolmentGrant {
-  reason: 'new' | 'recovery' | 'link';
+  reason: 'new' | 'recovery' | 'link' | 'account';
   /** The confirmed apps the account had when the grant was given: the new one replaces them. */
   replaces: string[];
   /** `link`: the digest of the set-up link, used up by the enrolment. */
@@ -40,9 +42,13 @@ export type EnrolmentRefusal =
    * The grant was withdrawn since the password step: a new account's window closed, or an
    * administrator's reset removed the apps a recovery or a link was to replace.
    */
-  | 'window_closed';
+  | 'window_closed'
+  /** The account already holds MAX_AUTHENTICATORS apps. */
+  | 'too_many';
 
-export type EnrolmentResult = { ok: true; recoveryCodes: string[] } | { ok: false; reason: EnrolmentRefusal };
+export type EnrolmentResult =
+  /** `recoveryCodes`: the new set, shown once; empty for an `account` grant, which keeps the set the account has. */
+  { ok: true; app: AuthenticatorView; recoveryCodes: string[] } | { ok: false; reason: EnrolmentRefusal };
 
 export interface SetUpLink {
   /** The token to put in the URL; exists only in this return value. */
@@ -125,6 +131,19 @@ export class Enrolments {
   }
 
   /**
+   * For a person signed in with both factors (the /account page checks how recently): a grant to
+   * add another app beside theirs, or `too_many` when the account holds MAX_AUTHENTICATORS already
+   * (checked again when the app is confirmed).
+   */
+  async grantForAccount(
+    accountId: string,
+  ): Promise<{ ok: true; grant: EnrolmentGrant } | { ok: false; reason: 'too_many' }> {
+    const apps = await this.authenticators.confirmedIds(accountId);
+    if (apps.length >= this.authenticators.maxAuthenticators) return { ok: false, reason: 'too_many' };
+    return { ok: true, grant: { reason: 'account', replaces: [] } };
+  }
+
+  /**
    * Links the app whose first code was just typed correctly, under `grant`; all or nothing. Returns
    * the new recovery codes (shown once), or why the grant no longer holds.
    */
@@ -135,9 +154,19 @@ export class Enrolments {
   ): Promise<EnrolmentResult> {
     const now = new Date(this.clock.now());
     try {
-      const recoveryCodes = await serializable(
+      return await serializable(
         this.db,
         async (tx) => {
+          if (grant.reason === 'account') {
+            // Beside the apps the account has: only this sign-in's own earlier submission (a double
+            // click) and the limit can stand in its way.
+            if (await this.authenticators.holdsSecret(tx, accountId, [], app.secret))
+              throw new Refused('linked_by_this_sign_in');
+            if ((await this.authenticators.countIn(tx, accountId)) >= this.authenticators.maxAuthenticators)
+              throw new Refused('too_many');
+            const linked = await this.authenticators.createIn(tx, accountId, app.label, app.secret, app.acceptedStep);
+            return { ok: true, app: linked, recoveryCodes: [] };
+          }
           // Anyone else's enrolment since the grant wins over this one (checked first, so the loser is
           // told the account has an app whatever its grant was); this sign-in's own earlier
           // submission (a double click) is no loss at all.
@@ -165,15 +194,14 @@ export class Enrolments {
             if (!account?.enrollmentOpenUntil || account.enrollmentOpenUntil <= now) throw new Refused('window_closed');
           }
           await tx.authenticator.deleteMany({ where: { accountId, id: { in: grant.replaces } } });
-          await this.authenticators.createIn(tx, accountId, app.label, app.secret, app.acceptedStep);
-          const codes = await this.recoveryCodes.replaceIn(tx, accountId);
+          const linked = await this.authenticators.createIn(tx, accountId, app.label, app.secret, app.acceptedStep);
+          const recoveryCodes = await this.recoveryCodes.replaceIn(tx, accountId);
           // From now on only a recovery code or a set-up link leads to an enrolment page.
           await tx.account.update({ where: { id: accountId }, data: { enrollmentOpenUntil: null } });
-          return codes;
+          return { ok: true, app: linked, recoveryCodes };
         },
         { logger: this.logger },
       );
-      return { ok: true, recoveryCodes };
     } catch (error) {
       if (error instanceof Refused) return { ok: false, reason: error.reason };
       throw error;

@@ -8,8 +8,9 @@
 // copied to another interaction does not open. It never leaves the server (no form field, no URL).
 import type { Adapter } from 'oidc-provider';
 import type { SecretBox } from '../mfa/secret-box.js';
-import { generateTotpSecret } from '../mfa/totp.js';
+import { generateTotpSecret } from '../mfa/totp-app/totp.js';
 import type { EnrolmentGrant } from './enrolment.js';
+import type { FactorKind } from '../mfa/factor.js';
 
 /** The oidc-provider adapter model name the pending state is stored under. */
 export const PENDING_MODEL = 'TwofoldPendingSignIn';
@@ -44,6 +45,11 @@ interface PendingPayload {
    * are never stored here: they exist only in the page that showed them.
    */
   enrolledAt?: number;
+  /**
+   * The second factors this sign-in has passed so far, besides the password (a recovery code, then
+   * the new app's first code): what the finished sign-in proved (src/signin/steps.ts `proof`).
+   */
+  passed?: FactorKind[];
   /** When the interaction (and so this entry) expires (seconds since the epoch). */
   expiresAt: number;
 }
@@ -107,6 +113,7 @@ export class PendingSignIns {
   async enrolled(pending: PendingSignIn): Promise<void> {
     await this.update(pending, ({ enrolment: _sealed, grant: _grant, ...rest }) => ({
       ...rest,
+      passed: [...(rest.passed ?? []), 'totp'],
       enrolledAt: nowSeconds(),
     }));
   }
@@ -116,7 +123,7 @@ export class PendingSignIns {
    * signed in with the replaced phone is out). Written afresh, as ending the sessions removed it.
    */
   async enrolledAfresh(pending: PendingSignIn): Promise<void> {
-    await this.saveAfresh(pending, { enrolledAt: nowSeconds() });
+    await this.saveAfresh(pending, { enrolledAt: nowSeconds(), passed: [...(pending.passed ?? []), 'totp'] });
   }
 
   /**
@@ -124,7 +131,7 @@ export class PendingSignIns {
    * Written afresh because ending the account's other sessions removes this entry too.
    */
   recovered(pending: PendingSignIn, grant: EnrolmentGrant): Promise<PendingSignIn> {
-    return this.saveAfresh(pending, { grant });
+    return this.saveAfresh(pending, { grant, passed: ['recovery_code'] });
   }
 
   /** Forgets the interaction's progress: after success, or when the sign-in starts over. */
@@ -147,7 +154,7 @@ export class PendingSignIns {
   }
 
   /** The entry written anew after the account's sessions were ended: the password stands, nothing else. */
-  private saveAfresh(pending: PendingSignIn, next: Pick<PendingPayload, 'grant' | 'enrolledAt'>) {
+  private saveAfresh(pending: PendingSignIn, next: Pick<PendingPayload, 'grant' | 'enrolledAt' | 'passed'>) {
     const { accountId, passwordAt, expiresAt, passwordLimitKeys } = pending;
     return this.save(pending.uid, { accountId, passwordAt, expiresAt, passwordLimitKeys, wrongCodes: 0, ...next });
   }

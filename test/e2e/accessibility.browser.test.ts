@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
-import { generateTotpSecret } from '../../src/mfa/totp.js';
+import { generateTotpSecret } from '../../src/mfa/totp-app/totp.js';
 import type { Locale } from '../../src/i18n/locales.js';
 import { translators, type MessageKey } from '../../src/i18n/translator.js';
 import { AuthenticatorApp } from '../support/authenticator-app.js';

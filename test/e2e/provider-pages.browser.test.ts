@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { generateTotpSecret } from '../../src/mfa/totp.js';
+import { generateTotpSecret } from '../../src/mfa/totp-app/totp.js';
 import { AuthenticatorApp } from '../support/authenticator-app.js';
 import { launchBrowser } from '../support/browser.js';
 import { RelyingParty } from '../support/relying-party.js';

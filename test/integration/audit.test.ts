@@ -14,7 +14,7 @@ import {
   isEnrolmentPage,
   submitPassword,
 } from '../support/sign-in.js';
-import { generateRecoveryCode } from '../../src/mfa/recovery-codes.js';
+import { generateRecoveryCode } from '../../src/mfa/recovery-codes/codes.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { UserAgent } from '../support/user-agent.js';
 import { earlyInTimeStep } from '../support/authenticator-app.js';

@@ -9,9 +9,9 @@ import type { DatabaseConfig } from '../../src/config/index.js';
 import { openDatabase, type Database } from '../../src/database/client.js';
 import { migrate } from '../../src/database/migrate.js';
 import type { SecretKey } from '../../src/keys/index.js';
-import { AuthenticatorStore } from '../../src/mfa/authenticators.js';
+import { AuthenticatorStore } from '../../src/mfa/totp-app/store.js';
 import { SecretBox, SecretBoxError } from '../../src/mfa/secret-box.js';
-import { formatSecretForHumans, generateTotpSecret, timeStep } from '../../src/mfa/totp.js';
+import { formatSecretForHumans, generateTotpSecret, timeStep } from '../../src/mfa/totp-app/totp.js';
 import { ManualClock } from '../support/clock.js';
 import { createPostgresDatabase, dropPostgresDatabase, tempDir, testDatabaseKind } from '../support/databases.js';
 
@@ -102,33 +102,31 @@ describe('authenticators', () => {
     const view = await store.enroll(accountId, '  Phone  ', secret, STEP);
     expect(view).toEqual({
       id: expect.any(String),
-      label: 'Phone',
+      name: 'Phone',
       createdAt: expect.any(Date),
       confirmedAt: expect.any(Date),
       lastUsedAt: view.confirmedAt,
       locked: false,
     });
     expect(view.lastUsedAt).toEqual(expect.any(Date));
-    expect(await store.findConfirmed(accountId)).toEqual(view);
     expect(await store.list(accountId)).toEqual([view]);
     expect(JSON.stringify(await store.list(accountId))).not.toContain(secret);
-    expect(await store.findConfirmed(await newAccount())).toBeNull();
+    expect(await store.list(await newAccount())).toEqual([]);
   });
 
-  it('refuses a second authenticator for the same account, even when both arrive at once', async () => {
+  it('links up to MAX_AUTHENTICATORS apps to one account, even when they arrive at once, and no more', async () => {
     const { accountId } = await enrolled();
-    await expect(store.enroll(accountId, 'Second phone', generateTotpSecret(), STEP)).rejects.toMatchObject({
-      name: 'AlreadyEnrolledError',
-    });
+    await store.enroll(accountId, 'Second phone', generateTotpSecret(), STEP);
+    expect((await store.list(accountId)).map((a) => a.name)).toEqual(['Authenticator app', 'Second phone']);
 
     const racing = await newAccount();
     const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => store.enroll(racing, 'Phone', generateTotpSecret(), STEP)),
+      Array.from({ length: 8 }, (_, i) => store.enroll(racing, `Phone ${i}`, generateTotpSecret(), STEP)),
     );
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(store.maxAuthenticators);
     for (const r of results)
-      if (r.status === 'rejected') expect(r.reason).toMatchObject({ name: 'AlreadyEnrolledError' });
-    expect(await store.list(racing)).toHaveLength(1);
+      if (r.status === 'rejected') expect(r.reason).toMatchObject({ name: 'TooManyAuthenticatorsError' });
+    expect(await store.list(racing)).toHaveLength(store.maxAuthenticators);
   });
 
   it('does not accept the enrolment code again to sign in', async () => {
@@ -151,7 +149,7 @@ describe('authenticators', () => {
       ok: false,
       reason: 'replay',
     });
-    expect((await store.findConfirmed(accountId))!.lastUsedAt).toEqual(new Date(at(1)));
+    expect((await store.list(accountId))[0]!.lastUsedAt).toEqual(new Date(at(1)));
     // A later step works.
     expect(await verifyAt(store, at(2), accountId, codeFor(secret, STEP + 2))).toMatchObject({ ok: true });
   });
@@ -177,7 +175,7 @@ describe('authenticators', () => {
     const gated = db.$extends({
       query: {
         authenticator: {
-          async findFirst({ args, query }) {
+          async findMany({ args, query }) {
             const row = await query(args);
             if (++arrived === parallel) release();
             await allRead;
@@ -239,7 +237,7 @@ describe('authenticators', () => {
     };
     const row = () => db.authenticator.findFirstOrThrow({ where: { accountId } });
 
-    expect((await failures(99, at(1))).every((r) => !r.ok && r.reason === 'invalid')).toBe(true);
+    expect((await failures(99, at(1))).every((r) => !r.ok && r.reason === 'wrong')).toBe(true);
     expect((await row()).failedCodes).toBe(99);
     // A replay or a malformed code is not a guess at the secret: neither counts.
     expect(await verifyAt(store, at(1), accountId, codeFor(secret, STEP))).toMatchObject({ reason: 'replay' });
@@ -249,17 +247,14 @@ describe('authenticators', () => {
     expect(await verifyAt(store, at(1), accountId, codeFor(secret, STEP + 1))).toMatchObject({ ok: true });
     expect((await row()).failedCodes).toBe(0);
 
-    expect((await failures(99, at(2))).every((r) => !r.ok && r.reason === 'invalid')).toBe(true);
-    expect(await failures(1, at(2))).toEqual([
-      { ok: false, reason: 'locked', authenticatorId: expect.any(String), lockedNow: true },
-    ]);
+    expect((await failures(99, at(2))).every((r) => !r.ok && r.reason === 'wrong')).toBe(true);
+    expect(await failures(1, at(2))).toEqual([{ ok: false, reason: 'locked', lockedNow: true }]);
     expect((await row()).lockedAt).not.toBeNull();
-    expect((await store.findConfirmed(accountId))!.locked).toBe(true);
+    expect((await store.list(accountId))[0]!.locked).toBe(true);
     // Locked means locked: the right code is refused too, and further guesses are not counted.
     expect(await verifyAt(store, at(2), accountId, codeFor(secret, STEP + 2))).toEqual({
       ok: false,
       reason: 'locked',
-      authenticatorId: expect.any(String),
     });
     expect(await failures(1, at(2))).toMatchObject([{ ok: false, reason: 'locked' }]);
     expect((await row()).failedCodes).toBe(100);
@@ -283,7 +278,7 @@ describe('authenticators', () => {
       // The attacker guesses a few codes a day; the owner signs in every day in between.
       for (let day = 0; day < BUDGET - 1; day++) {
         const time = at(1) + day * DAY;
-        expect(await wrong(on, time, accountId, secret)).toMatchObject({ ok: false, reason: 'invalid' });
+        expect(await wrong(on, time, accountId, secret)).toMatchObject({ ok: false, reason: 'wrong' });
         expect(await verifyAt(on, time + 60_000, accountId, codeFor(secret, timeStep(time + 60_000)))).toMatchObject({
           ok: true,
         });
@@ -295,7 +290,6 @@ describe('authenticators', () => {
       expect(await wrong(on, last, accountId, secret)).toEqual({
         ok: false,
         reason: 'locked',
-        authenticatorId: expect.any(String),
         lockedNow: true,
       });
       expect(await verifyAt(on, last, accountId, codeFor(secret, timeStep(last)))).toMatchObject({ reason: 'locked' });
@@ -309,17 +303,17 @@ describe('authenticators', () => {
       const on = budgeted();
       const { accountId, secret } = await enrolled(on);
       for (let i = 0; i < BUDGET - 1; i++)
-        expect(await wrong(on, at(1), accountId, secret)).toMatchObject({ reason: 'invalid' });
+        expect(await wrong(on, at(1), accountId, secret)).toMatchObject({ reason: 'wrong' });
       // Still inside the window that opened at the first wrong code.
       expect(await wrong(on, at(1) + WINDOW - 60_000, accountId, secret)).toMatchObject({ lockedNow: true });
 
       const other = await enrolled(on);
       for (let i = 0; i < BUDGET - 1; i++)
-        expect(await wrong(on, at(1), other.accountId, other.secret)).toMatchObject({ reason: 'invalid' });
+        expect(await wrong(on, at(1), other.accountId, other.secret)).toMatchObject({ reason: 'wrong' });
       // The window is over: a new one opens with this wrong code, and five more may follow.
       const later = at(1) + WINDOW + 60_000;
       for (let i = 0; i < BUDGET - 1; i++)
-        expect(await wrong(on, later, other.accountId, other.secret)).toMatchObject({ reason: 'invalid' });
+        expect(await wrong(on, later, other.accountId, other.secret)).toMatchObject({ reason: 'wrong' });
       expect(await wrong(on, later, other.accountId, other.secret)).toMatchObject({ lockedNow: true });
     });
 
@@ -331,8 +325,8 @@ describe('authenticators', () => {
       );
       // Each check took its point first: six were checked, the rest found the budget spent and
       // the first of those locked the app (the checks still in flight then find it locked).
-      expect(results.every((r) => !r.ok && (r.reason === 'invalid' || r.reason === 'locked'))).toBe(true);
-      expect(results.filter((r) => !r.ok && r.reason === 'invalid').length).toBeLessThan(BUDGET);
+      expect(results.every((r) => !r.ok && (r.reason === 'wrong' || r.reason === 'locked'))).toBe(true);
+      expect(results.filter((r) => !r.ok && r.reason === 'wrong').length).toBeLessThan(BUDGET);
       expect(results.filter((r) => !r.ok && r.lockedNow)).toHaveLength(1);
       expect((await db.authenticator.findFirstOrThrow({ where: { accountId } })).guessesInWindow).toBe(BUDGET);
     });
@@ -341,10 +335,63 @@ describe('authenticators', () => {
       const on = budgeted();
       const { accountId, secret } = await enrolled(on);
       for (let i = 0; i < BUDGET; i++) await wrong(on, at(1), accountId, secret);
-      expect((await on.findConfirmed(accountId))!.locked).toBe(true);
+      expect((await on.list(accountId))[0]!.locked).toBe(true);
       expect(await on.unlock(accountId)).toBe(1);
       for (let i = 0; i < BUDGET - 1; i++)
-        expect(await wrong(on, at(1), accountId, secret)).toMatchObject({ reason: 'invalid' });
+        expect(await wrong(on, at(1), accountId, secret)).toMatchObject({ reason: 'wrong' });
+    });
+  });
+
+  describe('clock drift (RFC 6238 §6)', () => {
+    const drift = async (accountId: string) =>
+      (await db.authenticator.findFirstOrThrow({ where: { accountId } })).drift;
+    /** The app's code at `offset` steps from the server's step at `time` (a phone whose clock is off). */
+    const offBy = (secret: string, time: number, offset: number) => codeFor(secret, timeStep(time) + offset);
+
+    it('an app whose clock is 60 s fast: the first code is refused, the next one moves the window there, and it keeps working', async () => {
+      const { accountId, secret } = await enrolled();
+      expect(await verifyAt(store, at(10), accountId, offBy(secret, at(10), 2))).toMatchObject({ reason: 'wrong' });
+      expect(await verifyAt(store, at(11), accountId, offBy(secret, at(11), 2))).toMatchObject({ ok: true });
+      expect(await drift(accountId)).toBe(2);
+      for (let k = 12; k < 40; k += 2)
+        expect(await verifyAt(store, at(k) + 7_000, accountId, offBy(secret, at(k) + 7_000, 2))).toMatchObject({
+          ok: true,
+        });
+      // Never wider than one step either side of the learned offset.
+      expect(await verifyAt(store, at(41), accountId, offBy(secret, at(41), 1))).toMatchObject({ ok: true });
+      expect(await verifyAt(store, at(41), accountId, offBy(secret, at(41), 3))).toMatchObject({ ok: true });
+      for (const offset of [-1, 0, 4, 5, 6])
+        expect(await verifyAt(store, at(50), accountId, offBy(secret, at(50), offset))).toMatchObject({
+          reason: 'wrong',
+        });
+      expect(await drift(accountId)).toBe(2);
+    });
+
+    it('a phone a few seconds fast, read late or early in a step (codes at −1, 0 and +1), is never refused and never moves the window', async () => {
+      const { accountId, secret } = await enrolled();
+      // The reverted rule learned −1 from codes typed just after their step ended, then refused the
+      // next code one step ahead: here −1 twice, then +1, and every other order.
+      const offsets = [-1, -1, 1, 0, -1, 1, 1, -1, 0, 0, 1, -1, -1, -1, 1, 0, 1, 1, 1, -1];
+      for (const [i, offset] of offsets.entries()) {
+        // Anywhere in the step: from its first moment to its last.
+        const time = (STEP + 3 * (i + 1)) * 30_000 + ((i * 7_919) % 30_000);
+        const result = await verifyAt(store, time, accountId, offBy(secret, time, offset));
+        expect({ i, offset, result }).toMatchObject({ i, offset, result: { ok: true } });
+        expect(await drift(accountId)).toBe(0);
+      }
+    });
+
+    it('two codes just outside the window move it only at the same offset and close together', async () => {
+      const { accountId, secret } = await enrolled();
+      expect(await verifyAt(store, at(10), accountId, offBy(secret, at(10), 2))).toMatchObject({ reason: 'wrong' });
+      expect(await verifyAt(store, at(11), accountId, offBy(secret, at(11), -2))).toMatchObject({ reason: 'wrong' });
+      // Ten minutes later: not the second of two consecutive codes.
+      expect(await verifyAt(store, at(31), accountId, offBy(secret, at(31), -2))).toMatchObject({ reason: 'wrong' });
+      expect(await drift(accountId)).toBe(0);
+      // The same code twice is no confirmation either (its step is not later).
+      expect(await verifyAt(store, at(31), accountId, offBy(secret, at(31), -2))).toMatchObject({ reason: 'wrong' });
+      expect(await verifyAt(store, at(32), accountId, offBy(secret, at(32), -2))).toMatchObject({ ok: true });
+      expect(await drift(accountId)).toBe(-2);
     });
   });
 
@@ -372,13 +419,13 @@ describe('authenticators', () => {
     const { accountId, secret } = await enrolled();
     const other = await enrolled();
     expect(await store.removeAll(accountId)).toBe(1);
-    expect(await store.findConfirmed(accountId)).toBeNull();
+    expect(await store.list(accountId)).toEqual([]);
     expect(await verifyAt(store, at(1), accountId, codeFor(secret, STEP + 1))).toEqual({
       ok: false,
       reason: 'not_enrolled',
     });
     expect(await store.removeAll(accountId)).toBe(0);
-    expect(await store.findConfirmed(other.accountId)).not.toBeNull();
+    expect(await store.list(other.accountId)).toHaveLength(1);
     const fresh = generateTotpSecret();
     await store.enroll(accountId, 'New phone', fresh, STEP + 1);
     expect(await verifyAt(store, at(2), accountId, codeFor(fresh, STEP + 2))).toMatchObject({ ok: true });

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { openDatabase, type Database } from '../../src/database/client.js';
 import { verifyPassword } from '../../src/accounts/password.js';
 import { AccountStore } from '../../src/accounts/store.js';
-import { RecoveryCodeStore } from '../../src/mfa/recovery-code-store.js';
+import { RecoveryCodeStore } from '../../src/mfa/recovery-codes/store.js';
 import { ClientStore } from '../../src/clients/store.js';
 import { AuditLog } from '../../src/audit/index.js';
 import { migrate } from '../../src/database/migrate.js';
@@ -174,6 +174,7 @@ describe('twofold CLI', () => {
         disabled_at: null,
         mfa_enrolled: false,
         recovery_codes_left: 0,
+        factors: [],
       });
     },
     SLOW,
@@ -389,11 +390,16 @@ describe('twofold CLI', () => {
       });
       const codes = await new RecoveryCodeStore(db).replace(account.id);
       await new RecoveryCodeStore(db).use(account.id, codes[0]!);
-      type Listed = { email: string; mfa_enrolled: boolean; recovery_codes_left: number }[];
+      type Listed = { email: string; mfa_enrolled: boolean; recovery_codes_left: number; factors: unknown[] }[];
       const enrolled = JSON.parse((await twofold(['user', 'list', '--json'])).stdout) as Listed;
       expect(enrolled.find((a) => a.email === 'mfa@example.com')).toMatchObject({
         mfa_enrolled: true,
         recovery_codes_left: 9,
+        // Each factor: the app by the name its owner chose, and the recovery codes as one.
+        factors: [
+          { kind: 'totp', name: 'phone', added: expect.any(String), last_used: null },
+          { kind: 'recovery_code', name: null, added: expect.any(String), last_used: expect.any(String) },
+        ],
       });
       expect((await twofold(['user', 'list'])).stdout).toMatch(/^mfa@example\.com\s+\S+\s+yes\s+9$/m);
 
@@ -408,6 +414,7 @@ describe('twofold CLI', () => {
       expect(after.find((a) => a.email === 'mfa@example.com')).toMatchObject({
         mfa_enrolled: false,
         recovery_codes_left: 0,
+        factors: [],
       });
     },
     SLOW,

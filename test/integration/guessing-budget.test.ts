@@ -32,6 +32,8 @@ describe('the guessing budget over HTTP', () => {
       TRUST_PROXY: 'true',
       RATE_LIMIT_CODE_BUDGET: String(BUDGET),
       RATE_LIMIT_CODE_BUDGET_WINDOW: '30d',
+      // No more apps than points (each app pays one point per app for a code).
+      MAX_AUTHENTICATORS: String(BUDGET),
     });
     rp = await RelyingParty.register(twofold, { clientId: 'notes', firstParty: true });
   });

@@ -2,7 +2,7 @@
 // when codes are refused, when the phone is replaced or lost, who to ask (the deployment's support
 // contact), and the way back to the sign-in they came from. Real HTTP, as a browser without script.
 import { englishSentencesOn, pageText, UserAgentSpeaking } from '../support/languages.js';
-import { generateTotpSecret } from '../../src/mfa/totp.js';
+import { generateTotpSecret } from '../../src/mfa/totp-app/totp.js';
 import { createPerson, submitPassword } from '../support/sign-in.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { decodeEntities, UserAgent, type Visit } from '../support/user-agent.js';

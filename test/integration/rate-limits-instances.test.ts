@@ -3,7 +3,7 @@
 // (and, in the Redis case, one Redis, which then holds the counters); wrong passwords spread over
 // both are refused at the sixth, on either.
 import { Redis } from 'ioredis';
-import { startTwofold, type RunningTwofold } from '../support/twofold.js';
+import { startBeside, startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { UserAgentAt } from '../support/from-address.js';
 import { createPerson, isPasswordPage, submitPassword } from '../support/sign-in.js';
@@ -19,13 +19,7 @@ describe.each([
   const relyingParties = new Map<RunningTwofold, RelyingParty>();
   beforeAll(async () => {
     first = await startTwofold({ TRUST_PROXY: 'true', ...extra });
-    // The same database as the first (its SQLite folder, or its PostgreSQL URL), and its Redis keys.
-    const shared = {
-      DATA_DIR: first.env.DATA_DIR!,
-      REDIS_KEY_PREFIX: first.config.redisKeyPrefix,
-      ...(first.env.DATABASE_URL ? { DATABASE_URL: first.env.DATABASE_URL } : {}),
-    };
-    second = await startTwofold({ TRUST_PROXY: 'true', ...extra, ...shared });
+    second = await startBeside(first, { TRUST_PROXY: 'true', ...extra });
     const suffix = Date.now().toString(36);
     relyingParties.set(first, await RelyingParty.register(first, { clientId: `first-${suffix}`, firstParty: true }));
     relyingParties.set(second, await RelyingParty.register(second, { clientId: `second-${suffix}`, firstParty: true }));

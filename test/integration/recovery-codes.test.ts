@@ -23,7 +23,7 @@ import {
   typeCode,
 } from '../support/sign-in.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
-import { generateRecoveryCode } from '../../src/mfa/recovery-codes.js';
+import { generateRecoveryCode } from '../../src/mfa/recovery-codes/codes.js';
 
 const CODE_SHAPE = /^([0-9a-hjkmnp-tv-z]{4}-){5}[0-9a-hjkmnp-tv-z]{4}$/;
 const WRONG_OR_USED = 'That recovery code is not right, or it was used already.';
@@ -204,7 +204,7 @@ describe('recovery codes', () => {
       locked = await ua.submit(page, '/code', { code: await app.wrongCode() });
     }
     expect(locked!.status).toBe(403);
-    expect((await twofold.authenticators.findConfirmed(person.id))?.locked).toBe(true);
+    expect((await twofold.authenticators.list(person.id))[0]?.locked).toBe(true);
 
     // After the password, the locked page offers the recovery code.
     const { ua, started, page } = await afterPassword(person);

@@ -5,7 +5,7 @@
 // (RATE_LIMIT_RIGHT_PASSWORD_PER_ACCOUNT, counted once the password proved right, so that a
 // stranger typing the email learns nothing), while wrong passwords keep their own limits.
 import { randomInt } from 'node:crypto';
-import { generateTotpSecret } from '../../src/mfa/totp.js';
+import { generateTotpSecret } from '../../src/mfa/totp-app/totp.js';
 import { UserAgentAt } from '../support/from-address.js';
 import { RelyingParty } from '../support/relying-party.js';
 import { createPerson, isCodePage, isEnrolmentPage, isPasswordPage, submitPassword } from '../support/sign-in.js';

@@ -29,7 +29,7 @@ import {
   submitEnrolment,
   submitPassword,
 } from '../support/sign-in.js';
-import { normalizeRecoveryCode, recoveryCodeDigest } from '../../src/mfa/recovery-codes.js';
+import { normalizeRecoveryCode, recoveryCodeDigest } from '../../src/mfa/recovery-codes/codes.js';
 
 const onPostgres = testDatabaseKind() === 'postgresql';
 // People per wave, all submitting at once; waves one after the other.

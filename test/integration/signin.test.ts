@@ -55,9 +55,9 @@ describe('two-step sign-in', () => {
       expect(enrolment.body).toContain(app);
     }
     expect(enrolment.body).toContain('autocomplete="one-time-code"');
-    // The secret stays on the server: the form carries only the CSRF token and the code.
+    // The secret stays on the server: the form carries only the CSRF token, the code and the app's name.
     const form = parseForms(enrolment.body).find((f) => f.action.endsWith('/enroll'))!;
-    expect(Object.keys(form.fields).sort()).toEqual(['code', 'csrf']);
+    expect(Object.keys(form.fields).sort()).toEqual(['code', 'csrf', 'name']);
     const app = AuthenticatorApp.fromEnrolmentPage(enrolment.body);
     expect(enrolment.url.href).not.toContain(app.secret);
     expect(form.fields.csrf).not.toContain(app.secret);

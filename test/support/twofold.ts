@@ -68,6 +68,21 @@ export async function startTwofoldWith(
 }
 
 /**
+ * A second instance beside `first`, as behind a load balancer: the same database (its SQLite folder,
+ * or its PostgreSQL URL), the same keys (secrets sealed by one open on the other) and the same Redis
+ * key prefix. Stop it before `first`: stopping the first drops the PostgreSQL database both use.
+ */
+export function startBeside(first: RunningTwofold, extra: Record<string, string> = {}): Promise<RunningTwofold> {
+  return startTwofold({
+    ...extra,
+    DATA_DIR: first.env.DATA_DIR!,
+    KEYS_DIR: first.env.KEYS_DIR!,
+    REDIS_KEY_PREFIX: first.config.redisKeyPrefix,
+    ...(first.env.DATABASE_URL ? { DATABASE_URL: first.env.DATABASE_URL } : {}),
+  });
+}
+
+/**
  * For restart tests: one environment (database and keys folder) on which servers are started in
  * turn, as an operator restarts a deployment. Registers its own jest hooks; `start()` stops the
  * running server first.

@@ -6,7 +6,7 @@ import {
   generateRecoveryCodes,
   normalizeRecoveryCode,
   recoveryCodeDigest,
-} from '../../src/mfa/recovery-codes.js';
+} from '../../src/mfa/recovery-codes/codes.js';
 
 const SHAPE = /^([0-9a-hjkmnp-tv-z]{4}-){5}[0-9a-hjkmnp-tv-z]{4}$/;
 

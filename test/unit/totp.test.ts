@@ -2,7 +2,13 @@ import { base32 } from '@otplib/plugin-base32-scure';
 import { crypto } from '@otplib/plugin-crypto-node';
 import { generateSync } from '@otplib/totp';
 import { parse } from '@otplib/uri';
-import { formatSecretForHumans, generateTotpSecret, timeStep, totpKeyUri, verifyTotp } from '../../src/mfa/totp.js';
+import {
+  formatSecretForHumans,
+  generateTotpSecret,
+  timeStep,
+  totpKeyUri,
+  verifyTotp,
+} from '../../src/mfa/totp-app/totp.js';
 
 // RFC 6238 Appendix B: the SHA-1 seed is the ASCII string "12345678901234567890".
 const RFC_SEED = new TextEncoder().encode('12345678901234567890');

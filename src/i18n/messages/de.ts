@@ -32,6 +32,10 @@ export const de: Translation = {
     'Scannen nicht möglich? Wählen Sie stattdessen die Eingabe eines Schlüssels und geben Sie diesen Schlüssel (zeitbasiert) für {email} ein:',
   'enroll.type_code': 'Geben Sie den 6-stelligen Code ein, den die App jetzt anzeigt.',
   'enroll.confirm': 'Bestätigen und anmelden',
+  'enroll.name':
+    'Ein Name für diese App, damit Sie sie von später hinzugefügten unterscheiden können (optional, zum Beispiel „Diensthandy“)',
+  'enroll.name_invalid':
+    'Dieser Name kann nicht verwendet werden. Wählen Sie einen mit 1 bis 40 Zeichen, oder lassen Sie das Feld leer.',
   'enroll.recovered':
     'Wiederherstellungscode akzeptiert, Ihre anderen Sitzungen wurden beendet. Verknüpfen Sie jetzt die App auf Ihrem neuen Telefon: Ihre alte App und Ihre übrigen Wiederherstellungscodes gelten weiter, bis die neue App bestätigt ist.',
   'enroll.via_link':

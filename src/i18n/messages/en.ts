@@ -37,6 +37,9 @@ export const en = {
   'enroll.key': 'Cannot scan? Choose to enter a key instead and type this key (time-based) for {email}:',
   'enroll.type_code': 'Type the 6-digit code the app now shows.',
   'enroll.confirm': 'Confirm and sign in',
+  'enroll.name':
+    'A name for this app, so you can tell it from others you add later (optional, for example “Work phone”)',
+  'enroll.name_invalid': 'That name cannot be used. Choose one of 1 to 40 characters, or leave it empty.',
   'enroll.recovered':
     'Recovery code accepted and your other sessions ended. Link the app on your new phone now: your old app and your other recovery codes keep working until the new app is confirmed.',
   'enroll.via_link':

@@ -31,6 +31,9 @@ export const es: Translation = {
     '¿No puede escanearlo? Elija introducir una clave y escriba esta clave (basada en el tiempo) para {email}:',
   'enroll.type_code': 'Escriba el código de 6 dígitos que muestra ahora la aplicación.',
   'enroll.confirm': 'Confirmar e iniciar sesión',
+  'enroll.name':
+    'Un nombre para esta aplicación, para distinguirla de las que añada más adelante (opcional, por ejemplo «Teléfono del trabajo»)',
+  'enroll.name_invalid': 'Ese nombre no se puede usar. Elija uno de 1 a 40 caracteres o deje el campo vacío.',
   'enroll.recovered':
     'Código de recuperación aceptado y sus demás sesiones cerradas. Vincule ahora la aplicación en su nuevo teléfono: su aplicación anterior y sus demás códigos de recuperación siguen funcionando hasta que se confirme la nueva aplicación.',
   'enroll.via_link':

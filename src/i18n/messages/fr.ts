@@ -31,6 +31,10 @@ export const fr: Translation = {
     'Impossible de scanner ? Choisissez plutôt de saisir une clé et tapez cette clé (basée sur l’heure) pour {email} :',
   'enroll.type_code': 'Tapez le code à 6 chiffres que l’application affiche maintenant.',
   'enroll.confirm': 'Confirmer et se connecter',
+  'enroll.name':
+    'Un nom pour cette application, pour la distinguer de celles que vous ajouterez plus tard (facultatif, par exemple « Téléphone pro »)',
+  'enroll.name_invalid':
+    'Ce nom ne peut pas être utilisé. Choisissez-en un de 1 à 40 caractères, ou laissez le champ vide.',
   'enroll.recovered':
     'Code de récupération accepté et vos autres sessions fermées. Associez maintenant l’application sur votre nouveau téléphone : votre ancienne application et vos autres codes de récupération restent valables jusqu’à la confirmation de la nouvelle application.',
   'enroll.via_link':

@@ -105,6 +105,9 @@ export const AuthenticatorScalarFieldEnum = {
   guessWindowStart: 'guessWindowStart',
   guessesInWindow: 'guessesInWindow',
   lockedAt: 'lockedAt',
+  drift: 'drift',
+  resyncOffset: 'resyncOffset',
+  resyncStep: 'resyncStep',
   createdAt: 'createdAt'
 } as const
 

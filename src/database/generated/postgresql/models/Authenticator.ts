@@ -32,12 +32,18 @@ export type AuthenticatorAvgAggregateOutputType = {
   lastStep: number | null
   failedCodes: number | null
   guessesInWindow: number | null
+  drift: number | null
+  resyncOffset: number | null
+  resyncStep: number | null
 }
 
 export type AuthenticatorSumAggregateOutputType = {
   lastStep: number | null
   failedCodes: number | null
   guessesInWindow: number | null
+  drift: number | null
+  resyncOffset: number | null
+  resyncStep: number | null
 }
 
 export type AuthenticatorMinAggregateOutputType = {
@@ -55,6 +61,9 @@ export type AuthenticatorMinAggregateOutputType = {
   guessWindowStart: Date | null
   guessesInWindow: number | null
   lockedAt: Date | null
+  drift: number | null
+  resyncOffset: number | null
+  resyncStep: number | null
   createdAt: Date | null
 }
 
@@ -73,6 +82,9 @@ export type AuthenticatorMaxAggregateOutputType = {
   guessWindowStart: Date | null
   guessesInWindow: number | null
   lockedAt: Date | null
+  drift: number | null
+  resyncOffset: number | null
+  resyncStep: number | null
   createdAt: Date | null
 }
 
@@ -91,6 +103,9 @@ export type AuthenticatorCountAggregateOutputType = {
   guessWindowStart: number
   guessesInWindow: number
   lockedAt: number
+  drift: number
+  resyncOffset: number
+  resyncStep: number
   createdAt: number
   _all: number
 }
@@ -100,12 +115,18 @@ export type AuthenticatorAvgAggregateInputType = {
   lastStep?: true
   failedCodes?: true
   guessesInWindow?: true
+  drift?: true
+  resyncOffset?: true
+  resyncStep?: true
 }
 
 export type AuthenticatorSumAggregateInputType = {
   lastStep?: true
   failedCodes?: true
   guessesInWindow?: true
+  drift?: true
+  resyncOffset?: true
+  resyncStep?: true
 }
 
 export type AuthenticatorMinAggregateInputType = {
@@ -123,6 +144,9 @@ export type AuthenticatorMinAggregateInputType = {
   guessWindowStart?: true
   guessesInWindow?: true
   lockedAt?: true
+  drift?: true
+  resyncOffset?: true
+  resyncStep?: true
   createdAt?: true
 }
 
@@ -141,6 +165,9 @@ export type AuthenticatorMaxAggregateInputType = {
   guessWindowStart?: true
   guessesInWindow?: true
   lockedAt?: true
+  drift?: true
+  resyncOffset?: true
+  resyncStep?: true
   createdAt?: true
 }
 
@@ -159,6 +186,9 @@ export type AuthenticatorCountAggregateInputType = {
   guessWindowStart?: true
   guessesInWindow?: true
   lockedAt?: true
+  drift?: true
+  resyncOffset?: true
+  resyncStep?: true
   createdAt?: true
   _all?: true
 }
@@ -264,6 +294,9 @@ export type AuthenticatorGroupByOutputType = {
   guessWindowStart: Date | null
   guessesInWindow: number
   lockedAt: Date | null
+  drift: number
+  resyncOffset: number | null
+  resyncStep: number | null
   createdAt: Date
   _count: AuthenticatorCountAggregateOutputType | null
   _avg: AuthenticatorAvgAggregateOutputType | null
@@ -305,6 +338,9 @@ export type AuthenticatorWhereInput = {
   guessWindowStart?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   guessesInWindow?: Prisma.IntFilter<"Authenticator"> | number
   lockedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
+  drift?: Prisma.IntFilter<"Authenticator"> | number
+  resyncOffset?: Prisma.IntNullableFilter<"Authenticator"> | number | null
+  resyncStep?: Prisma.IntNullableFilter<"Authenticator"> | number | null
   createdAt?: Prisma.DateTimeFilter<"Authenticator"> | Date | string
   account?: Prisma.XOR<Prisma.AccountScalarRelationFilter, Prisma.AccountWhereInput>
 }
@@ -324,6 +360,9 @@ export type AuthenticatorOrderByWithRelationInput = {
   guessWindowStart?: Prisma.SortOrderInput | Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  drift?: Prisma.SortOrder
+  resyncOffset?: Prisma.SortOrderInput | Prisma.SortOrder
+  resyncStep?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   account?: Prisma.AccountOrderByWithRelationInput
 }
@@ -346,6 +385,9 @@ export type AuthenticatorWhereUniqueInput = Prisma.AtLeast<{
   guessWindowStart?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   guessesInWindow?: Prisma.IntFilter<"Authenticator"> | number
   lockedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
+  drift?: Prisma.IntFilter<"Authenticator"> | number
+  resyncOffset?: Prisma.IntNullableFilter<"Authenticator"> | number | null
+  resyncStep?: Prisma.IntNullableFilter<"Authenticator"> | number | null
   createdAt?: Prisma.DateTimeFilter<"Authenticator"> | Date | string
   account?: Prisma.XOR<Prisma.AccountScalarRelationFilter, Prisma.AccountWhereInput>
 }, "id">
@@ -365,6 +407,9 @@ export type AuthenticatorOrderByWithAggregationInput = {
   guessWindowStart?: Prisma.SortOrderInput | Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  drift?: Prisma.SortOrder
+  resyncOffset?: Prisma.SortOrderInput | Prisma.SortOrder
+  resyncStep?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.AuthenticatorCountOrderByAggregateInput
   _avg?: Prisma.AuthenticatorAvgOrderByAggregateInput
@@ -391,6 +436,9 @@ export type AuthenticatorScalarWhereWithAggregatesInput = {
   guessWindowStart?: Prisma.DateTimeNullableWithAggregatesFilter<"Authenticator"> | Date | string | null
   guessesInWindow?: Prisma.IntWithAggregatesFilter<"Authenticator"> | number
   lockedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Authenticator"> | Date | string | null
+  drift?: Prisma.IntWithAggregatesFilter<"Authenticator"> | number
+  resyncOffset?: Prisma.IntNullableWithAggregatesFilter<"Authenticator"> | number | null
+  resyncStep?: Prisma.IntNullableWithAggregatesFilter<"Authenticator"> | number | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Authenticator"> | Date | string
 }
 
@@ -408,6 +456,9 @@ export type AuthenticatorCreateInput = {
   guessWindowStart?: Date | string | null
   guessesInWindow?: number
   lockedAt?: Date | string | null
+  drift?: number
+  resyncOffset?: number | null
+  resyncStep?: number | null
   createdAt?: Date | string
   account: Prisma.AccountCreateNestedOneWithoutAuthenticatorsInput
 }
@@ -427,6 +478,9 @@ export type AuthenticatorUncheckedCreateInput = {
   guessWindowStart?: Date | string | null
   guessesInWindow?: number
   lockedAt?: Date | string | null
+  drift?: number
+  resyncOffset?: number | null
+  resyncStep?: number | null
   createdAt?: Date | string
 }
 
@@ -444,6 +498,9 @@ export type AuthenticatorUpdateInput = {
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  drift?: Prisma.IntFieldUpdateOperationsInput | number
+  resyncOffset?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  resyncStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   account?: Prisma.AccountUpdateOneRequiredWithoutAuthenticatorsNestedInput
 }
@@ -463,6 +520,9 @@ export type AuthenticatorUncheckedUpdateInput = {
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  drift?: Prisma.IntFieldUpdateOperationsInput | number
+  resyncOffset?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  resyncStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -481,6 +541,9 @@ export type AuthenticatorCreateManyInput = {
   guessWindowStart?: Date | string | null
   guessesInWindow?: number
   lockedAt?: Date | string | null
+  drift?: number
+  resyncOffset?: number | null
+  resyncStep?: number | null
   createdAt?: Date | string
 }
 
@@ -498,6 +561,9 @@ export type AuthenticatorUpdateManyMutationInput = {
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  drift?: Prisma.IntFieldUpdateOperationsInput | number
+  resyncOffset?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  resyncStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -516,6 +582,9 @@ export type AuthenticatorUncheckedUpdateManyInput = {
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  drift?: Prisma.IntFieldUpdateOperationsInput | number
+  resyncOffset?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  resyncStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -544,6 +613,9 @@ export type AuthenticatorCountOrderByAggregateInput = {
   guessWindowStart?: Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrder
+  drift?: Prisma.SortOrder
+  resyncOffset?: Prisma.SortOrder
+  resyncStep?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -551,6 +623,9 @@ export type AuthenticatorAvgOrderByAggregateInput = {
   lastStep?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
+  drift?: Prisma.SortOrder
+  resyncOffset?: Prisma.SortOrder
+  resyncStep?: Prisma.SortOrder
 }
 
 export type AuthenticatorMaxOrderByAggregateInput = {
@@ -568,6 +643,9 @@ export type AuthenticatorMaxOrderByAggregateInput = {
   guessWindowStart?: Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrder
+  drift?: Prisma.SortOrder
+  resyncOffset?: Prisma.SortOrder
+  resyncStep?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -586,6 +664,9 @@ export type AuthenticatorMinOrderByAggregateInput = {
   guessWindowStart?: Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
   lockedAt?: Prisma.SortOrder
+  drift?: Prisma.SortOrder
+  resyncOffset?: Prisma.SortOrder
+  resyncStep?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -593,6 +674,9 @@ export type AuthenticatorSumOrderByAggregateInput = {
   lastStep?: Prisma.SortOrder
   failedCodes?: Prisma.SortOrder
   guessesInWindow?: Prisma.SortOrder
+  drift?: Prisma.SortOrder
+  resyncOffset?: Prisma.SortOrder
+  resyncStep?: Prisma.SortOrder
 }
 
 export type AuthenticatorCreateNestedManyWithoutAccountInput = {
@@ -645,6 +729,14 @@ export type IntFieldUpdateOperationsInput = {
   divide?: number
 }
 
+export type NullableIntFieldUpdateOperationsInput = {
+  set?: number | null
+  increment?: number
+  decrement?: number
+  multiply?: number
+  divide?: number
+}
+
 export type AuthenticatorCreateWithoutAccountInput = {
   id: string
   kind?: string
@@ -659,6 +751,9 @@ export type AuthenticatorCreateWithoutAccountInput = {
   guessWindowStart?: Date | string | null
   guessesInWindow?: number
   lockedAt?: Date | string | null
+  drift?: number
+  resyncOffset?: number | null
+  resyncStep?: number | null
   createdAt?: Date | string
 }
 
@@ -676,6 +771,9 @@ export type AuthenticatorUncheckedCreateWithoutAccountInput = {
   guessWindowStart?: Date | string | null
   guessesInWindow?: number
   lockedAt?: Date | string | null
+  drift?: number
+  resyncOffset?: number | null
+  resyncStep?: number | null
   createdAt?: Date | string
 }
 
@@ -723,6 +821,9 @@ export type AuthenticatorScalarWhereInput = {
   guessWindowStart?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
   guessesInWindow?: Prisma.IntFilter<"Authenticator"> | number
   lockedAt?: Prisma.DateTimeNullableFilter<"Authenticator"> | Date | string | null
+  drift?: Prisma.IntFilter<"Authenticator"> | number
+  resyncOffset?: Prisma.IntNullableFilter<"Authenticator"> | number | null
+  resyncStep?: Prisma.IntNullableFilter<"Authenticator"> | number | null
   createdAt?: Prisma.DateTimeFilter<"Authenticator"> | Date | string
 }
 
@@ -740,6 +841,9 @@ export type AuthenticatorCreateManyAccountInput = {
   guessWindowStart?: Date | string | null
   guessesInWindow?: number
   lockedAt?: Date | string | null
+  drift?: number
+  resyncOffset?: number | null
+  resyncStep?: number | null
   createdAt?: Date | string
 }
 
@@ -757,6 +861,9 @@ export type AuthenticatorUpdateWithoutAccountInput = {
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  drift?: Prisma.IntFieldUpdateOperationsInput | number
+  resyncOffset?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  resyncStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -774,6 +881,9 @@ export type AuthenticatorUncheckedUpdateWithoutAccountInput = {
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  drift?: Prisma.IntFieldUpdateOperationsInput | number
+  resyncOffset?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  resyncStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -791,6 +901,9 @@ export type AuthenticatorUncheckedUpdateManyWithoutAccountInput = {
   guessWindowStart?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   guessesInWindow?: Prisma.IntFieldUpdateOperationsInput | number
   lockedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  drift?: Prisma.IntFieldUpdateOperationsInput | number
+  resyncOffset?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  resyncStep?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -811,6 +924,9 @@ export type AuthenticatorSelect<ExtArgs extends runtime.Types.Extensions.Interna
   guessWindowStart?: boolean
   guessesInWindow?: boolean
   lockedAt?: boolean
+  drift?: boolean
+  resyncOffset?: boolean
+  resyncStep?: boolean
   createdAt?: boolean
   account?: boolean | Prisma.AccountDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["authenticator"]>
@@ -830,6 +946,9 @@ export type AuthenticatorSelectCreateManyAndReturn<ExtArgs extends runtime.Types
   guessWindowStart?: boolean
   guessesInWindow?: boolean
   lockedAt?: boolean
+  drift?: boolean
+  resyncOffset?: boolean
+  resyncStep?: boolean
   createdAt?: boolean
   account?: boolean | Prisma.AccountDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["authenticator"]>
@@ -849,6 +968,9 @@ export type AuthenticatorSelectUpdateManyAndReturn<ExtArgs extends runtime.Types
   guessWindowStart?: boolean
   guessesInWindow?: boolean
   lockedAt?: boolean
+  drift?: boolean
+  resyncOffset?: boolean
+  resyncStep?: boolean
   createdAt?: boolean
   account?: boolean | Prisma.AccountDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["authenticator"]>
@@ -868,10 +990,13 @@ export type AuthenticatorSelectScalar = {
   guessWindowStart?: boolean
   guessesInWindow?: boolean
   lockedAt?: boolean
+  drift?: boolean
+  resyncOffset?: boolean
+  resyncStep?: boolean
   createdAt?: boolean
 }
 
-export type AuthenticatorOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "accountId" | "kind" | "label" | "secretCiphertext" | "secretKeyId" | "confirmedAt" | "lastStep" | "lastUsedAt" | "lastStepBy" | "failedCodes" | "guessWindowStart" | "guessesInWindow" | "lockedAt" | "createdAt", ExtArgs["result"]["authenticator"]>
+export type AuthenticatorOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "accountId" | "kind" | "label" | "secretCiphertext" | "secretKeyId" | "confirmedAt" | "lastStep" | "lastUsedAt" | "lastStepBy" | "failedCodes" | "guessWindowStart" | "guessesInWindow" | "lockedAt" | "drift" | "resyncOffset" | "resyncStep" | "createdAt", ExtArgs["result"]["authenticator"]>
 export type AuthenticatorInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   account?: boolean | Prisma.AccountDefaultArgs<ExtArgs>
 }
@@ -921,6 +1046,14 @@ export type $AuthenticatorPayload<ExtArgs extends runtime.Types.Extensions.Inter
     guessWindowStart: Date | null
     guessesInWindow: number
     lockedAt: Date | null
+    /**
+     * RFC 6238 §6: this app's learned clock offset, in 30 s steps. Codes are accepted at drift − 1,
+     * drift and drift + 1, never wider; it moves only after two consecutive codes both just outside
+     * that window at the same offset (`resyncOffset`, `resyncStep`: the first of them, not accepted).
+     */
+    drift: number
+    resyncOffset: number | null
+    resyncStep: number | null
     createdAt: Date
   }, ExtArgs["result"]["authenticator"]>
   composites: {}
@@ -1360,6 +1493,9 @@ export interface AuthenticatorFieldRefs {
   readonly guessWindowStart: Prisma.FieldRef<"Authenticator", 'DateTime'>
   readonly guessesInWindow: Prisma.FieldRef<"Authenticator", 'Int'>
   readonly lockedAt: Prisma.FieldRef<"Authenticator", 'DateTime'>
+  readonly drift: Prisma.FieldRef<"Authenticator", 'Int'>
+  readonly resyncOffset: Prisma.FieldRef<"Authenticator", 'Int'>
+  readonly resyncStep: Prisma.FieldRef<"Authenticator", 'Int'>
   readonly createdAt: Prisma.FieldRef<"Authenticator", 'DateTime'>
 }
     

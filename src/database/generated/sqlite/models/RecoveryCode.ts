@@ -15,7 +15,7 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 /**
  * Model RecoveryCode
  * A one-time recovery code (NIST SP 800-63B look-up secret) for signing in without the phone.
- * Only a digest is kept (src/mfa/recovery-codes.ts says why SHA-256 suffices); `usedAt` is set by
+ * Only a digest is kept (src/mfa/recovery-codes/codes.ts says why SHA-256 suffices); `usedAt` is set by
  * one conditional UPDATE (`WHERE used_at IS NULL`), so a code is accepted once, on any instance.
  */
 export type RecoveryCodeModel = runtime.Types.Result.DefaultSelection<Prisma.$RecoveryCodePayload>

@@ -1,18 +1,24 @@
-// The recovery codes of each account, as digests (src/mfa/recovery-codes.ts): issuing a set (which
-// replaces the one before), using one code, counting the unused ones, removing them on an
-// administrator reset. Plain codes exist only in the return value of `replace`, for the one page
-// that shows them.
+// The recovery codes of each account, as digests (./codes.ts): issuing a set (which replaces the
+// one before), using one code, counting the unused ones, removing them on an administrator reset.
+// Plain codes exist only in the return value of `replace`, for the one page that shows them. As a
+// factor of the sign-in (src/mfa/factor.ts) a right code proves nothing on its own: it only lets
+// the sign-in link a new app, whose first code then finishes it (src/signin/flow.ts).
 import { randomUUID } from 'node:crypto';
-import type { Database, Prisma } from '../database/client.js';
-import { serializable, type SerializableOptions } from '../database/serializable.js';
-import { generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeDigest } from './recovery-codes.js';
+import type { Database, Prisma } from '../../database/client.js';
+import { serializable, type SerializableOptions } from '../../database/serializable.js';
+import type { Factor, FactorResult } from '../factor.js';
+import { generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeDigest } from './codes.js';
 
 export type RecoveryCodeResult =
   | { ok: true; remaining: number }
   /** `malformed`: cannot be a code at all (not a guess); `invalid`: wrong, or used before. */
   | { ok: false; reason: 'malformed' | 'invalid' };
 
-export class RecoveryCodeStore {
+export class RecoveryCodeStore implements Factor<{ remaining: number }> {
+  readonly kind = 'recovery_code';
+  /** Nothing by itself: the sign-in it opens ends with a new app's code (`otp`). */
+  readonly amr: readonly string[] = [];
+
   constructor(
     private readonly db: Database,
     /** `logger`: told of each retried serialization conflict (two new sets at once). */
@@ -86,12 +92,23 @@ export class RecoveryCodeStore {
   async use(accountId: string, typed: string): Promise<RecoveryCodeResult> {
     const code = normalizeRecoveryCode(typed);
     if (code === null) return { ok: false, reason: 'malformed' };
-    const { count } = await this.db.recoveryCode.updateMany({
-      where: { accountId, digest: recoveryCodeDigest(accountId, code), usedAt: null },
-      data: { usedAt: new Date() },
-    });
+    // Spent and counted in one transaction: a failure of either leaves the code unspent, so the
+    // person is never told "nothing was changed" about a code that is in fact used up.
+    const [{ count }, remaining] = await this.db.$transaction([
+      this.db.recoveryCode.updateMany({
+        where: { accountId, digest: recoveryCodeDigest(accountId, code), usedAt: null },
+        data: { usedAt: new Date() },
+      }),
+      this.db.recoveryCode.count({ where: { accountId, usedAt: null } }),
+    ]);
     if (count !== 1) return { ok: false, reason: 'invalid' };
-    return { ok: true, remaining: await this.remaining(accountId) };
+    return { ok: true, remaining };
+  }
+
+  /** `use` as a factor: a used code and a wrong one are both `wrong` (the page tells them apart from nothing). */
+  async verify(accountId: string, typed: string): Promise<FactorResult<{ remaining: number }>> {
+    const result = await this.use(accountId, typed);
+    return result.ok ? result : { ok: false, reason: result.reason === 'malformed' ? 'malformed' : 'wrong' };
   }
 
   /** How many unused codes the account has. */

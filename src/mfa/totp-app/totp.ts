@@ -75,6 +75,36 @@ export function verifyTotp(secret: string, code: string, now: number = Date.now(
   return result.valid ? result.timeStep : null;
 }
 
+/** Where a code was found: its time step, and how many steps it lies from the server's. */
+export interface StepMatch {
+  step: number;
+  offset: number;
+}
+
+/**
+ * Checks a code at exactly the given offsets from the current step (RFC 6238 §6: a learned drift
+ * moves the window, never widens it). The first offset that matches wins; null when none does.
+ */
+export function matchTotpAt(secret: string, code: string, now: number, offsets: readonly number[]): StepMatch | null {
+  const token = normalizeCode(code);
+  if (token === null) return null;
+  for (const offset of offsets) {
+    const result = verifySync({
+      secret,
+      token,
+      crypto,
+      base32,
+      algorithm: 'sha1',
+      digits: DIGITS,
+      period: PERIOD_SECONDS,
+      epoch: Math.floor(now / 1000) + offset * PERIOD_SECONDS,
+      epochTolerance: 0,
+    });
+    if (result.valid) return { step: result.timeStep, offset };
+  }
+  return null;
+}
+
 /** "123 456" → "123456"; null for anything that cannot be a code (so callers need not touch state). */
 export function normalizeCode(code: unknown): string | null {
   if (typeof code !== 'string' || code.length > 64) return null;
