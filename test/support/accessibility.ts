@@ -70,6 +70,12 @@ interface Person {
   app: AuthenticatorApp;
 }
 
+/**
+ * A walk audits a dozen pages in four looks each, about 50 runs of axe, each pure CPU in the
+ * browser: on 2 busy cores that can take longer than the suite's 60 s per test.
+ */
+const WALK_TIMEOUT = 180_000;
+
 export interface AccessibilityRig {
   twofold: RunningTwofold;
   browser: Browser;
@@ -138,132 +144,140 @@ export function everyPageIn(language: string, browserLocale: string, locale: Loc
     });
     afterAll(() => context.close());
 
-    it('a first sign-in, its errors, the account, help, sign-out and 404 have no violation', async () => {
-      const email = `first-${locale}@example.com`;
-      await rig.twofold.accounts.create({ email, password: PASSWORD });
+    it(
+      'a first sign-in, its errors, the account, help, sign-out and 404 have no violation',
+      async () => {
+        const email = `first-${locale}@example.com`;
+        await rig.twofold.accounts.create({ email, password: PASSWORD });
 
-      await page.goto(`${rig.twofold.url}/account`);
-      await heading(t('password.title'));
-      expect(await page.getAttribute('html', 'lang')).toBe(locale);
-      await check('password');
+        await page.goto(`${rig.twofold.url}/account`);
+        await heading(t('password.title'));
+        expect(await page.getAttribute('html', 'lang')).toBe(locale);
+        await check('password');
 
-      await page.getByLabel(t('password.email')).fill(email);
-      await page.getByLabel(t('password.password')).fill('not the password');
-      await press(t('password.continue'));
-      await page.locator('#form-error').waitFor();
-      await check('password, wrong');
-
-      await page.getByLabel(t('password.password')).fill(PASSWORD);
-      await press(t('password.continue'));
-      await heading(t('enroll.title'));
-      await check('enrolment');
-      const app = new AuthenticatorApp((await page.locator('#secret').innerText()).replace(/\s+/g, ''));
-
-      await page.getByLabel(t('code.label')).fill(await app.nextCode());
-      await press(t('enroll.confirm'));
-      await heading(t('codes.title'));
-      await check('recovery codes');
-
-      await press(t('codes.saved_continue'));
-      await heading(t('account.title'));
-      await check('account');
-
-      await page.goto(`${rig.twofold.url}/help/authenticator?return=/account`);
-      await heading(t('help.heading'));
-      await check('help');
-
-      await page.goto(`${rig.twofold.url}/no-such-page`);
-      await heading(t('problem.not_found.title'));
-      await check('404');
-
-      await page.goto(`${rig.twofold.url}/interaction/no-such-sign-in`);
-      await heading(t('problem.expired.title'));
-      await check('error: sign-in expired');
-
-      await page.goto(
-        `${rig.twofold.url}/auth?client_id=nobody&response_type=code&scope=openid&redirect_uri=https%3A%2F%2Fx.example%2Fcb`,
-      );
-      await heading(t('provider.error.title'));
-      await check('error: unknown application');
-
-      await page.goto(`${rig.twofold.url}/account`);
-      await press(t('account.sign_out'));
-      await heading(t('logout.heading'));
-      await check('logout confirmation');
-      await press(t('logout.yes'));
-      await heading(t('signed_out.heading'));
-      await check('signed out');
-
-      // Too many wrong passwords for one email: the 429 page.
-      await page.getByRole('link', { name: t('signed_out.again') }).click();
-      await heading(t('password.title'));
-      for (let attempt = 0; attempt < 4; attempt++) {
-        await page.getByLabel(t('password.email')).fill(`nobody-${locale}@example.com`);
-        await page.getByLabel(t('password.password')).fill('wrong');
+        await page.getByLabel(t('password.email')).fill(email);
+        await page.getByLabel(t('password.password')).fill('not the password');
         await press(t('password.continue'));
-        await page.waitForLoadState('load');
-        if ((await page.locator('h1').innerText()) === t('limits.title')) break;
-      }
-      await heading(t('limits.title'));
-      await check('error: too many attempts');
+        await page.locator('#form-error').waitFor();
+        await check('password, wrong');
 
-      expect(violations).toEqual([]);
-    });
+        await page.getByLabel(t('password.password')).fill(PASSWORD);
+        await press(t('password.continue'));
+        await heading(t('enroll.title'));
+        await check('enrolment');
+        const app = new AuthenticatorApp((await page.locator('#secret').innerText()).replace(/\s+/g, ''));
 
-    it('the code, recovery, forged-form, consent and locked pages have no violation', async () => {
-      const person = await enrolledPerson();
-      const started = await rig.thirdParty.start();
-      await page.goto(started.url.href);
-      await heading(t('password.title'));
-      await page.getByLabel(t('password.email')).fill(person.email);
-      await page.getByLabel(t('password.password')).fill(PASSWORD);
-      await press(t('password.continue'));
-      await heading(t('code.title'));
-      await check('code');
+        await page.getByLabel(t('code.label')).fill(await app.nextCode());
+        await press(t('enroll.confirm'));
+        await heading(t('codes.title'));
+        await check('recovery codes');
 
-      await page.getByLabel(t('code.label')).fill('000000');
-      await press(t('code.submit'));
-      await page.locator('#form-error').waitFor();
-      await check('code, wrong');
+        await press(t('codes.saved_continue'));
+        await heading(t('account.title'));
+        await check('account');
 
-      await page.getByRole('link', { name: t('link.recovery') }).click();
-      await heading(t('recovery.title'));
-      await check('recovery');
-      await page.getByRole('link', { name: t('recovery.back') }).click();
-      await heading(t('code.title'));
+        await page.goto(`${rig.twofold.url}/help/authenticator?return=/account`);
+        await heading(t('help.heading'));
+        await check('help');
 
-      // A form whose CSRF token was tampered with.
-      const step = page.url();
-      await page.evaluate(`document.querySelector('input[name="csrf"]').value = 'forged'`);
-      await page.getByLabel(t('code.label')).fill(await person.app.nextCode());
-      await press(t('code.submit'));
-      await heading(t('problem.csrf.title'));
-      await check('error: form refused');
+        await page.goto(`${rig.twofold.url}/no-such-page`);
+        await heading(t('problem.not_found.title'));
+        await check('404');
 
-      await page.goto(step);
-      await page.getByLabel(t('code.label')).fill(await person.app.nextCode());
-      await press(t('code.submit'));
-      await heading(t('consent.heading', { client: 'Acme Analytics' }));
-      await check('consent');
+        await page.goto(`${rig.twofold.url}/interaction/no-such-sign-in`);
+        await heading(t('problem.expired.title'));
+        await check('error: sign-in expired');
 
-      // Another account whose app locks after three wrong codes in a row.
-      await context.clearCookies();
-      const locked = await enrolledPerson();
-      await page.goto(`${rig.twofold.url}/account`);
-      await page.getByLabel(t('password.email')).fill(locked.email);
-      await page.getByLabel(t('password.password')).fill(PASSWORD);
-      await press(t('password.continue'));
-      for (let attempt = 0; attempt < 4; attempt++) {
+        await page.goto(
+          `${rig.twofold.url}/auth?client_id=nobody&response_type=code&scope=openid&redirect_uri=https%3A%2F%2Fx.example%2Fcb`,
+        );
+        await heading(t('provider.error.title'));
+        await check('error: unknown application');
+
+        await page.goto(`${rig.twofold.url}/account`);
+        await press(t('account.sign_out'));
+        await heading(t('logout.heading'));
+        await check('logout confirmation');
+        await press(t('logout.yes'));
+        await heading(t('signed_out.heading'));
+        await check('signed out');
+
+        // Too many wrong passwords for one email: the 429 page.
+        await page.getByRole('link', { name: t('signed_out.again') }).click();
+        await heading(t('password.title'));
+        for (let attempt = 0; attempt < 4; attempt++) {
+          await page.getByLabel(t('password.email')).fill(`nobody-${locale}@example.com`);
+          await page.getByLabel(t('password.password')).fill('wrong');
+          await press(t('password.continue'));
+          await page.waitForLoadState('load');
+          if ((await page.locator('h1').innerText()) === t('limits.title')) break;
+        }
+        await heading(t('limits.title'));
+        await check('error: too many attempts');
+
+        expect(violations).toEqual([]);
+      },
+      WALK_TIMEOUT,
+    );
+
+    it(
+      'the code, recovery, forged-form, consent and locked pages have no violation',
+      async () => {
+        const person = await enrolledPerson();
+        const started = await rig.thirdParty.start();
+        await page.goto(started.url.href);
+        await heading(t('password.title'));
+        await page.getByLabel(t('password.email')).fill(person.email);
+        await page.getByLabel(t('password.password')).fill(PASSWORD);
+        await press(t('password.continue'));
+        await heading(t('code.title'));
+        await check('code');
+
         await page.getByLabel(t('code.label')).fill('000000');
         await press(t('code.submit'));
-        await page.waitForLoadState('load');
-        if ((await page.locator('h1').innerText()) === t('locked.title')) break;
-      }
-      await heading(t('locked.title'));
-      await check('locked app');
-      await context.clearCookies();
+        await page.locator('#form-error').waitFor();
+        await check('code, wrong');
 
-      expect(violations).toEqual([]);
-    });
+        await page.getByRole('link', { name: t('link.recovery') }).click();
+        await heading(t('recovery.title'));
+        await check('recovery');
+        await page.getByRole('link', { name: t('recovery.back') }).click();
+        await heading(t('code.title'));
+
+        // A form whose CSRF token was tampered with.
+        const step = page.url();
+        await page.evaluate(`document.querySelector('input[name="csrf"]').value = 'forged'`);
+        await page.getByLabel(t('code.label')).fill(await person.app.nextCode());
+        await press(t('code.submit'));
+        await heading(t('problem.csrf.title'));
+        await check('error: form refused');
+
+        await page.goto(step);
+        await page.getByLabel(t('code.label')).fill(await person.app.nextCode());
+        await press(t('code.submit'));
+        await heading(t('consent.heading', { client: 'Acme Analytics' }));
+        await check('consent');
+
+        // Another account whose app locks after three wrong codes in a row.
+        await context.clearCookies();
+        const locked = await enrolledPerson();
+        await page.goto(`${rig.twofold.url}/account`);
+        await page.getByLabel(t('password.email')).fill(locked.email);
+        await page.getByLabel(t('password.password')).fill(PASSWORD);
+        await press(t('password.continue'));
+        for (let attempt = 0; attempt < 4; attempt++) {
+          await page.getByLabel(t('code.label')).fill('000000');
+          await press(t('code.submit'));
+          await page.waitForLoadState('load');
+          if ((await page.locator('h1').innerText()) === t('locked.title')) break;
+        }
+        await heading(t('locked.title'));
+        await check('locked app');
+        await context.clearCookies();
+
+        expect(violations).toEqual([]);
+      },
+      WALK_TIMEOUT,
+    );
   });
 }
