@@ -6,9 +6,15 @@
 //   test/e2e/          browser     in-process servers driven by a real Chromium
 //   test/process/      process     tests that must spawn Twofold itself (shutdown, first start, many
 //                                  instances, the CLI's exit codes): the only project that needs dist/
+// With TEST_POSTGRESQL_PASS=1 the run also holds the PostgreSQL pass: a twin of each project that has
+// files in POSTGRESQL_FILES (`in-process:postgresql`, …), running those files on PostgreSQL, so that
+// one run and one pool of workers cover both databases (CI; `npm run test:postgresql` selects the
+// twins alone).
 // Before any test runs, test/support/prepare.ts provides what each project's tests need (services,
-// a browser, dist/) and stops the run with one line when it cannot. Two workers, one per core: every server
-// a test starts has its own database and Redis key prefix, so files never share state.
+// a browser, dist/) and stops the run with one line when it cannot. Two workers, one per core (CI
+// runs 4, see .ci/run): every server a test starts has its own database and Redis key prefix, so
+// files never share state. The slowest files start first (test/support/sequencer.js), so no worker
+// runs a long file alone at the end.
 //
 // Tests run from TypeScript source through ts-jest, transpiled file by file (isolatedModules): type
 // errors are `npm run typecheck`'s job, which `npm run check` and CI run before the suite.
@@ -67,14 +73,36 @@ const project = (name, folder) => ({
   ...(name === 'unit' ? {} : { globalSetup: '<rootDir>/test/support/prepare.ts' }),
 });
 
+/** The PostgreSQL twin of a project: its files in POSTGRESQL_FILES, each on a fresh PostgreSQL database. */
+const onPostgresql = (base) => {
+  const folder = base.roots[0].replace('<rootDir>/', '');
+  const files = POSTGRESQL_FILES.filter((file) => file.startsWith(`${folder}/`));
+  return {
+    ...base,
+    displayName: `${base.displayName}:postgresql`,
+    testMatch: files.map((file) => `<rootDir>/${file}`),
+    setupFiles: [...base.setupFiles, '<rootDir>/test/support/on-postgresql.ts'],
+    files,
+  };
+};
+
+const projects = [
+  project('unit', 'unit'),
+  project('in-process', 'integration'),
+  project('browser', 'e2e'),
+  project('process', 'process'),
+];
+
+/** The PostgreSQL pass's projects (`npm run test:postgresql` selects them by name). */
+export const POSTGRESQL_PROJECTS = projects
+  .map(onPostgresql)
+  .filter(({ files }) => files.length > 0)
+  .map(({ files: _files, ...twin }) => twin);
+
 /** @type {import('jest').Config} */
 export default {
-  projects: [
-    project('unit', 'unit'),
-    project('in-process', 'integration'),
-    project('browser', 'e2e'),
-    project('process', 'process'),
-  ],
+  projects: [...projects, ...(process.env.TEST_POSTGRESQL_PASS === '1' ? POSTGRESQL_PROJECTS : [])],
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   testTimeout: 60_000,
   maxWorkers: 2,
 };

@@ -4,6 +4,11 @@
 # `COPY --from=<stage>` lines into an empty folder, start `node dist/src/main.js` there with
 # production dependencies only, and expect /healthz and discovery to answer and SIGTERM to stop it.
 # Prints "image check: ok" and exits 0 on success.
+# IMAGE_CHECK_PREBUILDS may name a folder of native addons already compiled on this machine, in
+# prebuild-install's format (better-sqlite3-v<version>-node-v<abi>-<platform>-<arch>.tar.gz):
+# .ci/run passes its own build, so the deps stage's `npm rebuild` installs that (prebuild-install
+# loads it to check it) instead of compiling SQLite a second time. A name that does not match the
+# package's version and this Node is ignored, and the addon is compiled as in the Dockerfile.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -18,6 +23,10 @@ git clone -q "$repo" "$work/build"
 # Stage deps.
 cd "$work/deps"
 quiet npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund --prefer-offline
+if [ -n "${IMAGE_CHECK_PREBUILDS:-}" ] && [ -d "$IMAGE_CHECK_PREBUILDS" ]; then
+  mkdir -p node_modules/better-sqlite3/prebuilds
+  cp "$IMAGE_CHECK_PREBUILDS"/better-sqlite3-*.tar.gz node_modules/better-sqlite3/prebuilds/ 2>/dev/null || true
+fi
 quiet npm rebuild bcrypt better-sqlite3
 # Stage build.
 cd "$work/build"

@@ -1,287 +1,16 @@
-// Every kind of page a person can meet, in a real Chromium, checked by axe-core (WCAG 2 A/AA and
-// best practices): sign-in, each kind of error, enrolment, code, recovery, consent, the locked app,
-// too many attempts, logout, account, help and 404, in the light and the dark theme, at desktop and
-// phone sizes, in English and in French: no violation anywhere. Then a sign-in by keyboard alone,
-// and one with JavaScript turned off. One browser for the file; each language walks its pages once
-// and audits each page in the four looks by changing the viewport and colour scheme in place.
-//
-// axe is evaluated through the DevTools protocol, which the pages' Content-Security-Policy does not
-// govern: the policy stays exactly as people get it.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { AxeResults } from 'axe-core';
-import { generateTotpSecret } from '../../src/mfa/totp-app/totp.js';
-import type { Locale } from '../../src/i18n/locales.js';
-import { translators, type MessageKey } from '../../src/i18n/translator.js';
+// Accessibility beyond axe, in a real Chromium: on a phone the enrolment page opens at its heading
+// and first step, a person signs in with the keyboard alone, and one with JavaScript turned off. axe's
+// audit of every kind of page is in accessibility-english.browser.test.ts and
+// accessibility-french.browser.test.ts (one file per language, so they run side by side).
 import { AuthenticatorApp } from '../support/authenticator-app.js';
-import { launchBrowser } from '../support/browser.js';
-import { RelyingParty } from '../support/relying-party.js';
-import { createPerson, PASSWORD, submitPassword, typeCode } from '../support/sign-in.js';
-import { UserAgent } from '../support/user-agent.js';
-import { startTwofold, type RunningTwofold } from '../support/twofold.js';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TEXT = translators({ timeZone: 'UTC' });
-
-const LOOKS = [
-  { name: 'light, desktop', colorScheme: 'light', viewport: { width: 1280, height: 800 } },
-  { name: 'dark, desktop', colorScheme: 'dark', viewport: { width: 1280, height: 800 } },
-  { name: 'light, phone', colorScheme: 'light', viewport: { width: 390, height: 844 } },
-  { name: 'dark, phone', colorScheme: 'dark', viewport: { width: 390, height: 844 } },
-] as const;
-
-interface Violation {
-  page: string;
-  look: string;
-  rule: string;
-  impact: string | null | undefined;
-  nodes: string[];
-}
-
-/** axe's verdict on the page as it is now, in each of the four looks. */
-async function audit(page: Page, name: string): Promise<Violation[]> {
-  await page.waitForLoadState('load');
-  if (!(await page.evaluate<boolean>("'axe' in window"))) await page.evaluate(AXE_SOURCE);
-  const found: Violation[] = [];
-  for (const look of LOOKS) {
-    await page.setViewportSize(look.viewport);
-    await page.emulateMedia({ colorScheme: look.colorScheme });
-    const results = await page.evaluate<AxeResults>("axe.run({ resultTypes: ['violations'] })");
-    // What makes this test able to fail: axe did look at the text colours and the structure.
-    expect(results.passes.length + results.violations.length).toBeGreaterThan(20);
-    expect([...results.passes, ...results.violations].map((rule) => rule.id)).toContain('color-contrast');
-    for (const violation of results.violations)
-      found.push({
-        page: name,
-        look: look.name,
-        rule: violation.id,
-        impact: violation.impact,
-        nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
-      });
-  }
-  return found;
-}
-
-interface Person {
-  email: string;
-  app: AuthenticatorApp;
-}
+import { accessibilityRig } from '../support/accessibility.js';
+import { PASSWORD } from '../support/sign-in.js';
 
 describe('accessibility of every page, in Chromium', () => {
-  let twofold: RunningTwofold;
-  let browser: Browser;
-  let thirdParty: RelyingParty;
-
-  beforeAll(async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'twofold-a11y-'));
-    writeFileSync(
-      join(folder, 'logo.svg'),
-      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle cx="20" cy="20" r="18" fill="#2f5bd3"/></svg>',
-    );
-    twofold = await startTwofold({
-      BCRYPT_COST: '4',
-      ISSUER_NAME: 'Acme Sign-in',
-      BRAND_LOGO: join(folder, 'logo.svg'),
-      SUPPORT_URL: 'https://desk.example.com/',
-      SUPPORT_EMAIL: 'help@example.com',
-      RATE_LIMIT_PASSWORD_PER_ACCOUNT_IP: '3',
-      RATE_LIMIT_CODE_PER_ACCOUNT: '3',
-    });
-    browser = await launchBrowser();
-    thirdParty = await RelyingParty.register(twofold, { clientId: 'analytics', name: 'Acme Analytics' });
-  });
-  afterAll(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed
-    await browser?.close();
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed
-    await twofold?.stop();
-  });
-
-  async function enrolledPerson(): Promise<Person> {
-    const person = await createPerson(twofold);
-    const secret = generateTotpSecret();
-    await twofold.authenticators.enroll(person.id, 'Phone', secret, 0);
-    return { email: person.email, app: new AuthenticatorApp(secret) };
-  }
-
-  describe.each([
-    ['English', 'en-GB', 'en'],
-    ['French', 'fr-FR', 'fr'],
-  ] as const)('in %s', (_language, browserLocale, locale: Locale) => {
-    // The page's words, from the catalogue: the test finds its way in any language.
-    const text = TEXT[locale].text.bind(TEXT[locale]) as unknown as (
-      key: MessageKey,
-      values?: Record<string, string>,
-    ) => string;
-    const t = (key: MessageKey, values?: Record<string, string>) => text(key, values);
-    let context: BrowserContext;
-    let page: Page;
-    const violations: Violation[] = [];
-    const check = async (name: string) => violations.push(...(await audit(page, name)));
-    const heading = (text: string) => page.getByRole('heading', { name: text, exact: true }).waitFor();
-    const press = (text: string) => page.getByRole('button', { name: text, exact: true }).click();
-
-    beforeAll(async () => {
-      context = await browser.newContext({ locale: browserLocale });
-      page = await context.newPage();
-    });
-    afterAll(() => context.close());
-
-    it('a first sign-in, its errors, the account, help, sign-out and 404 have no violation', async () => {
-      const email = `first-${locale}@example.com`;
-      await twofold.accounts.create({ email, password: PASSWORD });
-
-      await page.goto(`${twofold.url}/account`);
-      await heading(t('password.title'));
-      expect(await page.getAttribute('html', 'lang')).toBe(locale);
-      await check('password');
-
-      await page.getByLabel(t('password.email')).fill(email);
-      await page.getByLabel(t('password.password')).fill('not the password');
-      await press(t('password.continue'));
-      await page.locator('#form-error').waitFor();
-      await check('password, wrong');
-
-      await page.getByLabel(t('password.password')).fill(PASSWORD);
-      await press(t('password.continue'));
-      await heading(t('enroll.title'));
-      await check('enrolment');
-      const app = new AuthenticatorApp((await page.locator('#secret').innerText()).replace(/\s+/g, ''));
-
-      await page.getByLabel(t('code.label')).fill(await app.nextCode());
-      await press(t('enroll.confirm'));
-      await heading(t('codes.title'));
-      await check('recovery codes');
-
-      await press(t('codes.saved_continue'));
-      await heading(t('account.title'));
-      await check('account');
-
-      await page.goto(`${twofold.url}/help/authenticator?return=/account`);
-      await heading(t('help.heading'));
-      await check('help');
-
-      await page.goto(`${twofold.url}/no-such-page`);
-      await heading(t('problem.not_found.title'));
-      await check('404');
-
-      await page.goto(`${twofold.url}/interaction/no-such-sign-in`);
-      await heading(t('problem.expired.title'));
-      await check('error: sign-in expired');
-
-      await page.goto(
-        `${twofold.url}/auth?client_id=nobody&response_type=code&scope=openid&redirect_uri=https%3A%2F%2Fx.example%2Fcb`,
-      );
-      await heading(t('provider.error.title'));
-      await check('error: unknown application');
-
-      await page.goto(`${twofold.url}/account`);
-      await press(t('account.sign_out'));
-      await heading(t('logout.heading'));
-      await check('logout confirmation');
-      await press(t('logout.yes'));
-      await heading(t('signed_out.heading'));
-      await check('signed out');
-
-      // Too many wrong passwords for one email: the 429 page.
-      await page.getByRole('link', { name: t('signed_out.again') }).click();
-      await heading(t('password.title'));
-      for (let attempt = 0; attempt < 4; attempt++) {
-        await page.getByLabel(t('password.email')).fill(`nobody-${locale}@example.com`);
-        await page.getByLabel(t('password.password')).fill('wrong');
-        await press(t('password.continue'));
-        await page.waitForLoadState('load');
-        if ((await page.locator('h1').innerText()) === t('limits.title')) break;
-      }
-      await heading(t('limits.title'));
-      await check('error: too many attempts');
-
-      expect(violations).toEqual([]);
-    });
-
-    it('the code, recovery, forged-form, consent, account with sessions and apps, and locked pages have no violation', async () => {
-      const person = await enrolledPerson();
-      const started = await thirdParty.start();
-      await page.goto(started.url.href);
-      await heading(t('password.title'));
-      await page.getByLabel(t('password.email')).fill(person.email);
-      await page.getByLabel(t('password.password')).fill(PASSWORD);
-      await press(t('password.continue'));
-      await heading(t('code.title'));
-      await check('code');
-
-      await page.getByLabel(t('code.label')).fill('000000');
-      await press(t('code.submit'));
-      await page.locator('#form-error').waitFor();
-      await check('code, wrong');
-
-      await page.getByRole('link', { name: t('link.recovery') }).click();
-      await heading(t('recovery.title'));
-      await check('recovery');
-      await page.getByRole('link', { name: t('recovery.back') }).click();
-      await heading(t('code.title'));
-
-      // A form whose CSRF token was tampered with.
-      const step = page.url();
-      await page.evaluate(`document.querySelector('input[name="csrf"]').value = 'forged'`);
-      await page.getByLabel(t('code.label')).fill(await person.app.nextCode());
-      await press(t('code.submit'));
-      await heading(t('problem.csrf.title'));
-      await check('error: form refused');
-
-      await page.goto(step);
-      await page.getByLabel(t('code.label')).fill(await person.app.nextCode());
-      await press(t('code.submit'));
-      await heading(t('consent.heading', { client: 'Acme Analytics' }));
-      await check('consent');
-
-      // Allowed, and signed in a second time elsewhere: the account page lists both sessions (one
-      // to end) and the connected application (to revoke), then says what each change did.
-      await page.route('https://rp.example/**', (route) => route.fulfill({ status: 200, body: 'signed in' }));
-      await press(t('consent.allow'));
-      await page.waitForURL(/^https:\/\/rp\.example\//);
-      const elsewhere = new UserAgent(twofold.url);
-      await typeCode(
-        elsewhere,
-        await submitPassword(elsewhere, await elsewhere.navigate('/account'), person.email, PASSWORD),
-        person.app,
-      );
-      await page.goto(`${twofold.url}/account`);
-      await heading(t('account.sessions.heading'));
-      await check('account, with sessions and applications');
-      await press(t('account.sessions.end'));
-      await page.locator('#account-notice').waitFor();
-      await check('account, a session ended');
-      await press(t('account.apps.revoke'));
-      await heading(t('account.title'));
-      await expect(page.locator('#account-notice').innerText()).resolves.toBe(t('account.notice.app_revoked'));
-
-      // Another account whose app locks after three wrong codes in a row.
-      await context.clearCookies();
-      const locked = await enrolledPerson();
-      await page.goto(`${twofold.url}/account`);
-      await page.getByLabel(t('password.email')).fill(locked.email);
-      await page.getByLabel(t('password.password')).fill(PASSWORD);
-      await press(t('password.continue'));
-      for (let attempt = 0; attempt < 4; attempt++) {
-        await page.getByLabel(t('code.label')).fill('000000');
-        await press(t('code.submit'));
-        await page.waitForLoadState('load');
-        if ((await page.locator('h1').innerText()) === t('locked.title')) break;
-      }
-      await heading(t('locked.title'));
-      await check('locked app');
-      await context.clearCookies();
-
-      expect(violations).toEqual([]);
-    });
-  });
+  const rig = accessibilityRig();
 
   it('on a phone, the enrolment page opens at its heading and first step', async () => {
-    const context = await browser.newContext({
+    const context = await rig.browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
@@ -289,8 +18,8 @@ describe('accessibility of every page, in Chromium', () => {
     });
     const page = await context.newPage();
     const email = 'phone@example.com';
-    await twofold.accounts.create({ email, password: PASSWORD });
-    await page.goto(`${twofold.url}/account`);
+    await rig.twofold.accounts.create({ email, password: PASSWORD });
+    await page.goto(`${rig.twofold.url}/account`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -307,10 +36,10 @@ describe('accessibility of every page, in Chromium', () => {
   });
 
   it('a person signs in with the keyboard alone, first time, from the password to the account page', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await rig.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const email = 'keyboard@example.com';
-    await twofold.accounts.create({ email, password: PASSWORD });
+    await rig.twofold.accounts.create({ email, password: PASSWORD });
     /** The focused element, as a person hears it: a field by its name, a button by its words. */
     const focused = () =>
       page.evaluate<string>(
@@ -322,7 +51,7 @@ describe('accessibility of every page, in Chromium', () => {
       expect(await focused()).toBe(target);
     };
 
-    await page.goto(`${twofold.url}/account`);
+    await page.goto(`${rig.twofold.url}/account`);
     // The email field has the focus on arrival.
     expect(await focused()).toBe('email');
     await page.keyboard.type(email);
@@ -347,12 +76,12 @@ describe('accessibility of every page, in Chromium', () => {
   });
 
   it('a person signs in with JavaScript turned off, first time and again with a code', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await rig.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const email = 'no-script@example.com';
-    await twofold.accounts.create({ email, password: PASSWORD });
+    await rig.twofold.accounts.create({ email, password: PASSWORD });
 
-    await page.goto(`${twofold.url}/account`);
+    await page.goto(`${rig.twofold.url}/account`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Continue' }).click();

@@ -199,10 +199,11 @@ export function ensureBuilt(): void {
   }
 }
 
-/** The globalSetup: what the tests of `project` need. */
+/** The globalSetup: what the tests of `project` need (a PostgreSQL twin, `browser:postgresql`, as its base). */
 export default async function prepare(_global: unknown, project: { displayName?: string | { name: string } }) {
   const name = typeof project.displayName === 'string' ? project.displayName : project.displayName?.name;
+  const kind = name?.split(':')[0];
   await checkServices();
-  if (name === 'browser') prepareBrowser();
-  if (name === 'process') ensureBuilt();
+  if (kind === 'browser') prepareBrowser();
+  if (kind === 'process') ensureBuilt();
 }
