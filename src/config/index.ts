@@ -157,13 +157,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `RATE_LIMIT_CODE_BUDGET and RATE_LIMIT_CODE_BUDGET_WINDOW allow ${guessesPerYear} code guesses a year, more than ${MAX_GUESSES_PER_YEAR} (a 10⁻³ chance a year of guessing a code; see SECURITY.md): lower the budget or lengthen the window (got ${JSON.stringify(String(e.RATE_LIMIT_CODE_BUDGET))} and ${JSON.stringify(`${e.RATE_LIMIT_CODE_BUDGET_WINDOW}d`)})`,
     );
   }
-  // A code checked against k apps costs each of them k points (src/mfa/totp-app/guesses.ts): with
-  // more apps than points, no code could ever be checked.
-  if (e.MAX_AUTHENTICATORS > e.RATE_LIMIT_CODE_BUDGET) {
-    throw new ConfigError(
-      `MAX_AUTHENTICATORS must not be more than RATE_LIMIT_CODE_BUDGET: a code checked against every app of an account costs each app one point per app (got ${JSON.stringify(String(e.MAX_AUTHENTICATORS))} and ${JSON.stringify(String(e.RATE_LIMIT_CODE_BUDGET))})`,
-    );
-  }
   let branding: Brand;
   try {
     branding = brand({ logo: e.BRAND_LOGO, color: e.BRAND_COLOR, colorDark: e.BRAND_COLOR_DARK });

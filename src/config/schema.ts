@@ -379,11 +379,10 @@ export const environmentSchema = z.object({
       'how long after a full sign-in (password and second factor) a person may make changes on `/account` (new password, new recovery codes, ending sessions, revoking apps); later, the page asks for both factors again first',
   }),
   // How many authenticator apps one account may hold (src/mfa/totp-app): a spare phone, a work
-  // phone. Each one multiplies what one guessed code can match; the guessing budget charges a wrong
-  // code once per app it was checked against (SECURITY.md, "The guessing bound").
+  // phone. Each one multiplies what one guessed code can match (SECURITY.md, "The guessing bound").
   MAX_AUTHENTICATORS: integer(1, 20).default(5).meta({
     description:
-      'authenticator apps one account may link (each with its own name); adding one more is refused. Every wrong code costs each app it was checked against as many points of `RATE_LIMIT_CODE_BUDGET` as the account has apps, so start-up refuses more than that budget',
+      'authenticator apps one account may link (each with its own name); adding one more is refused. A code is checked against every unlocked app and costs each one point of its `RATE_LIMIT_CODE_BUDGET`, so an account with k apps meets k times the guessing bound of one app (SECURITY.md)',
   }),
   // Audit rows older than this are deleted with expired protocol state (at start, every 10 minutes).
   AUDIT_RETENTION: z

@@ -30,7 +30,7 @@ describe('several authenticator apps on one account', () => {
   let second: RunningTwofold;
   const relyingParties = new Map<RunningTwofold, RelyingParty>();
   beforeAll(async () => {
-    const settings = { MAX_AUTHENTICATORS: '2', RATE_LIMIT_CODE_BUDGET: String(BUDGET) };
+    const settings = { MAX_AUTHENTICATORS: '2', RATE_LIMIT_CODE_BUDGET: String(BUDGET), RATE_LIMIT_CODE_PER_ACCOUNT_IP: '20' };
     first = await startTwofold(settings);
     second = await startBeside(first, settings);
     const suffix = Date.now().toString(36);
@@ -121,6 +121,15 @@ describe('several authenticator apps on one account', () => {
     expect((await signInWith(second, person, phone)).claims()?.sub).toBe(person.id);
   });
 
+  it('the only app that can still give a code cannot be removed while the others are locked', async () => {
+    const { person } = await personWithTwoApps();
+    const [phoneView, spareView] = await first.authenticators.list(person.id);
+    await first.db.authenticator.update({ where: { id: phoneView!.id }, data: { lockedAt: new Date() } });
+    expect(await first.authenticators.remove(person.id, spareView!.id)).toEqual({ ok: false, reason: 'last_factor' });
+    // The locked one may go: the working one stays.
+    expect(await first.authenticators.remove(person.id, phoneView!.id)).toMatchObject({ ok: true, remaining: 1 });
+  });
+
   it('the app linked at sign-in gets the name typed beside its first code; a name that cannot be used is asked again, escaped, without counting', async () => {
     const person = await createPerson(first);
     const ua = new UserAgent(first.url);
@@ -177,13 +186,13 @@ describe('several authenticator apps on one account', () => {
     expect(await first.authenticators.list(person.id)).toHaveLength(2);
   });
 
-  it('a wrong code counts against every unlocked app: each pays as many points as there are apps, and the locked page waits until all are locked', async () => {
+  it('a wrong code counts against every unlocked app, one point on each, and the locked page waits until all are locked', async () => {
     const person = await createPerson(first);
     const { app: phone } = await firstSignIn(new UserAgent(first.url), relyingParties.get(first)!, person);
-    // Two wrong codes while the phone is the only app: one point each, 2 of 4.
+    // Three wrong codes while the phone is the only app: one point each, 3 of 4.
     const alone = await codePageOn(first, person);
     let page = alone.page;
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       page = await alone.ua.submit(page, '/code', { code: await phone.wrongCode() });
       expect(saysWrong(page)).toBe(true);
     }
@@ -193,14 +202,14 @@ describe('several authenticator apps on one account', () => {
         (a) => ({ guesses: a.guessesInWindow, failed: a.failedCodes, locked: a.lockedAt !== null }),
       );
 
-    // Checked against both apps: two points from each. The phone's budget is spent, so it locks;
+    // Checked against both apps: one point from each. The phone's budget is spent, so it locks;
     // the spare phone still signs in, and the page is the code form, not the locked page.
     const both = await codePageOn(second, person);
     const wrong = await both.ua.submit(both.page, '/code', { code: await phone.wrongCode() });
     expect(saysWrong(wrong)).toBe(true);
     expect(await budgets()).toEqual([
-      { guesses: 4, failed: 3, locked: true },
-      { guesses: 2, failed: 1, locked: false },
+      { guesses: 4, failed: 4, locked: true },
+      { guesses: 1, failed: 1, locked: false },
     ]);
     const audit = await first.audit.list({ accountId: person.id });
     expect(audit.filter((e) => e.type === 'otp_locked')).toHaveLength(1);
@@ -209,15 +218,16 @@ describe('several authenticator apps on one account', () => {
     const again = await codePageOn(first, person);
     expect(isCodePage(again.page)).toBe(true);
     expect(saysWrong(await again.ua.submit(again.page, '/code', { code: await phone.nextCode() }))).toBe(true);
-    expect((await budgets())[1]).toEqual({ guesses: 3, failed: 2, locked: false });
+    expect((await budgets())[1]).toEqual({ guesses: 2, failed: 2, locked: false });
     let done = await again.ua.submit(again.page, '/code', { code: await spare.nextCode() });
     if (isSignInNotice(done)) done = await continuePastNotice(again.ua, done);
     await relyingParties.get(first)!.finish(callbackOf(done), again.started);
     // The right code gave its point back and started the consecutive count again; the budget stays spent in part.
-    expect((await budgets())[1]).toEqual({ guesses: 3, failed: 0, locked: false });
+    expect((await budgets())[1]).toEqual({ guesses: 2, failed: 0, locked: false });
 
-    // The last point: the spare phone locks too, and only now is the sign-in's page the locked one.
+    // The last two points: the spare phone locks too, and only now is the sign-in's page the locked one.
     const last = await codePageOn(second, person);
+    expect(saysWrong(await last.ua.submit(last.page, '/code', { code: await spare.wrongCode() }))).toBe(true);
     const locked = await last.ua.submit(last.page, '/code', { code: await spare.wrongCode() });
     expect(locked.status).toBe(403);
     expect(locked.body).toContain('recovery');

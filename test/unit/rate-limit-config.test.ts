@@ -75,13 +75,6 @@ describe('rate-limit configuration', () => {
         'RATE_LIMIT_CODE_BUDGET must be at most 333 (got "334")',
       );
     });
-
-    it('refuses more apps per account than the budget has points: every code costs each app one point per app', () => {
-      expect(() => loadConfig({ RATE_LIMIT_CODE_BUDGET: '4' })).toThrow(
-        'MAX_AUTHENTICATORS must not be more than RATE_LIMIT_CODE_BUDGET: a code checked against every app of an account costs each app one point per app (got "5" and "4")',
-      );
-      expect(loadConfig({ RATE_LIMIT_CODE_BUDGET: '4', MAX_AUTHENTICATORS: '4' }).enrollment.maxAuthenticators).toBe(4);
-    });
   });
 
   it.each([

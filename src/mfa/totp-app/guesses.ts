@@ -4,9 +4,9 @@
 // checks no more codes against an app than its budget holds (SECURITY.md, "The guessing bound").
 //
 // A code checked against k apps could match any of them: k times the chance of a guess against one.
-// So it costs each of those apps k points, and the bound per account stays that of one app: while
-// no app is added, the last app to lock was checked by every guess, and its budget counted k for
-// each of them (SECURITY.md derives it).
+// It costs each of those apps one point, so each app's own bound holds and the account's is at most
+// k times it (SECURITY.md derives both). Charging k points each would keep the account's bound at
+// one app's, but then 4 typos would lock all 5 apps, before a sign-in's own start-over at 5.
 import type { Database } from '../../database/client.js';
 
 /** A point (or k points) of the guessing budget, taken before a code is checked. */

@@ -222,7 +222,12 @@ export class AuthenticatorStore implements Factor<{ authenticatorId: string }> {
         const row = await tx.authenticator.findFirst({ where: { id, accountId, ...CONFIRMED } });
         if (!row) return { ok: false, reason: 'not_found' } as const;
         const count = await this.countIn(tx, accountId);
-        if (count <= 1) return { ok: false, reason: 'last_factor' } as const;
+        // Never the last app that can still give a code: a locked one left alone leaves the person
+        // at the locked page.
+        const usable = await tx.authenticator.count({
+          where: { accountId, ...CONFIRMED, lockedAt: null, id: { not: id } },
+        });
+        if (count <= 1 || usable === 0) return { ok: false, reason: 'last_factor' } as const;
         await tx.authenticator.delete({ where: { id } });
         return { ok: true, removed: toView(row), remaining: count - 1 } as const;
       },
@@ -256,9 +261,9 @@ export class AuthenticatorStore implements Factor<{ authenticatorId: string }> {
    * conditional UPDATE, so of any number of simultaneous submissions on any number of instances
    * exactly one wins. `signIn` names the sign-in the code is typed in; the same UPDATE records it
    * with the step, so a replay can tell whether that step was accepted for this very sign-in.
-   * Before the code is checked it takes the guessing budget's points on every unlocked app (k apps:
-   * k points each, see ./guesses.ts); a right code or a replay gives them back, a wrong one keeps
-   * them and counts one more consecutive failure on each.
+   * Before the code is checked it takes one point of the guessing budget on every unlocked app
+   * (./guesses.ts); a right code or a replay gives them back, a wrong one keeps them and counts one
+   * more consecutive failure on each.
    */
   async verify(accountId: string, code: string, signIn: string): Promise<VerifyResult> {
     const now = this.clock.now();
@@ -267,7 +272,8 @@ export class AuthenticatorStore implements Factor<{ authenticatorId: string }> {
     if (!rows.length) return { ok: false, reason: 'not_enrolled' };
     const unlocked = rows.filter((row) => !row.lockedAt);
     if (!unlocked.length) return { ok: false, reason: 'locked' };
-    const cost = unlocked.length;
+    // One guess, one point on each app it is checked against (SECURITY.md, "The guessing bound").
+    const cost = 1;
     const points = await this.guesses.take(
       unlocked.map((row) => row.id),
       cost,
