@@ -30,7 +30,11 @@ describe('several authenticator apps on one account', () => {
   let second: RunningTwofold;
   const relyingParties = new Map<RunningTwofold, RelyingParty>();
   beforeAll(async () => {
-    const settings = { MAX_AUTHENTICATORS: '2', RATE_LIMIT_CODE_BUDGET: String(BUDGET), RATE_LIMIT_CODE_PER_ACCOUNT_IP: '20' };
+    const settings = {
+      MAX_AUTHENTICATORS: '2',
+      RATE_LIMIT_CODE_BUDGET: String(BUDGET),
+      RATE_LIMIT_CODE_PER_ACCOUNT_IP: '20',
+    };
     first = await startTwofold(settings);
     second = await startBeside(first, settings);
     const suffix = Date.now().toString(36);
