@@ -326,7 +326,13 @@ export class SignInFlow {
     const audit = this.d.audit.for({ accountId: account.id, clientId: attempt.clientId, ip: attempt.ip });
     if (acceptedStep === null) {
       await audit({ type: 'otp_failed', detail: { stage: 'enrolment', reason: 'wrong_code' } });
-      return this.wrongCode(attempt, pending);
+      const outcome = await this.wrongCode(attempt, pending);
+      // Too many wrong codes for this key (a mis-scanned entry, a phone far off): the start over
+      // shows a new one.
+      if (outcome.kind === 'started_over' && attempt.browser && pending.grant) {
+        await this.d.keptEnrolments.forget(attempt.browser, account.id, pending.grant);
+      }
+      return outcome;
     }
     const { grant } = pending;
     if (!grant) return { kind: 'current' };

@@ -9,7 +9,8 @@
 //   after the password again, so the entry already added in the app confirms. The key alone grants
 //   nothing: it is looked up only by a sign-in that holds a grant (src/signin/enrolment.ts), and a
 //   sign-in with the password in another browser gets a key of its own. Sealed with the SecretBox,
-//   bound to its id. Deleted when the enrolment is confirmed or refused.
+//   bound to its id. Deleted when the enrolment is confirmed or refused, or its sign-in starts over
+//   after too many wrong codes.
 // - The request lets the "expired" page offer "Start again" at our own /auth with the parameters
 //   oidc-provider validated then (and validates again): never an address taken from the browser.
 // No account id in the payloads: ending an account's sessions (a recovery code) must not drop them.
