@@ -3,7 +3,8 @@
 // recovery, another recovery code) the enrolment page shows the same key, so the entry already
 // added in the app links. The key stays with the browser it was shown in and with its grant: the
 // password alone, in another browser or without the grant, never shows it. Real HTTP, the real
-// protocol store; the interaction's expiry is oidc-provider's entry removed from that store.
+// protocol store (the database, then Redis); the interaction's expiry is oidc-provider's entry removed
+// from that store.
 import { RelyingParty } from '../support/relying-party.js';
 import { UserAgentAt } from '../support/from-address.js';
 import type { UserAgent, Visit } from '../support/user-agent.js';
@@ -21,6 +22,8 @@ import {
 } from '../support/sign-in.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { KEPT_SECRET_MODEL } from '../../src/signin/kept-enrolment.js';
+import { TEST_REDIS_URL } from '../support/databases.js';
+import { Redis } from 'ioredis';
 
 const EXPIRED = 'This sign-in has expired';
 const KEPT_FOR = 3600 * 1000;
@@ -182,5 +185,47 @@ describe('an enrolment that outlives its sign-in', () => {
     const linked = await ua.submit(enrolment, '/enroll', { code: await newPhone.nextCode() });
     expect((await saveRecoveryCodes(ua, linked)).recoveryCodes.length).toBeGreaterThan(0);
     expect(await twofold.authenticators.list(person.id)).toHaveLength(1);
+  });
+});
+
+describe('an enrolment that outlives its sign-in, with protocol state in Redis', () => {
+  let twofold: RunningTwofold;
+  let rp: RelyingParty;
+  let redis: Redis;
+  beforeAll(async () => {
+    twofold = await startTwofold({ REDIS_URL: TEST_REDIS_URL, ENROLLMENT_SECRET_TTL: '1h' });
+    rp = await RelyingParty.register(twofold, { clientId: 'console', firstParty: true });
+    redis = new Redis(TEST_REDIS_URL);
+  });
+  afterAll(async () => {
+    await redis.quit();
+    await twofold.stop();
+  });
+
+  it('keeps the sealed key in Redis for its own lifetime, and starting again shows it', async () => {
+    const person = await createPerson(twofold);
+    const ua = newBrowser(twofold);
+    const started = await rp.start();
+    const page = await submitPassword(ua, await ua.navigate(started.url), person.email, person.password);
+    const app = AuthenticatorApp.fromEnrolmentPage(page.body);
+    const uid = page.url.pathname.split('/').pop()!;
+
+    const keys = await redis.keys(`${twofold.config.redisKeyPrefix}${KEPT_SECRET_MODEL}:*`);
+    expect(keys).toHaveLength(1);
+    // Its own lifetime (an hour), beyond the interaction's; sealed, never the key itself.
+    expect(await redis.ttl(keys[0]!)).toBeGreaterThan(3500);
+    expect(JSON.stringify(await redis.hgetall(keys[0]!))).not.toContain(app.secret);
+    expect(await twofold.db.oidcPayload.count({ where: { model: KEPT_SECRET_MODEL } })).toBe(0);
+
+    await redis.del(`${twofold.config.redisKeyPrefix}Interaction:${uid}`);
+    const href = /<a href="([^"]+)">Start again<\/a>/.exec((await ua.navigate(page.url)).body)?.[1];
+    expect(href).toBeDefined();
+    const again = new URL(href!.replace(/&amp;/g, '&'), twofold.url);
+    const enrolment = await submitPassword(ua, await ua.navigate(again), person.email, person.password);
+    expect(AuthenticatorApp.fromEnrolmentPage(enrolment.body).secret).toBe(app.secret);
+    const linked = await ua.submit(enrolment, '/enroll', { code: await app.nextCode() });
+    const { visit } = await saveRecoveryCodes(ua, linked);
+    expect((await rp.finish(callbackOf(visit), started)).claims()?.sub).toBe(person.id);
+    expect(await redis.exists(keys[0]!)).toBe(0);
   });
 });
