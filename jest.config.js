@@ -36,6 +36,7 @@ export const POSTGRESQL_FILES = [
   'test/integration/code-double-submit.test.ts',
   'test/integration/database-dump.test.ts',
   'test/integration/database-errors.test.ts',
+  'test/integration/enrolment-restart.test.ts',
   'test/integration/guessing-budget.test.ts',
   'test/integration/hostile-input.test.ts',
   'test/integration/migrations.test.ts',

@@ -52,21 +52,32 @@ function afterSpending(ctx: Context, fallback: PageError): PageError {
 /** The interaction is unknown, expired, finished, or belongs to another browser. */
 export const interactionGone = () => new PageError(400, 'expired');
 
+/** Where "Start again" leads from an expired sign-in's page (interactions/steps/restart.ts), if anywhere. */
+export type RestartLink = (ctx: Context) => Promise<string | undefined>;
+
 /**
  * The interaction pages' own problems (PageError, an expired interaction) become their page here;
- * anything else goes on to `errorBoundary`.
+ * anything else goes on to `errorBoundary`. An expired sign-in's page offers to start it again when
+ * `restart` knows where (an enrolment page this browser was shown).
  */
-export function friendlyErrors(settings: FrameSettings): Middleware {
+export function friendlyErrors(settings: FrameSettings, restart?: RestartLink): Middleware {
   return async (ctx, next) => {
     try {
       await next();
     } catch (error) {
-      if (error instanceof PageError) {
-        showProblem(ctx, settings, error);
+      const gone =
+        error instanceof oidcErrors.SessionNotFound || (error instanceof PageError && error.problem === 'expired');
+      if (gone) {
+        const again = restart ? await restart(ctx) : undefined;
+        const wayOn = again
+          ? html`<p>${frameFor(ctx, settings).t('problem.expired.enrolment')}</p>
+              <p><a href="${again}">${frameFor(ctx, settings).t('problem.expired.restart')}</a></p>`
+          : undefined;
+        showProblem(ctx, settings, interactionGone(), wayOn);
         return;
       }
-      if (error instanceof oidcErrors.SessionNotFound) {
-        showProblem(ctx, settings, interactionGone());
+      if (error instanceof PageError) {
+        showProblem(ctx, settings, error);
         return;
       }
       throw error;

@@ -24,6 +24,7 @@ import { showLogin, showRecoveryForm, submitSecondStep } from './steps/login.js'
 import { submitPassword } from './steps/password.js';
 import { continueSignIn } from './steps/finish.js';
 import { openSetUpLink } from './steps/set-up-link.js';
+import { restartLink } from './steps/restart.js';
 import { SET_UP_PATH } from '../src/signin/enrolment.js';
 
 type StepHandler = (ctx: RouterContext, deps: StepServices, step: Step) => Promise<void>;
@@ -54,11 +55,14 @@ export function interactionRoutes(deps: InteractionDependencies): Middleware {
   };
 
   const router = new Router();
-  router.use(friendlyErrors(deps.config), async (ctx, next) => {
-    // Sign-in pages are personal and short-lived: never cached, by anyone.
-    ctx.set('Cache-Control', 'no-store');
-    await next();
-  });
+  router.use(
+    friendlyErrors(deps.config, (ctx) => restartLink(ctx, deps)),
+    async (ctx, next) => {
+      // Sign-in pages are personal and short-lived: never cached, by anyone.
+      ctx.set('Cache-Control', 'no-store');
+      await next();
+    },
+  );
 
   // `?return=` names the sign-in step (or the account page) the person came from, for a link back.
   router.get('/help/authenticator', (ctx) => {

@@ -16,6 +16,7 @@ import { AuthenticatorStore } from './mfa/totp-app/store.js';
 import type { RecoveryCodeStore } from './mfa/recovery-codes/store.js';
 import type { Enrolments } from './signin/enrolment.js';
 import { PendingSignIns, PENDING_MODEL } from './signin/pending.js';
+import { KEPT_SECRET_MODEL, KeptEnrolments, RESTART_MODEL } from './signin/kept-enrolment.js';
 import { SignInFlow } from './signin/flow.js';
 import { PasswordSignIn } from './signin/password.js';
 import type { ProtocolStore } from './oidc/adapters/index.js';
@@ -141,6 +142,14 @@ export async function createTwofold(
   );
   // Sign-in progress between the two factors, beside oidc-provider's own interaction state.
   const pendingSignIns = new PendingSignIns(protocolStore.adapter(PENDING_MODEL), secretBox());
+  // What of an enrolment outlives that interaction, for the browser it was shown in.
+  const keptEnrolments = new KeptEnrolments(
+    protocolStore.adapter(KEPT_SECRET_MODEL),
+    protocolStore.adapter(RESTART_MODEL),
+    secretBox(),
+    config.enrollment.secretTtlSeconds,
+    clock,
+  );
   const endSessions = (accountId: string) => protocolStore.revokeAccount(accountId);
   const passwords = new PasswordSignIn(accounts, config.bcryptCost, logger);
   passwords.warmUp();
@@ -151,6 +160,7 @@ export async function createTwofold(
     recoveryCodes,
     enrolments,
     pendingSignIns,
+    keptEnrolments,
     rateLimits,
     audit,
     metrics: recorder,

@@ -10,6 +10,7 @@ import type { SignInAttempt } from '../../src/signin/flow.js';
 import type { LimitRefusal } from '../../src/signin/attempt-limits.js';
 import { tooManyAttemptsPage } from '../pages/rate-limited.js';
 import { frameFor, type Frame } from '../language.js';
+import { enrolmentBrowser } from './restart.js';
 
 export interface Step {
   uid: string;
@@ -48,7 +49,7 @@ export async function loadStep(ctx: RouterContext, deps: StepServices): Promise<
 
 /** What the flow needs to know of this request. */
 export function attemptOf(ctx: RouterContext, step: Step): SignInAttempt {
-  return { uid: step.uid, clientId: step.clientId, ip: ctx.ip };
+  return { uid: step.uid, clientId: step.clientId, ip: ctx.ip, browser: enrolmentBrowser(ctx) };
 }
 
 /** A limit refused the attempt: 429 with the page and Retry-After. */

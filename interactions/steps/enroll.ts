@@ -1,6 +1,7 @@
 // Step 2 when this sign-in holds a grant to link an app (src/signin/enrolment.ts: a new account's
 // window, a recovery code just used, or a set-up link): link an authenticator app. The secret lives
-// sealed in the pending state, so reloading shows the same QR code; only a correct code links the
+// sealed in the pending state, so reloading shows the same QR code, and is kept for this browser
+// beyond the interaction (src/signin/kept-enrolment.ts), so starting again shows it too; only a correct code links the
 // app (the sign-in flow decides), which replaces the apps the grant names and issues a fresh set of
 // recovery codes, at once. The QR code is drawn here: presentation, not a rule.
 import type { RouterContext } from '@koa/router';
@@ -15,6 +16,7 @@ import { attemptOf, renderPage, showCurrentStep, type Step, type StepServices } 
 import { answeredAlike } from './outcome.js';
 import { showNewRecoveryCodes } from './recovery-codes.js';
 import { forgetSetUpLink } from './set-up-link.js';
+import { ensureEnrolmentBrowser } from './restart.js';
 import { problemPage } from '../layout.js';
 import type { PlainMessage } from '../pages/form.js';
 
@@ -31,7 +33,9 @@ export async function showEnroll(
   error?: PlainMessage,
   name?: string,
 ): Promise<void> {
-  const secret = await deps.flow.enrolmentSecret(pending);
+  // This browser's token: the key (and the request) outlive the interaction, for this browser only.
+  const attempt = { ...attemptOf(ctx, step), browser: ensureEnrolmentBrowser(ctx, deps) };
+  const secret = await deps.flow.enrolmentSecret(attempt, pending, step.interaction.params);
   const uri = totpKeyUri({ issuer: deps.config.issuerName, accountName: account.email, secret });
   // Drawn here, as markup: no script, no third party ever sees the secret.
   const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });

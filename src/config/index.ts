@@ -64,6 +64,8 @@ export interface EnrollmentConfig {
   readonly windowSeconds: number;
   /** How long a set-up link works. */
   readonly linkTtlSeconds: number;
+  /** How long the key shown on an enrolment page is kept for its browser (ENROLLMENT_SECRET_TTL). */
+  readonly secretTtlSeconds: number;
   /** How many authenticator apps one account may hold (MAX_AUTHENTICATORS). */
   readonly maxAuthenticators: number;
 }
@@ -221,6 +223,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     enrollment: Object.freeze({
       windowSeconds: e.ENROLLMENT_WINDOW,
       linkTtlSeconds: e.ENROLLMENT_LINK_TTL,
+      secretTtlSeconds: e.ENROLLMENT_SECRET_TTL,
       maxAuthenticators: e.MAX_AUTHENTICATORS,
     }),
     accountReauthWindowSeconds: e.ACCOUNT_REAUTH_WINDOW,

@@ -372,6 +372,12 @@ export const environmentSchema = z.object({
     description:
       'how long a set-up link printed by `user add`, `user reset-mfa` or `user enroll-link` works (single use; a new link voids the old one)',
   }),
+  // An enrolment outlives its sign-in (src/signin/kept-enrolment.ts): a person who took longer than
+  // the sign-in lasts to find their phone starts again and sees the same key, in the same browser.
+  ENROLLMENT_SECRET_TTL: span(60).prefault('1h').meta({
+    description:
+      'how long the key shown on the enrolment page is kept for the browser it was shown in, so a sign-in that expired there can start again and the entry already added in the app still works (after the password again, and only under the same grant)',
+  }),
   // The account page (src/account-security): changes there are a way past both factors (new
   // recovery codes, a new password, ending sessions), so they need a sign-in this recent.
   ACCOUNT_REAUTH_WINDOW: span(60).prefault('10m').meta({

@@ -18,6 +18,7 @@ import { accountKey, codeKey, ipKey, passwordKey } from '../ratelimit/limits.js'
 import type { RateLimits } from '../ratelimit/policies.js';
 import { givenBack, succeeded, takePoints, type LimitedAttempt, type LimitRefusal } from './attempt-limits.js';
 import type { EnrolmentRefusal, Enrolments } from './enrolment.js';
+import type { AuthorizationRequest, KeptEnrolments } from './kept-enrolment.js';
 import type { PasswordSignIn } from './password.js';
 import { MAX_WRONG_CODES, type PendingSignIn, type PendingSignIns } from './pending.js';
 import { noticesSinceLastSignIn, type SignInNotices } from './replay-notice.js';
@@ -30,6 +31,8 @@ export interface SignInFlowDependencies {
   recoveryCodes: RecoveryCodeStore;
   enrolments: Enrolments;
   pendingSignIns: PendingSignIns;
+  /** What of an enrolment outlives its interaction, for the browser it was shown in. */
+  keptEnrolments: KeptEnrolments;
   rateLimits: RateLimits;
   audit: AuditLog;
   metrics: MetricsRecorder;
@@ -43,6 +46,8 @@ export interface SignInAttempt {
   uid: string;
   clientId: string;
   ip: string;
+  /** The browser's enrolment token (src/signin/kept-enrolment.ts), when it holds one. */
+  browser?: string;
   /**
    * Told the moment a recovery code is used up, before anything else can fail: the page answering
    * a later failure must then say the code is spent, not "nothing was changed".
@@ -271,9 +276,37 @@ export class SignInFlow {
     return { kind: 'current' };
   }
 
-  /** The secret the enrolment page shows: the same on every reload of this sign-in. */
-  enrolmentSecret(pending: PendingSignIn): Promise<string> {
-    return this.d.pendingSignIns.enrolmentSecret(pending);
+  /**
+   * The secret the enrolment page shows: the same on every reload of this sign-in and, in this
+   * browser (`attempt.browser`), in a later sign-in under the same grant within
+   * ENROLLMENT_SECRET_TTL. `request` (oidc-provider's validated authorization request) is kept
+   * beside it, so that this sign-in, once expired, can be started again.
+   */
+  async enrolmentSecret(
+    attempt: SignInAttempt,
+    pending: PendingSignIn,
+    request: Record<string, unknown>,
+  ): Promise<string> {
+    const { browser } = attempt;
+    const { grant } = pending;
+    // Only a sign-in holding a grant shows an enrolment page (./steps.ts); checked here again,
+    // as a kept key must never reach a sign-in without one.
+    if (!browser || !grant) return this.d.pendingSignIns.enrolmentSecret(pending);
+    const kept = this.d.keptEnrolments;
+    return this.d.pendingSignIns.enrolmentSecret(pending, async () => {
+      await kept.keepRequest(browser, attempt.uid, request);
+      return kept.secretFor(browser, pending.accountId, grant);
+    });
+  }
+
+  /** How long the enrolment's key and request are kept for the browser (ENROLLMENT_SECRET_TTL). */
+  get keptLifetimeSeconds(): number {
+    return this.d.keptEnrolments.lifetimeSeconds;
+  }
+
+  /** The request an expired sign-in was for, when this browser was shown its enrolment page. */
+  restartOf(browser: string, uid: string): Promise<AuthorizationRequest | undefined> {
+    return this.d.keptEnrolments.requestOf(browser, uid);
   }
 
   /**
@@ -293,12 +326,22 @@ export class SignInFlow {
     const audit = this.d.audit.for({ accountId: account.id, clientId: attempt.clientId, ip: attempt.ip });
     if (acceptedStep === null) {
       await audit({ type: 'otp_failed', detail: { stage: 'enrolment', reason: 'wrong_code' } });
-      return this.wrongCode(attempt, pending);
+      const outcome = await this.wrongCode(attempt, pending);
+      // Too many wrong codes for this key (a mis-scanned entry, a phone far off): the start over
+      // shows a new one.
+      if (outcome.kind === 'started_over' && attempt.browser && pending.grant) {
+        await this.d.keptEnrolments.forget(attempt.browser, account.id, pending.grant);
+      }
+      return outcome;
     }
     const { grant } = pending;
     if (!grant) return { kind: 'current' };
     const result = await this.d.enrolments.confirm(account.id, grant, { label: name, secret, acceptedStep });
     const forgetLink = grant.reason === 'link';
+    // Confirmed or refused, the grant is used: its key is no longer kept for this browser.
+    if (attempt.browser && (result.ok || result.reason !== 'linked_by_this_sign_in')) {
+      await this.d.keptEnrolments.forget(attempt.browser, account.id, grant);
+    }
     if (!result.ok) {
       // The same form sent twice (a double click): the first submission linked the app and shows
       // the new codes; this one shows the step now due.

@@ -86,13 +86,14 @@ export class PendingSignIns {
 
   /**
    * The secret to enrol, created on first use and the same on every later call, so reloading the
-   * enrolment page shows the same QR code.
+   * enrolment page shows the same QR code. `create` makes the first one (the key this browser was
+   * shown for the same grant before, src/signin/kept-enrolment.ts; a new key by default).
    */
-  async enrolmentSecret(pending: PendingSignIn): Promise<string> {
+  async enrolmentSecret(pending: PendingSignIn, create = () => Promise.resolve(generateTotpSecret())): Promise<string> {
     if (pending.enrolment) {
       return this.box.open(pending.enrolment.ciphertext, pending.enrolment.keyId, pending.uid);
     }
-    const secret = generateTotpSecret();
+    const secret = await create();
     const sealed = this.box.seal(secret, pending.uid);
     await this.update(pending, (current) => ({
       ...current,

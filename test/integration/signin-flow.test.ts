@@ -58,7 +58,7 @@ describe('the sign-in flow', () => {
     at = await twofold.signIns.position(signIn.uid);
     if (at.due !== 'enroll') throw new Error(at.due);
     // The page shows the secret (kept in the pending sign-in); the form is then sent against that state.
-    const app = new AuthenticatorApp(await twofold.signIns.enrolmentSecret(at.pending));
+    const app = new AuthenticatorApp(await twofold.signIns.enrolmentSecret(signIn, at.pending, {}));
     at = await twofold.signIns.position(signIn.uid);
     if (at.due !== 'enroll') throw new Error(at.due);
     const enrolled = await twofold.signIns.submitEnrolment(signIn, at.pending, at.account, await codeNow(app), 'Phone');

@@ -152,6 +152,9 @@ export const de: Translation = {
   'problem.expired.title': 'Diese Anmeldung ist abgelaufen',
   'problem.expired.message':
     'Diese Anmeldeseite ist nicht mehr gültig: Sie ist möglicherweise abgelaufen oder wurde bereits abgeschlossen. Kehren Sie zur Anwendung zurück und melden Sie sich erneut an.',
+  'problem.expired.enrolment':
+    'Der Schlüssel, den Sie Ihrer Authenticator-App hinzugefügt haben, funktioniert weiterhin: Beginnen Sie erneut, melden Sie sich mit Ihrem Passwort an und geben Sie den Code ein, den Ihre App anzeigt.',
+  'problem.expired.restart': 'Erneut beginnen',
   'problem.refused.title': 'Diese Anfrage konnte nicht bearbeitet werden',
   'problem.refused.message': 'Die Anfrage wurde nicht verstanden. Gehen Sie zurück und versuchen Sie es erneut.',
   'problem.failed.title': 'Etwas ist schiefgelaufen',

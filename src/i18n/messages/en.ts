@@ -157,6 +157,9 @@ export const en = {
   'problem.expired.title': 'This sign-in has expired',
   'problem.expired.message':
     'This sign-in page is no longer valid: it may have expired or been completed already. Go back to the application and sign in again.',
+  'problem.expired.enrolment':
+    'The key you added to your authenticator app still works: start again, sign in with your password, and type the code your app shows.',
+  'problem.expired.restart': 'Start again',
   'problem.refused.title': 'This request could not be handled',
   'problem.refused.message': 'The request was not understood. Go back and try again.',
   'problem.failed.title': 'Something went wrong',

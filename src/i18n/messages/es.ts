@@ -147,6 +147,9 @@ export const es: Translation = {
   'problem.expired.title': 'Este inicio de sesión ha caducado',
   'problem.expired.message':
     'Esta página de inicio de sesión ya no es válida: puede que haya caducado o que ya se haya completado. Vuelva a la aplicación e inicie sesión de nuevo.',
+  'problem.expired.enrolment':
+    'La clave que añadió a su aplicación de autenticación sigue funcionando: vuelva a empezar, inicie sesión con su contraseña y escriba el código que muestra su aplicación.',
+  'problem.expired.restart': 'Volver a empezar',
   'problem.refused.title': 'No se pudo atender esta solicitud',
   'problem.refused.message': 'No se entendió la solicitud. Vuelva atrás e inténtelo de nuevo.',
   'problem.failed.title': 'Algo salió mal',

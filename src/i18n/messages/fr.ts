@@ -150,6 +150,9 @@ export const fr: Translation = {
   'problem.expired.title': 'Cette connexion a expiré',
   'problem.expired.message':
     'Cette page de connexion n’est plus valide : elle a peut-être expiré ou a déjà été utilisée. Revenez à l’application et connectez-vous de nouveau.',
+  'problem.expired.enrolment':
+    'La clé que vous avez ajoutée à votre application d’authentification fonctionne toujours : recommencez, connectez-vous avec votre mot de passe et saisissez le code affiché par votre application.',
+  'problem.expired.restart': 'Recommencer',
   'problem.refused.title': 'Cette requête n’a pas pu être traitée',
   'problem.refused.message': 'La requête n’a pas été comprise. Revenez en arrière et réessayez.',
   'problem.failed.title': 'Une erreur s’est produite',
