@@ -257,6 +257,102 @@ describe.each([
     });
   });
 
+  describe('an ended session stays ended', () => {
+    /** The phone's stored session, as a request of it in flight loaded it before the end. */
+    const loaded = async (accountId: string) => {
+      const [session] = await twofold.protocolStore.listByAccount('Session', accountId);
+      return session!;
+    };
+    /** What oidc-provider does at the end of that request: it saves the session it loaded. */
+    const writtenBack = async ({ id, payload }: { id: string; payload: Record<string, unknown> }, newId = id) =>
+      twofold.protocolStore.adapter('Session').upsert(newId, { ...payload, jti: newId }, 3600);
+
+    it('"End this session" while a request of it is in flight: its write-back, under any id, signs nobody in', async () => {
+      const { person, phone, app } = await phoneUsesNotes();
+      const inFlight = await loaded(person.id);
+      const { laptop, page } = await laptopOnAccount(person, app);
+      await laptop.submit(page, '/account/sessions/end', { session: String(inFlight.payload.uid) });
+
+      await writtenBack(inFlight);
+      // oidc-provider gives a session a new id when a sign-in step finishes: the same session.
+      await writtenBack(inFlight, 'a-new-id-for-the-same-session-0000000000');
+      expect(await signedIn(phone)).toBe(false);
+      expect(sessionsOn(await laptop.navigate('/account'))).toEqual([`Firefox on Linux @ ${laptop.address} (this)`]);
+      expect(await signedIn(laptop)).toBe(true);
+    });
+
+    it('"Sign out everywhere else" and a password change: a write-back of an ended session signs nobody in', async () => {
+      const { person, phone, app } = await phoneUsesNotes();
+      const first = await loaded(person.id);
+      const { laptop, page } = await laptopOnAccount(person, app);
+      await laptop.submit(page, '/account/sessions/end-others');
+      await writtenBack(first);
+      expect(await signedIn(phone)).toBe(false);
+
+      // The phone signs in again; the laptop changes the password, which ends every session.
+      const laptops = (await twofold.protocolStore.listByAccount('Session', person.id)).map((s) => s.payload.uid);
+      await typeCode(
+        phone,
+        await submitPassword(phone, await phone.navigate('/account'), person.email, person.password),
+        app,
+      );
+      const second = (await twofold.protocolStore.listByAccount('Session', person.id)).find(
+        (s) => !laptops.includes(s.payload.uid),
+      )!;
+      const changed = await laptop.submit(await laptop.navigate('/account'), '/account/password', {
+        current_password: person.password,
+        new_password: NEW_PASSWORD,
+        confirm_password: NEW_PASSWORD,
+      });
+      expect(changed.body).toContain('Your password was changed.');
+      await writtenBack(second);
+      expect(await signedIn(phone)).toBe(false);
+      expect(await twofold.protocolStore.listByAccount('Session', person.id)).toEqual([]);
+    });
+
+    it('an account page kept after a password change ends with the session its browser signed in with since', async () => {
+      const { person, phone, app } = await phoneUsesNotes();
+      const { laptop, page } = await laptopOnAccount(person, app);
+      const changed = await laptop.submit(page, '/account/password', {
+        current_password: person.password,
+        new_password: NEW_PASSWORD,
+        confirm_password: NEW_PASSWORD,
+      });
+      expect(changed.body).toContain('Your password was changed.');
+      // The laptop signs in again at the provider (to Notes); its account page is still the one kept.
+      const notesSignIn = await notes.start();
+      await typeCode(
+        laptop,
+        await submitPassword(laptop, await laptop.navigate(notesSignIn.url), person.email, NEW_PASSWORD),
+        app,
+      );
+      expect(isAccountPage(await laptop.navigate('/account'))).toBe(true);
+
+      const phonePage = await typeCode(
+        phone,
+        await submitPassword(phone, await phone.navigate('/account'), person.email, NEW_PASSWORD),
+        app,
+      );
+      const ended = await phone.submit(phonePage, '/account/sessions/end');
+      expect(notice(ended)).toContain('That session has ended.');
+      expect(isAccountPage(await phone.navigate('/account'))).toBe(true);
+      expect(isPasswordPage(await laptop.navigate('/account'))).toBe(true);
+    });
+
+    it('where a session was seen is forgotten when it signs out', async () => {
+      const { person, app } = await phoneUsesNotes();
+      const { laptop, page } = await laptopOnAccount(person, app);
+      const seen = () => twofold.protocolStore.listByAccount('TwofoldSessionSeen', person.id);
+      expect(await seen()).toHaveLength(2);
+      const confirm = await laptop.submit(page, '/account/sign-out');
+      const signedOut = await laptop.submit(confirm, '/session/end/confirm', {}, 'yes');
+      expect(signedOut.url.pathname).toBe('/account/signed-out');
+      const left = await seen();
+      expect(left).toHaveLength(1);
+      expect(left[0]!.payload.ip).not.toBe(laptop.address);
+    });
+  });
+
   describe('connected applications', () => {
     it('lists the applications allowed, in plain words, and revoking one ends its refresh tokens', async () => {
       const { person, phone, app, refreshToken } = await phoneUsesNotes();
