@@ -22,6 +22,7 @@ import {
   typeCode,
 } from '../support/sign-in.js';
 import { TEST_REDIS_URL as REDIS_URL } from '../support/databases.js';
+import { LogCapture } from '../support/log-capture.js';
 
 const FIREFOX_ON_LINUX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
 const SAFARI_ON_IPHONE =
@@ -67,8 +68,10 @@ describe.each([
 ])('the account page, protocol state in %s', (store, env: Record<string, string>) => {
   let twofold: RunningTwofold;
   let notes: RelyingParty;
+  // The audit trail's log lines (info), beside its rows.
+  const log = new LogCapture();
   beforeAll(async () => {
-    twofold = await startTwofold({ TRUST_PROXY: 'true', BCRYPT_COST: '4', ...env });
+    twofold = await startTwofold({ TRUST_PROXY: 'true', BCRYPT_COST: '4', LOG_LEVEL: 'info', ...env }, { logTo: log });
     // A third-party application: the person is asked for consent, and it gets refresh tokens.
     notes = await RelyingParty.register(twofold, { clientId: 'notes', name: 'Acme Notes' });
   });
@@ -418,6 +421,9 @@ describe.each([
         }
         expect(await twofold.recoveryCodes.use(person.id, recoveryCodes[0]!)).toEqual({ ok: true, remaining: 9 });
         expect(await events(person.id, 'recovery_codes_regenerated')).toEqual([]);
+        // Nor a log line of the event that was rolled back.
+        const logged = log.lines().filter((line) => line.msg === 'audit recovery_codes_regenerated');
+        expect(logged.filter((line) => (line.audit as { accountId?: string }).accountId === person.id)).toEqual([]);
       });
 
     if (store === 'the database')
