@@ -379,6 +379,19 @@ describe.each([
       ]);
     });
 
+    it('does not list a first-party application, nor revokes it (it is let in without asking anyway)', async () => {
+      const { person, phone, app } = await phoneUsesNotes();
+      const diary = await RelyingParty.register(twofold, { clientId: `diary-${person.id}`, firstParty: true });
+      const started = await diary.start({ scope: 'openid email offline_access', prompt: 'consent' });
+      const tokens = await diary.finish(callbackOf(await phone.navigate(started.url)), started);
+      const { laptop, page } = await laptopOnAccount(person, app);
+      expect([...page.body.matchAll(/<li class="connected-app">/g)]).toHaveLength(1);
+      expect(page.body).not.toContain(`diary-${person.id}`);
+      const refused = await laptop.submit(page, '/account/apps/revoke', { client: `diary-${person.id}` });
+      expect(notice(refused)).toBe('That application had no access any more. Nothing was changed.');
+      await expect(diary.refresh(tokens.refresh_token!)).resolves.toHaveProperty('refresh_token');
+    });
+
     it('revokes nothing for an application not connected, nor the account page itself', async () => {
       const { person, app, refreshToken } = await phoneUsesNotes();
       const { laptop, page } = await laptopOnAccount(person, app);
