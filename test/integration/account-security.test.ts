@@ -23,6 +23,7 @@ import {
 } from '../support/sign-in.js';
 import { TEST_REDIS_URL as REDIS_URL } from '../support/databases.js';
 import { LogCapture } from '../support/log-capture.js';
+import { PORTAL_SESSION_MODEL } from '../../src/portal/session.js';
 
 const FIREFOX_ON_LINUX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
 const SAFARI_ON_IPHONE =
@@ -151,6 +152,36 @@ describe.each([
         confirm_password: NEW_PASSWORD,
       });
       expect(changed.body).toContain('Your password was changed.');
+    });
+
+    it("a silent sign-in on a provider session signed in before the window counts from that session's sign-in", async () => {
+      const { person, app } = await phoneUsesNotes();
+      const phones = (await twofold.protocolStore.listByAccount('Session', person.id)).map((s) => s.payload.uid);
+      const { laptop } = await laptopOnAccount(person, app);
+      // The laptop's provider session signed in eleven minutes ago (oidc-provider keeps real time).
+      const sessions = twofold.protocolStore.adapter('Session');
+      const laptops = (await twofold.protocolStore.listByAccount('Session', person.id)).find(
+        (s) => !phones.includes(s.payload.uid),
+      )!;
+      const loginTs = Number(laptops.payload.loginTs) - ELEVEN_MINUTES / 1000;
+      await sessions.upsert(laptops.id, { ...laptops.payload, loginTs }, 3600);
+      // Its account page ends (as after an hour); the next visit signs in again without asking.
+      const portal = twofold.protocolStore.adapter(PORTAL_SESSION_MODEL);
+      for (const { id } of await twofold.protocolStore.listByAccount(PORTAL_SESSION_MODEL, person.id))
+        await portal.destroy(id);
+      const page = await laptop.navigate('/account');
+      expect(isAccountPage(page)).toBe(true);
+      expect(page.history.some((u) => u.pathname === '/account/callback')).toBe(true);
+
+      const asked = await laptop.submit(page, '/account/password', {
+        current_password: person.password,
+        new_password: NEW_PASSWORD,
+        confirm_password: NEW_PASSWORD,
+      });
+      expect(isPasswordPage(asked)).toBe(true);
+      const back = await typeCode(laptop, await submitPassword(laptop, asked, person.email, person.password), app);
+      expect(back.url.hash).toBe('#password-heading');
+      expect(await events(person.id, 'password_changed')).toEqual([]);
     });
 
     it('ending a session or revoking an app after the window ends nothing before both factors', async () => {
