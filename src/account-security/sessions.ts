@@ -95,6 +95,8 @@ export class AccountSessions {
       firstSeen: before?.accountId === accountId && before.firstSeen ? before.firstSeen : now,
       lastSeen: now,
     };
+    // Not for a session ended meanwhile (a request of it was in flight): where it was seen is gone.
+    if (!(await this.store.adapter('Session').findByUid(uid))) return;
     // As long as the session itself; oidc-provider's `exp` is in its own (real) seconds.
     const lifetime = session.exp ? session.exp - Math.floor(Date.now() / 1000) : 0;
     await adapter.upsert(uid, record as unknown as AdapterPayload, Math.max(lifetime, REFRESH_SECONDS));
