@@ -45,7 +45,7 @@ import { providerPages } from '../interactions/pages/provider-pages.js';
 import { systemClock, type Clock } from './clock.js';
 import { accountPortal } from '../interactions/account/routes.js';
 import { PORTAL_CLIENT_ID, registerPortalClient } from './portal/client.js';
-import { endPortalSessionsFrom, PORTAL_SESSION_MODEL } from './portal/session.js';
+import { endPortalSessions, PORTAL_SESSION_MODEL } from './portal/session.js';
 import { AccountSecurity } from './account-security/service.js';
 import { AccountSessions } from './account-security/sessions.js';
 import { ConnectedApps } from './account-security/connected-apps.js';
@@ -233,8 +233,8 @@ export async function createTwofold(
   await registerPortalClient(clients, config);
   let listeningOn: string | undefined;
   // Where each account is signed in (the account page lists it): noted after every provider request.
-  const accountSessions = new AccountSessions(protocolStore, clock, (accountId, uid) =>
-    endPortalSessionsFrom(protocolStore, accountId, uid),
+  const accountSessions = new AccountSessions(protocolStore, clock, (accountId, end) =>
+    endPortalSessions(protocolStore, accountId, end),
   );
   provider.use(recordSessionsSeen(accountSessions, logger));
   provider.use(

@@ -141,6 +141,7 @@ export function accountPortal({
     accountId: session.identity.sub,
     fullSignInAt: session.fullSignInAt,
     providerSession: (await providerSession(ctx, session.identity.sub)) ?? session.providerSession,
+    portalSession: sessions.idOf(ctx),
     ip: ctx.ip,
   });
 

@@ -2,6 +2,8 @@
 // client per session, holding the scopes consented to), and taking that back. The consent page
 // promises that revoking an app here ends its access: every grant of the account for that client
 // goes, with the codes, access and refresh tokens issued under it, so its next sign-in asks again.
+// First-party clients are not listed: they get consent without asking (interactions/steps/consent.ts),
+// so revoking one would be undone at its next sign-in; ending the session ends their tokens.
 import type { ClientStore } from '../clients/store.js';
 import type { ProtocolStore } from '../oidc/adapters/index.js';
 
@@ -42,8 +44,10 @@ export class ConnectedApps {
       byClient.set(grant.clientId, app);
     }
     const apps = await Promise.all(
-      [...byClient].map(async ([clientId, { scopes, since }]): Promise<ConnectedApp> => {
-        const name = (await this.clients.find(clientId))?.metadata.client_name;
+      [...byClient].map(async ([clientId, { scopes, since }]): Promise<ConnectedApp | null> => {
+        const client = await this.clients.find(clientId);
+        if (client?.firstParty) return null;
+        const name = client?.metadata.client_name;
         return {
           clientId,
           name: typeof name === 'string' && name ? name : null,
@@ -52,12 +56,14 @@ export class ConnectedApps {
         };
       }),
     );
-    return apps.sort((a, b) => (a.name ?? a.clientId).localeCompare(b.name ?? b.clientId));
+    return apps
+      .filter((app) => app !== null)
+      .sort((a, b) => (a.name ?? a.clientId).localeCompare(b.name ?? b.clientId));
   }
 
   /** Ends every grant of the account for the client; returns how many there were (0: nothing to revoke). */
   async revoke(accountId: string, clientId: string): Promise<number> {
-    if (this.hidden.includes(clientId)) return 0;
+    if (this.hidden.includes(clientId) || (await this.clients.find(clientId))?.firstParty) return 0;
     const grants = (await this.grants(accountId)).filter((g) => g.clientId === clientId);
     const adapter = this.store.adapter('Grant');
     await Promise.all(

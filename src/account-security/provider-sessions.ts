@@ -7,21 +7,25 @@ import type { KoaContextWithOIDC } from 'oidc-provider';
 import type { Logger } from 'pino';
 import type { AccountSessions } from './sessions.js';
 
-/** A provider middleware: after each request that used a signed-in session, `seen` for it. */
-export function recordSessionsSeen(sessions: Pick<AccountSessions, 'seen'>, logger: Logger): Middleware {
+/**
+ * A provider middleware: after each request that used a signed-in session, `seen` for it; after a
+ * request that ended one (a sign-out), `forget` it (SECURITY.md: kept only while the session lives).
+ */
+export function recordSessionsSeen(sessions: Pick<AccountSessions, 'seen' | 'forget'>, logger: Logger): Middleware {
   return async (ctx, next) => {
     await next();
     const session = (ctx as Partial<KoaContextWithOIDC>).oidc?.entities.Session;
-    if (!session?.accountId || (session as { destroyed?: boolean }).destroyed) return;
+    if (!session?.accountId) return;
     // A record of where a session was used must never fail the sign-in it follows.
-    await sessions
-      .seen(
-        { uid: session.uid, accountId: session.accountId, exp: session.exp },
-        { userAgent: ctx.get('user-agent') || undefined, ip: ctx.ip || null },
-      )
-      .catch((error: unknown) =>
-        logger.warn({ err: error, reqId: ctx.state.requestId as unknown }, 'recording where a session was seen failed'),
-      );
+    const recorded = (session as { destroyed?: boolean }).destroyed
+      ? sessions.forget(session.uid)
+      : sessions.seen(
+          { uid: session.uid, accountId: session.accountId, exp: session.exp },
+          { userAgent: ctx.get('user-agent') || undefined, ip: ctx.ip || null },
+        );
+    await recorded.catch((error: unknown) =>
+      logger.warn({ err: error, reqId: ctx.state.requestId as unknown }, 'recording where a session was seen failed'),
+    );
   };
 }
 

@@ -15,6 +15,8 @@ export interface Person {
   fullSignInAt: number | null;
   /** The uid of the provider session their browser holds, if known. */
   providerSession: string | undefined;
+  /** The id of the account-page session they ask from (kept when sessions end). */
+  portalSession?: string | undefined;
   ip: string;
 }
 
@@ -98,7 +100,7 @@ export class AccountSecurity {
     uid: string,
   ): Promise<{ ok: true } | { ok: false; reason: 'not_found' } | SignInAgain> {
     if (!this.recent(person)) return SIGN_IN_AGAIN;
-    const ended = await this.deps.sessions.end(person.accountId, uid);
+    const ended = await this.deps.sessions.end(person.accountId, uid, person.portalSession);
     if (!ended) return { ok: false, reason: 'not_found' };
     await this.audit(person, { type: 'sessions_ended', detail: { source: 'account_page', which: 'one', count: 1 } });
     return { ok: true };
@@ -107,7 +109,7 @@ export class AccountSecurity {
   /** Ends every session of the account but the asking browser's. */
   async endOtherSessions(person: Person): Promise<{ ok: true; count: number } | SignInAgain> {
     if (!this.recent(person)) return SIGN_IN_AGAIN;
-    const count = await this.deps.sessions.endOthers(person.accountId, person.providerSession);
+    const count = await this.deps.sessions.endOthers(person.accountId, person.providerSession, person.portalSession);
     await this.audit(person, { type: 'sessions_ended', detail: { source: 'account_page', which: 'others', count } });
     return { ok: true, count };
   }

@@ -46,7 +46,16 @@ export interface SessionInUse {
   exp?: number | undefined;
 }
 
-type Store = Pick<ProtocolStore, 'adapter' | 'listByAccount'>;
+type Store = Pick<ProtocolStore, 'adapter' | 'listByAccount' | 'endSessions'>;
+
+/**
+ * Which account pages (src/portal) go with sessions ended from /account: those signed in through an
+ * ended session (`from`), or every one of the account (`all`); never the asking page's own (`keep`).
+ */
+export interface PortalEnd {
+  which: { from: string } | 'all';
+  keep: string | undefined;
+}
 
 interface StoredSession {
   id: string;
@@ -61,7 +70,7 @@ export class AccountSessions {
     private readonly store: Store,
     private readonly clock: Clock,
     /** Ends what else belongs to an ended session (the account page's own session, src/portal). */
-    private readonly alsoEnd: (accountId: string, uid: string) => Promise<void> = () => Promise.resolve(),
+    private readonly alsoEnd: (accountId: string, end: PortalEnd) => Promise<void> = () => Promise.resolve(),
   ) {}
 
   /** Records that a signed-in session was used from this browser and address. */
@@ -86,6 +95,8 @@ export class AccountSessions {
       firstSeen: before?.accountId === accountId && before.firstSeen ? before.firstSeen : now,
       lastSeen: now,
     };
+    // Not for a session ended meanwhile (a request of it was in flight): where it was seen is gone.
+    if (!(await this.store.adapter('Session').findByUid(uid))) return;
     // As long as the session itself; oidc-provider's `exp` is in its own (real) seconds.
     const lifetime = session.exp ? session.exp - Math.floor(Date.now() / 1000) : 0;
     await adapter.upsert(uid, record as unknown as AdapterPayload, Math.max(lifetime, REFRESH_SECONDS));
@@ -123,33 +134,44 @@ export class AccountSessions {
    * asked its tokens to outlive logout: here the person ends the session on purpose). Returns the
    * clients it had signed in to, or null when the account has no such session.
    */
-  async end(accountId: string, uid: string): Promise<{ clientIds: string[] } | null> {
+  async end(accountId: string, uid: string, keepPortal?: string): Promise<{ clientIds: string[] } | null> {
     const session = (await this.sessions(accountId)).find((s) => s.uid === uid);
     if (!session) return null;
-    await this.endSession(accountId, session);
+    await this.endSessions([session]);
+    await this.alsoEnd(accountId, { which: { from: uid }, keep: keepPortal });
     return { clientIds: session.clientIds };
   }
 
-  /** Ends every session of the account but the one kept; returns how many ended. */
-  async endOthers(accountId: string, keepUid: string | undefined): Promise<number> {
+  /**
+   * Ends every session of the account but the one kept, and every account page of the account but
+   * the asking one (whatever session each came from); returns how many sessions ended.
+   */
+  async endOthers(accountId: string, keepUid: string | undefined, keepPortal?: string): Promise<number> {
     const others = (await this.sessions(accountId)).filter((s) => s.uid !== keepUid);
-    await Promise.all(others.map((session) => this.endSession(accountId, session)));
+    await this.endSessions(others);
+    await this.alsoEnd(accountId, { which: 'all', keep: keepPortal });
     return others.length;
   }
 
-  private async endSession(accountId: string, session: StoredSession): Promise<void> {
-    // The session first: from then on no new token can be issued in it.
-    await this.store.adapter('Session').destroy(session.id);
+  /** Forgets where a session was seen, once it ended (a sign-out): it is kept only while it lives. */
+  async forget(uid: string): Promise<void> {
+    await this.store.adapter(SESSION_SEEN_MODEL).destroy(uid);
+  }
+
+  private async endSessions(sessions: StoredSession[]): Promise<void> {
+    // The sessions first, for good: from then on no new token can be issued in them.
+    await this.store.endSessions(sessions);
     const grants = this.store.adapter('Grant');
     await Promise.all(
-      session.grantIds.map(async (grantId) => {
-        // Our adapters end every code and token of the grant whatever the model they are called on.
-        await grants.revokeByGrantId(grantId);
-        await grants.destroy(grantId);
-      }),
+      sessions.flatMap((session) => [
+        ...session.grantIds.map(async (grantId) => {
+          // Our adapters end every code and token of the grant whatever the model they are called on.
+          await grants.revokeByGrantId(grantId);
+          await grants.destroy(grantId);
+        }),
+        this.forget(session.uid),
+      ]),
     );
-    await this.store.adapter(SESSION_SEEN_MODEL).destroy(session.uid);
-    await this.alsoEnd(accountId, session.uid);
   }
 
   private async sessions(accountId: string): Promise<StoredSession[]> {

@@ -25,16 +25,27 @@ export class AuditLog {
   ) {}
 
   async record(event: AuditEventInput): Promise<void> {
-    await this.recordIn(this.db, event);
-    this.committed(event);
+    const id = await this.write(this.db, event);
+    this.committed(event, id);
   }
 
   /**
    * Records inside the caller's transaction, for a change that must not happen unrecorded: if the
    * row cannot be written, the transaction (and the change) rolls back. Once it commits, the caller
-   * tells the observers with `committed` (a retried transaction must not count twice).
+   * calls `committed`, which writes the log line and tells the observers: a transaction rolled back
+   * or retried must leave no line, or two.
    */
   async recordIn(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
+    await this.write(tx, event);
+  }
+
+  /** Logs an event recorded with `recordIn` and tells its observers, once its transaction committed. */
+  committed(event: AuditEventInput, id?: string): void {
+    this.logger.info({ audit: { ...event, ...(id ? { id } : {}) } }, `audit ${event.type}`);
+    for (const observer of this.observers) observer(event);
+  }
+
+  private async write(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<string> {
     const row = {
       id: randomUUID(),
       type: event.type,
@@ -43,13 +54,8 @@ export class AuditLog {
       ip: event.ip ?? null,
       detail: event.detail === undefined ? null : JSON.stringify(event.detail),
     };
-    this.logger.info({ audit: { ...event, id: row.id } }, `audit ${event.type}`);
     await tx.auditEvent.create({ data: row });
-  }
-
-  /** Tells the observers of an event recorded with `recordIn`, once its transaction committed. */
-  committed(event: AuditEventInput): void {
-    for (const observer of this.observers) observer(event);
+    return row.id;
   }
 
   /** Records events that share who and where (one sign-in step, one request): `for(ctx)(event)`. */

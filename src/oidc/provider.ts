@@ -9,7 +9,7 @@ import { clientSecretMatches } from '../clients/secret.js';
 import { ACR_VALUES } from './acr.js';
 import { twofoldInteractionPolicy } from './policy.js';
 import { registeredOriginsOnly } from './cors.js';
-import { INTERACTION_LIFETIME_SECONDS } from './lifetimes.js';
+import { INTERACTION_LIFETIME_SECONDS, SESSION_LIFETIME_SECONDS } from './lifetimes.js';
 import { LOCALES } from '../i18n/locales.js';
 
 /**
@@ -110,7 +110,7 @@ export function createProvider({ config, pages, keys, accounts, adapter }: Provi
       Interaction: INTERACTION_LIFETIME_SECONDS,
       Grant: 14 * 24 * 3600,
       RefreshToken: 14 * 24 * 3600,
-      Session: 14 * 24 * 3600,
+      Session: SESSION_LIFETIME_SECONDS,
     },
     interactions: { policy: twofoldInteractionPolicy(), url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     ...(pages ? { renderError: pages.error } : {}),

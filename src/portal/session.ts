@@ -6,6 +6,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'koa';
 import type { Adapter } from 'oidc-provider';
 import type { ProtocolStore } from '../oidc/adapters/index.js';
+import type { PortalEnd } from '../account-security/sessions.js';
 import type { PortalAuthorization, PortalIdentity } from './relying-party.js';
 
 export const PORTAL_SESSION_MODEL = 'TwofoldPortalSession';
@@ -85,6 +86,11 @@ export class PortalSessions {
     return record?.kind === 'signed-in' ? record.session : undefined;
   }
 
+  /** The id of the portal session this browser holds (its cookie), if any. */
+  idOf(ctx: Context): string | undefined {
+    return this.cookieId(ctx);
+  }
+
   /** Constant-time check of the CSRF token a form sent against the session's. */
   static csrfMatches(session: SignedInSession, sent: unknown): boolean {
     if (typeof sent !== 'string') return false;
@@ -125,21 +131,31 @@ export class PortalSessions {
 }
 
 /**
- * Ends the portal sessions that came from one provider session (ended from /account in another
- * browser): that browser's account page must not stay open on a session that no longer exists.
+ * Ends the account pages that go with provider sessions ended from /account in another browser:
+ * those signed in through the ended session, and those whose own session no longer lives or was
+ * never known (the page kept after a password change): that browser may have signed in again since
+ * and is asked again, silently if so. `all` ends every one (sign out everywhere else). Never the
+ * asking page's own.
  */
-export async function endPortalSessionsFrom(
+export async function endPortalSessions(
   store: Pick<ProtocolStore, 'adapter' | 'listByAccount'>,
   accountId: string,
-  providerSession: string,
+  { which, keep }: PortalEnd,
 ): Promise<void> {
   const adapter = store.adapter(PORTAL_SESSION_MODEL);
-  const entries = await store.listByAccount(PORTAL_SESSION_MODEL, accountId);
-  const bound = entries.filter(({ payload }) => {
+  const [entries, sessions] = await Promise.all([
+    store.listByAccount(PORTAL_SESSION_MODEL, accountId),
+    which === 'all' ? Promise.resolve([]) : store.listByAccount('Session', accountId),
+  ]);
+  const live = new Set(sessions.map(({ payload }) => payload.uid));
+  const ending = entries.filter(({ id, payload }) => {
     const record = (payload as { record?: PortalRecord }).record;
-    return record?.kind === 'signed-in' && record.session.providerSession === providerSession;
+    if (id === keep || record?.kind !== 'signed-in') return false;
+    if (which === 'all') return true;
+    const from = record.session.providerSession;
+    return from === which.from || from === undefined || !live.has(from);
   });
-  await Promise.all(bound.map(({ id }) => adapter.destroy(id)));
+  await Promise.all(ending.map(({ id }) => adapter.destroy(id)));
 }
 
 function randomId(): string {

@@ -22,6 +22,8 @@ import {
   typeCode,
 } from '../support/sign-in.js';
 import { TEST_REDIS_URL as REDIS_URL } from '../support/databases.js';
+import { LogCapture } from '../support/log-capture.js';
+import { PORTAL_SESSION_MODEL } from '../../src/portal/session.js';
 
 const FIREFOX_ON_LINUX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
 const SAFARI_ON_IPHONE =
@@ -67,8 +69,10 @@ describe.each([
 ])('the account page, protocol state in %s', (store, env: Record<string, string>) => {
   let twofold: RunningTwofold;
   let notes: RelyingParty;
+  // The audit trail's log lines (info), beside its rows.
+  const log = new LogCapture();
   beforeAll(async () => {
-    twofold = await startTwofold({ TRUST_PROXY: 'true', BCRYPT_COST: '4', ...env });
+    twofold = await startTwofold({ TRUST_PROXY: 'true', BCRYPT_COST: '4', LOG_LEVEL: 'info', ...env }, { logTo: log });
     // A third-party application: the person is asked for consent, and it gets refresh tokens.
     notes = await RelyingParty.register(twofold, { clientId: 'notes', name: 'Acme Notes' });
   });
@@ -148,6 +152,36 @@ describe.each([
         confirm_password: NEW_PASSWORD,
       });
       expect(changed.body).toContain('Your password was changed.');
+    });
+
+    it("a silent sign-in on a provider session signed in before the window counts from that session's sign-in", async () => {
+      const { person, app } = await phoneUsesNotes();
+      const phones = (await twofold.protocolStore.listByAccount('Session', person.id)).map((s) => s.payload.uid);
+      const { laptop } = await laptopOnAccount(person, app);
+      // The laptop's provider session signed in eleven minutes ago (oidc-provider keeps real time).
+      const sessions = twofold.protocolStore.adapter('Session');
+      const laptops = (await twofold.protocolStore.listByAccount('Session', person.id)).find(
+        (s) => !phones.includes(s.payload.uid),
+      )!;
+      const loginTs = Number(laptops.payload.loginTs) - ELEVEN_MINUTES / 1000;
+      await sessions.upsert(laptops.id, { ...laptops.payload, loginTs }, 3600);
+      // Its account page ends (as after an hour); the next visit signs in again without asking.
+      const portal = twofold.protocolStore.adapter(PORTAL_SESSION_MODEL);
+      for (const { id } of await twofold.protocolStore.listByAccount(PORTAL_SESSION_MODEL, person.id))
+        await portal.destroy(id);
+      const page = await laptop.navigate('/account');
+      expect(isAccountPage(page)).toBe(true);
+      expect(page.history.some((u) => u.pathname === '/account/callback')).toBe(true);
+
+      const asked = await laptop.submit(page, '/account/password', {
+        current_password: person.password,
+        new_password: NEW_PASSWORD,
+        confirm_password: NEW_PASSWORD,
+      });
+      expect(isPasswordPage(asked)).toBe(true);
+      const back = await typeCode(laptop, await submitPassword(laptop, asked, person.email, person.password), app);
+      expect(back.url.hash).toBe('#password-heading');
+      expect(await events(person.id, 'password_changed')).toEqual([]);
     });
 
     it('ending a session or revoking an app after the window ends nothing before both factors', async () => {
@@ -257,6 +291,102 @@ describe.each([
     });
   });
 
+  describe('an ended session stays ended', () => {
+    /** The phone's stored session, as a request of it in flight loaded it before the end. */
+    const loaded = async (accountId: string) => {
+      const [session] = await twofold.protocolStore.listByAccount('Session', accountId);
+      return session!;
+    };
+    /** What oidc-provider does at the end of that request: it saves the session it loaded. */
+    const writtenBack = async ({ id, payload }: { id: string; payload: Record<string, unknown> }, newId = id) =>
+      twofold.protocolStore.adapter('Session').upsert(newId, { ...payload, jti: newId }, 3600);
+
+    it('"End this session" while a request of it is in flight: its write-back, under any id, signs nobody in', async () => {
+      const { person, phone, app } = await phoneUsesNotes();
+      const inFlight = await loaded(person.id);
+      const { laptop, page } = await laptopOnAccount(person, app);
+      await laptop.submit(page, '/account/sessions/end', { session: String(inFlight.payload.uid) });
+
+      await writtenBack(inFlight);
+      // oidc-provider gives a session a new id when a sign-in step finishes: the same session.
+      await writtenBack(inFlight, 'a-new-id-for-the-same-session-0000000000');
+      expect(await signedIn(phone)).toBe(false);
+      expect(sessionsOn(await laptop.navigate('/account'))).toEqual([`Firefox on Linux @ ${laptop.address} (this)`]);
+      expect(await signedIn(laptop)).toBe(true);
+    });
+
+    it('"Sign out everywhere else" and a password change: a write-back of an ended session signs nobody in', async () => {
+      const { person, phone, app } = await phoneUsesNotes();
+      const first = await loaded(person.id);
+      const { laptop, page } = await laptopOnAccount(person, app);
+      await laptop.submit(page, '/account/sessions/end-others');
+      await writtenBack(first);
+      expect(await signedIn(phone)).toBe(false);
+
+      // The phone signs in again; the laptop changes the password, which ends every session.
+      const laptops = (await twofold.protocolStore.listByAccount('Session', person.id)).map((s) => s.payload.uid);
+      await typeCode(
+        phone,
+        await submitPassword(phone, await phone.navigate('/account'), person.email, person.password),
+        app,
+      );
+      const second = (await twofold.protocolStore.listByAccount('Session', person.id)).find(
+        (s) => !laptops.includes(s.payload.uid),
+      )!;
+      const changed = await laptop.submit(await laptop.navigate('/account'), '/account/password', {
+        current_password: person.password,
+        new_password: NEW_PASSWORD,
+        confirm_password: NEW_PASSWORD,
+      });
+      expect(changed.body).toContain('Your password was changed.');
+      await writtenBack(second);
+      expect(await signedIn(phone)).toBe(false);
+      expect(await twofold.protocolStore.listByAccount('Session', person.id)).toEqual([]);
+    });
+
+    it('an account page kept after a password change ends with the session its browser signed in with since', async () => {
+      const { person, phone, app } = await phoneUsesNotes();
+      const { laptop, page } = await laptopOnAccount(person, app);
+      const changed = await laptop.submit(page, '/account/password', {
+        current_password: person.password,
+        new_password: NEW_PASSWORD,
+        confirm_password: NEW_PASSWORD,
+      });
+      expect(changed.body).toContain('Your password was changed.');
+      // The laptop signs in again at the provider (to Notes); its account page is still the one kept.
+      const notesSignIn = await notes.start();
+      await typeCode(
+        laptop,
+        await submitPassword(laptop, await laptop.navigate(notesSignIn.url), person.email, NEW_PASSWORD),
+        app,
+      );
+      expect(isAccountPage(await laptop.navigate('/account'))).toBe(true);
+
+      const phonePage = await typeCode(
+        phone,
+        await submitPassword(phone, await phone.navigate('/account'), person.email, NEW_PASSWORD),
+        app,
+      );
+      const ended = await phone.submit(phonePage, '/account/sessions/end');
+      expect(notice(ended)).toContain('That session has ended.');
+      expect(isAccountPage(await phone.navigate('/account'))).toBe(true);
+      expect(isPasswordPage(await laptop.navigate('/account'))).toBe(true);
+    });
+
+    it('where a session was seen is forgotten when it signs out', async () => {
+      const { person, app } = await phoneUsesNotes();
+      const { laptop, page } = await laptopOnAccount(person, app);
+      const seen = () => twofold.protocolStore.listByAccount('TwofoldSessionSeen', person.id);
+      expect(await seen()).toHaveLength(2);
+      const confirm = await laptop.submit(page, '/account/sign-out');
+      const signedOut = await laptop.submit(confirm, '/session/end/confirm', {}, 'yes');
+      expect(signedOut.url.pathname).toBe('/account/signed-out');
+      const left = await seen();
+      expect(left).toHaveLength(1);
+      expect(left[0]!.payload.ip).not.toBe(laptop.address);
+    });
+  });
+
   describe('connected applications', () => {
     it('lists the applications allowed, in plain words, and revoking one ends its refresh tokens', async () => {
       const { person, phone, app, refreshToken } = await phoneUsesNotes();
@@ -278,6 +408,19 @@ describe.each([
       expect(await events(person.id, 'connected_app_revoked')).toEqual([
         expect.objectContaining({ clientId: 'notes', detail: { source: 'account_page', grants: 1 } }),
       ]);
+    });
+
+    it('does not list a first-party application, nor revokes it (it is let in without asking anyway)', async () => {
+      const { person, phone, app } = await phoneUsesNotes();
+      const diary = await RelyingParty.register(twofold, { clientId: `diary-${person.id}`, firstParty: true });
+      const started = await diary.start({ scope: 'openid email offline_access', prompt: 'consent' });
+      const tokens = await diary.finish(callbackOf(await phone.navigate(started.url)), started);
+      const { laptop, page } = await laptopOnAccount(person, app);
+      expect([...page.body.matchAll(/<li class="connected-app">/g)]).toHaveLength(1);
+      expect(page.body).not.toContain(`diary-${person.id}`);
+      const refused = await laptop.submit(page, '/account/apps/revoke', { client: `diary-${person.id}` });
+      expect(notice(refused)).toBe('That application had no access any more. Nothing was changed.');
+      await expect(diary.refresh(tokens.refresh_token!)).resolves.toHaveProperty('refresh_token');
     });
 
     it('revokes nothing for an application not connected, nor the account page itself', async () => {
@@ -322,6 +465,9 @@ describe.each([
         }
         expect(await twofold.recoveryCodes.use(person.id, recoveryCodes[0]!)).toEqual({ ok: true, remaining: 9 });
         expect(await events(person.id, 'recovery_codes_regenerated')).toEqual([]);
+        // Nor a log line of the event that was rolled back.
+        const logged = log.lines().filter((line) => line.msg === 'audit recovery_codes_regenerated');
+        expect(logged.filter((line) => (line.audit as { accountId?: string }).accountId === person.id)).toEqual([]);
       });
 
     if (store === 'the database')

@@ -10,6 +10,8 @@ import { SqliteProtocolState } from './sqlite.js';
 import type { SqliteConnection } from '../../database/sqlite.js';
 import { RedisAdapter, RedisKeys, defineScripts, listIndex, revokeIndex } from './redis.js';
 import type { RedisConnection } from '../../redis/connection.js';
+import { SESSION_LIFETIME_SECONDS } from '../lifetimes.js';
+import { honouringEndedSessions, type SessionRef } from './ended-sessions.js';
 
 export interface ProtocolStore {
   /** Where the state lives: `/readyz` names Redis when it is Redis. */
@@ -22,7 +24,12 @@ export interface ProtocolStore {
    * an index by account anyway (for revokeAccount), which this reads.
    */
   listByAccount(model: string, accountId: string): Promise<StoredEntry[]>;
-  /** Ends every session, grant, code and token that belongs to the account. */
+  /**
+   * Ends sessions for good (ended-sessions.ts): none of them is found or stored again, under any id.
+   * Their grants and tokens are the caller's to end.
+   */
+  endSessions(sessions: SessionRef[]): Promise<void>;
+  /** Ends every session (for good), grant, code and token that belongs to the account. */
   revokeAccount(accountId: string): Promise<void>;
   /** Ends every grant, code and token issued to the client (consents are grants). */
   revokeClient(clientId: string): Promise<void>;
@@ -50,20 +57,23 @@ function adaptersOf(clients: ClientStore, make: (model: string) => Adapter): (mo
 }
 
 export function databaseProtocolStore(db: Database, clients: ClientStore): ProtocolStore {
-  return {
-    kind: 'database',
-    adapter: adaptersOf(clients, (model) => new DatabaseAdapter(db, model)),
-    listByAccount: (model, accountId) => listAccountState(db, model, accountId),
-    revokeAccount: (accountId) => revokeAccountState(db, accountId),
-    revokeClient: (clientId) => revokeClientState(db, clientId),
-    purge: async () => {
-      await purgeExpired(db);
+  return honouringEndedSessions(
+    {
+      kind: 'database',
+      adapter: adaptersOf(clients, (model) => new DatabaseAdapter(db, model)),
+      listByAccount: (model, accountId) => listAccountState(db, model, accountId),
+      revokeAccount: (accountId) => revokeAccountState(db, accountId),
+      revokeClient: (clientId) => revokeClientState(db, clientId),
+      purge: async () => {
+        await purgeExpired(db);
+      },
+      // The database's own readiness is checked beside this (/readyz names both).
+      ready: () => Promise.resolve(true),
+      // The database connection belongs to the server, which closes it.
+      close: () => Promise.resolve(),
     },
-    // The database's own readiness is checked beside this (/readyz names both).
-    ready: () => Promise.resolve(true),
-    // The database connection belongs to the server, which closes it.
-    close: () => Promise.resolve(),
-  };
+    SESSION_LIFETIME_SECONDS,
+  );
 }
 
 /**
@@ -72,21 +82,24 @@ export function databaseProtocolStore(db: Database, clients: ClientStore): Proto
  */
 export function sqliteProtocolStore(connection: SqliteConnection, clients: ClientStore): ProtocolStore {
   const state = new SqliteProtocolState(connection);
-  return {
-    kind: 'database',
-    adapter: adaptersOf(clients, (model) => state.adapter(model)),
-    listByAccount: (model, accountId) => state.listByAccount(model, accountId),
-    revokeAccount: (accountId) => state.revokeAccount(accountId),
-    revokeClient: (clientId) => state.revokeClient(clientId),
-    purge: async () => {
-      await state.purge();
+  return honouringEndedSessions(
+    {
+      kind: 'database',
+      adapter: adaptersOf(clients, (model) => state.adapter(model)),
+      listByAccount: (model, accountId) => state.listByAccount(model, accountId),
+      revokeAccount: (accountId) => state.revokeAccount(accountId),
+      revokeClient: (clientId) => state.revokeClient(clientId),
+      purge: async () => {
+        await state.purge();
+      },
+      ready: () => Promise.resolve(true),
+      close: () => {
+        state.close();
+        return Promise.resolve();
+      },
     },
-    ready: () => Promise.resolve(true),
-    close: () => {
-      state.close();
-      return Promise.resolve();
-    },
-  };
+    SESSION_LIFETIME_SECONDS,
+  );
 }
 
 /** How long /readyz waits for Redis to answer a PING. */
@@ -104,31 +117,34 @@ export function redisProtocolStore(
 ): ProtocolStore {
   defineScripts(redis);
   const keys = new RedisKeys(prefix);
-  return {
-    kind: 'redis',
-    adapter: adaptersOf(clients, (model) => new RedisAdapter(redis, keys, model)),
-    listByAccount: (model, accountId) => listIndex(redis, keys, keys.account(accountId), model),
-    revokeAccount: (accountId) => revokeIndex(redis, keys.account(accountId)),
-    revokeClient: (clientId) => revokeIndex(redis, keys.client(clientId)),
-    // Redis expires entries itself.
-    purge: () => Promise.resolve(),
-    ready: async () => {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<false>(
-        (resolve) => (timer = setTimeout(() => resolve(false), REDIS_READY_TIMEOUT_MS)),
-      );
-      const ping = redis.ping().then(
-        () => true,
-        () => false,
-      );
-      try {
-        return await Promise.race([ping, timeout]);
-      } finally {
-        clearTimeout(timer);
-      }
+  return honouringEndedSessions(
+    {
+      kind: 'redis',
+      adapter: adaptersOf(clients, (model) => new RedisAdapter(redis, keys, model)),
+      listByAccount: (model, accountId) => listIndex(redis, keys, keys.account(accountId), model),
+      revokeAccount: (accountId) => revokeIndex(redis, keys.account(accountId)),
+      revokeClient: (clientId) => revokeIndex(redis, keys.client(clientId)),
+      // Redis expires entries itself.
+      purge: () => Promise.resolve(),
+      ready: async () => {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<false>(
+          (resolve) => (timer = setTimeout(() => resolve(false), REDIS_READY_TIMEOUT_MS)),
+        );
+        const ping = redis.ping().then(
+          () => true,
+          () => false,
+        );
+        try {
+          return await Promise.race([ping, timeout]);
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      close: async () => {
+        await redis.quit().catch(() => redis.disconnect());
+      },
     },
-    close: async () => {
-      await redis.quit().catch(() => redis.disconnect());
-    },
-  };
+    SESSION_LIFETIME_SECONDS,
+  );
 }
