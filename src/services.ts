@@ -17,7 +17,6 @@ import { Enrolments } from './signin/enrolment.js';
 import { createProvider, type ProviderPages } from './oidc/provider.js';
 import { systemClock, type Clock } from './clock.js';
 import { databaseProtocolStore, redisProtocolStore, sqliteProtocolStore } from './oidc/adapters/index.js';
-import { openRedis, waitUntilReady } from './redis/connection.js';
 import { openSqlite } from './database/sqlite.js';
 import { sqliteAccountLookups } from './accounts/sqlite-lookups.js';
 
@@ -36,7 +35,7 @@ export async function openServices(
 ) {
   const { applied } = await migrate(config.database);
   if (applied.length) logger.info({ applied }, 'database migrations applied');
-  const db = openDatabase(config.database);
+  const db = await openDatabase(config.database);
   // The embedded database's hot paths (protocol state, account lookups) skip Prisma: one connection
   // of our own with prepared statements, owned and closed by the protocol store (so only when that
   // store is the database, not Redis).
@@ -66,9 +65,7 @@ export async function openServices(
   let provider: Provider | undefined; // eslint-disable-line prefer-const -- assigned below, read by the closure above it
   const clients = new ClientStore(db, (metadata) => provider!.Client.validate(metadata as never));
   // Protocol state in Redis when configured (what lets instances share sessions), else the database.
-  const redis = openRedis(config, logger);
-  if (redis && !(await waitUntilReady(redis)))
-    logger.warn('redis unreachable at start-up; /readyz reports it until it answers');
+  const redis = withoutRedis ? undefined : await connectRedis(config, logger);
   const protocolStore = redis
     ? redisProtocolStore(redis, clients, { prefix: config.redisKeyPrefix })
     : sqlite
@@ -98,6 +95,15 @@ export async function openServices(
     protocolStore,
     redis,
   };
+}
+
+/** The configured Redis connection; ioredis is loaded only here, so an instance without Redis never holds it. */
+async function connectRedis(config: Readonly<Config>, logger: Logger) {
+  const { openRedis, waitUntilReady } = await import('./redis/connection.js');
+  const redis = openRedis(config, logger);
+  if (redis && !(await waitUntilReady(redis)))
+    logger.warn('redis unreachable at start-up; /readyz reports it until it answers');
+  return redis;
 }
 
 export type Services = Awaited<ReturnType<typeof openServices>>;
