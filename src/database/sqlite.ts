@@ -13,7 +13,7 @@ const LOCK_WAIT_STEP_MS = 5;
 // How long a write waits for the lock in all before the database counts as unavailable.
 const LOCK_WAIT_MS = 10_000;
 
-const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
+export const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
 
 /**
  * Runs one write of this connection; while another connection holds the write lock (a Prisma
