@@ -52,7 +52,7 @@ async function serve(config: Readonly<Config>, logger: Logger): Promise<void> {
       logger.info({ signal }, 'stopping');
       closed.then(
         () => {
-          // Written synchronously (pino's default destination), so this line is out before the exit.
+          // Written before the exit by the 'exit' handler of the log's standard output (logging.ts).
           logger.info('stopped: connections drained, database and redis pools closed');
           process.exit(0);
         },
