@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 // `npm start`: reads the configuration, migrates, serves, and stops cleanly on SIGTERM/SIGINT.
 import cluster from 'node:cluster';
+import { setFlagsFromString } from 'node:v8';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config/index.js';
 import { createLogger } from './logging.js';
 import { NO_ACCOUNT_YET, PORT_IN_USE_EXIT_CODE, portInUse, whereThingsAre } from './start-up.js';
 import type { WorkerListening } from './workers/primary.js';
+
+// Prisma's query compiler is WebAssembly, which V8 first compiles with its baseline tier and then
+// again, function by function, with its optimising one: ~15 MiB more resident memory per worker
+// for code that runs mostly at start-up (Prisma caches its query plans; the hot paths of the
+// embedded default skip Prisma). Issue 11: an idle worker within 150 MiB. Before any is compiled.
+setFlagsFromString('--no-wasm-tier-up');
 
 let config: Readonly<Config>;
 try {
