@@ -19,6 +19,8 @@ import { systemClock, type Clock } from './clock.js';
 import { databaseProtocolStore, redisProtocolStore, sqliteProtocolStore } from './oidc/adapters/index.js';
 import { openSqlite } from './database/sqlite.js';
 import { sqliteAccountLookups } from './accounts/sqlite-lookups.js';
+import { sqliteAuditRows } from './audit/sqlite.js';
+import { WriteBatch } from './database/write-batch.js';
 
 export interface ServiceOptions {
   /** What time it is, for every time-dependent rule; the system clock by default. */
@@ -40,14 +42,16 @@ export async function openServices(
   // of our own with prepared statements, owned and closed by the protocol store (so only when that
   // store is the database, not Redis).
   const withoutRedis = !config.redisUrl && !config.redisClusterNodes;
-  const sqlite = config.database.kind === 'sqlite' && withoutRedis ? openSqlite(config.database.file) : undefined;
+  // Everything written through it is committed once per turn of the event loop (write-batch.ts).
+  const connection = config.database.kind === 'sqlite' && withoutRedis ? openSqlite(config.database.file) : undefined;
+  const sqlite = connection && { connection, batch: new WriteBatch(connection) };
   const keys = await loadKeys(config.keysDir);
   const accounts = new AccountStore(db, config.bcryptCost, {
-    lookups: sqlite && sqliteAccountLookups(sqlite),
+    lookups: sqlite && sqliteAccountLookups(sqlite.connection),
     enrollmentWindowSeconds: config.enrollment.windowSeconds,
     clock,
   });
-  const audit = new AuditLog(db, logger);
+  const audit = new AuditLog(db, logger, sqlite && sqliteAuditRows(sqlite.connection, sqlite.batch));
   // Re-reads KEYS_DIR/secrets.json on an unknown key id: `keys rotate-secret` needs no restart.
   const secretBox = () => new SecretBox(keys.secretKeys, () => readSecretKeys(config.keysDir));
   const authenticators = new AuthenticatorStore(db, secretBox(), {
@@ -69,7 +73,7 @@ export async function openServices(
   const protocolStore = redis
     ? redisProtocolStore(redis, clients, { prefix: config.redisKeyPrefix })
     : sqlite
-      ? sqliteProtocolStore(sqlite, clients)
+      ? sqliteProtocolStore(sqlite.connection, sqlite.batch, clients)
       : databaseProtocolStore(db, clients);
   provider = createProvider({
     config,

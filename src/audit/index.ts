@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../database/client.js';
 import type { AuditContext, AuditEvent, AuditEventBody, AuditEventInput, AuditEventType } from './events.js';
+import type { AuditRows } from './sqlite.js';
 
 export type { AuditContext, AuditEvent, AuditEventBody, AuditEventInput, AuditEventType } from './events.js';
 
@@ -19,9 +20,11 @@ function toEvent(row: Row): AuditEvent {
 export class AuditLog {
   private readonly observers: ((event: AuditEventInput) => void)[] = [];
 
+  /** `rows`: the sign-in's writes and reads through SQLite's driver on the embedded default (sqlite.ts). */
   constructor(
     private readonly db: Database,
     private readonly logger: Logger,
+    private readonly rows?: AuditRows,
   ) {}
 
   async record(event: AuditEventInput): Promise<void> {
@@ -34,7 +37,8 @@ export class AuditLog {
       detail: event.detail === undefined ? null : JSON.stringify(event.detail),
     };
     this.logger.info({ audit: { ...event, id: row.id } }, `audit ${event.type}`);
-    await this.db.auditEvent.create({ data: row });
+    if (this.rows) await this.rows.insert(row);
+    else await this.db.auditEvent.create({ data: row });
     for (const observer of this.observers) observer(event);
   }
 
@@ -57,6 +61,11 @@ export class AuditLog {
     type: T | readonly T[],
     options: { after?: Date | undefined; limit?: number } = {},
   ): Promise<AuditEvent<T>[]> {
+    if (this.rows) {
+      const types = typeof type === 'string' ? [type] : type;
+      const rows = await this.rows.recent(accountId, types, options.after, options.limit ?? 100);
+      return rows.map(toEvent) as AuditEvent<T>[];
+    }
     const rows = await this.db.auditEvent.findMany({
       where: {
         accountId,

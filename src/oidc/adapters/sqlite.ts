@@ -8,7 +8,7 @@
 // Writes are committed together, one transaction per turn of the event loop (write-batch.ts).
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { sqliteTimestamp as timestamp, type SqliteConnection } from '../../database/sqlite.js';
-import { WriteBatch } from '../../database/write-batch.js';
+import type { WriteBatch } from '../../database/write-batch.js';
 import { mayBeStored } from '../../database/text.js';
 import { accountOf, clientOf, grantOf } from './owners.js';
 
@@ -67,11 +67,11 @@ class Statements {
 /** The statements behind every model's adapter, on a connection it owns: `close()` ends it. */
 export class SqliteProtocolState {
   readonly statements: Statements;
-  private readonly batch: WriteBatch;
-
-  constructor(private readonly db: SqliteConnection) {
+  constructor(
+    private readonly db: SqliteConnection,
+    private readonly batch: WriteBatch,
+  ) {
     this.statements = new Statements(db);
-    this.batch = new WriteBatch(db);
   }
 
   adapter(model: string): Adapter {
