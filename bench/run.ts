@@ -7,8 +7,9 @@
 //
 // Environment: BENCH_STORES (sqlite,postgresql+redis), BENCH_SECONDS per measurement (4),
 // BENCH_ROUNDS (2), BENCH_SOAK_SIGN_INS (2000; 100000 for the full soak), BENCH_ACCOUNTS (1000000),
-// BENCH_OUTPUT (bench-results.json). Needs wrk, PostgreSQL on 127.0.0.1:5432 and Redis on :6379
-// for the second store, like the tests.
+// BENCH_OUTPUT (bench-results.json), BENCH_PATHS (discovery,jwks,client_credentials,refresh,sign-in:
+// all by default; the accounts, soak and bcrypt-12 parts run with sign-in). Needs wrk, PostgreSQL on
+// 127.0.0.1:5432 and Redis on :6379 for the second store, like the tests.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,8 @@ const SOAK = Number(process.env.BENCH_SOAK_SIGN_INS ?? 2000);
 const MANY_ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 1_000_000);
 const OUTPUT = process.env.BENCH_OUTPUT ?? 'bench-results.json';
 const CONCURRENCY = [1, 8, 32] as const;
+const ALL_PATHS: Path[] = ['discovery', 'jwks', 'client_credentials', 'refresh', 'sign-in'];
+const PATHS = (process.env.BENCH_PATHS?.split(',') ?? ALL_PATHS) as Path[];
 // Enough people that none signs in twice in one 30 s step at the rates measured here.
 const PEOPLE = 3000;
 const PASSWORD = 'a long bench passphrase 42';
@@ -184,8 +187,12 @@ async function environment(store: Store): Promise<Environment> {
       'RATE_LIMIT_PASSWORD_PER_IP',
       'RATE_LIMIT_CODE_PER_IP',
       'RATE_LIMIT_TOKEN_PER_CLIENT_IP',
+      'RATE_LIMIT_RIGHT_PASSWORD_PER_IP',
+      'RATE_LIMIT_INTERACTION_PER_IP',
     ].map((name) => [name, '100000']),
   );
+  // The soak signs each person in many times in one window.
+  limits.RATE_LIMIT_RIGHT_PASSWORD_PER_ACCOUNT = '10000';
   const env: Record<string, string> = {
     DATA_DIR: join(dir, 'data'),
     KEYS_DIR: join(dir, 'keys'),
@@ -241,11 +248,12 @@ async function benchStore(store: Store): Promise<void> {
   let idleRss = NaN;
   try {
     const chains = new Map<Server, string[]>();
-    for (const server of [pair.twofold, pair.bare])
-      chains.set(server, await refreshChains(server, pair.seeded.app, pair.people, 32));
+    if (PATHS.includes('refresh'))
+      for (const server of [pair.twofold, pair.bare])
+        chains.set(server, await refreshChains(server, pair.seeded.app, pair.people, 32));
     idleRss = pair.twofold.rssMb();
     const load = loadOf(pair, chains);
-    for (const path of ['discovery', 'jwks', 'client_credentials', 'refresh', 'sign-in'] as Path[]) {
+    for (const path of ALL_PATHS.filter((p) => PATHS.includes(p))) {
       for (const c of CONCURRENCY) {
         // A warm-up of each first: JIT, pools, caches.
         for (const server of [pair.twofold, pair.bare]) await load[path](server, Math.min(c, 8));
@@ -266,44 +274,46 @@ async function benchStore(store: Store): Promise<void> {
       }
     }
 
-    // Flat from 10³ to 10⁶ accounts: the same sign-ins on a database a thousand times larger.
-    const config = loadConfig({ ...first.env, ISSUER: 'http://127.0.0.1:1' });
-    const small = rows.find((r) => r.store === store && r.path === 'sign-in, bcrypt 10' && r.concurrency === 8)!;
-    const accounts = await fillAccounts(config, MANY_ACCOUNTS, await hashPassword('filler', 4));
-    const large = record(
-      store,
-      `sign-in, ${accounts} accounts`,
-      8,
-      await compare([pair.twofold], (s) => loadOf(pair, chains)['sign-in'](s, 8)),
-    );
-    check(`${store}: sign-in with ${accounts} accounts ÷ with ${PEOPLE}`, large.twofold / small.twofold, 0.85);
-
-    if (store === 'sqlite') {
-      check(`${store}: resident memory of an idle worker (MiB)`, idleRss, undefined, 150);
-      // The soak: many sign-ins, then memory again (a leak grows with every sign-in).
-      const before = pair.twofold.rssMb();
-      let done = 0;
-      await Promise.all(
-        Array.from({ length: 8 }, async () => {
-          while (done < SOAK) {
-            done++;
-            const person = pair.people.take();
-            await signIn(pair.twofold.url, pair.seeded.app, person, person.code);
-          }
-        }),
-      );
-      const after = pair.twofold.rssMb();
-      console.log(`soak: ${done} sign-ins, resident memory ${before} → ${after} MiB`);
-      rows.push({
+    if (store === 'sqlite') check(`${store}: resident memory of an idle worker (MiB)`, idleRss, undefined, 150);
+    if (PATHS.includes('sign-in')) {
+      // Flat from 10³ to 10⁶ accounts: the same sign-ins on a database a thousand times larger.
+      const config = loadConfig({ ...first.env, ISSUER: 'http://127.0.0.1:1' });
+      const small = rows.find((r) => r.store === store && r.path === 'sign-in, bcrypt 10' && r.concurrency === 8)!;
+      const accounts = await fillAccounts(config, MANY_ACCOUNTS, await hashPassword('filler', 4));
+      const large = record(
         store,
-        path: `soak: ${done} sign-ins, RSS ${before} → ${after} MiB`,
-        concurrency: 8,
-        twofold: after - before,
-        bare: null,
-        ratio: null,
-        failed: 0,
-      });
-      check(`${store}: memory growth over ${done} sign-ins (MiB)`, after - before, undefined, 25);
+        `sign-in, ${accounts} accounts`,
+        8,
+        await compare([pair.twofold], (s) => loadOf(pair, chains)['sign-in'](s, 8)),
+      );
+      check(`${store}: sign-in with ${accounts} accounts ÷ with ${PEOPLE}`, large.twofold / small.twofold, 0.85);
+
+      if (store === 'sqlite') {
+        // The soak: many sign-ins, then memory again (a leak grows with every sign-in).
+        const before = pair.twofold.rssMb();
+        let done = 0;
+        await Promise.all(
+          Array.from({ length: 8 }, async () => {
+            while (done < SOAK) {
+              done++;
+              const person = pair.people.take();
+              await signIn(pair.twofold.url, pair.seeded.app, person, person.code);
+            }
+          }),
+        );
+        const after = pair.twofold.rssMb();
+        console.log(`soak: ${done} sign-ins, resident memory ${before} → ${after} MiB`);
+        rows.push({
+          store,
+          path: `soak: ${done} sign-ins, RSS ${before} → ${after} MiB`,
+          concurrency: 8,
+          twofold: after - before,
+          bare: null,
+          ratio: null,
+          failed: 0,
+        });
+        check(`${store}: memory growth over ${done} sign-ins (MiB)`, after - before, undefined, 25);
+      }
     }
   } finally {
     await pair.twofold.stop();
@@ -311,7 +321,40 @@ async function benchStore(store: Store): Promise<void> {
     await first.cleanup();
   }
 
-  // bcrypt 12: how close a sign-in comes to the bound the hash sets on this machine.
+  if (PATHS.includes('sign-in')) await hashBound(store);
+
+  // Both cores: WORKERS=2 against the C peer's figures.
+  const third = await environment(store);
+  const both = await startPair(store, third, 10, CORES);
+  try {
+    const load = loadOf(both, new Map());
+    for (const path of (['discovery', 'jwks'] as const).filter((p) => PATHS.includes(p))) {
+      await load[path](both.twofold, 8);
+      const row = record(store, `${path}, ${CORES} workers`, 8, await compare([both.twofold], (s) => load[path](s, 8)));
+      check(
+        `${store}: ${path} with ${CORES} workers ÷ glewlwyd`,
+        row.twofold / GLEWLWYD[path],
+        0.5 * (store === 'sqlite' ? 1 : 0.8),
+      );
+    }
+    for (const path of (['client_credentials', 'sign-in'] as const).filter((p) => PATHS.includes(p))) {
+      await load[path](both.twofold, 8);
+      record(
+        store,
+        `${path === 'sign-in' ? 'sign-in, bcrypt 10' : path}, ${CORES} workers`,
+        8,
+        await compare([both.twofold], (s) => load[path](s, 8)),
+      );
+    }
+  } finally {
+    await both.twofold.stop();
+    await both.bare.stop();
+    await third.cleanup();
+  }
+}
+
+/** bcrypt 12: how close a sign-in comes to the bound the hash sets on this machine. */
+async function hashBound(store: Store): Promise<void> {
   const second = await environment(store);
   const slow = await startPair(store, second, 12);
   try {
@@ -347,35 +390,6 @@ async function benchStore(store: Store): Promise<void> {
     await slow.twofold.stop();
     await slow.bare.stop();
     await second.cleanup();
-  }
-
-  // Both cores: WORKERS=2 against the C peer's figures.
-  const third = await environment(store);
-  const both = await startPair(store, third, 10, CORES);
-  try {
-    const load = loadOf(both, new Map());
-    for (const path of ['discovery', 'jwks'] as const) {
-      await load[path](both.twofold, 8);
-      const row = record(store, `${path}, ${CORES} workers`, 8, await compare([both.twofold], (s) => load[path](s, 8)));
-      check(
-        `${store}: ${path} with ${CORES} workers ÷ glewlwyd`,
-        row.twofold / GLEWLWYD[path],
-        0.5 * (store === 'sqlite' ? 1 : 0.8),
-      );
-    }
-    for (const path of ['client_credentials', 'sign-in'] as const) {
-      await load[path](both.twofold, 8);
-      record(
-        store,
-        `${path === 'sign-in' ? 'sign-in, bcrypt 10' : path}, ${CORES} workers`,
-        8,
-        await compare([both.twofold], (s) => load[path](s, 8)),
-      );
-    }
-  } finally {
-    await both.twofold.stop();
-    await both.bare.stop();
-    await third.cleanup();
   }
 }
 

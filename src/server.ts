@@ -21,7 +21,7 @@ import { SignInFlow } from './signin/flow.js';
 import { PasswordSignIn } from './signin/password.js';
 import type { ProtocolStore } from './oidc/adapters/index.js';
 import { openServices } from './services.js';
-import { logRequest, requestLog } from './http/request-log.js';
+import { requestLines, requestLog } from './http/request-log.js';
 import { health } from './http/health.js';
 import { staticFiles } from './http/static-files.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -182,7 +182,8 @@ export async function createTwofold(
     // First, so that the time measured is all of ours.
     provider.use(httpMetrics(metrics));
   }
-  provider.use(requestLog(logger));
+  const logRequest = requestLines(logger);
+  provider.use(requestLog(logRequest));
   logLateErrors(provider, logger);
   const logo = config.brand.logo;
   provider.use(securityHeaders(config.secureCookies, logo && 'origin' in logo ? [logo.origin] : []));
@@ -288,7 +289,7 @@ export async function createTwofold(
     const ms = performance.now() - started;
     observe?.(path, status, ms / 1000);
     const ip = clientAddress(req, provider.proxy, provider.maxIpsCount);
-    logRequest(logger, { reqId: requestId, method: req.method ?? 'GET', path, status, ms, ip });
+    logRequest({ reqId: requestId, method: req.method ?? 'GET', path, status, ms, ip });
   });
 
   let server: Server | undefined;

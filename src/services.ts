@@ -17,9 +17,10 @@ import { Enrolments } from './signin/enrolment.js';
 import { createProvider, type ProviderPages } from './oidc/provider.js';
 import { systemClock, type Clock } from './clock.js';
 import { databaseProtocolStore, redisProtocolStore, sqliteProtocolStore } from './oidc/adapters/index.js';
-import { openRedis, waitUntilReady } from './redis/connection.js';
 import { openSqlite } from './database/sqlite.js';
 import { sqliteAccountLookups } from './accounts/sqlite-lookups.js';
+import { sqliteAuditRows } from './audit/sqlite.js';
+import { WriteBatch } from './database/write-batch.js';
 
 export interface ServiceOptions {
   /** What time it is, for every time-dependent rule; the system clock by default. */
@@ -36,19 +37,21 @@ export async function openServices(
 ) {
   const { applied } = await migrate(config.database);
   if (applied.length) logger.info({ applied }, 'database migrations applied');
-  const db = openDatabase(config.database);
+  const db = await openDatabase(config.database);
   // The embedded database's hot paths (protocol state, account lookups) skip Prisma: one connection
   // of our own with prepared statements, owned and closed by the protocol store (so only when that
   // store is the database, not Redis).
   const withoutRedis = !config.redisUrl && !config.redisClusterNodes;
-  const sqlite = config.database.kind === 'sqlite' && withoutRedis ? openSqlite(config.database.file) : undefined;
+  // Everything written through it is committed once per turn of the event loop (write-batch.ts).
+  const connection = config.database.kind === 'sqlite' && withoutRedis ? openSqlite(config.database.file) : undefined;
+  const sqlite = connection && { connection, batch: new WriteBatch(connection) };
   const keys = await loadKeys(config.keysDir);
   const accounts = new AccountStore(db, config.bcryptCost, {
-    lookups: sqlite && sqliteAccountLookups(sqlite),
+    lookups: sqlite && sqliteAccountLookups(sqlite.connection),
     enrollmentWindowSeconds: config.enrollment.windowSeconds,
     clock,
   });
-  const audit = new AuditLog(db, logger);
+  const audit = new AuditLog(db, logger, sqlite && sqliteAuditRows(sqlite.connection, sqlite.batch));
   // Re-reads KEYS_DIR/secrets.json on an unknown key id: `keys rotate-secret` needs no restart.
   const secretBox = () => new SecretBox(keys.secretKeys, () => readSecretKeys(config.keysDir));
   const authenticators = new AuthenticatorStore(db, secretBox(), {
@@ -67,13 +70,11 @@ export async function openServices(
   let provider: Provider | undefined; // eslint-disable-line prefer-const -- assigned below, read by the closure above it
   const clients = new ClientStore(db, (metadata) => provider!.Client.validate(metadata as never));
   // Protocol state in Redis when configured (what lets instances share sessions), else the database.
-  const redis = openRedis(config, logger);
-  if (redis && !(await waitUntilReady(redis)))
-    logger.warn('redis unreachable at start-up; /readyz reports it until it answers');
+  const redis = withoutRedis ? undefined : await connectRedis(config, logger);
   const protocolStore = redis
     ? redisProtocolStore(redis, clients, { prefix: config.redisKeyPrefix })
     : sqlite
-      ? sqliteProtocolStore(sqlite, clients)
+      ? sqliteProtocolStore(sqlite.connection, sqlite.batch, clients)
       : databaseProtocolStore(db, clients);
   provider = createProvider({
     config,
@@ -99,6 +100,15 @@ export async function openServices(
     protocolStore,
     redis,
   };
+}
+
+/** The configured Redis connection; ioredis is loaded only here, so an instance without Redis never holds it. */
+async function connectRedis(config: Readonly<Config>, logger: Logger) {
+  const { openRedis, waitUntilReady } = await import('./redis/connection.js');
+  const redis = openRedis(config, logger);
+  if (redis && !(await waitUntilReady(redis)))
+    logger.warn('redis unreachable at start-up; /readyz reports it until it answers');
+  return redis;
 }
 
 export type Services = Awaited<ReturnType<typeof openServices>>;

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database, Prisma } from '../database/client.js';
 import type { AuditContext, AuditEvent, AuditEventBody, AuditEventInput, AuditEventType } from './events.js';
+import type { AuditRows } from './sqlite.js';
 
 export type { AuditContext, AuditEvent, AuditEventBody, AuditEventInput, AuditEventType } from './events.js';
 
@@ -16,17 +17,36 @@ function toEvent(row: Row): AuditEvent {
   return { ...row, detail } as AuditEvent;
 }
 
+/** The row that records `event`, with a new id. */
+function auditRow(event: AuditEventInput) {
+  return {
+    id: randomUUID(),
+    type: event.type,
+    accountId: event.accountId ?? null,
+    clientId: event.clientId ?? null,
+    ip: event.ip ?? null,
+    detail: event.detail === undefined ? null : JSON.stringify(event.detail),
+  };
+}
+
 export class AuditLog {
   private readonly observers: ((event: AuditEventInput) => void)[] = [];
 
+  /** `rows`: the sign-in's writes and reads through SQLite's driver on the embedded default (sqlite.ts). */
   constructor(
     private readonly db: Database,
     private readonly logger: Logger,
+    private readonly rows?: AuditRows,
   ) {}
 
   async record(event: AuditEventInput): Promise<void> {
-    const id = await this.write(this.db, event);
-    this.committed(event, id);
+    if (!this.rows) {
+      this.committed(event, await this.write(this.db, event));
+      return;
+    }
+    const row = auditRow(event);
+    await this.rows.insert(row);
+    this.committed(event, row.id);
   }
 
   /**
@@ -46,14 +66,7 @@ export class AuditLog {
   }
 
   private async write(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<string> {
-    const row = {
-      id: randomUUID(),
-      type: event.type,
-      accountId: event.accountId ?? null,
-      clientId: event.clientId ?? null,
-      ip: event.ip ?? null,
-      detail: event.detail === undefined ? null : JSON.stringify(event.detail),
-    };
+    const row = auditRow(event);
     await tx.auditEvent.create({ data: row });
     return row.id;
   }
@@ -77,6 +90,11 @@ export class AuditLog {
     type: T | readonly T[],
     options: { after?: Date | undefined; limit?: number } = {},
   ): Promise<AuditEvent<T>[]> {
+    if (this.rows) {
+      const types = typeof type === 'string' ? [type] : type;
+      const rows = await this.rows.recent(accountId, types, options.after, options.limit ?? 100);
+      return rows.map(toEvent) as AuditEvent<T>[];
+    }
     const rows = await this.db.auditEvent.findMany({
       where: {
         accountId,

@@ -1,12 +1,10 @@
 // Opens the Prisma client on the configured database: the embedded SQLite file by default, or a
 // PostgreSQL server. Both generated clients expose the same models; the PostgreSQL one's types
-// stand for both.
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
+// stand for both. Only the configured database's client and driver adapter are loaded (dynamic
+// imports): each pair is tens of MiB of resident memory an instance on the other database never
+// uses (issue 11: an idle worker within 150 MiB).
 import type { DatabaseConfig } from '../config/index.js';
-import { withStatementCache } from './statement-cache.js';
-import { PrismaClient as PostgresClient } from './generated/postgresql/client.js';
-import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
+import type { PrismaClient as PostgresClient } from './generated/postgresql/client.js';
 import { prepareSqliteFile } from './sqlite-file.js';
 import { StoreUnavailableError } from '../outage/index.js';
 import { databaseErrorKind } from './errors.js';
@@ -14,8 +12,12 @@ import { databaseErrorKind } from './errors.js';
 export type Database = PostgresClient;
 export type { Prisma } from './generated/postgresql/client.js';
 
-export function openDatabase(config: DatabaseConfig): Database {
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgresql') {
+    const [{ PrismaPg }, { PrismaClient }] = await Promise.all([
+      import('@prisma/adapter-pg'),
+      import('./generated/postgresql/client.js'),
+    ]);
     const queryTimeoutMs = config.queryTimeoutMs ?? 10_000;
     const adapter = new PrismaPg({
       connectionString: config.url,
@@ -25,13 +27,18 @@ export function openDatabase(config: DatabaseConfig): Database {
       connectionTimeoutMillis: Math.min(5000, queryTimeoutMs),
       query_timeout: queryTimeoutMs,
     });
-    return throwingOutages(new PostgresClient({ adapter }));
+    return throwingOutages(new PrismaClient({ adapter }));
   }
+  const [{ PrismaBetterSqlite3 }, { PrismaClient }, { withStatementCache }] = await Promise.all([
+    import('@prisma/adapter-better-sqlite3'),
+    import('./generated/sqlite/client.js'),
+    import('./statement-cache.js'),
+  ]);
   prepareSqliteFile(config.file);
   // WAL lets the admin CLI write while the server reads; busy_timeout makes writers queue
   // instead of failing with SQLITE_BUSY.
   const adapter = withStatementCache(new PrismaBetterSqlite3({ url: config.file }, { timestampFormat: 'iso8601' }));
-  return throwingOutages(new SqliteClient({ adapter }) as unknown as Database);
+  return throwingOutages(new PrismaClient({ adapter }) as unknown as Database);
 }
 
 /**

@@ -13,7 +13,7 @@ const LOCK_WAIT_STEP_MS = 5;
 // How long a write waits for the lock in all before the database counts as unavailable.
 const LOCK_WAIT_MS = 10_000;
 
-const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
+export const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
 
 /**
  * Runs one write of this connection; while another connection holds the write lock (a Prisma
@@ -62,7 +62,13 @@ type Value = string | number | bigint | Buffer | null;
  * prisma/schema.prisma (the camelCase of the snake_case columns), DATETIME as a Date, BOOLEAN as a
  * boolean. For the hot reads on the embedded database; a test compares them with Prisma's own.
  */
-export function preparedRead(db: SqliteConnection, sql: string): (...params: unknown[]) => object | undefined {
+export function preparedRead(db: SqliteConnection, sql: string): (...params: unknown[]) => object | undefined;
+export function preparedRead(db: SqliteConnection, sql: string, rows: 'all'): (...params: unknown[]) => object[];
+export function preparedRead(
+  db: SqliteConnection,
+  sql: string,
+  rows: 'one' | 'all' = 'one',
+): (...params: unknown[]) => object | object[] | undefined {
   const statement = db.prepare<unknown[], Value[]>(sql).raw(true);
   const fields = statement.columns().map(({ name, type }) => {
     const field = name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
@@ -75,11 +81,14 @@ export function preparedRead(db: SqliteConnection, sql: string): (...params: unk
           : (value: Value) => value;
     return { field, convert };
   });
-  return (...params) => {
-    const values = statement.get(...params);
-    if (!values) return undefined;
+  const toRow = (values: Value[]) => {
     const row: Record<string, unknown> = {};
     fields.forEach(({ field, convert }, i) => (row[field] = convert(values[i] ?? null)));
     return row;
+  };
+  if (rows === 'all') return (...params) => statement.all(...params).map(toRow);
+  return (...params) => {
+    const values = statement.get(...params);
+    return values ? toRow(values) : undefined;
   };
 }

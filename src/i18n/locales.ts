@@ -20,15 +20,25 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+// Parsing a tag is ICU work (~1 % of a sign-in's CPU, issue 11) and a server meets few distinct
+// tags, so answers are kept; a flood of made-up tags cannot grow this beyond its bound.
+const REMEMBERED_TAGS = 256;
+const remembered = new Map<string, Locale | null>();
+
 /** The catalogue for a BCP 47 tag (`de-CH` → `de`), or undefined for a language we do not have. */
 function localeOf(tag: string): Locale | undefined {
   if (tag.length > 64) return undefined;
+  const known = remembered.get(tag);
+  if (known !== undefined) return known ?? undefined;
+  let locale: Locale | null = null;
   try {
     const language = new Intl.Locale(tag).language.toLowerCase();
-    return isLocale(language) ? language : undefined;
+    if (isLocale(language)) locale = language;
   } catch {
-    return undefined; // not a language tag at all: "*", "x", a typo
+    // not a language tag at all: "*", "x", a typo
   }
+  if (remembered.size < REMEMBERED_TAGS) remembered.set(tag, locale);
+  return locale ?? undefined;
 }
 
 /** The first of `tags` (in order of preference) that we have a catalogue for. */

@@ -3,10 +3,13 @@
 // and the sweep stay one). RateLimiterPrisma needs two Prisma queries per count (delete an expired
 // row, then upsert), each ~0.5 ms of CPU; every sign-in step counts and gives back a few points.
 // Here a count is one statement, atomic in SQLite: an expired window starts afresh, a live one is
-// incremented in place, so concurrent attempts from any process are all counted.
+// incremented in place, so concurrent attempts from any process are all counted. The counts of one
+// turn of the event loop (a sign-in step takes points from several limits at once) are committed
+// together (src/database/write-batch.ts); a read commits what waits first.
 import { createRequire } from 'node:module';
 import { RateLimiterRes, type RateLimiterStoreAbstract as StoreAbstract } from 'rate-limiter-flexible';
-import { sqliteTimestamp, whenUnlocked, type SqliteConnection } from '../database/sqlite.js';
+import { sqliteTimestamp, type SqliteConnection } from '../database/sqlite.js';
+import type { WriteBatch } from '../database/write-batch.js';
 
 interface Row {
   points: number;
@@ -27,7 +30,12 @@ export class RateLimiterSqlite extends RateLimiterStoreAbstract {
   private readonly read;
   private readonly remove;
 
-  constructor(db: SqliteConnection, options: Omit<StoreOptions, 'storeClient'>) {
+  /** `batch`: the group commit of `db`, shared by every limiter on that connection. */
+  constructor(
+    db: SqliteConnection,
+    private readonly batch: WriteBatch,
+    options: Omit<StoreOptions, 'storeClient'>,
+  ) {
     super({ ...options, storeClient: db });
     this.count = db.prepare<[{ key: string; points: number; expire: string | null; now: string }], Row>(
       `INSERT INTO rate_limits (key, points, expire) VALUES (@key, @points, @expire)
@@ -50,7 +58,7 @@ export class RateLimiterSqlite extends RateLimiterStoreAbstract {
   async _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<Row> {
     const now = Date.now();
     const expire = msDuration > 0 ? sqliteTimestamp(now + msDuration) : null;
-    const row = await whenUnlocked(() =>
+    const row = await this.batch.write(() =>
       forceExpire
         ? this.replace.get(key, points, expire)
         : this.count.get({ key, points, expire, now: sqliteTimestamp(now) }),
@@ -61,11 +69,12 @@ export class RateLimiterSqlite extends RateLimiterStoreAbstract {
   }
 
   _get(key: string): Promise<Row | null> {
+    this.batch.flush();
     return Promise.resolve(this.read.get(key, sqliteTimestamp(Date.now())) ?? null);
   }
 
   async _delete(key: string): Promise<boolean> {
-    return (await whenUnlocked(() => this.remove.run(key))).changes > 0;
+    return (await this.batch.write(() => this.remove.run(key))).changes > 0;
   }
 
   _getRateLimiterRes(_key: string, changedPoints: number, row: Row): RateLimiterRes {

@@ -11,6 +11,7 @@ import type { Database } from '../database/client.js';
 import type { RedisConnection } from '../redis/connection.js';
 import { openSqlite } from '../database/sqlite.js';
 import { RateLimiterSqlite } from './sqlite.js';
+import { WriteBatch } from '../database/write-batch.js';
 
 // Database counters share the instance's own table; Redis counters go under the instance's
 // REDIS_KEY_PREFIX (`twofold:` by default, giving the same keys as before the setting existed).
@@ -63,12 +64,14 @@ export function limiterStore(
   sweep.unref();
   if (backing.sqliteFile) {
     const connection = openSqlite(backing.sqliteFile);
+    const batch = new WriteBatch(connection);
     return {
       kind: 'database',
       limiter: (name, points, duration) =>
-        new RateLimiterSqlite(connection, { keyPrefix: `${DATABASE_KEY_PREFIX}:${name}`, points, duration }),
+        new RateLimiterSqlite(connection, batch, { keyPrefix: `${DATABASE_KEY_PREFIX}:${name}`, points, duration }),
       close: () => {
         clearInterval(sweep);
+        batch.flush();
         connection.close();
       },
     };

@@ -58,7 +58,7 @@ async function openFreshDatabase(): Promise<{ db: Database; close: () => Promise
     config = { kind: 'sqlite', file, url: `file:${file}` };
   }
   await migrate(config);
-  const db = openDatabase(config);
+  const db = await openDatabase(config);
   return {
     db,
     close: async () => {

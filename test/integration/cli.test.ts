@@ -33,7 +33,7 @@ describe('twofold CLI', () => {
     ({ env, cleanup } = await freshEnvironment());
     const config = loadConfig(env);
     await migrate(config.database);
-    db = openDatabase(config.database);
+    db = await openDatabase(config.database);
     accounts = new AccountStore(db, 4);
   }, SLOW);
   afterAll(async () => {

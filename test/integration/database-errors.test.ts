@@ -34,7 +34,7 @@ beforeAll(async () => {
     config = { kind: 'sqlite', file, url: `file:${file}` };
   }
   await migrate(config);
-  db = openDatabase(config);
+  db = await openDatabase(config);
 });
 afterAll(async () => {
   await db.$disconnect();

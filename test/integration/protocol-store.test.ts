@@ -13,7 +13,8 @@ import {
   type ProtocolStore,
 } from '../../src/oidc/adapters/index.js';
 import { DatabaseAdapter } from '../../src/oidc/adapters/database.js';
-import { openSqlite } from '../../src/database/sqlite.js';
+import { openSqlite, type SqliteConnection } from '../../src/database/sqlite.js';
+import { WriteBatch } from '../../src/database/write-batch.js';
 import { openRedis, waitUntilReady } from '../../src/redis/connection.js';
 import { freshEnvironment, TEST_REDIS_URL } from '../support/databases.js';
 import { describeProtocolStoreContract, type ContractSubject } from '../contract/protocol-store.contract.js';
@@ -73,6 +74,9 @@ describeProtocolStoreContract('database', async () => {
 });
 
 // The embedded default: SQLite through its driver, on the same table the Prisma adapter uses.
+const sqliteWithBatch = (connection: SqliteConnection, clients: Parameters<typeof sqliteProtocolStore>[2]) =>
+  sqliteProtocolStore(connection, new WriteBatch(connection), clients);
+
 async function openSqliteSubject() {
   const { env, cleanup } = await freshEnvironment({ DATABASE_URL: '' });
   const config = loadConfig({ ...env, DATABASE_URL: '' });
@@ -80,7 +84,7 @@ async function openSqliteSubject() {
   if (config.database.kind !== 'sqlite') throw new Error('expected the embedded SQLite database');
   return {
     services,
-    store: sqliteProtocolStore(openSqlite(config.database.file), services.clients),
+    store: sqliteWithBatch(openSqlite(config.database.file), services.clients),
     dispose: async () => {
       await services.protocolStore.close();
       await services.db.$disconnect();

@@ -7,6 +7,7 @@ import { createLogger } from '../../src/logging.js';
 import { openServices } from '../../src/services.js';
 import { openSqlite } from '../../src/database/sqlite.js';
 import { RateLimiterSqlite } from '../../src/ratelimit/sqlite.js';
+import { WriteBatch } from '../../src/database/write-batch.js';
 import { freshEnvironment } from '../support/databases.js';
 
 describe('rate-limit counters on SQLite', () => {
@@ -29,7 +30,11 @@ describe('rate-limit counters on SQLite', () => {
   });
 
   const limiter = (points: number, duration: number) =>
-    new RateLimiterSqlite(connection, { keyPrefix: `test-${Math.random()}`, points, duration });
+    new RateLimiterSqlite(connection, new WriteBatch(connection), {
+      keyPrefix: `test-${Math.random()}`,
+      points,
+      duration,
+    });
 
   it('allows the points, refuses the next, and a given-back point can be used again', async () => {
     const limit = limiter(2, 60);

@@ -38,7 +38,7 @@ describe('telling an outage from a bug', () => {
   });
 
   it('a PostgreSQL server that refuses connections is the database being unavailable', async () => {
-    const db = openDatabase({
+    const db = await openDatabase({
       kind: 'postgresql',
       url: `postgresql://postgres@127.0.0.1:${await freeRedisPort()}/none`,
       poolSize: 1,
@@ -56,7 +56,7 @@ describe('telling an outage from a bug', () => {
   });
 
   it('a PostgreSQL server that stops answering is unavailable once the query timeout passes', async () => {
-    const db = openDatabase({
+    const db = await openDatabase({
       kind: 'postgresql',
       url: 'postgresql://postgres@127.0.0.1:5432/test',
       poolSize: 1,
@@ -86,7 +86,7 @@ describe('telling an outage from a bug', () => {
   });
 
   it('a query against a missing table, or any other error, is not an outage', async () => {
-    const db = openDatabase({ kind: 'sqlite', file: join(tempDir(), 'empty.db'), url: '' });
+    const db = await openDatabase({ kind: 'sqlite', file: join(tempDir(), 'empty.db'), url: '' });
     try {
       const missingTable = await failure(() => db.account.findFirst());
       expect(missingTable).toBeDefined();

@@ -8,6 +8,7 @@ import { ClientAdapter } from './clients.js';
 import { DatabaseAdapter, listAccountState, purgeExpired, revokeAccountState, revokeClientState } from './database.js';
 import { SqliteProtocolState } from './sqlite.js';
 import type { SqliteConnection } from '../../database/sqlite.js';
+import type { WriteBatch } from '../../database/write-batch.js';
 import { RedisAdapter, RedisKeys, defineScripts, listIndex, revokeIndex } from './redis.js';
 import type { RedisConnection } from '../../redis/connection.js';
 import { SESSION_LIFETIME_SECONDS } from '../lifetimes.js';
@@ -78,10 +79,15 @@ export function databaseProtocolStore(db: Database, clients: ClientStore): Proto
 
 /**
  * Protocol state in the embedded SQLite file, through better-sqlite3 with prepared statements (the
- * same table the Prisma adapter uses; sqlite.ts says why). It owns the connection: `close()` ends it.
+ * same table the Prisma adapter uses; sqlite.ts says why), its writes in `batch`, the group commit
+ * of that connection. It owns the connection: `close()` ends it.
  */
-export function sqliteProtocolStore(connection: SqliteConnection, clients: ClientStore): ProtocolStore {
-  const state = new SqliteProtocolState(connection);
+export function sqliteProtocolStore(
+  connection: SqliteConnection,
+  batch: WriteBatch,
+  clients: ClientStore,
+): ProtocolStore {
+  const state = new SqliteProtocolState(connection, batch);
   return honouringEndedSessions(
     {
       kind: 'database',

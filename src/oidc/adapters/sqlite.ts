@@ -5,8 +5,10 @@
 // several times; through Prisma each query cost ~0.3 ms of CPU (query building, a fresh `prepare`
 // in its driver adapter), here a few microseconds. better-sqlite3 is synchronous: each statement
 // is a short indexed lookup or write, well under the cost of the event-loop turn it replaces.
+// Writes are committed together, one transaction per turn of the event loop (write-batch.ts).
 import type { Adapter, AdapterPayload } from 'oidc-provider';
-import { sqliteTimestamp as timestamp, whenUnlocked, type SqliteConnection } from '../../database/sqlite.js';
+import { sqliteTimestamp as timestamp, type SqliteConnection } from '../../database/sqlite.js';
+import type { WriteBatch } from '../../database/write-batch.js';
 import { mayBeStored } from '../../database/text.js';
 import { accountOf, clientOf, grantOf } from './owners.js';
 
@@ -69,42 +71,49 @@ class Statements {
 /** The statements behind every model's adapter, on a connection it owns: `close()` ends it. */
 export class SqliteProtocolState {
   readonly statements: Statements;
-
-  constructor(private readonly db: SqliteConnection) {
+  constructor(
+    private readonly db: SqliteConnection,
+    private readonly batch: WriteBatch,
+  ) {
     this.statements = new Statements(db);
   }
 
   adapter(model: string): Adapter {
-    return new SqliteAdapter(this.statements, model);
+    return new SqliteAdapter(this.statements, this.batch, model);
   }
 
   async revokeAccount(accountId: string): Promise<void> {
-    await whenUnlocked(() => this.statements.revokeAccount.run(accountId));
+    await this.batch.write(() => this.statements.revokeAccount.run(accountId));
   }
 
   /** The live entries of one model that belong to the account (the account_id index). */
   listByAccount(model: string, accountId: string): Promise<{ id: string; payload: AdapterPayload }[]> {
+    // Like every read, it first commits the writes still waiting, so it sees them.
+    this.batch.flush();
     const rows = this.statements.listAccount.all(accountId, model, timestamp(Date.now()));
     return Promise.resolve(rows.map((row) => ({ id: row.id, payload: live(row)! })));
   }
 
   async revokeClient(clientId: string): Promise<void> {
-    await whenUnlocked(() => this.statements.revokeClient.run(clientId));
+    await this.batch.write(() => this.statements.revokeClient.run(clientId));
   }
 
   /** Deletes protocol state that has expired; returns how many rows went. */
   async purge(): Promise<number> {
-    return (await whenUnlocked(() => this.statements.purge.run(timestamp(Date.now())))).changes;
+    return (await this.batch.write(() => this.statements.purge.run(timestamp(Date.now())))).changes;
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.batch.flush();
+    this.db.close();
   }
 }
 
 class SqliteAdapter implements Adapter {
   constructor(
     private readonly statements: Statements,
+    private readonly batch: WriteBatch,
     private readonly model: string,
   ) {}
 
@@ -120,34 +129,39 @@ class SqliteAdapter implements Adapter {
       payload.uid ?? null,
       expiresIn ? timestamp(Date.now() + expiresIn * 1000) : null,
     ] as const;
-    await whenUnlocked(() => this.statements.upsert.run(...row));
+    await this.batch.write(() => this.statements.upsert.run(...row));
   }
 
+  // Each read first commits the writes still waiting, so it sees every write issued before it.
   find(id: string): Promise<AdapterPayload | undefined> {
-    return Promise.resolve(mayBeStored(id) ? live(this.statements.find.get(this.model, id)) : undefined);
+    if (!mayBeStored(id)) return Promise.resolve(undefined);
+    this.batch.flush();
+    return Promise.resolve(live(this.statements.find.get(this.model, id)));
   }
 
   findByUid(uid: string): Promise<AdapterPayload | undefined> {
-    return Promise.resolve(mayBeStored(uid) ? live(this.statements.findByUid.get(this.model, uid)) : undefined);
+    if (!mayBeStored(uid)) return Promise.resolve(undefined);
+    this.batch.flush();
+    return Promise.resolve(live(this.statements.findByUid.get(this.model, uid)));
   }
 
   findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
-    return Promise.resolve(
-      mayBeStored(userCode) ? live(this.statements.findByUserCode.get(this.model, userCode)) : undefined,
-    );
+    if (!mayBeStored(userCode)) return Promise.resolve(undefined);
+    this.batch.flush();
+    return Promise.resolve(live(this.statements.findByUserCode.get(this.model, userCode)));
   }
 
   async consume(id: string): Promise<void> {
     const at = timestamp(Date.now());
-    await whenUnlocked(() => this.statements.consume.run(at, this.model, id));
+    await this.batch.write(() => this.statements.consume.run(at, this.model, id));
   }
 
   async destroy(id: string): Promise<void> {
-    await whenUnlocked(() => this.statements.destroy.run(this.model, id));
+    await this.batch.write(() => this.statements.destroy.run(this.model, id));
   }
 
   async revokeByGrantId(grantId: string): Promise<void> {
-    await whenUnlocked(() => this.statements.revokeGrant.run(grantId));
+    await this.batch.write(() => this.statements.revokeGrant.run(grantId));
   }
 }
 

@@ -1,0 +1,80 @@
+// oidc-provider's state on the embedded default commits the writes of one event-loop turn together
+// (src/database/write-batch.ts). What the provider relies on must hold as when each write ran at
+// once: a read sees every write issued before it, writes land in the order they were issued, a
+// write another connection's lock delays still lands, and one bad write fails alone.
+import type { Adapter } from 'oidc-provider';
+import { loadConfig } from '../../src/config/index.js';
+import { createLogger } from '../../src/logging.js';
+import { openServices } from '../../src/services.js';
+import { openSqlite, type SqliteConnection } from '../../src/database/sqlite.js';
+import { freshEnvironment } from '../support/databases.js';
+
+describe('protocol state writes on SQLite, committed per turn', () => {
+  let services: Awaited<ReturnType<typeof openServices>>;
+  let other: SqliteConnection;
+  let cleanup: () => Promise<void>;
+  let sessions: Adapter;
+  beforeAll(async () => {
+    const fresh = await freshEnvironment({ DATABASE_URL: '' });
+    cleanup = fresh.cleanup;
+    const config = loadConfig({ ...fresh.env, DATABASE_URL: '' });
+    services = await openServices(config, createLogger('silent'));
+    if (config.database.kind !== 'sqlite' || services.protocolStore.kind === 'redis')
+      throw new Error('expected SQLite');
+    other = openSqlite(config.database.file);
+    sessions = services.protocolStore.adapter('Session');
+  });
+  afterAll(async () => {
+    other.close();
+    await services.protocolStore.close();
+    await services.db.$disconnect();
+    await cleanup();
+  });
+
+  const stored = (id: string) =>
+    other.prepare('SELECT payload, consumed_at FROM oidc_payloads WHERE model = ? AND id = ?').get('Session', id) as
+      { payload: string; consumed_at: string | null } | undefined;
+
+  it('a read issued right after writes, before they settle, sees them all, in order', async () => {
+    const written = [
+      sessions.upsert('s-1', { jti: 's-1', n: 1 }, 60),
+      sessions.upsert('s-1', { jti: 's-1', n: 2 }, 60),
+      sessions.consume('s-1'),
+      sessions.upsert('s-2', { jti: 's-2' }, 60),
+      sessions.destroy('s-2'),
+    ];
+    const found = await sessions.find('s-1');
+    expect(found).toMatchObject({ jti: 's-1', n: 2, consumed: expect.any(Number) as number });
+    expect(await sessions.find('s-2')).toBeUndefined();
+    await Promise.all(written);
+    expect(JSON.parse(stored('s-1')!.payload)).toMatchObject({ n: 2 });
+  });
+
+  it('writes settle only once committed, where every other connection sees them', async () => {
+    await sessions.upsert('s-3', { jti: 's-3' }, 60);
+    expect(stored('s-3')).toBeDefined();
+  });
+
+  it('a write delayed by another connection holding the write lock lands once the lock is released', async () => {
+    other.prepare('BEGIN IMMEDIATE').run();
+    let settled = false;
+    const write = sessions.upsert('s-4', { jti: 's-4' }, 60).then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(settled).toBe(false);
+    other.prepare('COMMIT').run();
+    await write;
+    expect(stored('s-4')).toBeDefined();
+  });
+
+  it('one write that fails fails alone: the others of its turn land', async () => {
+    // The middle one fails inside the turn's transaction (SQLite binds no object), which rolls back.
+    const results = await Promise.allSettled([
+      sessions.upsert('s-5', { jti: 's-5' }, 60),
+      sessions.revokeByGrantId({} as unknown as string),
+      sessions.upsert('s-6', { jti: 's-6' }, 60),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(stored('s-5')).toBeDefined();
+    expect(stored('s-6')).toBeDefined();
+  });
+});
