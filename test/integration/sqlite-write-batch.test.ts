@@ -22,7 +22,9 @@ describe('protocol state writes on SQLite, committed per turn', () => {
     if (config.database.kind !== 'sqlite' || services.protocolStore.kind === 'redis')
       throw new Error('expected SQLite');
     other = openSqlite(config.database.file);
-    sessions = services.protocolStore.adapter('Session');
+    // Not the Session model: its store first checks a session was not ended (ended-sessions.ts), an
+    // awaited read before each write, so only awaited writes of it keep their order.
+    sessions = services.protocolStore.adapter('Grant');
   });
   afterAll(async () => {
     other.close();
@@ -32,7 +34,7 @@ describe('protocol state writes on SQLite, committed per turn', () => {
   });
 
   const stored = (id: string) =>
-    other.prepare('SELECT payload, consumed_at FROM oidc_payloads WHERE model = ? AND id = ?').get('Session', id) as
+    other.prepare('SELECT payload, consumed_at FROM oidc_payloads WHERE model = ? AND id = ?').get('Grant', id) as
       { payload: string; consumed_at: string | null } | undefined;
 
   it('a read issued right after writes, before they settle, sees them all, in order', async () => {
