@@ -2,12 +2,11 @@
 // window, a recovery code just used, or a set-up link): link an authenticator app. The secret lives
 // sealed in the pending state, so reloading shows the same QR code; only a correct code links the
 // app (the sign-in flow decides), which replaces the apps the grant names and issues a fresh set of
-// recovery codes, at once. The QR code is drawn here: presentation, not a rule.
+// recovery codes, at once. The QR code is drawn by the page's pieces (pages/app-link.ts).
 import type { RouterContext } from '@koa/router';
-import QRCode from 'qrcode';
 import type { Account } from '../../src/accounts/store.js';
 import type { PendingSignIn } from '../../src/signin/pending.js';
-import { formatSecretForHumans, totpKeyUri } from '../../src/mfa/totp-app/totp.js';
+import { drawAppLink } from '../pages/app-link.js';
 import { checkAppName } from '../../src/mfa/totp-app/name.js';
 import { field } from '../form-body.js';
 import { enrollPage } from '../pages/enroll.js';
@@ -32,9 +31,7 @@ export async function showEnroll(
   name?: string,
 ): Promise<void> {
   const secret = await deps.flow.enrolmentSecret(pending);
-  const uri = totpKeyUri({ issuer: deps.config.issuerName, accountName: account.email, secret });
-  // Drawn here, as markup: no script, no third party ever sees the secret.
-  const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  const link = await drawAppLink(deps.config.issuerName, account.email, secret);
   renderPage(
     ctx,
     enrollPage({
@@ -42,9 +39,7 @@ export async function showEnroll(
       uid: step.uid,
       csrf: step.csrf,
       email: account.email,
-      qrSvg,
-      keyUri: uri,
-      secretForHumans: formatSecretForHumans(secret),
+      link,
       error,
       name,
       notice: NOTICE[pending.grant?.reason ?? 'new'],
