@@ -1,7 +1,7 @@
 // Every kind of page a person can meet, in a real Chromium, checked by axe-core (WCAG 2 A/AA and
 // best practices): sign-in, each kind of error, enrolment, code, recovery, consent, the locked app,
-// too many attempts, logout, account, help and 404, in the light and the dark theme, at desktop and
-// phone sizes, in English and in French: no violation anywhere. Then a sign-in by keyboard alone,
+// too many attempts, logout, account (and adding an app there), help and 404, in the light and the
+// dark theme, at desktop and phone sizes, in English and in French: no violation anywhere. Then a sign-in by keyboard alone,
 // and one with JavaScript turned off. One browser for the file; each language walks its pages once
 // and audits each page in the four looks by changing the viewport and colour scheme in place.
 //
@@ -159,6 +159,21 @@ describe('accessibility of every page, in Chromium', () => {
       await press(t('codes.saved_continue'));
       await heading(t('account.title'));
       await check('account');
+
+      // Another app, added on the account page: the page, its error, and the account with two apps.
+      await page.getByRole('link', { name: t('account.app.add'), exact: true }).click();
+      await heading(t('account.add_app.title'));
+      await check('add another app');
+      const spare = new AuthenticatorApp((await page.locator('#secret').innerText()).replace(/\s+/g, ''));
+      await page.getByLabel(t('account.add_app.name')).fill('Spare phone');
+      await page.getByLabel(t('code.label')).fill(await spare.wrongCode());
+      await press(t('account.add_app.submit'));
+      await page.locator('#form-error').waitFor();
+      await check('add another app, wrong code');
+      await page.getByLabel(t('code.label')).fill(await spare.nextCode());
+      await press(t('account.add_app.submit'));
+      await page.locator('#account-notice').waitFor();
+      await check('account, two apps');
 
       await page.goto(`${twofold.url}/help/authenticator?return=/account`);
       await heading(t('help.heading'));
