@@ -17,7 +17,7 @@ import { forgetSetUpLink } from './set-up-link.js';
 import { problemPage } from '../layout.js';
 import type { PlainMessage } from '../pages/form.js';
 
-// Shown in the page's language on /account (interactions/pages/account.ts) when the person chose none.
+// Shown in the page's language on /account (pages/account-authenticators.ts) when the person chose none.
 const DEFAULT_NAME = 'Authenticator app';
 const NOTICE = { new: undefined, account: undefined, recovery: 'enroll.recovered', link: 'enroll.via_link' } as const;
 
