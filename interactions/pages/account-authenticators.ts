@@ -30,7 +30,7 @@ export interface AuthenticatorsInput {
 // in the page's language.
 const DEFAULT_APP_NAME = CATALOGUES.en['account.app.default_name'];
 
-export function appName({ t }: Frame, label: string): SafeHtml | string {
+function appName({ t }: Frame, label: string): SafeHtml | string {
   return label === DEFAULT_APP_NAME ? t('account.app.default_name') : label;
 }
 
