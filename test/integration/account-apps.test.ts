@@ -3,7 +3,8 @@
 // and signs in with either; renames one (the name shown escaped); removes one, whose codes then fail
 // at the next sign-in while nothing else ends; cannot remove the last; is asked for both factors
 // again after ACCOUNT_REAUTH_WINDOW; cannot be made to change anything by a forged form; and holds
-// at most MAX_AUTHENTICATORS. Real HTTP, the real database.
+// at most MAX_AUTHENTICATORS. Real HTTP, the real database; the key being added (and the portal's
+// sessions) in the database and then in Redis.
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { UserAgentAt } from '../support/from-address.js';
 import { decodeEntities, type Visit } from '../support/user-agent.js';
@@ -19,6 +20,7 @@ import {
   submitPassword,
   typeCode,
 } from '../support/sign-in.js';
+import { TEST_REDIS_URL as REDIS_URL } from '../support/databases.js';
 
 const ELEVEN_MINUTES = 11 * 60 * 1000;
 const MAX = 3;
@@ -39,10 +41,13 @@ const appIdsOn = (visit: Visit) => [
 ];
 const csrfOn = (visit: Visit) => /name="csrf" value="([^"]+)"/.exec(visit.body)![1]!;
 
-describe('authenticator apps on the account page', () => {
+describe.each([
+  ['the database', {}],
+  ['Redis', { REDIS_URL }],
+])('authenticator apps on the account page, protocol state in %s', (_store, env: Record<string, string>) => {
   let twofold: RunningTwofold;
   beforeAll(async () => {
-    twofold = await startTwofold({ TRUST_PROXY: 'true', BCRYPT_COST: '4', MAX_AUTHENTICATORS: String(MAX) });
+    twofold = await startTwofold({ TRUST_PROXY: 'true', BCRYPT_COST: '4', MAX_AUTHENTICATORS: String(MAX), ...env });
   });
   afterAll(() => twofold.stop());
 
@@ -87,6 +92,10 @@ describe('authenticator apps on the account page', () => {
     const link = decodeEntities(/<a href="(otpauth:\/\/[^"]+)"/.exec(addPage.body)![1]!);
     const second = AuthenticatorApp.fromEnrolmentPage(addPage.body);
     expect(new URL(link).searchParams.get('secret')).toBe(second.secret);
+    // The key stays on the server: the form carries only the name and the code.
+    const form = /<form[\s\S]*?<\/form>/.exec(addPage.body)![0];
+    expect(form).not.toContain(second.secret);
+    expect([...form.matchAll(/name="([^"]+)"/g)].map((m) => m[1])).toEqual(['csrf', 'name', 'code']);
     // Reloading shows the same key: the entry already added in the app keeps working.
     expect(
       AuthenticatorApp.fromEnrolmentPage((await browser.navigate('/account/authenticators/add')).body).secret,
