@@ -240,6 +240,28 @@ describe.each([
     expect(isAccountPage(await signInWith(person, second))).toBe(true);
   });
 
+  it('changes only the asking account’s apps: another account’s app id, or nonsense, finds nothing', async () => {
+    const owner = await personOnAccount();
+    const ownerApps = appIdsOn((await addApp(owner.browser, owner.page, 'Spare phone')).after);
+    const other = await personOnAccount();
+    const { after } = await addApp(other.browser, other.page, 'Mine');
+    for (const authenticator of [ownerApps[1]!, "' OR 1=1 --", 'x'.repeat(300), '']) {
+      const removed = await other.browser.post('/account/authenticators/remove', {
+        csrf: csrfOn(after),
+        authenticator,
+      });
+      expect(notice(removed)).toBe('That app was not linked any more. Nothing was changed.');
+      const renamed = await other.browser.post('/account/authenticators/rename', {
+        csrf: csrfOn(after),
+        authenticator,
+        name: 'Taken over',
+      });
+      expect(notice(renamed)).toBe('That app was not linked any more. Nothing was changed.');
+    }
+    expect(appsOn(await owner.browser.navigate('/account'))).toEqual(['Authenticator app', 'Spare phone']);
+    expect(await events(owner.person.id, 'mfa_removed')).toEqual([]);
+  });
+
   it('holds at most MAX_AUTHENTICATORS apps', async () => {
     const { browser, page } = await personOnAccount();
     let current = page;
