@@ -50,6 +50,8 @@ import { AccountSecurity } from './account-security/service.js';
 import { AccountSessions } from './account-security/sessions.js';
 import { ConnectedApps } from './account-security/connected-apps.js';
 import { RecentSignIn } from './account-security/recent-sign-in.js';
+import { AuthenticatorChanges } from './account-security/authenticators.js';
+import { PENDING_APP_MODEL, PendingApps } from './account-security/pending-app.js';
 import { providerSessionOf, recordSessionsSeen } from './account-security/provider-sessions.js';
 import { selfFetch, selfOrigin } from './portal/self-fetch.js';
 import { PublishedDocuments, clientAddress } from './oidc/published.js';
@@ -243,7 +245,6 @@ export async function createTwofold(
       config,
       logger,
       sessionStore: protocolStore.adapter(PORTAL_SESSION_MODEL),
-      authenticators,
       security: new AccountSecurity({
         recentSignIn: new RecentSignIn(config.accountReauthWindowSeconds, clock),
         passwordChange: new PasswordChange({
@@ -256,6 +257,13 @@ export async function createTwofold(
         recoveryCodes,
         sessions: accountSessions,
         apps: new ConnectedApps(protocolStore, clients, [PORTAL_CLIENT_ID]),
+        authenticators: new AuthenticatorChanges({
+          authenticators,
+          enrolments,
+          pendingApps: new PendingApps(protocolStore.adapter(PENDING_APP_MODEL), secretBox()),
+          audit,
+          clock,
+        }),
         audit,
       }),
       providerSession: providerSessionOf(provider),

@@ -25,6 +25,8 @@ import { field } from '../form-body.js';
 import type { AccountSecurity, Person } from '../../src/account-security/service.js';
 import { fullSignInAt } from '../../src/account-security/recent-sign-in.js';
 import { accountRecoveryCodesPage } from '../pages/recovery-codes.js';
+import { addAppPage, type AddAppError } from '../pages/account-add-app.js';
+import { drawAppLink } from '../pages/app-link.js';
 import { frameFor } from '../language.js';
 import { PORTAL_PATHS, portalUrl } from '../../src/portal/client.js';
 import { PortalRelyingParty, PortalSignInError } from '../../src/portal/relying-party.js';
@@ -33,19 +35,11 @@ import { PortalSessions, type SignedInSession } from '../../src/portal/session.j
 import { OpenSignIns } from '../../src/ratelimit/open-sign-ins.js';
 import { signInsPausedPage } from '../errors.js';
 
-/** The part of the authenticator store the portal reads. */
-export interface AuthenticatorLister {
-  list(
-    accountId: string,
-  ): Promise<{ name: string; createdAt: Date; confirmedAt: Date | null; lastUsedAt: Date | null; locked: boolean }[]>;
-}
-
 export interface PortalDependencies {
   config: Readonly<Config>;
   logger: Logger;
   /** Server-side storage for portal sessions: `protocolStore.adapter(PORTAL_SESSION_MODEL)`. */
   sessionStore: Adapter;
-  authenticators: AuthenticatorLister;
   /** Every change the page offers, and the recent-sign-in rule they share (src/account-security). */
   security: AccountSecurity;
   /** The uid of this browser's provider session for the account (src/account-security/provider-sessions.ts). */
@@ -66,7 +60,16 @@ const SECTIONS = {
   recoveryCodes: 'recovery-heading',
   sessions: 'sessions-heading',
   apps: 'apps-heading',
+  authenticators: 'authenticator-heading',
 } as const;
+
+/** What the add-app page says when it asks again. */
+const ADD_APP_PROBLEM: Record<'invalid_name' | 'malformed' | 'wrong' | 'expired', AddAppError> = {
+  invalid_name: 'account.add_app.name_invalid',
+  malformed: 'code.malformed',
+  wrong: 'enroll.wrong',
+  expired: 'account.add_app.expired',
+};
 
 const isNotice = (value: unknown): value is AccountNotice =>
   typeof value === 'string' && (ACCOUNT_NOTICES as readonly string[]).includes(value);
@@ -86,7 +89,6 @@ export function accountPortal({
   config,
   logger,
   sessionStore,
-  authenticators,
   security,
   providerSession,
   selfOrigin,
@@ -151,19 +153,23 @@ export function accountPortal({
     outcome: { password?: PasswordOutcome; notice?: AccountNotice } = {},
   ) => {
     const { identity, csrfToken } = session;
-    const enrolled = (await authenticators.list(identity.sub)).filter((a) => a.confirmedAt);
-    const views: AuthenticatorView[] = enrolled.map((a) => ({
+    const overview = await security.overview(await person(ctx, session));
+    const views: AuthenticatorView[] = overview.authenticators.map((a) => ({
+      id: a.id,
       label: a.name,
       addedAt: a.confirmedAt ?? a.createdAt,
       lastUsedAt: a.lastUsedAt,
       locked: a.locked,
     }));
-    const overview = await security.overview(await person(ctx, session));
     ctx.type = 'html';
     ctx.body = accountPage({
       frame: frameFor(ctx, config),
       email: identity.email,
       authenticators: views,
+      maxAuthenticators: config.enrollment.maxAuthenticators,
+      addAuthenticatorHref: url(PORTAL_PATHS.addAuthenticator),
+      renameAuthenticatorAction: url(PORTAL_PATHS.renameAuthenticator),
+      removeAuthenticatorAction: url(PORTAL_PATHS.removeAuthenticator),
       amr: identity.amr,
       authTime: identity.authTime,
       reauthWindowSeconds: config.accountReauthWindowSeconds,
@@ -304,6 +310,108 @@ export function accountPortal({
     const result = await security.revokeApp(await person(ctx, session), field(ctx.request.body, 'client'));
     if (!result.ok && result.reason === 'sign_in_again') return signInAgain(ctx, 'apps');
     done(ctx, result.ok ? 'app_revoked' : 'app_not_found', 'apps');
+  });
+
+  /** The page that adds another app: its key (the same on a reload), a name and the first code. */
+  const showAddApp = async (
+    ctx: Context,
+    session: SignedInSession,
+    secret: string,
+    shown: { error?: AddAppError; name?: string } = {},
+  ) => {
+    const email = session.identity.email ?? session.identity.sub;
+    ctx.type = 'html';
+    ctx.body = addAppPage({
+      frame: frameFor(ctx, config),
+      email,
+      link: await drawAppLink(config.issuerName, email, secret),
+      action: url(PORTAL_PATHS.addAuthenticator),
+      accountHref: `${url(PORTAL_PATHS.home)}#${SECTIONS.authenticators}`,
+      csrfToken: session.csrfToken,
+      ...shown,
+    });
+  };
+
+  router.get(PORTAL_PATHS.addAuthenticator, async (ctx) => {
+    const session = await sessions.signedIn(ctx);
+    if (!session) return beginSignIn(ctx);
+    const result = await security.beginAddAuthenticator(await person(ctx, session));
+    if (!result.ok && result.reason === 'sign_in_again') return signInAgain(ctx, 'authenticators');
+    if (!result.ok) {
+      done(ctx, 'authenticator_too_many', 'authenticators');
+      return;
+    }
+    await showAddApp(ctx, session, result.secret);
+  });
+
+  router.post(PORTAL_PATHS.addAuthenticator, form, async (ctx) => {
+    const session = await formSession(ctx);
+    if (!session) return;
+    const body: unknown = ctx.request.body;
+    const name = field(body, 'name').slice(0, 400);
+    const asker = await person(ctx, session);
+    const result = await security.confirmAddAuthenticator(asker, name, field(body, 'code'));
+    if (result.ok) {
+      done(ctx, 'authenticator_added', 'authenticators');
+      return;
+    }
+    if (result.reason === 'sign_in_again') return signInAgain(ctx, 'authenticators');
+    if (result.reason === 'too_many') {
+      done(ctx, 'authenticator_too_many', 'authenticators');
+      return;
+    }
+    // Asked again with the same key (or a new one, when that one's time ran out).
+    const again = await security.beginAddAuthenticator(asker);
+    if (!again.ok && again.reason === 'sign_in_again') return signInAgain(ctx, 'authenticators');
+    if (!again.ok) {
+      done(ctx, 'authenticator_too_many', 'authenticators');
+      return;
+    }
+    ctx.status = 400;
+    await showAddApp(ctx, session, again.secret, { error: ADD_APP_PROBLEM[result.reason], name });
+  });
+
+  router.post(PORTAL_PATHS.renameAuthenticator, form, async (ctx) => {
+    const session = await formSession(ctx);
+    if (!session) return;
+    const body: unknown = ctx.request.body;
+    const result = await security.renameAuthenticator(
+      await person(ctx, session),
+      field(body, 'authenticator'),
+      field(body, 'name').slice(0, 400),
+    );
+    if (result.ok) {
+      done(ctx, 'authenticator_renamed', 'authenticators');
+      return;
+    }
+    if (result.reason === 'sign_in_again') return signInAgain(ctx, 'authenticators');
+    if (result.reason === 'not_found') {
+      done(ctx, 'authenticator_not_found', 'authenticators');
+      return;
+    }
+    ctx.status = 400;
+    await showAccount(ctx, session, { notice: 'authenticator_name_invalid' });
+  });
+
+  router.post(PORTAL_PATHS.removeAuthenticator, form, async (ctx) => {
+    const session = await formSession(ctx);
+    if (!session) return;
+    const result = await security.removeAuthenticator(
+      await person(ctx, session),
+      field(ctx.request.body, 'authenticator'),
+    );
+    if (result.ok) {
+      done(ctx, 'authenticator_removed', 'authenticators');
+      return;
+    }
+    if (result.reason === 'sign_in_again') return signInAgain(ctx, 'authenticators');
+    if (result.reason === 'not_found') {
+      done(ctx, 'authenticator_not_found', 'authenticators');
+      return;
+    }
+    // The last second factor stays: the page says to add the new phone first.
+    ctx.status = 409;
+    await showAccount(ctx, session, { notice: 'authenticator_last' });
   });
 
   router.get(PORTAL_PATHS.callback, async (ctx) => {

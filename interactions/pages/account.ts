@@ -1,14 +1,15 @@
-// The account portal's pages (/account): who is signed in, their authenticator app, their
+// The account portal's pages (/account): who is signed in, their authenticator apps, their
 // password (changed here), where they are signed in, the applications they let in, how this
 // session signed in, and sign-out. Plain HTML forms, no script; every value escaped by `html`.
-import { CATALOGUES } from '../../src/i18n/translator.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../src/accounts/password.js';
 import { ERROR_ID } from './form.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Frame } from '../language.js';
 import { layout, problemPage } from '../layout.js';
-import { helpPath } from './help.js';
 import { appsSection, sessionsSection, when, type ConnectedAppView, type SessionView } from './account-lists.js';
+import { authenticatorsSection, type AuthenticatorsInput } from './account-authenticators.js';
+
+export type { AuthenticatorView } from './account-authenticators.js';
 
 /** What the page says at its top after a change (`?done=`), from a fixed list. */
 export const ACCOUNT_NOTICES = [
@@ -19,20 +20,27 @@ export const ACCOUNT_NOTICES = [
   'app_revoked',
   'app_not_found',
   'codes_already_replaced',
+  'authenticator_added',
+  'authenticator_renamed',
+  'authenticator_removed',
+  'authenticator_not_found',
+  'authenticator_name_invalid',
+  'authenticator_last',
+  'authenticator_too_many',
 ] as const;
 export type AccountNotice = (typeof ACCOUNT_NOTICES)[number];
 
-export interface AuthenticatorView {
-  label: string;
-  addedAt: Date;
-  lastUsedAt: Date | null;
-  locked: boolean;
-}
+/** Notices that say a change was refused: shown as an error and read out at once. */
+const REFUSALS: ReadonlySet<AccountNotice> = new Set([
+  'codes_already_replaced',
+  'authenticator_name_invalid',
+  'authenticator_last',
+  'authenticator_too_many',
+]);
 
-export interface AccountPageInput {
+export interface AccountPageInput extends AuthenticatorsInput {
   frame: Frame;
   email: string | null;
-  authenticators: AuthenticatorView[];
   amr: string[];
   authTime: number | null;
   /** How long after a full sign-in changes are allowed (ACCOUNT_REAUTH_WINDOW). */
@@ -77,21 +85,6 @@ export function describeAmr({ t, translator }: Frame, amr: string[]): SafeHtml {
   return amr.includes('mfa')
     ? t('account.session.methods_two_step', { methods: list })
     : t('account.session.methods', { methods: list });
-}
-
-// Apps linked at sign-in are all called this (in English, in the database): shown in the page's language.
-const DEFAULT_APP_NAME = CATALOGUES.en['account.app.default_name'];
-
-function authenticatorSection(frame: Frame, authenticators: AuthenticatorView[]) {
-  const { t } = frame;
-  if (authenticators.length === 0) return html`<p>${t('account.app.none')}</p>`;
-  return authenticators.map(
-    (a) => html`<dl class="authenticator">
-<dt>${t('account.app.name')}</dt><dd>${a.label === DEFAULT_APP_NAME ? t('account.app.default_name') : a.label}${a.locked ? html` <strong class="error">${t('account.app.locked')}</strong>` : ''}</dd>
-<dt>${t('account.app.added')}</dt><dd>${when(frame, a.addedAt)}</dd>
-<dt>${t('account.app.last_used')}</dt><dd>${a.lastUsedAt ? when(frame, a.lastUsedAt) : t('account.app.not_used')}</dd>
-</dl>`,
-  );
 }
 
 function recoveryCodesSection({ t }: Frame, left: number, set: string, action: string, csrfToken: string) {
@@ -143,7 +136,7 @@ ${outcome ? passwordMessage(frame, outcome) : ''}
 }
 
 function noticeLine({ t }: Frame, notice: AccountNotice): SafeHtml {
-  const refused = notice === 'codes_already_replaced';
+  const refused = REFUSALS.has(notice);
   return html`<p id="account-notice" class="${refused ? 'error' : 'notice'}" role="${refused ? 'alert' : 'status'}">${t(`account.notice.${notice}`)}</p>`;
 }
 
@@ -159,11 +152,7 @@ export function accountPage(input: AccountPageInput): string {
 ${input.notice ? noticeLine(frame, input.notice) : ''}
 <p><small>${t('account.reauth_rule', { minutes: Math.round(input.reauthWindowSeconds / 60) })}</small></p>
 
-<section aria-labelledby="authenticator-heading">
-<h2 id="authenticator-heading">${t('account.app.heading')}</h2>
-${authenticatorSection(frame, input.authenticators)}
-<p><small>${t('account.app.lost', { help: (chunks) => html`<a href="${helpPath('/account')}">${chunks}</a>` })}</small></p>
-</section>
+${authenticatorsSection(frame, input)}
 
 ${input.recoveryCodesLeft === null ? '' : recoveryCodesSection(frame, input.recoveryCodesLeft, input.recoveryCodeSet, input.recoveryCodesAction, input.csrfToken)}
 

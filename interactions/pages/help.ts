@@ -77,7 +77,7 @@ ${APP_STEPS.map(
 <p>${t('help.codes.text', { issuer, account: (chunks) => html`<a href="/account">${chunks}</a>` })}</p>
 <h2 id="replace">${t('help.replace.heading')}</h2>
 <ol class="steps">
-<li>${t('help.replace.add', { issuer })}</li>
+<li>${t('help.replace.add', { account: (chunks) => html`<a href="/account">${chunks}</a>` })}</li>
 <li>${t('help.replace.remove')}</li>
 <li>${t('help.replace.delete_entry', { issuer })}</li>
 </ol>

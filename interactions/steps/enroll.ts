@@ -3,12 +3,11 @@
 // sealed in the pending state, so reloading shows the same QR code, and is kept for this browser
 // beyond the interaction (src/signin/kept-enrolment.ts), so starting again shows it too; only a correct code links the
 // app (the sign-in flow decides), which replaces the apps the grant names and issues a fresh set of
-// recovery codes, at once. The QR code is drawn here: presentation, not a rule.
+// recovery codes, at once. The QR code is drawn by the page's pieces (pages/app-link.ts).
 import type { RouterContext } from '@koa/router';
-import QRCode from 'qrcode';
 import type { Account } from '../../src/accounts/store.js';
 import type { PendingSignIn } from '../../src/signin/pending.js';
-import { formatSecretForHumans, totpKeyUri } from '../../src/mfa/totp-app/totp.js';
+import { drawAppLink } from '../pages/app-link.js';
 import { checkAppName } from '../../src/mfa/totp-app/name.js';
 import { field } from '../form-body.js';
 import { enrollPage } from '../pages/enroll.js';
@@ -20,7 +19,7 @@ import { ensureEnrolmentBrowser } from './restart.js';
 import { problemPage } from '../layout.js';
 import type { PlainMessage } from '../pages/form.js';
 
-// Shown in the page's language on /account (interactions/pages/account.ts) when the person chose none.
+// Shown in the page's language on /account (pages/account-authenticators.ts) when the person chose none.
 const DEFAULT_NAME = 'Authenticator app';
 const NOTICE = { new: undefined, account: undefined, recovery: 'enroll.recovered', link: 'enroll.via_link' } as const;
 
@@ -36,9 +35,7 @@ export async function showEnroll(
   // This browser's token: the key (and the request) outlive the interaction, for this browser only.
   const attempt = { ...attemptOf(ctx, step), browser: ensureEnrolmentBrowser(ctx, deps) };
   const secret = await deps.flow.enrolmentSecret(attempt, pending, step.interaction.params);
-  const uri = totpKeyUri({ issuer: deps.config.issuerName, accountName: account.email, secret });
-  // Drawn here, as markup: no script, no third party ever sees the secret.
-  const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  const link = await drawAppLink(deps.config.issuerName, account.email, secret);
   renderPage(
     ctx,
     enrollPage({
@@ -46,9 +43,7 @@ export async function showEnroll(
       uid: step.uid,
       csrf: step.csrf,
       email: account.email,
-      qrSvg,
-      keyUri: uri,
-      secretForHumans: formatSecretForHumans(secret),
+      link,
       error,
       name,
       notice: NOTICE[pending.grant?.reason ?? 'new'],

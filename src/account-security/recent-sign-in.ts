@@ -1,7 +1,8 @@
 // "Signed in recently with both factors": what every change on /account requires (ACCOUNT_REAUTH_WINDOW).
-// A change there (a new password, new recovery codes, ending sessions, revoking apps) is a way past
-// both factors, so holding an hour-old session, or a browser left unlocked, must not be enough: the
-// person proves both factors again (OpenID Connect `prompt=login`) and then makes the change.
+// A change there (a new password, new recovery codes, adding or removing an authenticator app,
+// ending sessions, revoking applications) is a way past both factors, so holding an hour-old
+// session, or a browser left unlocked, must not be enough: the person proves both factors again
+// (OpenID Connect `prompt=login`) and then makes the change.
 import type { Clock } from '../clock.js';
 
 /** What the portal learned from the ID token of its sign-in (OpenID Connect Core §2). */

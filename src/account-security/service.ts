@@ -1,12 +1,21 @@
 // What a person may change about their own security on /account, and the rule every change shares:
 // a full sign-in (password and second factor) within ACCOUNT_REAUTH_WINDOW (recent-sign-in.ts).
-// Each change is audited; the page only parses a form, calls one of these and shows the outcome.
+// The authenticator apps' own rules are in authenticators.ts. Each change is audited; the page
+// only parses a form, calls one of these and shows the outcome.
 import type { AuditLog } from '../audit/index.js';
 import type { PasswordChange, PasswordChangeRequest, PasswordChangeResult } from '../accounts/password-change.js';
 import type { RecoveryCodeStore } from '../mfa/recovery-codes/store.js';
 import type { AccountSessions, AccountSession } from './sessions.js';
 import type { ConnectedApp, ConnectedApps } from './connected-apps.js';
 import type { RecentSignIn } from './recent-sign-in.js';
+import type { AuthenticatorView } from '../mfa/totp-app/store.js';
+import type {
+  AuthenticatorChanges,
+  BeginAddResult,
+  ConfirmAddResult,
+  RemoveAppResult,
+  RenameAppResult,
+} from './authenticators.js';
 
 /** The person asking, as the account page knows them. */
 export interface Person {
@@ -27,6 +36,8 @@ export interface SignInAgain {
 }
 
 export interface SecurityOverview {
+  /** The authenticator apps linked to the account. */
+  authenticators: AuthenticatorView[];
   sessions: AccountSession[];
   apps: ConnectedApp[];
   recoveryCodesLeft: number;
@@ -40,6 +51,7 @@ export interface AccountSecurityDependencies {
   recoveryCodes: Pick<RecoveryCodeStore, 'replaceSeen' | 'currentSet' | 'remaining'>;
   sessions: Pick<AccountSessions, 'list' | 'end' | 'endOthers'>;
   apps: Pick<ConnectedApps, 'list' | 'revoke'>;
+  authenticators: Pick<AuthenticatorChanges, 'list' | 'beginAdd' | 'confirmAdd' | 'rename' | 'remove'>;
   audit: Pick<AuditLog, 'record' | 'recordIn' | 'committed'>;
 }
 
@@ -51,13 +63,14 @@ export class AccountSecurity {
   /** Everything the account page shows about sessions, apps and recovery codes. */
   async overview(person: Person): Promise<SecurityOverview> {
     const { accountId } = person;
-    const [sessions, apps, recoveryCodesLeft, recoveryCodeSet] = await Promise.all([
+    const [authenticators, sessions, apps, recoveryCodesLeft, recoveryCodeSet] = await Promise.all([
+      this.deps.authenticators.list(accountId),
       this.deps.sessions.list(accountId, person.providerSession),
       this.deps.apps.list(accountId),
       this.deps.recoveryCodes.remaining(accountId),
       this.deps.recoveryCodes.currentSet(accountId),
     ]);
-    return { sessions, apps, recoveryCodesLeft, recoveryCodeSet };
+    return { authenticators, sessions, apps, recoveryCodesLeft, recoveryCodeSet };
   }
 
   async changePassword(
@@ -131,6 +144,29 @@ export class AccountSecurity {
       detail: { source: 'account_page', grants },
     });
     return { ok: true, name: app.name ?? app.clientId };
+  }
+
+  /** The key of another app to add (the same on a reload), unless the account holds MAX_AUTHENTICATORS. */
+  async beginAddAuthenticator(person: Person): Promise<BeginAddResult | SignInAgain> {
+    if (!this.recent(person)) return SIGN_IN_AGAIN;
+    return this.deps.authenticators.beginAdd(person.accountId);
+  }
+
+  /** Links the app being added once its first code is right, with the name the person gave it. */
+  async confirmAddAuthenticator(person: Person, name: string, code: string): Promise<ConfirmAddResult | SignInAgain> {
+    if (!this.recent(person)) return SIGN_IN_AGAIN;
+    return this.deps.authenticators.confirmAdd(person, name, code);
+  }
+
+  async renameAuthenticator(person: Person, id: string, name: string): Promise<RenameAppResult | SignInAgain> {
+    if (!this.recent(person)) return SIGN_IN_AGAIN;
+    return this.deps.authenticators.rename(person, id, name);
+  }
+
+  /** Removes one app, never the last second factor; ends nothing else. */
+  async removeAuthenticator(person: Person, id: string): Promise<RemoveAppResult | SignInAgain> {
+    if (!this.recent(person)) return SIGN_IN_AGAIN;
+    return this.deps.authenticators.remove(person, id);
   }
 
   private recent(person: Person): boolean {

@@ -382,7 +382,7 @@ export const environmentSchema = z.object({
   // recovery codes, a new password, ending sessions), so they need a sign-in this recent.
   ACCOUNT_REAUTH_WINDOW: span(60).prefault('10m').meta({
     description:
-      'how long after a full sign-in (password and second factor) a person may make changes on `/account` (new password, new recovery codes, ending sessions, revoking apps); later, the page asks for both factors again first',
+      'how long after a full sign-in (password and second factor) a person may make changes on `/account` (new password, new recovery codes, adding, renaming or removing an authenticator app, ending sessions, revoking applications); later, the page asks for both factors again first',
   }),
   // How many authenticator apps one account may hold (src/mfa/totp-app): a spare phone, a work
   // phone. Each one multiplies what one guessed code can match (SECURITY.md, "The guessing bound").

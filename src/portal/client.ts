@@ -16,6 +16,9 @@ export const PORTAL_PATHS = {
   endSession: '/account/sessions/end',
   endOtherSessions: '/account/sessions/end-others',
   revokeApp: '/account/apps/revoke',
+  addAuthenticator: '/account/authenticators/add',
+  renameAuthenticator: '/account/authenticators/rename',
+  removeAuthenticator: '/account/authenticators/remove',
 } as const;
 
 export function portalUrl(config: Pick<Config, 'issuer'>, path: string): string {

@@ -77,7 +77,7 @@ describe.each([
     expect(textOf(page, 'sign-in-methods')).toContain('your password and a one-time code from your authenticator app');
 
     const [authenticator] = await twofold.authenticators.list(account.id);
-    expect(page.body).toContain(`<dd>${authenticator!.name}</dd>`);
+    expect(page.body).toContain(`<strong id="authenticator-0">${authenticator!.name}</strong>`);
     expect(page.body).toContain(`datetime="${authenticator!.confirmedAt!.toISOString()}"`);
     // No consent page for the provider's own portal: password, enrolment, then straight back.
     expect(page.history.some((u) => u.pathname.includes('consent'))).toBe(false);

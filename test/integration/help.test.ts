@@ -52,8 +52,11 @@ describe('the help page of a deployment with a support contact', () => {
     expect(text).toContain('Settings › General › Date & Time');
     expect(text).toContain('Set time automatically');
     expect(text).toContain('a new code every 30 seconds');
-    expect(text).toContain('moving to a new one uses a recovery code');
-    expect(text).toContain('scan the QR code shown with the new phone');
+    // Several apps per account: the new phone is added on the account page, then the old one removed.
+    expect(text).toContain('choose “Add another app”, scan the QR code shown with the new phone');
+    expect(text).toContain('remove the old phone’s app: its codes stop working at once');
+    expect(text).not.toContain('Until Acme Sign-in can hold a second phone');
+    expect(linkTo(await new UserAgent(twofold.url).navigate('/help/authenticator'), 'account page')).toBe('/account');
     expect(text).toContain('delete the Acme Sign-in entry');
     expect(text).toContain('send you a set-up link');
   });

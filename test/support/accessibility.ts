@@ -2,7 +2,7 @@
 // verdict (WCAG 2 A/AA and best practices) on a page in the light and the dark theme at desktop and
 // phone sizes, the branded server and the browser those files start, and every kind of page a
 // person can meet in one language (sign-in, each kind of error, enrolment, code, recovery, consent,
-// the locked app, too many attempts, logout, account, help and 404). Each language is a file of its
+// the locked app, too many attempts, logout, account (and adding an app there), help and 404). Each language is a file of its
 // own so that jest's workers audit them side by side; within a file one browser walks the pages once
 // and audits each in the four looks by changing the viewport and colour scheme in place.
 //
@@ -176,6 +176,21 @@ export function everyPageIn(language: string, browserLocale: string, locale: Loc
         await press(t('codes.saved_continue'));
         await heading(t('account.title'));
         await check('account');
+
+        // Another app, added on the account page: the page, its error, and the account with two apps.
+        await page.getByRole('link', { name: t('account.app.add'), exact: true }).click();
+        await heading(t('account.add_app.title'));
+        await check('add another app');
+        const spare = new AuthenticatorApp((await page.locator('#secret').innerText()).replace(/\s+/g, ''));
+        await page.getByLabel(t('account.add_app.name')).fill('Spare phone');
+        await page.getByLabel(t('code.label')).fill(await spare.wrongCode());
+        await press(t('account.add_app.submit'));
+        await page.locator('#form-error').waitFor();
+        await check('add another app, wrong code');
+        await page.getByLabel(t('code.label')).fill(await spare.nextCode());
+        await press(t('account.add_app.submit'));
+        await page.locator('#account-notice').waitFor();
+        await check('account, two apps');
 
         await page.goto(`${rig.twofold.url}/help/authenticator?return=/account`);
         await heading(t('help.heading'));

@@ -14,6 +14,7 @@ import { replayNoticePage } from '../../interactions/pages/replay-notice.js';
 import { consentPage, describeRequest } from '../../interactions/pages/consent.js';
 import { authenticatorLockedPage, tooManyAttemptsPage } from '../../interactions/pages/rate-limited.js';
 import { helpPage } from '../../interactions/pages/help.js';
+import { addAppPage, ADD_APP_ERRORS } from '../../interactions/pages/account-add-app.js';
 import { ACCOUNT_NOTICES, accountPage, portalProblemPage, signedOutPage } from '../../interactions/pages/account.js';
 import { CATALOGUES } from '../../src/i18n/translator.js';
 import { brand } from '../../src/branding/index.js';
@@ -52,7 +53,12 @@ function everyPage(frame: Frame): Record<string, string> {
     endSessionAction: '/account/sessions/end',
     endOtherSessionsAction: '/account/sessions/end-others',
     revokeAppAction: '/account/apps/revoke',
+    maxAuthenticators: 5,
+    addAuthenticatorHref: '/account/authenticators/add',
+    renameAuthenticatorAction: '/account/authenticators/rename',
+    removeAuthenticatorAction: '/account/authenticators/remove',
   };
+  const link = { qrSvg: '<svg></svg>', keyUri, secretForHumans: 'ABCD EFGH' };
   const everything = {
     ...actions,
     sessions: [
@@ -92,15 +98,13 @@ function everyPage(frame: Frame): Record<string, string> {
     password: passwordPage({ frame, uid, csrf, clientName: 'Acme Notes' }),
     'password, wrong': passwordPage({ frame, uid, csrf, clientName: 'Acme Notes', email, error: 'password.wrong' }),
     'password, started over': passwordPage({ frame, uid, csrf, clientName: 'N', notice: 'password.started_over' }),
-    enrolment: enrollPage({ frame, uid, csrf, email, qrSvg: '<svg></svg>', keyUri, secretForHumans: 'ABCD EFGH' }),
+    enrolment: enrollPage({ frame, uid, csrf, email, link }),
     'enrolment after a recovery code': enrollPage({
       frame,
       uid,
       csrf,
       email,
-      qrSvg: '<svg></svg>',
-      keyUri,
-      secretForHumans: 'ABCD',
+      link,
       notice: 'enroll.recovered',
     }),
     code: codePage({ frame, uid, csrf, email, error: 'code.wrong' }),
@@ -146,7 +150,7 @@ function everyPage(frame: Frame): Record<string, string> {
     account: accountPage({
       frame,
       email,
-      authenticators: [{ label: 'Authenticator app', addedAt: at, lastUsedAt: null, locked: true }],
+      authenticators: [{ id: 'a1', label: 'Authenticator app', addedAt: at, lastUsedAt: null, locked: true }],
       amr: ['pwd', 'otp', 'mfa'],
       authTime: at.getTime() / 1000,
       recoveryCodesLeft: 1,
@@ -156,6 +160,37 @@ function everyPage(frame: Frame): Record<string, string> {
       csrfToken: csrf,
       signOutAction: '/account/sign-out',
     }),
+    'account with several apps': accountPage({
+      frame,
+      email,
+      authenticators: [
+        { id: 'a1', label: 'Authenticator app', addedAt: at, lastUsedAt: at, locked: false },
+        { id: 'a2', label: 'Work phone', addedAt: at, lastUsedAt: null, locked: true },
+      ],
+      amr: ['pwd', 'otp', 'mfa'],
+      authTime: null,
+      recoveryCodesLeft: 3,
+      ...nothing,
+      maxAuthenticators: 2,
+      recoveryCodesAction: '/account/recovery-codes',
+      passwordAction: '/account/password',
+      csrfToken: csrf,
+      signOutAction: '/account/sign-out',
+    }),
+    'add another app': addAppPage({
+      frame,
+      email,
+      link,
+      action: '/account/authenticators/add',
+      accountHref: '/account',
+      csrfToken: csrf,
+    }),
+    ...Object.fromEntries(
+      ADD_APP_ERRORS.map((error) => [
+        `add another app, ${error}`,
+        addAppPage({ frame, email, link, action: '', accountHref: '', csrfToken: csrf, error, name: 'Phone' }),
+      ]),
+    ),
     'account without an app': accountPage({
       frame,
       email: null,

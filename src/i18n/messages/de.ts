@@ -226,16 +226,37 @@ export const de: Translation = {
   'account.title': 'Ihr Konto',
   'account.signed_in_as': 'Angemeldet als {email}',
   'account.no_email': 'ein Konto ohne E-Mail-Adresse',
-  'account.app.heading': 'Authenticator-App',
+  'account.app.heading': 'Authenticator-Apps',
   'account.app.none':
     'Mit Ihrem Konto ist keine Authenticator-App verknüpft. Bei Ihrer nächsten Anmeldung werden Sie gebeten, eine einzurichten.',
   'account.app.default_name': 'Authenticator-App',
-  'account.app.name': 'App',
   'account.app.locked': '(gesperrt)',
   'account.app.added': 'Hinzugefügt',
   'account.app.last_used': 'Zuletzt verwendet',
   'account.app.not_used': 'Noch nicht verwendet',
   'account.app.lost': 'Telefon verloren oder ersetzt? <help>So gehen Sie vor</help>.',
+  'account.app.intro':
+    'Ein Code aus jeder dieser Apps meldet Sie an. Sie können bis zu {max} Apps verknüpfen, zum Beispiel auf einem Ersatztelefon.',
+  'account.app.locked_why':
+    'Nach zu vielen falschen Codes gesperrt: Ihre Codes werden abgelehnt. Melden Sie sich mit einer anderen App oder einem Wiederherstellungscode an.',
+  'account.app.new_name': 'Neuer Name für diese App',
+  'account.app.rename': 'Umbenennen',
+  'account.app.remove': 'Diese App entfernen',
+  'account.app.only_one':
+    'Dies ist Ihre einzige App, daher kann sie nicht entfernt werden. Sie wechseln das Telefon? Fügen Sie zuerst das neue hinzu und entfernen Sie dann diese App.',
+  'account.app.add': 'Weitere App hinzufügen',
+  'account.app.full':
+    'Sie haben {max} Apps verknüpft, die erlaubte Höchstzahl. Entfernen Sie eine, um eine weitere hinzuzufügen.',
+  'account.add_app.title': 'Weitere Authenticator-App hinzufügen',
+  'account.add_app.intro':
+    '{issuer} akzeptiert Codes aus dieser App ebenso wie aus den Apps, die Sie bereits verknüpft haben. Ihre Wiederherstellungscodes bleiben, wie sie sind.',
+  'account.add_app.name':
+    'Ein Name für diese App, damit Sie sie von den anderen unterscheiden können (zum Beispiel „Ersatztelefon“)',
+  'account.add_app.name_invalid': 'Dieser Name kann nicht verwendet werden. Wählen Sie einen mit 1 bis 40 Zeichen.',
+  'account.add_app.expired':
+    'Der zuvor angezeigte Schlüssel ist abgelaufen. Fügen Sie den jetzt angezeigten Schlüssel in Ihrer App hinzu und geben Sie dann den angezeigten Code ein.',
+  'account.add_app.submit': 'Diese App hinzufügen',
+  'account.add_app.back': 'Zurück zu Ihrem Konto',
   'account.codes.heading': 'Wiederherstellungscodes',
   'account.codes.left':
     '{count, plural, =0 {Keine unbenutzten Wiederherstellungscodes mehr.} one {# unbenutzter Wiederherstellungscode übrig.} other {# unbenutzte Wiederherstellungscodes übrig.}}',
@@ -286,6 +307,18 @@ export const de: Translation = {
   'account.notice.app_not_found': 'Diese Anwendung hatte bereits keinen Zugriff mehr. Es wurde nichts geändert.',
   'account.notice.codes_already_replaced':
     'Diese Wiederherstellungscodes wurden bereits ersetzt (das Formular wurde zweimal gesendet oder die Seite mit den neuen Codes neu geladen), daher wurde kein weiterer Satz erzeugt. Die damals angezeigten Codes sind die gültigen; wenn Sie sie nicht gespeichert haben, erzeugen Sie einen neuen Satz.',
+  'account.notice.authenticator_added':
+    'Die neue App ist verknüpft: Ihre Codes funktionieren ab sofort, neben Ihren anderen Apps.',
+  'account.notice.authenticator_renamed': 'Die App wurde umbenannt.',
+  'account.notice.authenticator_removed':
+    'Die App wurde entfernt: Ihre Codes funktionieren nicht mehr. Löschen Sie auch den Eintrag in der App auf diesem Telefon. Sonst wurde nichts geändert.',
+  'account.notice.authenticator_not_found': 'Diese App war nicht mehr verknüpft. Es wurde nichts geändert.',
+  'account.notice.authenticator_name_invalid':
+    'Dieser Name kann nicht verwendet werden. Wählen Sie einen mit 1 bis 40 Zeichen. Es wurde nichts geändert.',
+  'account.notice.authenticator_last':
+    'Dies ist Ihre einzige App, daher wurde sie nicht entfernt. Fügen Sie zuerst das neue Telefon hinzu und entfernen Sie dann das alte.',
+  'account.notice.authenticator_too_many':
+    'Sie haben die Höchstzahl an Apps verknüpft. Entfernen Sie eine, bevor Sie eine weitere hinzufügen.',
   'account.sessions.heading': 'Wo Sie angemeldet sind',
   'account.sessions.intro':
     'Jeder Browser, der bei Ihrem Konto angemeldet ist. Wenn Sie einen nicht erkennen, beenden Sie seine Sitzung und ändern Sie Ihr Passwort.',
@@ -369,9 +402,9 @@ export const de: Translation = {
     'Wenn Sie die App verknüpfen, zeigt Ihnen {issuer} einmalig 10 Wiederherstellungscodes. Jeder Code funktioniert einmal, anstelle des Codes aus Ihrer App. Bewahren Sie sie an einem sicheren Ort auf, der nicht Ihr Telefon ist: Drucken Sie sie aus, schreiben Sie sie auf oder speichern Sie sie in einem Passwort-Manager. Ihre <account>Kontoseite</account> zeigt, wie viele noch übrig sind, und kann Ihnen einen neuen Satz geben (der alte Satz funktioniert dann nicht mehr).',
   'help.replace.heading': 'Umzug auf ein neues Telefon',
   'help.replace.add':
-    'Solange {issuer} kein zweites Telefon für Sie speichern kann, läuft der Wechsel auf ein neues Telefon über einen Wiederherstellungscode: Melden Sie sich wie gewohnt an, wählen Sie auf der Code-Seite „Sie können Ihre App nicht verwenden? Verwenden Sie einen Wiederherstellungscode“, geben Sie einen Ihrer Codes ein und scannen Sie dann den angezeigten QR-Code mit dem neuen Telefon.',
+    'Wählen Sie auf Ihrer <account>Kontoseite</account> „Weitere App hinzufügen“, scannen Sie den angezeigten QR-Code mit dem neuen Telefon und geben Sie den angezeigten Code ein. Das alte Telefon funktioniert währenddessen weiter.',
   'help.replace.remove':
-    'Die Codes des alten Telefons funktionieren, bis das neue verknüpft ist, und danach nicht mehr; Sie erhalten 10 neue Wiederherstellungscodes anstelle der alten.',
+    'Entfernen Sie dann auf derselben Seite die App des alten Telefons: Ihre Codes funktionieren sofort nicht mehr. Ihre anderen Apps und Ihre Wiederherstellungscodes bleiben, wie sie sind.',
   'help.replace.delete_entry':
     'Löschen Sie in der App auf dem alten Telefon den Eintrag {issuer}: Er liefert keine gültigen Codes mehr.',
   'help.lost.heading': 'Telefon verloren?',

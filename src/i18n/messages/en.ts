@@ -225,16 +225,35 @@ export const en = {
   'account.title': 'Your account',
   'account.signed_in_as': 'Signed in as {email}',
   'account.no_email': 'an account without an email address',
-  'account.app.heading': 'Authenticator app',
+  'account.app.heading': 'Authenticator apps',
   'account.app.none':
     'No authenticator app is linked to your account. You will be asked to set one up the next time you sign in.',
   'account.app.default_name': 'Authenticator app',
-  'account.app.name': 'App',
   'account.app.locked': '(locked)',
   'account.app.added': 'Added',
   'account.app.last_used': 'Last used',
   'account.app.not_used': 'Not used yet',
   'account.app.lost': 'Lost or replaced your phone? <help>Here is what to do</help>.',
+  'account.app.intro':
+    'A code from any of these apps signs you in. You can link up to {max} apps, for example a spare phone.',
+  'account.app.locked_why':
+    'Locked after too many wrong codes: its codes are refused. Sign in with another app or a recovery code.',
+  'account.app.new_name': 'New name for this app',
+  'account.app.rename': 'Rename',
+  'account.app.remove': 'Remove this app',
+  'account.app.only_one':
+    'This is your only app, so it cannot be removed. Moving to a new phone? Add the new phone first, then remove this one.',
+  'account.app.add': 'Add another app',
+  'account.app.full': 'You have linked {max} apps, the most allowed. Remove one to add another.',
+  'account.add_app.title': 'Add another authenticator app',
+  'account.add_app.intro':
+    '{issuer} will accept codes from this app as well as from the apps you have already linked. Your recovery codes stay as they are.',
+  'account.add_app.name': 'A name for this app, so you can tell it from your others (for example “Spare phone”)',
+  'account.add_app.name_invalid': 'That name cannot be used. Choose one of 1 to 40 characters.',
+  'account.add_app.expired':
+    'The key shown before has expired. Add the key shown now to your app, then type the code it shows.',
+  'account.add_app.submit': 'Add this app',
+  'account.add_app.back': 'Back to your account',
   'account.codes.heading': 'Recovery codes',
   'account.codes.left':
     '{count, plural, =0 {No unused recovery codes left.} one {# unused recovery code left.} other {# unused recovery codes left.}}',
@@ -282,6 +301,16 @@ export const en = {
   'account.notice.app_not_found': 'That application had no access any more. Nothing was changed.',
   'account.notice.codes_already_replaced':
     'Those recovery codes were already replaced (the form was sent twice, or the page showing the new codes was reloaded), so no other set was made. The codes shown then are the ones that work; if you did not save them, generate a new set.',
+  'account.notice.authenticator_added': 'The new app is linked: its codes work from now on, beside your other apps.',
+  'account.notice.authenticator_renamed': 'The app was renamed.',
+  'account.notice.authenticator_removed':
+    'The app was removed: its codes no longer work. Delete its entry in the app on that phone too. Nothing else was changed.',
+  'account.notice.authenticator_not_found': 'That app was not linked any more. Nothing was changed.',
+  'account.notice.authenticator_name_invalid':
+    'That name cannot be used. Choose one of 1 to 40 characters. Nothing was changed.',
+  'account.notice.authenticator_last':
+    'That is your only app, so it was not removed. Add the new phone first, then remove the old one.',
+  'account.notice.authenticator_too_many': 'You have linked the most apps allowed. Remove one before adding another.',
   'account.sessions.heading': 'Where you are signed in',
   'account.sessions.intro':
     'Each browser signed in to your account. If you do not recognise one, end it and change your password.',
@@ -362,9 +391,9 @@ export const en = {
     'When you link the app, {issuer} shows you 10 recovery codes, once. Each code works once, in place of the code from your app. Keep them somewhere safe that is not your phone: print them, write them down, or store them in a password manager. Your <account>account page</account> shows how many are left and can give you a new set (the old set then stops working).',
   'help.replace.heading': 'Moving to a new phone',
   'help.replace.add':
-    'Until {issuer} can hold a second phone for you, moving to a new one uses a recovery code: sign in as usual, choose “Can’t use your app? Use a recovery code” on the code page, type one of your codes, then scan the QR code shown with the new phone.',
+    'On your <account>account page</account>, choose “Add another app”, scan the QR code shown with the new phone and type the code it shows. The old phone keeps working meanwhile.',
   'help.replace.remove':
-    'The old phone’s codes keep working until the new phone is linked, and stop working then; you are given 10 new recovery codes in place of the old ones.',
+    'Then, on the same page, remove the old phone’s app: its codes stop working at once. Your other apps and your recovery codes stay as they are.',
   'help.replace.delete_entry':
     'In the app on the old phone, delete the {issuer} entry: it no longer gives codes that work.',
   'help.lost.heading': 'Lost your phone?',

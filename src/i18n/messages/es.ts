@@ -216,16 +216,36 @@ export const es: Translation = {
   'account.title': 'Su cuenta',
   'account.signed_in_as': 'Sesión iniciada como {email}',
   'account.no_email': 'una cuenta sin dirección de correo electrónico',
-  'account.app.heading': 'Aplicación de autenticación',
+  'account.app.heading': 'Aplicaciones de autenticación',
   'account.app.none':
     'No hay ninguna aplicación de autenticación vinculada a su cuenta. Se le pedirá que configure una la próxima vez que inicie sesión.',
   'account.app.default_name': 'Aplicación de autenticación',
-  'account.app.name': 'Aplicación',
   'account.app.locked': '(bloqueada)',
   'account.app.added': 'Añadida',
   'account.app.last_used': 'Último uso',
   'account.app.not_used': 'Aún no se ha usado',
   'account.app.lost': '¿Ha perdido o cambiado su teléfono? <help>Esto es lo que debe hacer</help>.',
+  'account.app.intro':
+    'Un código de cualquiera de estas aplicaciones le permite iniciar sesión. Puede vincular hasta {max} aplicaciones, por ejemplo en un teléfono de reserva.',
+  'account.app.locked_why':
+    'Bloqueada tras demasiados códigos incorrectos: sus códigos se rechazan. Inicie sesión con otra aplicación o con un código de recuperación.',
+  'account.app.new_name': 'Nuevo nombre para esta aplicación',
+  'account.app.rename': 'Cambiar el nombre',
+  'account.app.remove': 'Quitar esta aplicación',
+  'account.app.only_one':
+    'Es su única aplicación, así que no se puede quitar. ¿Cambia de teléfono? Añada primero el nuevo y después quite esta.',
+  'account.app.add': 'Añadir otra aplicación',
+  'account.app.full': 'Ha vinculado {max} aplicaciones, el máximo permitido. Quite una para añadir otra.',
+  'account.add_app.title': 'Añadir otra aplicación de autenticación',
+  'account.add_app.intro':
+    '{issuer} aceptará los códigos de esta aplicación igual que los de las aplicaciones que ya ha vinculado. Sus códigos de recuperación no cambian.',
+  'account.add_app.name':
+    'Un nombre para esta aplicación, para distinguirla de las demás (por ejemplo «Teléfono de reserva»)',
+  'account.add_app.name_invalid': 'Ese nombre no se puede usar. Elija uno de 1 a 40 caracteres.',
+  'account.add_app.expired':
+    'La clave que se mostró antes ha caducado. Añada a su aplicación la clave que se muestra ahora y escriba el código que aparece.',
+  'account.add_app.submit': 'Añadir esta aplicación',
+  'account.add_app.back': 'Volver a su cuenta',
   'account.codes.heading': 'Códigos de recuperación',
   'account.codes.left':
     '{count, plural, =0 {No le queda ningún código de recuperación sin usar.} one {Le queda # código de recuperación sin usar.} other {Le quedan # códigos de recuperación sin usar.}}',
@@ -274,6 +294,18 @@ export const es: Translation = {
   'account.notice.app_not_found': 'Esa aplicación ya no tenía acceso. No se ha cambiado nada.',
   'account.notice.codes_already_replaced':
     'Esos códigos de recuperación ya se habían sustituido (el formulario se envió dos veces o se recargó la página con los códigos nuevos), así que no se creó otro juego. Los códigos que se mostraron entonces son los válidos; si no los guardó, genere un juego nuevo.',
+  'account.notice.authenticator_added':
+    'La nueva aplicación está vinculada: sus códigos funcionan desde ahora, junto a sus otras aplicaciones.',
+  'account.notice.authenticator_renamed': 'Se cambió el nombre de la aplicación.',
+  'account.notice.authenticator_removed':
+    'Se quitó la aplicación: sus códigos ya no funcionan. Borre también su entrada en la aplicación de ese teléfono. No se cambió nada más.',
+  'account.notice.authenticator_not_found': 'Esa aplicación ya no estaba vinculada. No se cambió nada.',
+  'account.notice.authenticator_name_invalid':
+    'Ese nombre no se puede usar. Elija uno de 1 a 40 caracteres. No se cambió nada.',
+  'account.notice.authenticator_last':
+    'Es su única aplicación, así que no se quitó. Añada primero el teléfono nuevo y después quite el antiguo.',
+  'account.notice.authenticator_too_many':
+    'Ha vinculado el máximo de aplicaciones permitido. Quite una antes de añadir otra.',
   'account.sessions.heading': 'Dónde tiene la sesión iniciada',
   'account.sessions.intro':
     'Cada navegador con la sesión iniciada en su cuenta. Si no reconoce alguno, termine su sesión y cambie su contraseña.',
@@ -357,9 +389,9 @@ export const es: Translation = {
     'Cuando vincula la aplicación, {issuer} le muestra 10 códigos de recuperación, una sola vez. Cada código funciona una vez, en lugar del código de su aplicación. Guárdelos en un lugar seguro que no sea su teléfono: imprímalos, anótelos o guárdelos en un gestor de contraseñas. La <account>página de su cuenta</account> muestra cuántos le quedan y puede darle un conjunto nuevo (el anterior deja entonces de funcionar).',
   'help.replace.heading': 'Cambiar a un teléfono nuevo',
   'help.replace.add':
-    'Mientras {issuer} no pueda guardar un segundo teléfono para usted, cambiar a uno nuevo se hace con un código de recuperación: inicie sesión como siempre, elija «¿No puede usar su aplicación? Use un código de recuperación» en la página del código, escriba uno de sus códigos y escanee el código QR que aparece con el teléfono nuevo.',
+    'En su <account>página de cuenta</account>, elija «Añadir otra aplicación», escanee el código QR que aparece con el teléfono nuevo y escriba el código que muestra. El teléfono antiguo sigue funcionando mientras tanto.',
   'help.replace.remove':
-    'Los códigos del teléfono antiguo funcionan hasta que se vincula el nuevo, y entonces dejan de funcionar; recibe 10 códigos de recuperación nuevos en lugar de los antiguos.',
+    'Después, en la misma página, quite la aplicación del teléfono antiguo: sus códigos dejan de funcionar en el acto. Sus otras aplicaciones y sus códigos de recuperación no cambian.',
   'help.replace.delete_entry':
     'En la aplicación del teléfono antiguo, borre la entrada {issuer}: ya no da códigos válidos.',
   'help.lost.heading': '¿Ha perdido su teléfono?',

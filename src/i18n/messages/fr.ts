@@ -219,16 +219,37 @@ export const fr: Translation = {
   'account.title': 'Votre compte',
   'account.signed_in_as': 'Connecté en tant que {email}',
   'account.no_email': 'un compte sans adresse e-mail',
-  'account.app.heading': 'Application d’authentification',
+  'account.app.heading': 'Applications d’authentification',
   'account.app.none':
     'Aucune application d’authentification n’est associée à votre compte. Il vous sera demandé d’en configurer une lors de votre prochaine connexion.',
   'account.app.default_name': 'Application d’authentification',
-  'account.app.name': 'Application',
   'account.app.locked': '(bloquée)',
   'account.app.added': 'Ajoutée',
   'account.app.last_used': 'Dernière utilisation',
   'account.app.not_used': 'Pas encore utilisée',
   'account.app.lost': 'Téléphone perdu ou remplacé ? <help>Voici la marche à suivre</help>.',
+  'account.app.intro':
+    'Un code de n’importe laquelle de ces applications vous connecte. Vous pouvez en associer jusqu’à {max}, par exemple sur un téléphone de secours.',
+  'account.app.locked_why':
+    'Bloquée après trop de codes erronés : ses codes sont refusés. Connectez-vous avec une autre application ou un code de récupération.',
+  'account.app.new_name': 'Nouveau nom pour cette application',
+  'account.app.rename': 'Renommer',
+  'account.app.remove': 'Supprimer cette application',
+  'account.app.only_one':
+    'C’est votre seule application, elle ne peut donc pas être supprimée. Vous changez de téléphone ? Ajoutez d’abord le nouveau, puis supprimez celle-ci.',
+  'account.app.add': 'Ajouter une autre application',
+  'account.app.full':
+    'Vous avez associé {max} applications, le maximum autorisé. Supprimez-en une pour en ajouter une autre.',
+  'account.add_app.title': 'Ajouter une autre application d’authentification',
+  'account.add_app.intro':
+    '{issuer} acceptera les codes de cette application comme ceux des applications déjà associées. Vos codes de récupération restent inchangés.',
+  'account.add_app.name':
+    'Un nom pour cette application, pour la distinguer des autres (par exemple « Téléphone de secours »)',
+  'account.add_app.name_invalid': 'Ce nom ne peut pas être utilisé. Choisissez-en un de 1 à 40 caractères.',
+  'account.add_app.expired':
+    'La clé affichée auparavant a expiré. Ajoutez à votre application la clé affichée maintenant, puis tapez le code qu’elle affiche.',
+  'account.add_app.submit': 'Ajouter cette application',
+  'account.add_app.back': 'Retour à votre compte',
   'account.codes.heading': 'Codes de récupération',
   'account.codes.left':
     '{count, plural, =0 {Il ne reste aucun code de récupération inutilisé.} one {Il reste # code de récupération inutilisé.} other {Il reste # codes de récupération inutilisés.}}',
@@ -279,6 +300,18 @@ export const fr: Translation = {
   'account.notice.app_not_found': 'Cette application n’avait déjà plus accès. Rien n’a été modifié.',
   'account.notice.codes_already_replaced':
     'Ces codes de récupération avaient déjà été remplacés (le formulaire a été envoyé deux fois, ou la page des nouveaux codes a été rechargée) : aucun autre jeu n’a été créé. Les codes affichés alors sont ceux qui fonctionnent ; si vous ne les avez pas enregistrés, générez-en un nouveau jeu.',
+  'account.notice.authenticator_added':
+    'La nouvelle application est associée : ses codes fonctionnent dès maintenant, à côté de vos autres applications.',
+  'account.notice.authenticator_renamed': 'L’application a été renommée.',
+  'account.notice.authenticator_removed':
+    'L’application a été supprimée : ses codes ne fonctionnent plus. Supprimez aussi son entrée dans l’application de ce téléphone. Rien d’autre n’a été modifié.',
+  'account.notice.authenticator_not_found': 'Cette application n’était plus associée. Rien n’a été modifié.',
+  'account.notice.authenticator_name_invalid':
+    'Ce nom ne peut pas être utilisé. Choisissez-en un de 1 à 40 caractères. Rien n’a été modifié.',
+  'account.notice.authenticator_last':
+    'C’est votre seule application, elle n’a donc pas été supprimée. Ajoutez d’abord le nouveau téléphone, puis supprimez l’ancien.',
+  'account.notice.authenticator_too_many':
+    'Vous avez associé le nombre maximal d’applications. Supprimez-en une avant d’en ajouter une autre.',
   'account.sessions.heading': 'Où vous êtes connecté',
   'account.sessions.intro':
     'Chaque navigateur connecté à votre compte. Si vous n’en reconnaissez pas un, terminez sa session et changez votre mot de passe.',
@@ -360,9 +393,9 @@ export const fr: Translation = {
     'Lorsque vous associez l’application, {issuer} vous montre 10 codes de récupération, une seule fois. Chaque code fonctionne une fois, à la place du code de votre application. Conservez-les en lieu sûr, ailleurs que sur votre téléphone : imprimez-les, notez-les ou enregistrez-les dans un gestionnaire de mots de passe. La <account>page de votre compte</account> indique combien il en reste et peut vous en donner une nouvelle série (l’ancienne cesse alors de fonctionner).',
   'help.replace.heading': 'Passer à un nouveau téléphone',
   'help.replace.add':
-    'Tant que {issuer} ne peut pas garder un second téléphone pour vous, changer de téléphone passe par un code de récupération : connectez-vous comme d’habitude, choisissez « Vous ne pouvez pas utiliser votre application ? Utilisez un code de récupération » sur la page du code, tapez l’un de vos codes, puis scannez le code QR affiché avec le nouveau téléphone.',
+    'Sur votre <account>page de compte</account>, choisissez « Ajouter une autre application », scannez le code QR affiché avec le nouveau téléphone et tapez le code qu’il affiche. L’ancien téléphone continue de fonctionner en attendant.',
   'help.replace.remove':
-    'Les codes de l’ancien téléphone fonctionnent jusqu’à ce que le nouveau soit associé, puis cessent de fonctionner ; vous recevez 10 nouveaux codes de récupération à la place des anciens.',
+    'Ensuite, sur la même page, supprimez l’application de l’ancien téléphone : ses codes cessent aussitôt de fonctionner. Vos autres applications et vos codes de récupération restent inchangés.',
   'help.replace.delete_entry':
     'Dans l’application de l’ancien téléphone, supprimez l’entrée {issuer} : elle ne donne plus de codes valables.',
   'help.lost.heading': 'Téléphone perdu ?',
