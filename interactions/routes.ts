@@ -8,6 +8,7 @@
 //   POST /interaction/:uid/continue  on from the notice that someone tried to reuse a code
 //   POST /interaction/:uid/consent   Allow / Deny for a third-party client
 //   GET  /help/authenticator         setting up an app; a lost phone
+//   GET  /restart/:token             "Start again" from an expired sign-in's enrolment page
 //   GET  /language?lang=&return=     the language switcher of every page (remembered in a cookie)
 // Every POST is a small form (16 KiB at most) with a CSRF token bound to the interaction.
 import Router, { type RouterContext } from '@koa/router';
@@ -24,7 +25,7 @@ import { showLogin, showRecoveryForm, submitSecondStep } from './steps/login.js'
 import { submitPassword } from './steps/password.js';
 import { continueSignIn } from './steps/finish.js';
 import { openSetUpLink } from './steps/set-up-link.js';
-import { restartLink } from './steps/restart.js';
+import { RESTART_PATH, followRestartLink, restartLink } from './steps/restart.js';
 import { SET_UP_PATH } from '../src/signin/enrolment.js';
 
 type StepHandler = (ctx: RouterContext, deps: StepServices, step: Step) => Promise<void>;
@@ -73,6 +74,9 @@ export function interactionRoutes(deps: InteractionDependencies): Middleware {
   // The language switcher of every page: plain links, so it works without script. A link another
   // site forges can only change the language our pages are shown in.
   router.get(SET_UP_PATH, (ctx) => openSetUpLink(ctx, services));
+
+  // "Start again" from an expired sign-in's page (a one-time token of that browser's enrolment).
+  router.get(`${RESTART_PATH}/:token`, (ctx) => followRestartLink(ctx, services));
 
   router.get('/language', (ctx) => {
     pickLanguage(ctx, deps.config, { lang: field(ctx.query, 'lang'), return: field(ctx.query, 'return') });

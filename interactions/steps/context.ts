@@ -10,7 +10,6 @@ import type { SignInAttempt } from '../../src/signin/flow.js';
 import type { LimitRefusal } from '../../src/signin/attempt-limits.js';
 import { tooManyAttemptsPage } from '../pages/rate-limited.js';
 import { frameFor, type Frame } from '../language.js';
-import { enrolmentBrowser } from './restart.js';
 
 export interface Step {
   uid: string;
@@ -47,9 +46,9 @@ export async function loadStep(ctx: RouterContext, deps: StepServices): Promise<
   };
 }
 
-/** What the flow needs to know of this request. */
+/** What the flow needs to know of this request (the enrolment step adds the browser's token). */
 export function attemptOf(ctx: RouterContext, step: Step): SignInAttempt {
-  return { uid: step.uid, clientId: step.clientId, ip: ctx.ip, browser: enrolmentBrowser(ctx) };
+  return { uid: step.uid, clientId: step.clientId, ip: ctx.ip };
 }
 
 /** A limit refused the attempt: 429 with the page and Retry-After. */

@@ -15,7 +15,8 @@ import { attemptOf, renderPage, showCurrentStep, type Step, type StepServices } 
 import { answeredAlike } from './outcome.js';
 import { showNewRecoveryCodes } from './recovery-codes.js';
 import { forgetSetUpLink } from './set-up-link.js';
-import { ensureEnrolmentBrowser } from './restart.js';
+import { enrolmentBrowser, forgetEnrolmentBrowser, restartToken, setEnrolmentBrowser } from './restart.js';
+import { KeptEnrolments } from '../../src/signin/kept-enrolment.js';
 import { problemPage } from '../layout.js';
 import type { PlainMessage } from '../pages/form.js';
 
@@ -32,9 +33,15 @@ export async function showEnroll(
   error?: PlainMessage,
   name?: string,
 ): Promise<void> {
-  // This browser's token: the key (and the request) outlive the interaction, for this browser only.
-  const attempt = { ...attemptOf(ctx, step), browser: ensureEnrolmentBrowser(ctx, deps) };
-  const secret = await deps.flow.enrolmentSecret(attempt, pending, step.interaction.params);
+  // The key (and the request) outlive the interaction, for this browser only: when the page is
+  // first shown, under a token minted now (never one set by someone else), given to the browser.
+  const attempt = { ...attemptOf(ctx, step), browser: enrolmentBrowser(ctx, deps) };
+  const minted: { browser?: string } = {};
+  const secret = await deps.flow.enrolmentSecret(attempt, pending, step.interaction.params, () => {
+    minted.browser = KeptEnrolments.newBrowserToken();
+    return { browser: minted.browser, restart: restartToken(ctx, deps) };
+  });
+  if (minted.browser) setEnrolmentBrowser(ctx, deps, minted.browser);
   const link = await drawAppLink(deps.config.issuerName, account.email, secret);
   renderPage(
     ctx,
@@ -64,7 +71,10 @@ export async function submitEnroll(
   const typedName = field(body, 'name').slice(0, 400);
   const name = typedName.trim() ? checkAppName(typedName) : DEFAULT_NAME;
   if (name === null) return showEnroll(ctx, deps, step, pending, account, 'enroll.name_invalid', typedName);
-  const outcome = await deps.flow.submitEnrolment(attemptOf(ctx, step), pending, account, field(body, 'code'), name);
+  const attempt = { ...attemptOf(ctx, step), browser: enrolmentBrowser(ctx, deps) };
+  const outcome = await deps.flow.submitEnrolment(attempt, pending, account, field(body, 'code'), name);
+  // Confirmed, refused or started over: nothing of this enrolment is kept for the browser.
+  if (['enrolled', 'enrolment_refused', 'started_over'].includes(outcome.kind)) forgetEnrolmentBrowser(ctx, deps);
   if (answeredAlike(ctx, deps, step, outcome)) return;
   switch (outcome.kind) {
     case 'again': {

@@ -64,6 +64,11 @@ export interface AuditEventDetails {
     reason: 'already_enrolled' | 'link_used' | 'window_closed' | 'too_many';
     grant: EnrolmentGrantReason;
   };
+  /**
+   * An enrolment page showed again the key an expired sign-in of this browser showed, because the
+   * sign-in came from that page's "Start again" link (src/signin/kept-enrolment.ts).
+   */
+  mfa_enrolment_key_reshown: { grant: EnrolmentGrantReason };
   /** An administrator issued a set-up link (`user add`, `user reset-mfa`, `user enroll-link`). */
   enrollment_link_issued: BySource<'cli'> & { expiresAt: string };
   recovery_code_used: { remaining: number };

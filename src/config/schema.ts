@@ -376,7 +376,7 @@ export const environmentSchema = z.object({
   // the sign-in lasts to find their phone starts again and sees the same key, in the same browser.
   ENROLLMENT_SECRET_TTL: span(60).prefault('1h').meta({
     description:
-      'how long the key shown on the enrolment page is kept for the browser it was shown in, so a sign-in that expired there can start again and the entry already added in the app still works (after the password again, and only under the same grant)',
+      'how long the key shown on the enrolment page is kept for the browser it was shown in, so a sign-in that expired there can start again and the entry already added in the app still works (only from the one-time “Start again” link of the expired page, after the password again, under the same grant)',
   }),
   // The account page (src/account-security): changes there are a way past both factors (new
   // recovery codes, a new password, ending sessions), so they need a sign-in this recent.

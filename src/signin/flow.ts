@@ -277,25 +277,38 @@ export class SignInFlow {
   }
 
   /**
-   * The secret the enrolment page shows: the same on every reload of this sign-in and, in this
-   * browser (`attempt.browser`), in a later sign-in under the same grant within
-   * ENROLLMENT_SECRET_TTL. `request` (oidc-provider's validated authorization request) is kept
-   * beside it, so that this sign-in, once expired, can be started again.
+   * The secret the enrolment page shows: the same on every reload of this sign-in. When first
+   * shown, it is kept (with `request`, oidc-provider's validated authorization request, so that
+   * this sign-in, once expired, can be started again) under `firstShown().browser`, the new token
+   * the page gives this browser. It is the key an expired sign-in of this browser showed only when
+   * this sign-in came from that sign-in's "Start again" link (`firstShown().restart`, used up here)
+   * and holds the same grant;
+   * then it is audited. Any other sign-in, in this browser too, gets a new key.
    */
   async enrolmentSecret(
     attempt: SignInAttempt,
     pending: PendingSignIn,
     request: Record<string, unknown>,
+    firstShown: () => { browser: string; restart: string | undefined },
   ): Promise<string> {
-    const { browser } = attempt;
     const { grant } = pending;
     // Only a sign-in holding a grant shows an enrolment page (./steps.ts); checked here again,
     // as a kept key must never reach a sign-in without one.
-    if (!browser || !grant) return this.d.pendingSignIns.enrolmentSecret(pending);
-    const kept = this.d.keptEnrolments;
+    if (!grant) return this.d.pendingSignIns.enrolmentSecret(pending);
     return this.d.pendingSignIns.enrolmentSecret(pending, async () => {
-      await kept.keepRequest(browser, attempt.uid, request);
-      return kept.secretFor(browser, pending.accountId, grant);
+      const { browser, restart } = firstShown();
+      const proof = attempt.browser && restart ? { browser: attempt.browser, token: restart } : undefined;
+      const shown = await this.d.keptEnrolments.keep(browser, attempt.uid, pending.accountId, grant, request, proof);
+      if (shown.reshown) {
+        await this.d.audit.record({
+          type: 'mfa_enrolment_key_reshown',
+          accountId: pending.accountId,
+          clientId: attempt.clientId,
+          ip: attempt.ip,
+          detail: { grant: grant.reason },
+        });
+      }
+      return shown.secret;
     });
   }
 
@@ -304,9 +317,14 @@ export class SignInFlow {
     return this.d.keptEnrolments.lifetimeSeconds;
   }
 
-  /** The request an expired sign-in was for, when this browser was shown its enrolment page. */
-  restartOf(browser: string, uid: string): Promise<AuthorizationRequest | undefined> {
-    return this.d.keptEnrolments.requestOf(browser, uid);
+  /** A "Start again" token for an expired sign-in, when this browser was shown its enrolment page. */
+  offerRestart(browser: string, uid: string): Promise<string | undefined> {
+    return this.d.keptEnrolments.offerRestart(browser, uid);
+  }
+
+  /** The request a "Start again" link of this browser leads back to. */
+  restartRequest(browser: string, token: string): Promise<AuthorizationRequest | undefined> {
+    return this.d.keptEnrolments.requestOfRestart({ browser, token });
   }
 
   /**
@@ -330,7 +348,7 @@ export class SignInFlow {
       // Too many wrong codes for this key (a mis-scanned entry, a phone far off): the start over
       // shows a new one.
       if (outcome.kind === 'started_over' && attempt.browser && pending.grant) {
-        await this.d.keptEnrolments.forget(attempt.browser, account.id, pending.grant);
+        await this.d.keptEnrolments.forget(attempt.browser, attempt.uid, account.id, pending.grant);
       }
       return outcome;
     }
@@ -338,9 +356,9 @@ export class SignInFlow {
     if (!grant) return { kind: 'current' };
     const result = await this.d.enrolments.confirm(account.id, grant, { label: name, secret, acceptedStep });
     const forgetLink = grant.reason === 'link';
-    // Confirmed or refused, the grant is used: its key is no longer kept for this browser.
+    // Confirmed or refused, the grant is used: its key and request are no longer kept for this browser.
     if (attempt.browser && (result.ok || result.reason !== 'linked_by_this_sign_in')) {
-      await this.d.keptEnrolments.forget(attempt.browser, account.id, grant);
+      await this.d.keptEnrolments.forget(attempt.browser, attempt.uid, account.id, grant);
     }
     if (!result.ok) {
       // The same form sent twice (a double click): the first submission linked the app and shows

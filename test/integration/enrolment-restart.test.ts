@@ -1,8 +1,9 @@
 // A sign-in that expires on the enrolment page (a person who took 15 minutes to find their phone):
 // its "expired" page starts the relying party's request again, and after the password (and, for a
 // recovery, another recovery code) the enrolment page shows the same key, so the entry already
-// added in the app links. The key stays with the browser it was shown in and with its grant: the
-// password alone, in another browser or without the grant, never shows it. Real HTTP, the real
+// added in the app links. The key stays with the browser it was shown in, with its grant and with
+// the "Start again" link, once: the password alone, in another browser, without the grant, or in the
+// same browser without that link (a shared computer: the next person), never shows it. Real HTTP, the real
 // protocol store (the database, then Redis); the interaction's expiry is oidc-provider's entry removed
 // from that store.
 import { RelyingParty } from '../support/relying-party.js';
@@ -50,6 +51,12 @@ describe('an enrolment that outlives its sign-in', () => {
   /** How many enrolment keys the protocol store keeps (the first test runs on an empty store). */
   const keptKeys = () => twofold.db.oidcPayload.count({ where: { model: KEPT_SECRET_MODEL } });
 
+  /** The details of the audited re-shown keys of an account. */
+  const reshown = async (accountId: string) =>
+    (await twofold.db.auditEvent.findMany({ where: { accountId, type: 'mfa_enrolment_key_reshown' } })).map((e) =>
+      e.detail ? (JSON.parse(e.detail) as unknown) : null,
+    );
+
   /** The "Start again" link of an expired page, if it has one. */
   const startAgainOf = (visit: Visit) => {
     const href = /<a href="([^"]+)">Start again<\/a>/.exec(visit.body)?.[1];
@@ -75,11 +82,11 @@ describe('an enrolment that outlives its sign-in', () => {
     expect(gone.status).toBe(400);
     expect(gone.body).toContain(EXPIRED);
     const again = startAgainOf(gone);
-    // Our own authorization endpoint, with the relying party's request as it was.
+    // Our own page, naming nothing of the request (a one-time token), which leads to our own
+    // authorization endpoint with the relying party's request as it was.
     expect(again?.origin).toBe(new URL(twofold.url).origin);
-    expect(again?.pathname).toBe('/auth');
-    expect(again?.searchParams.get('client_id')).toBe('console');
-    expect(again?.searchParams.get('state')).toBe(started.state);
+    expect(again?.pathname).toMatch(/^\/restart\/[A-Za-z0-9_-]{43}$/);
+    expect(again?.search).toBe('');
 
     const passwordPage = await ua.navigate(again!);
     expect(isPasswordPage(passwordPage)).toBe(true);
@@ -97,9 +104,61 @@ describe('an enrolment that outlives its sign-in', () => {
     const tokens = await rp.finish(callbackOf(visit), started);
     expect(tokens.claims()?.sub).toBe(person.id);
     expect((await twofold.authenticators.list(person.id)).map((a) => a.confirmedAt !== null)).toEqual([true]);
+    // Showing the key again is audited.
+    expect(await reshown(person.id)).toEqual([{ grant: 'new' }]);
   });
 
-  it('after the kept key’s lifetime, starting again shows a new key', async () => {
+  it('a shared browser: the next person to sign in there, without the link, gets a key of their own', async () => {
+    const person = await createPerson(twofold);
+    const ua = newBrowser(twofold);
+    // The owner opens the enrolment page, scans the key, and leaves without confirming.
+    const owner = await toEnrolmentPage(ua, person);
+    const ownerKey = AuthenticatorApp.fromEnrolmentPage(owner.page.body);
+
+    // Someone else at the same computer, within the new account's window, types the password.
+    const theirs = await toEnrolmentPage(ua, person);
+    const otherKey = AuthenticatorApp.fromEnrolmentPage(theirs.page.body);
+    expect(otherKey.secret).not.toBe(ownerKey.secret);
+    expect(await reshown(person.id)).toEqual([]);
+    // The owner's entry links the owner's sign-in only; the other person's copy opens nothing.
+    const linked = await ua.submit(owner.page, '/enroll', { code: await ownerKey.nextCode() });
+    expect((await saveRecoveryCodes(ua, linked)).recoveryCodes.length).toBeGreaterThan(0);
+    const refused = await ua.submit(theirs.page, '/enroll', { code: await otherKey.nextCode() });
+    expect(refused.status).toBe(409);
+  });
+
+  it('the "Start again" link shows the kept key once; the same link again starts a sign-in with a new key', async () => {
+    const person = await createPerson(twofold);
+    const ua = newBrowser(twofold);
+    const { page } = await toEnrolmentPage(ua, person);
+    const first = AuthenticatorApp.fromEnrolmentPage(page.body);
+    await expire(page);
+    const again = startAgainOf(await ua.navigate(page.url));
+    expect(again).toBeDefined();
+
+    const once = await submitPassword(ua, await ua.navigate(again!), person.email, person.password);
+    expect(AuthenticatorApp.fromEnrolmentPage(once.body).secret).toBe(first.secret);
+    // Reloading that sign-in's page shows the same key (it is this sign-in's own now).
+    expect(AuthenticatorApp.fromEnrolmentPage((await ua.navigate(once.url)).body).secret).toBe(first.secret);
+
+    const twice = await submitPassword(ua, await ua.navigate(again!), person.email, person.password);
+    expect(isEnrolmentPage(twice)).toBe(true);
+    expect(AuthenticatorApp.fromEnrolmentPage(twice.body).secret).not.toBe(first.secret);
+    expect(await reshown(person.id)).toEqual([{ grant: 'new' }]);
+
+    // A link made up, or from another browser's expired page, starts nothing.
+    const other = newBrowser(twofold);
+    const { page: elsewhere } = await toEnrolmentPage(other, await createPerson(twofold));
+    await expire(elsewhere);
+    const theirLink = startAgainOf(await other.navigate(elsewhere.url));
+    for (const link of [theirLink!, new URL(`/restart/${'A'.repeat(43)}`, twofold.url)]) {
+      const gone = await ua.navigate(link);
+      expect(gone.status).toBe(400);
+      expect(gone.body).toContain(EXPIRED);
+    }
+  });
+
+  it('after the kept key’s lifetime, the link starts nothing, and signing in again shows a new key', async () => {
     const person = await createPerson(twofold);
     const ua = newBrowser(twofold);
     const { page } = await toEnrolmentPage(ua, person);
@@ -109,8 +168,11 @@ describe('an enrolment that outlives its sign-in', () => {
     expect(again).toBeDefined();
 
     await testTime.pass(KEPT_FOR + 60_000);
-    const enrolment = await submitPassword(ua, await ua.navigate(again!), person.email, person.password);
-    expect(isEnrolmentPage(enrolment)).toBe(true);
+    const gone = await ua.navigate(again!);
+    expect(gone.status).toBe(400);
+    expect(gone.body).toContain(EXPIRED);
+    expect(startAgainOf(gone)).toBeUndefined();
+    const { page: enrolment } = await toEnrolmentPage(ua, person);
     const second = AuthenticatorApp.fromEnrolmentPage(enrolment.body);
     expect(second.secret).not.toBe(first.secret);
     // The old entry does not link; the new one does.

@@ -1,6 +1,7 @@
 // The sign-in flow (src/signin/flow.ts) as a service, without HTTP: the steps it says are due, the
 // outcomes of each form, and what the finished sign-in proved, on the real database with an
 // injected clock (test/support/clock.ts) that moves TOTP steps and the enrolment window.
+import { KeptEnrolments } from '../../src/signin/kept-enrolment.js';
 import { startTwofold, type RunningTwofold } from '../support/twofold.js';
 import { ManualClock } from '../support/clock.js';
 import { AuthenticatorApp } from '../support/authenticator-app.js';
@@ -58,7 +59,8 @@ describe('the sign-in flow', () => {
     at = await twofold.signIns.position(signIn.uid);
     if (at.due !== 'enroll') throw new Error(at.due);
     // The page shows the secret (kept in the pending sign-in); the form is then sent against that state.
-    const app = new AuthenticatorApp(await twofold.signIns.enrolmentSecret(signIn, at.pending, {}));
+    const firstShown = () => ({ browser: KeptEnrolments.newBrowserToken(), restart: undefined });
+    const app = new AuthenticatorApp(await twofold.signIns.enrolmentSecret(signIn, at.pending, {}, firstShown));
     at = await twofold.signIns.position(signIn.uid);
     if (at.due !== 'enroll') throw new Error(at.due);
     const enrolled = await twofold.signIns.submitEnrolment(signIn, at.pending, at.account, await codeNow(app), 'Phone');
