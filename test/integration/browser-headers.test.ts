@@ -341,8 +341,15 @@ describe('browser-side protections behind a TLS proxy (https issuer)', () => {
   it('sets only Secure, HttpOnly, SameSite=Lax cookies', () => {
     const cookies = agent.setCookies();
     expect(cookies.map((c) => c.split('=')[0])).toEqual(
-      expect.arrayContaining(['_interaction', '_session', 'twofold.account']),
+      expect.arrayContaining(['_interaction', '_session', 'twofold.account', '__Host-twofold.enrolment']),
     );
     expectCookies(cookies, true);
+    // The enrolment's browser token carries the __Host- prefix: Secure, Path=/, no Domain, so a
+    // sibling subdomain cannot plant one; never sent under its plain name.
+    expect(cookies.map((c) => c.split('=')[0])).not.toContain('twofold.enrolment');
+    for (const cookie of cookies.filter((c) => c.startsWith('__Host-'))) {
+      expect(cookie).toMatch(/;\s*path=\/(;|$)/i);
+      expect(cookie).not.toMatch(/;\s*domain=/i);
+    }
   });
 });

@@ -98,8 +98,9 @@ describe('an enrolment that outlives its sign-in', () => {
     // original request (its state, nonce and PKCE verifier) completes.
     expect(await keptKeys()).toBe(1);
     const linked = await ua.submit(enrolment, '/enroll', { code: await app.nextCode() });
-    // Linked: the key is no longer kept anywhere.
+    // Linked: the key is no longer kept anywhere, and the browser holds neither cookie.
     expect(await keptKeys()).toBe(0);
+    expect(ua.cookieNames(twofold.url).filter((name) => name.startsWith('twofold.'))).toEqual([]);
     const { visit } = await saveRecoveryCodes(ua, linked);
     const tokens = await rp.finish(callbackOf(visit), started);
     expect(tokens.claims()?.sub).toBe(person.id);
@@ -114,11 +115,15 @@ describe('an enrolment that outlives its sign-in', () => {
     // The owner opens the enrolment page, scans the key, and leaves without confirming.
     const owner = await toEnrolmentPage(ua, person);
     const ownerKey = AuthenticatorApp.fromEnrolmentPage(owner.page.body);
+    const ownerToken = ua.cookieValue(twofold.url, 'twofold.enrolment');
+    expect(ownerToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     // Someone else at the same computer, within the new account's window, types the password.
     const theirs = await toEnrolmentPage(ua, person);
     const otherKey = AuthenticatorApp.fromEnrolmentPage(theirs.page.body);
     expect(otherKey.secret).not.toBe(ownerKey.secret);
+    // A new enrolment page mints its own browser token: one the browser held is never reused.
+    expect(ua.cookieValue(twofold.url, 'twofold.enrolment')).not.toBe(ownerToken);
     expect(await reshown(person.id)).toEqual([]);
     // The owner's entry links the owner's sign-in only; the other person's copy opens nothing.
     const linked = await ua.submit(owner.page, '/enroll', { code: await ownerKey.nextCode() });
