@@ -33,7 +33,7 @@ export interface AuthenticatorChangesDependencies {
   authenticators: Pick<AuthenticatorStore, 'list' | 'rename' | 'remove'>;
   enrolments: Pick<Enrolments, 'grantForAccount' | 'confirm'>;
   pendingApps: Pick<PendingApps, 'secret' | 'find' | 'linked'>;
-  audit: Pick<AuditLog, 'record'>;
+  audit: Pick<AuditLog, 'record' | 'recordIn' | 'committed'>;
   clock: Clock;
 }
 
@@ -76,8 +76,12 @@ export class AuthenticatorChanges {
       return { ok: false, reason: 'wrong' };
     }
     const grant = await this.deps.enrolments.grantForAccount(accountId);
+    // Recorded in the link's own transaction: no app linked unrecorded.
+    const enrolled = { type: 'mfa_enrolled', accountId, ip, detail: { grant: 'account', replaced: 0 } } as const;
     const result = grant.ok
-      ? await this.deps.enrolments.confirm(accountId, grant.grant, { label: name, secret, acceptedStep })
+      ? await this.deps.enrolments.confirm(accountId, grant.grant, { label: name, secret, acceptedStep }, (tx) =>
+          this.deps.audit.recordIn(tx, enrolled),
+        )
       : grant;
     if (!result.ok && result.reason === 'linked_by_this_sign_in') return { ok: true, app: null };
     // An `account` grant replaces nothing: only the limit can refuse it.
@@ -90,13 +94,8 @@ export class AuthenticatorChanges {
       });
       return { ok: false, reason: 'too_many' };
     }
+    this.deps.audit.committed(enrolled);
     await this.deps.pendingApps.linked(accountId, secret);
-    await this.deps.audit.record({
-      type: 'mfa_enrolled',
-      accountId,
-      ip,
-      detail: { grant: 'account', replaced: 0 },
-    });
     return { ok: true, app: result.app };
   }
 
@@ -113,14 +112,19 @@ export class AuthenticatorChanges {
   }
 
   async remove(asker: Asker, id: string): Promise<RemoveAppResult> {
-    const result = await this.deps.authenticators.remove(asker.accountId, id);
+    const event = (removed: { id: string; remaining: number }) =>
+      ({
+        type: 'mfa_removed',
+        accountId: asker.accountId,
+        ip: asker.ip,
+        detail: { source: 'account_page', authenticator: removed.id, remaining: removed.remaining },
+      }) as const;
+    // Recorded in the removal's own transaction: no app removed unrecorded.
+    const result = await this.deps.authenticators.remove(asker.accountId, id, (tx, removed) =>
+      this.deps.audit.recordIn(tx, event(removed)),
+    );
     if (!result.ok) return result;
-    await this.deps.audit.record({
-      type: 'mfa_removed',
-      accountId: asker.accountId,
-      ip: asker.ip,
-      detail: { source: 'account_page', authenticator: result.removed.id, remaining: result.remaining },
-    });
+    this.deps.audit.committed(event({ id: result.removed.id, remaining: result.remaining }));
     return { ok: true, remaining: result.remaining };
   }
 }

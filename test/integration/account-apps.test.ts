@@ -21,6 +21,7 @@ import {
   typeCode,
 } from '../support/sign-in.js';
 import { TEST_REDIS_URL as REDIS_URL } from '../support/databases.js';
+import { allowAuditRows, refuseAuditRows } from '../support/audit-refusal.js';
 
 const ELEVEN_MINUTES = 11 * 60 * 1000;
 const MAX = 3;
@@ -173,6 +174,41 @@ describe.each([
     expect(isAccountPage(await continuePastNotice(told.browser, told))).toBe(true);
     // This browser was not signed out by the removal.
     expect(isAccountPage(await browser.navigate('/account'))).toBe(true);
+  });
+
+  it('links or removes an app only with its audit row: when the row cannot be written, nothing changes', async () => {
+    const { person, browser, page } = await personOnAccount();
+    const addPage = await browser.navigate('/account/authenticators/add');
+    const spare = AuthenticatorApp.fromEnrolmentPage(addPage.body);
+    await refuseAuditRows(twofold, 'mfa_enrolled');
+    try {
+      const failed = await browser.submit(addPage, '/account/authenticators/add', {
+        name: 'Spare phone',
+        code: await spare.nextCode(),
+      });
+      expect(failed.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      await allowAuditRows(twofold);
+    }
+    expect(appsOn(await browser.navigate('/account'))).toEqual(['Authenticator app']);
+    expect((await events(person.id, 'mfa_enrolled')).map((e) => e.detail)).not.toContainEqual(
+      expect.objectContaining({ grant: 'account' }),
+    );
+
+    const { after } = await addApp(browser, page, 'Old phone');
+    expect(appsOn(after)).toEqual(['Authenticator app', 'Old phone']);
+    await refuseAuditRows(twofold, 'mfa_removed');
+    try {
+      const failed = await browser.post('/account/authenticators/remove', {
+        csrf: csrfOn(after),
+        authenticator: appIdsOn(after)[1]!,
+      });
+      expect(failed.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      await allowAuditRows(twofold);
+    }
+    expect(appsOn(await browser.navigate('/account'))).toEqual(['Authenticator app', 'Old phone']);
+    expect(await events(person.id, 'mfa_removed')).toEqual([]);
   });
 
   it('never removes the last app: the page says to add the new phone first', async () => {
