@@ -332,7 +332,7 @@ export async function createTwofold(
         metricsListener && closeGracefully(metricsListener, SHUTDOWN_GRACE_MS),
       ]);
       metrics?.registry.clear();
-      rateLimits.close();
+      await rateLimits.close();
       await protocolStore.close();
       await db.$disconnect();
     },
