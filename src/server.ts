@@ -262,6 +262,7 @@ export async function createTwofold(
           enrolments,
           pendingApps: new PendingApps(protocolStore.adapter(PENDING_APP_MODEL), secretBox()),
           audit,
+          codeLimit: rateLimits.code_per_account_ip,
           clock,
         }),
         audit,
