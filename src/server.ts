@@ -262,6 +262,7 @@ export async function createTwofold(
           enrolments,
           pendingApps: new PendingApps(protocolStore.adapter(PENDING_APP_MODEL), secretBox()),
           audit,
+          codeLimit: rateLimits.code_per_account_ip,
           clock,
         }),
         audit,
@@ -332,7 +333,7 @@ export async function createTwofold(
         metricsListener && closeGracefully(metricsListener, SHUTDOWN_GRACE_MS),
       ]);
       metrics?.registry.clear();
-      rateLimits.close();
+      await rateLimits.close();
       await protocolStore.close();
       await db.$disconnect();
     },

@@ -352,12 +352,19 @@ export function accountPortal({
     const asker = await person(ctx, session);
     const result = await security.confirmAddAuthenticator(asker, name, field(body, 'code'));
     if (result.ok) {
-      done(ctx, 'authenticator_added', 'authenticators');
+      done(ctx, result.app ? 'authenticator_added' : 'authenticator_already_added', 'authenticators');
       return;
     }
     if (result.reason === 'sign_in_again') return signInAgain(ctx, 'authenticators');
     if (result.reason === 'too_many') {
       done(ctx, 'authenticator_too_many', 'authenticators');
+      return;
+    }
+    if (result.reason === 'rate_limited') {
+      ctx.status = 429;
+      ctx.set('Retry-After', String(result.retryAfterSeconds));
+      ctx.type = 'html';
+      ctx.body = tooManyAttemptsPage(frameFor(ctx, config), 'code', 'account', result.retryAfterSeconds);
       return;
     }
     // Asked again with the same key (or a new one, when that one's time ran out).

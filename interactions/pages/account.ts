@@ -21,6 +21,7 @@ export const ACCOUNT_NOTICES = [
   'app_not_found',
   'codes_already_replaced',
   'authenticator_added',
+  'authenticator_already_added',
   'authenticator_renamed',
   'authenticator_removed',
   'authenticator_not_found',

@@ -11,6 +11,8 @@ import type { AuthenticatorStore, AuthenticatorView } from '../mfa/totp-app/stor
 import { checkAppName } from '../mfa/totp-app/name.js';
 import { normalizeCode, verifyTotp } from '../mfa/totp-app/totp.js';
 import type { PendingApps } from './pending-app.js';
+import type { Limit } from '../ratelimit/limit.js';
+import { codeKey } from '../ratelimit/limits.js';
 
 /** Who asks, as far as these changes need. */
 interface Asker {
@@ -21,9 +23,12 @@ interface Asker {
 export type BeginAddResult = { ok: true; secret: string } | { ok: false; reason: 'too_many' };
 
 export type ConfirmAddResult =
+  /** `app` null: this key's app was linked already (the form sent again): nothing more was done. */
   | { ok: true; app: AuthenticatorView | null }
   /** `expired`: the key shown is no longer pending (its time ran out): a new one is shown. */
-  | { ok: false; reason: 'invalid_name' | 'malformed' | 'wrong' | 'too_many' | 'expired' };
+  | { ok: false; reason: 'invalid_name' | 'malformed' | 'wrong' | 'too_many' | 'expired' }
+  /** The sign-in's wrong-code count for this account from this address ran out. */
+  | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
 export type RenameAppResult = { ok: true } | { ok: false; reason: 'invalid_name' | 'not_found' };
 
@@ -33,7 +38,9 @@ export interface AuthenticatorChangesDependencies {
   authenticators: Pick<AuthenticatorStore, 'list' | 'rename' | 'remove'>;
   enrolments: Pick<Enrolments, 'grantForAccount' | 'confirm'>;
   pendingApps: Pick<PendingApps, 'secret' | 'find' | 'linked'>;
-  audit: Pick<AuditLog, 'record'>;
+  audit: Pick<AuditLog, 'record' | 'recordIn' | 'committed'>;
+  /** The sign-in's wrong codes per (account, client address): this page is no way around it. */
+  codeLimit: Limit;
   clock: Clock;
 }
 
@@ -65,6 +72,19 @@ export class AuthenticatorChanges {
     if (pending === undefined) return { ok: false, reason: 'expired' };
     if (pending.linked) return { ok: true, app: null };
     const { secret } = pending;
+    // Counted before the check, as at sign-in; a right code resets the count.
+    const key = codeKey(accountId, ip);
+    const verdict = await this.deps.codeLimit.attempt(key);
+    if (!verdict.allowed) {
+      if (verdict.limitReachedNow)
+        await this.deps.audit.record({
+          type: 'rate_limited',
+          accountId,
+          ip,
+          detail: { limit: this.deps.codeLimit.name, retryAfterSeconds: verdict.retryAfterSeconds },
+        });
+      return { ok: false, reason: 'rate_limited', retryAfterSeconds: verdict.retryAfterSeconds };
+    }
     const acceptedStep = verifyTotp(secret, code, this.deps.clock.now());
     if (acceptedStep === null) {
       await this.deps.audit.record({
@@ -75,9 +95,14 @@ export class AuthenticatorChanges {
       });
       return { ok: false, reason: 'wrong' };
     }
+    await this.deps.codeLimit.reset(key);
     const grant = await this.deps.enrolments.grantForAccount(accountId);
+    // Recorded in the link's own transaction: no app linked unrecorded.
+    const enrolled = { type: 'mfa_enrolled', accountId, ip, detail: { grant: 'account', replaced: 0 } } as const;
     const result = grant.ok
-      ? await this.deps.enrolments.confirm(accountId, grant.grant, { label: name, secret, acceptedStep })
+      ? await this.deps.enrolments.confirm(accountId, grant.grant, { label: name, secret, acceptedStep }, (tx) =>
+          this.deps.audit.recordIn(tx, enrolled),
+        )
       : grant;
     if (!result.ok && result.reason === 'linked_by_this_sign_in') return { ok: true, app: null };
     // An `account` grant replaces nothing: only the limit can refuse it.
@@ -90,13 +115,8 @@ export class AuthenticatorChanges {
       });
       return { ok: false, reason: 'too_many' };
     }
-    await this.deps.pendingApps.linked(accountId, secret);
-    await this.deps.audit.record({
-      type: 'mfa_enrolled',
-      accountId,
-      ip,
-      detail: { grant: 'account', replaced: 0 },
-    });
+    this.deps.audit.committed(enrolled);
+    await this.deps.pendingApps.linked(accountId);
     return { ok: true, app: result.app };
   }
 
@@ -113,14 +133,19 @@ export class AuthenticatorChanges {
   }
 
   async remove(asker: Asker, id: string): Promise<RemoveAppResult> {
-    const result = await this.deps.authenticators.remove(asker.accountId, id);
+    const event = (removed: { id: string; remaining: number }) =>
+      ({
+        type: 'mfa_removed',
+        accountId: asker.accountId,
+        ip: asker.ip,
+        detail: { source: 'account_page', authenticator: removed.id, remaining: removed.remaining },
+      }) as const;
+    // Recorded in the removal's own transaction: no app removed unrecorded.
+    const result = await this.deps.authenticators.remove(asker.accountId, id, (tx, removed) =>
+      this.deps.audit.recordIn(tx, event(removed)),
+    );
     if (!result.ok) return result;
-    await this.deps.audit.record({
-      type: 'mfa_removed',
-      accountId: asker.accountId,
-      ip: asker.ip,
-      detail: { source: 'account_page', authenticator: result.removed.id, remaining: result.remaining },
-    });
+    this.deps.audit.committed(event({ id: result.removed.id, remaining: result.remaining }));
     return { ok: true, remaining: result.remaining };
   }
 }

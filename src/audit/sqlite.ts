@@ -58,14 +58,14 @@ export function sqliteAuditRows(db: SqliteConnection, batch: WriteBatch): AuditR
         throw typed(error);
       }
     },
-    recent(accountId, types, after, limit) {
+    async recent(accountId, types, after, limit) {
       try {
-        batch.flush();
+        await batch.settled();
         const read = readFor(types.length, after !== undefined);
         const params = [accountId, ...types, ...(after ? [sqliteTimestamp(after.getTime())] : []), limit];
-        return Promise.resolve(read(...params) as AuditRow[]);
+        return read(...params) as AuditRow[];
       } catch (error) {
-        return Promise.reject(typed(error));
+        throw typed(error);
       }
     },
   };

@@ -45,7 +45,8 @@ export function openSqlite(file: string): SqliteConnection {
   db.pragma(`busy_timeout = ${LOCK_WAIT_STEP_MS}`);
   // In WAL mode, NORMAL skips the fsync at each commit (SQLite's own advice for WAL): the file
   // stays consistent whatever happens, and only a power loss or OS crash can lose the last moments
-  // of writes (sessions, tokens, counters); a crash of Twofold itself loses nothing.
+  // of writes (sessions, tokens, counters, audit rows written on their own: SECURITY.md says so); a
+  // crash of Twofold itself loses nothing. FULL would fsync each commit on the event loop.
   db.pragma('synchronous = NORMAL');
   return db;
 }

@@ -3,8 +3,9 @@
 // page a write touched to the log — the row and each index of its table, seven for oidc_payloads —
 // so one token's upsert alone cost ~150 µs of the main thread, four in one transaction ~65 µs each
 // (issue 11). Nothing else changes: writes run in the order they were issued, a read through the
-// same connection first commits what is waiting (so it sees every write issued before it, as when
-// each write ran at once), and a write's promise settles only once its transaction has committed.
+// same connection first commits what is waiting, or waits for a batch retrying behind another
+// connection's write lock (so it sees every write issued before it, as when each write ran at
+// once), and a write's promise settles only once its transaction has committed.
 import type Sqlite from 'better-sqlite3';
 import { isBusy, whenUnlocked } from './sqlite.js';
 
@@ -39,7 +40,7 @@ export class WriteBatch {
     });
   }
 
-  /** Commits what is waiting now; before every read, and at the end of each turn. */
+  /** Commits what is waiting now, unless a batch is retrying (then after it); at the end of each turn. */
   flush(): void {
     if (this.retrying || !this.waiting.length) return;
     const batch = this.waiting;
@@ -48,27 +49,60 @@ export class WriteBatch {
     try {
       results = this.commitAll(batch);
     } catch (error) {
-      if (isBusy(error)) this.retry(batch);
-      else this.oneByOne(batch);
+      this.behind(isBusy(error) ? this.retry(batch) : this.oneByOne(batch));
       return;
     }
     batch.forEach((write, i) => write.resolve(results[i]));
   }
 
-  /** Another connection holds the write lock: the same batch again between turns (sqlite.ts). */
-  private retry(batch: Waiting[]): void {
-    this.retrying = whenUnlocked(() => this.commitAll(batch)).then(
-      (results) => batch.forEach((write, i) => write.resolve(results[i])),
-      (error: unknown) => (isBusy(error) ? batch.forEach((write) => write.reject(error)) : this.oneByOne(batch)),
-    );
-    void this.retrying.finally(() => {
+  /**
+   * Before every read, and before closing: commits what is waiting and, while a batch is retrying
+   * (another connection holds the write lock), waits until it and everything issued before the read
+   * settled, so the read sees every write issued before it (a code redeemed twice reads "consumed"
+   * the second time) and closing loses none.
+   */
+  async settled(): Promise<void> {
+    this.flush();
+    while (this.retrying) {
+      await this.retrying;
+      this.flush();
+    }
+  }
+
+  /** Later batches wait behind `work` (`flush` skips while it runs), then go. */
+  private behind(work: Promise<void>): void {
+    const retrying = work.finally(() => {
       this.retrying = undefined;
       this.flush();
     });
+    this.retrying = retrying;
   }
 
-  /** One write failed for its own reason (a constraint, a bug): each alone, with its own outcome. */
-  private oneByOne(batch: Waiting[]): void {
-    for (const write of batch) whenUnlocked(write.run).then(write.resolve, write.reject);
+  /** Another connection holds the write lock: the same batch again between turns (sqlite.ts). */
+  private async retry(batch: Waiting[]): Promise<void> {
+    let results: unknown[];
+    try {
+      results = await whenUnlocked(() => this.commitAll(batch));
+    } catch (error) {
+      if (isBusy(error)) batch.forEach((write) => write.reject(error));
+      else await this.oneByOne(batch);
+      return;
+    }
+    batch.forEach((write, i) => write.resolve(results[i]));
+  }
+
+  /**
+   * One write failed for its own reason (a constraint, a bug): each alone, with its own outcome,
+   * one after another in the order issued, so a later write never lands before an earlier one
+   * that met a lock.
+   */
+  private async oneByOne(batch: Waiting[]): Promise<void> {
+    for (const write of batch) {
+      try {
+        write.resolve(await whenUnlocked(write.run));
+      } catch (error) {
+        write.reject(error);
+      }
+    }
   }
 }

@@ -8,7 +8,7 @@ import type { LimiterStore } from './store.js';
 
 export type RateLimits = Readonly<Record<LimitName, Limit>> & {
   /** Stops the store's housekeeping (the connections belong to the server). */
-  close(): void;
+  close(): Promise<void>;
 };
 
 export function openRateLimits(config: RateLimitConfig, store: LimiterStore, recorder?: MetricsRecorder): RateLimits {

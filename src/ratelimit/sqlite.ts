@@ -68,9 +68,9 @@ export class RateLimiterSqlite extends RateLimiterStoreAbstract {
     return row;
   }
 
-  _get(key: string): Promise<Row | null> {
-    this.batch.flush();
-    return Promise.resolve(this.read.get(key, sqliteTimestamp(Date.now())) ?? null);
+  async _get(key: string): Promise<Row | null> {
+    await this.batch.settled();
+    return this.read.get(key, sqliteTimestamp(Date.now())) ?? null;
   }
 
   async _delete(key: string): Promise<boolean> {

@@ -23,8 +23,8 @@ export interface LimiterStore {
   readonly kind: 'redis' | 'database';
   /** A counter family: at most `points` per `durationSeconds`, keys prefixed with `name`. */
   limiter(name: string, points: number, durationSeconds: number): RateLimiterAbstract;
-  /** Stops the database sweep (the connections themselves belong to the server). */
-  close(): void;
+  /** Stops the database sweep (the connections themselves belong to the server); on SQLite, once every counter written has committed. */
+  close(): Promise<void>;
 }
 
 export function limiterStore(
@@ -49,9 +49,8 @@ export function limiterStore(
           // With Redis down, fail at once (and so fail closed) rather than wait on a dead socket.
           rejectIfRedisNotReady: true,
         }),
-      close: () => {
-        // the connection belongs to the server; Redis expires the counters itself
-      },
+      // the connection belongs to the server; Redis expires the counters itself
+      close: () => Promise.resolve(),
     };
   }
   // The library's own sweep logs through console.warn on a timer it never stops; ours logs
@@ -69,9 +68,9 @@ export function limiterStore(
       kind: 'database',
       limiter: (name, points, duration) =>
         new RateLimiterSqlite(connection, batch, { keyPrefix: `${DATABASE_KEY_PREFIX}:${name}`, points, duration }),
-      close: () => {
+      close: async () => {
         clearInterval(sweep);
-        batch.flush();
+        await batch.settled();
         connection.close();
       },
     };
@@ -88,6 +87,9 @@ export function limiterStore(
         duration,
         clearExpiredByTimeout: false,
       }),
-    close: () => clearInterval(sweep),
+    close: () => {
+      clearInterval(sweep);
+      return Promise.resolve();
+    },
   };
 }

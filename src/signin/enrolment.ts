@@ -14,7 +14,7 @@
 // since the grant makes it fail (two enrolments never both win).
 import { createHash, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Database } from '../database/client.js';
+import type { Database, Prisma } from '../database/client.js';
 import { serializable } from '../database/serializable.js';
 import type { Clock } from '../clock.js';
 import type { EnrollmentConfig } from '../config/index.js';
@@ -145,12 +145,14 @@ export class Enrolments {
 
   /**
    * Links the app whose first code was just typed correctly, under `grant`; all or nothing. Returns
-   * the new recovery codes (shown once), or why the grant no longer holds.
+   * the new recovery codes (shown once), or why the grant no longer holds. `inTx`: what must commit
+   * with the link or not at all (its audit row, for an `account` grant).
    */
   async confirm(
     accountId: string,
     grant: EnrolmentGrant,
     app: { label: string; secret: string; acceptedStep: number },
+    inTx?: (tx: Prisma.TransactionClient) => Promise<void>,
   ): Promise<EnrolmentResult> {
     const now = new Date(this.clock.now());
     try {
@@ -165,6 +167,7 @@ export class Enrolments {
             if ((await this.authenticators.countIn(tx, accountId)) >= this.authenticators.maxAuthenticators)
               throw new Refused('too_many');
             const linked = await this.authenticators.createIn(tx, accountId, app.label, app.secret, app.acceptedStep);
+            await inTx?.(tx);
             return { ok: true, app: linked, recoveryCodes: [] };
           }
           // Anyone else's enrolment since the grant wins over this one (checked first, so the loser is
@@ -198,6 +201,7 @@ export class Enrolments {
           const recoveryCodes = await this.recoveryCodes.replaceIn(tx, accountId);
           // From now on only a recovery code or a set-up link leads to an enrolment page.
           await tx.account.update({ where: { id: accountId }, data: { enrollmentOpenUntil: null } });
+          await inTx?.(tx);
           return { ok: true, app: linked, recoveryCodes };
         },
         { logger: this.logger },

@@ -21,6 +21,8 @@ import {
   typeCode,
 } from '../support/sign-in.js';
 import { TEST_REDIS_URL as REDIS_URL } from '../support/databases.js';
+import { allowAuditRows, refuseAuditRows } from '../support/audit-refusal.js';
+import { PENDING_APP_MODEL } from '../../src/account-security/pending-app.js';
 
 const ELEVEN_MINUTES = 11 * 60 * 1000;
 const MAX = 3;
@@ -173,6 +175,81 @@ describe.each([
     expect(isAccountPage(await continuePastNotice(told.browser, told))).toBe(true);
     // This browser was not signed out by the removal.
     expect(isAccountPage(await browser.navigate('/account'))).toBe(true);
+  });
+
+  it('a form sent again after the app was added says so, and the key no longer waits on the server', async () => {
+    const { person, browser } = await personOnAccount();
+    const addPage = await browser.navigate('/account/authenticators/add');
+    const spare = AuthenticatorApp.fromEnrolmentPage(addPage.body);
+    const form = { name: 'Spare phone', code: await spare.nextCode() };
+    const added = await browser.submit(addPage, '/account/authenticators/add', form);
+    expect(notice(added)).toContain('The new app is linked');
+    const again = await browser.submit(addPage, '/account/authenticators/add', form);
+    expect(isAccountPage(again)).toBe(true);
+    expect(notice(again)).toContain('That app was already added');
+    expect(appsOn(again)).toEqual(['Authenticator app', 'Spare phone']);
+    const waiting = await twofold.protocolStore.adapter(PENDING_APP_MODEL).find(person.id);
+    expect(waiting).toMatchObject({ accountId: person.id, linked: true });
+    expect(Object.keys(waiting!)).not.toContain('ciphertext');
+  });
+
+  it('counts wrong first codes like the sign-in’s, per account and address: past the limit, 429', async () => {
+    const { person, browser } = await personOnAccount();
+    const addPage = await browser.navigate('/account/authenticators/add');
+    const spare = AuthenticatorApp.fromEnrolmentPage(addPage.body);
+    for (let i = 0; i < twofold.config.rateLimits.codePerAccountIp; i++) {
+      const wrong = await browser.submit(addPage, '/account/authenticators/add', {
+        name: 'Spare phone',
+        code: await spare.wrongCode(),
+      });
+      expect(wrong.status).toBe(400);
+    }
+    const refused = await browser.submit(addPage, '/account/authenticators/add', {
+      name: 'Spare phone',
+      code: await spare.nextCode(),
+    });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(appsOn(await browser.navigate('/account'))).toEqual(['Authenticator app']);
+    const failed = (await events(person.id, 'otp_failed')).filter(
+      (e) => (e.detail as { stage?: string }).stage === 'enrolment',
+    );
+    expect(failed).toHaveLength(twofold.config.rateLimits.codePerAccountIp);
+  });
+
+  it('links or removes an app only with its audit row: when the row cannot be written, nothing changes', async () => {
+    const { person, browser, page } = await personOnAccount();
+    const addPage = await browser.navigate('/account/authenticators/add');
+    const spare = AuthenticatorApp.fromEnrolmentPage(addPage.body);
+    await refuseAuditRows(twofold, 'mfa_enrolled');
+    try {
+      const failed = await browser.submit(addPage, '/account/authenticators/add', {
+        name: 'Spare phone',
+        code: await spare.nextCode(),
+      });
+      expect(failed.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      await allowAuditRows(twofold);
+    }
+    expect(appsOn(await browser.navigate('/account'))).toEqual(['Authenticator app']);
+    expect((await events(person.id, 'mfa_enrolled')).map((e) => e.detail)).not.toContainEqual(
+      expect.objectContaining({ grant: 'account' }),
+    );
+
+    const { after } = await addApp(browser, page, 'Old phone');
+    expect(appsOn(after)).toEqual(['Authenticator app', 'Old phone']);
+    await refuseAuditRows(twofold, 'mfa_removed');
+    try {
+      const failed = await browser.post('/account/authenticators/remove', {
+        csrf: csrfOn(after),
+        authenticator: appIdsOn(after)[1]!,
+      });
+      expect(failed.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      await allowAuditRows(twofold);
+    }
+    expect(appsOn(await browser.navigate('/account'))).toEqual(['Authenticator app', 'Old phone']);
+    expect(await events(person.id, 'mfa_removed')).toEqual([]);
   });
 
   it('never removes the last app: the page says to add the new phone first', async () => {

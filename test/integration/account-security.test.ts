@@ -23,6 +23,7 @@ import {
 } from '../support/sign-in.js';
 import { TEST_REDIS_URL as REDIS_URL } from '../support/databases.js';
 import { LogCapture } from '../support/log-capture.js';
+import { allowAuditRows, refuseAuditRows } from '../support/audit-refusal.js';
 import { PORTAL_SESSION_MODEL } from '../../src/portal/session.js';
 
 const FIREFOX_ON_LINUX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
@@ -498,28 +499,3 @@ describe.each([
       });
   });
 });
-
-/** Makes the database refuse audit rows of one type (a trigger), as a failing audit write would. */
-async function refuseAuditRows(twofold: RunningTwofold, type: string): Promise<void> {
-  if (twofold.config.database.kind === 'sqlite') {
-    await twofold.db.$executeRawUnsafe(
-      `CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_events WHEN NEW.type = '${type}' BEGIN SELECT RAISE(ABORT, 'refused'); END`,
-    );
-    return;
-  }
-  await twofold.db.$executeRawUnsafe(
-    `CREATE FUNCTION refuse_audit() RETURNS trigger AS $$ BEGIN IF NEW.type = '${type}' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
-  );
-  await twofold.db.$executeRawUnsafe(
-    'CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION refuse_audit()',
-  );
-}
-
-async function allowAuditRows(twofold: RunningTwofold): Promise<void> {
-  if (twofold.config.database.kind === 'sqlite') {
-    await twofold.db.$executeRawUnsafe('DROP TRIGGER refuse_audit');
-    return;
-  }
-  await twofold.db.$executeRawUnsafe('DROP TRIGGER refuse_audit ON audit_events');
-  await twofold.db.$executeRawUnsafe('DROP FUNCTION refuse_audit()');
-}

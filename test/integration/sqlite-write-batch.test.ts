@@ -1,12 +1,14 @@
 // oidc-provider's state on the embedded default commits the writes of one event-loop turn together
 // (src/database/write-batch.ts). What the provider relies on must hold as when each write ran at
 // once: a read sees every write issued before it, writes land in the order they were issued, a
-// write another connection's lock delays still lands, and one bad write fails alone.
+// write another connection's lock delays still lands (and a read or a close waits for it), and one
+// bad write fails alone, the others then landing one after another in order.
 import type { Adapter } from 'oidc-provider';
 import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logging.js';
 import { openServices } from '../../src/services.js';
 import { openSqlite, type SqliteConnection } from '../../src/database/sqlite.js';
+import { WriteBatch } from '../../src/database/write-batch.js';
 import { freshEnvironment } from '../support/databases.js';
 
 describe('protocol state writes on SQLite, committed per turn', () => {
@@ -14,6 +16,7 @@ describe('protocol state writes on SQLite, committed per turn', () => {
   let other: SqliteConnection;
   let cleanup: () => Promise<void>;
   let sessions: Adapter;
+  let file: string;
   beforeAll(async () => {
     const fresh = await freshEnvironment({ DATABASE_URL: '' });
     cleanup = fresh.cleanup;
@@ -21,7 +24,8 @@ describe('protocol state writes on SQLite, committed per turn', () => {
     services = await openServices(config, createLogger('silent'));
     if (config.database.kind !== 'sqlite' || services.protocolStore.kind === 'redis')
       throw new Error('expected SQLite');
-    other = openSqlite(config.database.file);
+    file = config.database.file;
+    other = openSqlite(file);
     // Not the Session model: its store first checks a session was not ended (ended-sessions.ts), an
     // awaited read before each write, so only awaited writes of it keep their order.
     sessions = services.protocolStore.adapter('Grant');
@@ -78,5 +82,66 @@ describe('protocol state writes on SQLite, committed per turn', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(stored('s-5')).toBeDefined();
     expect(stored('s-6')).toBeDefined();
+  });
+
+  const aTurn = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it('a read while a batch waits for another connection’s lock waits for it: a code redeemed twice reads "consumed"', async () => {
+    await sessions.upsert('s-7', { jti: 's-7' }, 60);
+    other.prepare('BEGIN IMMEDIATE').run();
+    const consumed = sessions.consume('s-7');
+    await aTurn();
+    const second = sessions.find('s-7');
+    other.prepare('COMMIT').run();
+    await consumed;
+    expect(await second).toMatchObject({ consumed: expect.any(Number) as number });
+  });
+
+  it('after one bad write, the others land one after another, in order, even when they meet a lock', async () => {
+    const connection = openSqlite(file);
+    const batch = new WriteBatch(connection);
+    connection.prepare('CREATE TABLE IF NOT EXISTS batch_order (n INTEGER)').run();
+    const insert = connection.prepare<[number]>('INSERT INTO batch_order (n) VALUES (?)');
+    const landed: number[] = [];
+    const startedBeforeEarlierLanded: number[] = [];
+    let locked = false;
+    const write = (n: number) => () => {
+      if (landed.length !== n - 1) startedBeforeEarlierLanded.push(n);
+      insert.run(n);
+      landed.push(n);
+    };
+    try {
+      const results = Promise.allSettled([
+        // Fails for its own reason, having let another connection take the write lock.
+        batch.write(() => {
+          if (!locked) other.prepare('BEGIN IMMEDIATE').run();
+          locked = true;
+          throw new Error('not a lock');
+        }),
+        batch.write(write(1)),
+        batch.write(write(2)),
+        batch.write(write(3)),
+      ]);
+      await aTurn();
+      other.prepare('COMMIT').run();
+      expect((await results).map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+      expect(landed).toEqual([1, 2, 3]);
+      expect(startedBeforeEarlierLanded).toEqual([]);
+    } finally {
+      connection.close();
+    }
+  });
+
+  // Last: it closes the store.
+  it('closing while a batch waits for another connection’s lock commits it first', async () => {
+    other.prepare('BEGIN IMMEDIATE').run();
+    const written = sessions.upsert('s-9', { jti: 's-9' }, 60);
+    await aTurn();
+    const closed = services.protocolStore.close();
+    await aTurn();
+    other.prepare('COMMIT').run();
+    await closed;
+    await written;
+    expect(stored('s-9')).toBeDefined();
   });
 });

@@ -309,6 +309,8 @@ export const de: Translation = {
     'Diese Wiederherstellungscodes wurden bereits ersetzt (das Formular wurde zweimal gesendet oder die Seite mit den neuen Codes neu geladen), daher wurde kein weiterer Satz erzeugt. Die damals angezeigten Codes sind die gültigen; wenn Sie sie nicht gespeichert haben, erzeugen Sie einen neuen Satz.',
   'account.notice.authenticator_added':
     'Die neue App ist verknüpft: Ihre Codes funktionieren ab sofort, neben Ihren anderen Apps.',
+  'account.notice.authenticator_already_added':
+    'Diese App war bereits hinzugefügt (das Formular wurde erneut gesendet), daher wurde nichts weiter geändert. Sie steht in der Liste unten.',
   'account.notice.authenticator_renamed': 'Die App wurde umbenannt.',
   'account.notice.authenticator_removed':
     'Die App wurde entfernt: Ihre Codes funktionieren nicht mehr. Löschen Sie auch den Eintrag in der App auf diesem Telefon. Sonst wurde nichts geändert.',

@@ -302,6 +302,8 @@ export const en = {
   'account.notice.codes_already_replaced':
     'Those recovery codes were already replaced (the form was sent twice, or the page showing the new codes was reloaded), so no other set was made. The codes shown then are the ones that work; if you did not save them, generate a new set.',
   'account.notice.authenticator_added': 'The new app is linked: its codes work from now on, beside your other apps.',
+  'account.notice.authenticator_already_added':
+    'That app was already added (the form was sent again), so nothing more was changed. It is in the list below.',
   'account.notice.authenticator_renamed': 'The app was renamed.',
   'account.notice.authenticator_removed':
     'The app was removed: its codes no longer work. Delete its entry in the app on that phone too. Nothing else was changed.',

@@ -296,6 +296,8 @@ export const es: Translation = {
     'Esos códigos de recuperación ya se habían sustituido (el formulario se envió dos veces o se recargó la página con los códigos nuevos), así que no se creó otro juego. Los códigos que se mostraron entonces son los válidos; si no los guardó, genere un juego nuevo.',
   'account.notice.authenticator_added':
     'La nueva aplicación está vinculada: sus códigos funcionan desde ahora, junto a sus otras aplicaciones.',
+  'account.notice.authenticator_already_added':
+    'Esa aplicación ya estaba añadida (el formulario se envió de nuevo), así que no se cambió nada más. Está en la lista de abajo.',
   'account.notice.authenticator_renamed': 'Se cambió el nombre de la aplicación.',
   'account.notice.authenticator_removed':
     'Se quitó la aplicación: sus códigos ya no funcionan. Borre también su entrada en la aplicación de ese teléfono. No se cambió nada más.',

@@ -302,6 +302,8 @@ export const fr: Translation = {
     'Ces codes de récupération avaient déjà été remplacés (le formulaire a été envoyé deux fois, ou la page des nouveaux codes a été rechargée) : aucun autre jeu n’a été créé. Les codes affichés alors sont ceux qui fonctionnent ; si vous ne les avez pas enregistrés, générez-en un nouveau jeu.',
   'account.notice.authenticator_added':
     'La nouvelle application est associée : ses codes fonctionnent dès maintenant, à côté de vos autres applications.',
+  'account.notice.authenticator_already_added':
+    'Cette application était déjà ajoutée (le formulaire a été envoyé de nouveau) : rien d’autre n’a été modifié. Elle figure dans la liste ci-dessous.',
   'account.notice.authenticator_renamed': 'L’application a été renommée.',
   'account.notice.authenticator_removed':
     'L’application a été supprimée : ses codes ne fonctionnent plus. Supprimez aussi son entrée dans l’application de ce téléphone. Rien d’autre n’a été modifié.',

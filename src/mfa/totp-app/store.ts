@@ -215,7 +215,15 @@ export class AuthenticatorStore implements Factor<{ authenticatorId: string }> {
    * transaction, so two removals at once never take the last two. The row is gone at once: its
    * codes fail on every instance from the next request on. The caller audits it.
    */
-  async remove(accountId: string, id: string): Promise<RemoveResult> {
+  /**
+   * `inTx`: what must commit with the removal or not at all (its audit row), given what went and
+   * what is left; if it throws, the app stays.
+   */
+  async remove(
+    accountId: string,
+    id: string,
+    inTx?: (tx: Prisma.TransactionClient, removed: { id: string; remaining: number }) => Promise<void>,
+  ): Promise<RemoveResult> {
     return serializable(
       this.db,
       async (tx) => {
@@ -229,6 +237,7 @@ export class AuthenticatorStore implements Factor<{ authenticatorId: string }> {
         });
         if (count <= 1 || usable === 0) return { ok: false, reason: 'last_factor' } as const;
         await tx.authenticator.delete({ where: { id } });
+        await inTx?.(tx, { id: row.id, remaining: count - 1 });
         return { ok: true, removed: toView(row), remaining: count - 1 } as const;
       },
       { logger: this.logger },

@@ -99,10 +99,7 @@ export function sqliteProtocolStore(
         await state.purge();
       },
       ready: () => Promise.resolve(true),
-      close: () => {
-        state.close();
-        return Promise.resolve();
-      },
+      close: () => state.close(),
     },
     SESSION_LIFETIME_SECONDS,
   );

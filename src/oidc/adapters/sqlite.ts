@@ -71,6 +71,7 @@ class Statements {
 /** The statements behind every model's adapter, on a connection it owns: `close()` ends it. */
 export class SqliteProtocolState {
   readonly statements: Statements;
+  private closing: Promise<void> | undefined;
   constructor(
     private readonly db: SqliteConnection,
     private readonly batch: WriteBatch,
@@ -87,11 +88,11 @@ export class SqliteProtocolState {
   }
 
   /** The live entries of one model that belong to the account (the account_id index). */
-  listByAccount(model: string, accountId: string): Promise<{ id: string; payload: AdapterPayload }[]> {
+  async listByAccount(model: string, accountId: string): Promise<{ id: string; payload: AdapterPayload }[]> {
     // Like every read, it first commits the writes still waiting, so it sees them.
-    this.batch.flush();
+    await this.batch.settled();
     const rows = this.statements.listAccount.all(accountId, model, timestamp(Date.now()));
-    return Promise.resolve(rows.map((row) => ({ id: row.id, payload: live(row)! })));
+    return rows.map((row) => ({ id: row.id, payload: live(row)! }));
   }
 
   async revokeClient(clientId: string): Promise<void> {
@@ -103,10 +104,12 @@ export class SqliteProtocolState {
     return (await this.batch.write(() => this.statements.purge.run(timestamp(Date.now())))).changes;
   }
 
-  close(): void {
-    if (!this.db.open) return;
-    this.batch.flush();
-    this.db.close();
+  /** Once every write issued has committed, one retrying behind another connection's lock too. */
+  close(): Promise<void> {
+    this.closing ??= this.batch.settled().then(() => {
+      this.db.close();
+    });
+    return this.closing;
   }
 }
 
@@ -132,23 +135,24 @@ class SqliteAdapter implements Adapter {
     await this.batch.write(() => this.statements.upsert.run(...row));
   }
 
-  // Each read first commits the writes still waiting, so it sees every write issued before it.
-  find(id: string): Promise<AdapterPayload | undefined> {
-    if (!mayBeStored(id)) return Promise.resolve(undefined);
-    this.batch.flush();
-    return Promise.resolve(live(this.statements.find.get(this.model, id)));
+  // Each read first commits the writes still waiting (or waits for a batch retrying behind another
+  // connection's lock), so it sees every write issued before it.
+  async find(id: string): Promise<AdapterPayload | undefined> {
+    if (!mayBeStored(id)) return undefined;
+    await this.batch.settled();
+    return live(this.statements.find.get(this.model, id));
   }
 
-  findByUid(uid: string): Promise<AdapterPayload | undefined> {
-    if (!mayBeStored(uid)) return Promise.resolve(undefined);
-    this.batch.flush();
-    return Promise.resolve(live(this.statements.findByUid.get(this.model, uid)));
+  async findByUid(uid: string): Promise<AdapterPayload | undefined> {
+    if (!mayBeStored(uid)) return undefined;
+    await this.batch.settled();
+    return live(this.statements.findByUid.get(this.model, uid));
   }
 
-  findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
-    if (!mayBeStored(userCode)) return Promise.resolve(undefined);
-    this.batch.flush();
-    return Promise.resolve(live(this.statements.findByUserCode.get(this.model, userCode)));
+  async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
+    if (!mayBeStored(userCode)) return undefined;
+    await this.batch.settled();
+    return live(this.statements.findByUserCode.get(this.model, userCode));
   }
 
   async consume(id: string): Promise<void> {
