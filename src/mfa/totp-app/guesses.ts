@@ -9,7 +9,7 @@
 // one app's, but then 4 typos would lock all 5 apps, before a sign-in's own start-over at 5.
 import type { Database } from '../../database/client.js';
 
-/** A point (or k points) of the guessing budget, taken before a code is checked. */
+/** A point of the guessing budget, taken before a code is checked. */
 export interface Guess {
   /** The window it was counted in, so giving it back never lands in a later window. */
   windowStart: Date;

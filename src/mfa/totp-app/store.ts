@@ -52,7 +52,7 @@ export interface AuthenticatorStoreOptions {
   logger?: SerializableOptions['logger'];
   /**
    * The lifetime guessing budget: at most `guesses` points per window of `windowMs` per app, whatever
-   * succeeds in between; a code checked against k apps costs each of them k points.
+   * succeeds in between; a code checked against several apps costs each of them one point.
    */
   guessBudget?: { guesses: number; windowMs: number };
   /** How many apps one account may hold (MAX_AUTHENTICATORS). */
