@@ -4,33 +4,15 @@
 import { html, type SafeHtml } from '../html.js';
 import type { Frame } from '../language.js';
 import { describeRequest, requestWords } from './consent.js';
-
-/** One session of the account (src/account-security/sessions.ts). */
-export interface SessionView {
-  uid: string;
-  browser: string | null;
-  system: string | null;
-  ip: string | null;
-  signedInAt: Date | null;
-  firstSeenAt: Date | null;
-  lastSeenAt: Date | null;
-  current: boolean;
-}
-
-/** One connected application (src/account-security/connected-apps.ts). */
-export interface ConnectedAppView {
-  clientId: string;
-  name: string | null;
-  scopes: string[];
-  since: Date | null;
-}
+import type { AccountSession } from '../../src/account-security/sessions.js';
+import type { ConnectedApp } from '../../src/account-security/connected-apps.js';
 
 /** A time as the page shows it: in the deployment's zone, named, and machine-readable. */
 export function when({ translator }: Frame, date: Date) {
   return html`<time datetime="${date.toISOString()}">${translator.dateTime(date)}</time>`;
 }
 
-function device({ t }: Frame, session: SessionView): SafeHtml {
+function device({ t }: Frame, session: AccountSession): SafeHtml {
   return t('account.sessions.device', {
     browser: session.browser ?? t('account.sessions.unknown_browser'),
     system: session.system ?? t('account.sessions.unknown_system'),
@@ -43,7 +25,7 @@ function maybeWhen(frame: Frame, date: Date | null) {
 
 /** What the list of sessions needs: the sessions and where their forms go. */
 export interface SessionsInput {
-  sessions: SessionView[];
+  sessions: AccountSession[];
   endSessionAction: string;
   endOtherSessionsAction: string;
   csrfToken: string;
@@ -89,7 +71,7 @@ ${csrf}<button type="submit" class="secondary">${t('account.sessions.end_others'
 
 /** What the list of connected applications needs. */
 export interface AppsInput {
-  apps: ConnectedAppView[];
+  apps: ConnectedApp[];
   revokeAppAction: string;
   csrfToken: string;
 }

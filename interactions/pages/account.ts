@@ -6,7 +6,9 @@ import { ERROR_ID } from './form.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Frame } from '../language.js';
 import { layout, problemPage } from '../layout.js';
-import { appsSection, sessionsSection, when, type ConnectedAppView, type SessionView } from './account-lists.js';
+import { appsSection, sessionsSection, when } from './account-lists.js';
+import type { AccountSession } from '../../src/account-security/sessions.js';
+import type { ConnectedApp } from '../../src/account-security/connected-apps.js';
 import { authenticatorsSection, type AuthenticatorsInput } from './account-authenticators.js';
 
 export type { AuthenticatorView } from './account-authenticators.js';
@@ -55,10 +57,10 @@ export interface AccountPageInput extends AuthenticatorsInput {
   /** What the last password change said: refused and why, or done. */
   password?: PasswordOutcome | undefined;
   notice?: AccountNotice | undefined;
-  sessions: SessionView[];
+  sessions: AccountSession[];
   endSessionAction: string;
   endOtherSessionsAction: string;
-  apps: ConnectedAppView[];
+  apps: ConnectedApp[];
   revokeAppAction: string;
   csrfToken: string;
   signOutAction: string;

@@ -58,21 +58,7 @@ export function timeStep(now: number = Date.now()): number {
  * compares candidates with crypto.timingSafeEqual.
  */
 export function verifyTotp(secret: string, code: string, now: number = Date.now()): number | null {
-  const token = normalizeCode(code);
-  if (token === null) return null;
-  const result = verifySync({
-    secret,
-    token,
-    crypto,
-    base32,
-    algorithm: 'sha1',
-    digits: DIGITS,
-    period: PERIOD_SECONDS,
-    epoch: Math.floor(now / 1000),
-    // Seconds either side of now: exactly one step back and one step ahead.
-    epochTolerance: PERIOD_SECONDS,
-  });
-  return result.valid ? result.timeStep : null;
+  return matchTotpAt(secret, code, now, [0, -1, 1])?.step ?? null;
 }
 
 /** Where a code was found: its time step, and how many steps it lies from the server's. */
