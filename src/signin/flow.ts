@@ -6,7 +6,7 @@
 // and one more submit method here, beside the others: the steps and their order stay as they are.
 import type { Account, AccountStore } from '../accounts/store.js';
 import { normalizeEmail } from '../accounts/email.js';
-import type { AuditLog } from '../audit/index.js';
+import type { AuditContext, AuditLog } from '../audit/index.js';
 import type { Clock } from '../clock.js';
 import type { FactorKind } from '../mfa/factor.js';
 import type { AuthenticatorStore } from '../mfa/totp-app/store.js';
@@ -146,13 +146,10 @@ export class SignInFlow {
     const result = await this.d.passwords.check(email, password);
     if (!result.ok) {
       await givenBack(rightFromHere);
-      await this.d.audit.record({
-        type: 'signin_password_failed',
-        accountId: result.accountId,
-        clientId: attempt.clientId,
-        ip: attempt.ip,
-        detail: { reason: result.reason },
-      });
+      await this.auditOf(
+        attempt,
+        result.accountId,
+      )({ type: 'signin_password_failed', detail: { reason: result.reason } });
       return { kind: 'again', problem: 'wrong' };
     }
     const { account } = result;
@@ -198,7 +195,7 @@ export class SignInFlow {
       this.d.metrics.signIn('code', 'success');
       return { kind: 'passed', pending };
     }
-    const audit = this.d.audit.for({ accountId: account.id, clientId: attempt.clientId, ip: attempt.ip });
+    const audit = this.auditOf(attempt, account.id);
     const interaction = attempt.uid;
     switch (result.reason) {
       case 'not_enrolled':
@@ -258,7 +255,7 @@ export class SignInFlow {
     ];
     const refusal = await takePoints(this.d.audit, attempt, limits);
     if (refusal) return { kind: 'refused', refusal };
-    const audit = this.d.audit.for({ accountId: account.id, clientId: attempt.clientId, ip: attempt.ip });
+    const audit = this.auditOf(attempt, account.id);
     const result = await this.d.recoveryCodes.verify(account.id, typed);
     if (!result.ok) {
       await audit({ type: 'recovery_code_failed', detail: { reason: 'wrong_or_used' } });
@@ -300,13 +297,10 @@ export class SignInFlow {
       const proof = attempt.browser && restart ? { browser: attempt.browser, token: restart } : undefined;
       const shown = await this.d.keptEnrolments.keep(browser, attempt.uid, pending.accountId, grant, request, proof);
       if (shown.reshown) {
-        await this.d.audit.record({
-          type: 'mfa_enrolment_key_reshown',
-          accountId: pending.accountId,
-          clientId: attempt.clientId,
-          ip: attempt.ip,
-          detail: { grant: grant.reason },
-        });
+        await this.auditOf(
+          attempt,
+          pending.accountId,
+        )({ type: 'mfa_enrolment_key_reshown', detail: { grant: grant.reason } });
       }
       return shown.secret;
     });
@@ -341,7 +335,7 @@ export class SignInFlow {
     if (normalizeCode(code) === null) return { kind: 'again', problem: 'malformed' };
     const secret = await this.d.pendingSignIns.enrolmentSecret(pending);
     const acceptedStep = verifyTotp(secret, code, this.d.clock.now());
-    const audit = this.d.audit.for({ accountId: account.id, clientId: attempt.clientId, ip: attempt.ip });
+    const audit = this.auditOf(attempt, account.id);
     if (acceptedStep === null) {
       await audit({ type: 'otp_failed', detail: { stage: 'enrolment', reason: 'wrong_code' } });
       const outcome = await this.wrongCode(attempt, pending);
@@ -386,13 +380,7 @@ export class SignInFlow {
   /** "Show a new set" on the recovery codes page: replaces the set the enrolment issued. */
   async newRecoveryCodes(attempt: SignInAttempt, account: Account): Promise<string[]> {
     const codes = await this.d.recoveryCodes.replace(account.id);
-    await this.d.audit.record({
-      type: 'recovery_codes_regenerated',
-      accountId: account.id,
-      clientId: attempt.clientId,
-      ip: attempt.ip,
-      detail: { count: codes.length },
-    });
+    await this.auditOf(attempt, account.id)({ type: 'recovery_codes_regenerated', detail: { count: codes.length } });
     return codes;
   }
 
@@ -421,17 +409,16 @@ export class SignInFlow {
     }
     // Read before this success is recorded: "since the previous sign-in".
     const notices = await noticesSinceLastSignIn(this.d.audit, accountId, attempt.uid);
-    await this.d.audit.record({
-      type: 'signin_succeeded',
-      accountId,
-      clientId: attempt.clientId,
-      ip: attempt.ip,
-      detail: { amr: proved.amr },
-    });
+    await this.auditOf(attempt, accountId)({ type: 'signin_succeeded', detail: { amr: proved.amr } });
     return { returnTo, notices };
   }
 
   /** The code limits of one attempt: per (account, address), and per address whatever the account. */
+  /** Records events of this attempt: who (the account, when known), from which client and address. */
+  private auditOf(attempt: SignInAttempt, accountId: AuditContext['accountId']) {
+    return this.d.audit.for({ accountId, clientId: attempt.clientId, ip: attempt.ip });
+  }
+
   private codeLimits(attempt: SignInAttempt, accountId: string): LimitedAttempt[] {
     return [
       { limit: this.d.rateLimits.code_per_ip, key: ipKey(attempt.ip), what: 'code', scope: 'network' },
@@ -449,13 +436,10 @@ export class SignInFlow {
   private async wrongCode(attempt: SignInAttempt, pending: PendingSignIn): Promise<Outcome> {
     if ((await this.d.pendingSignIns.wrongCode(pending)) < MAX_WRONG_CODES) return { kind: 'again', problem: 'wrong' };
     await this.d.pendingSignIns.drop(attempt.uid);
-    await this.d.audit.record({
-      type: 'signin_restarted',
-      accountId: pending.accountId,
-      clientId: attempt.clientId,
-      ip: attempt.ip,
-      detail: { reason: 'too_many_wrong_codes' },
-    });
+    await this.auditOf(
+      attempt,
+      pending.accountId,
+    )({ type: 'signin_restarted', detail: { reason: 'too_many_wrong_codes' } });
     return { kind: 'started_over' };
   }
 }
