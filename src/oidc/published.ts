@@ -32,7 +32,9 @@ const PER_REQUEST = new Set([
 interface Document {
   body: Buffer;
   etag: string;
-  headers: Record<string, string>;
+  /** The kept headers with the ETag and Cache-Control, as name, value, name, value… */
+  headers: string[];
+  length: string;
 }
 
 /** What happened to one request answered here, for the request log and the metrics. */
@@ -61,12 +63,12 @@ export class PublishedDocuments {
       const response = await fetch(url, { method: 'GET', headers: {} });
       const body = Buffer.from(await response.arrayBuffer());
       if (response.status !== 200) continue;
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, name) => {
-        if (!PER_REQUEST.has(name)) headers[name] = value;
-      });
       const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-      this.documents.set(path, { body, etag, headers });
+      const headers = ['etag', etag, 'cache-control', CACHE_CONTROL];
+      response.headers.forEach((value, name) => {
+        if (!PER_REQUEST.has(name)) headers.push(name, value);
+      });
+      this.documents.set(path, { body, etag, headers, length: String(body.length) });
     }
   }
 
@@ -87,15 +89,18 @@ export class PublishedDocuments {
     const requestId = randomUUID();
     const unchanged = ifNoneMatch(req.headers['if-none-match'], document.etag);
     const status = unchanged ? 304 : 200;
-    res.writeHead(status, {
+    // A flat list: Node writes it as it stands, where an object's headers are each validated and
+    // stored again (the same ~850 bytes of headers cost a third of the answer that way).
+    const headers = [
       ...document.headers,
-      etag: document.etag,
-      'cache-control': CACHE_CONTROL,
       // oidc-provider's CORS for these public documents: any origin, echoed (it also sets Vary: Origin).
-      'access-control-allow-origin': req.headers.origin ?? '*',
-      'x-request-id': requestId,
-      ...(unchanged ? {} : { 'content-length': String(document.body.length) }),
-    });
+      'access-control-allow-origin',
+      req.headers.origin ?? '*',
+      'x-request-id',
+      requestId,
+    ];
+    if (!unchanged) headers.push('content-length', document.length);
+    res.writeHead(status, headers);
     res.end(unchanged || req.method === 'HEAD' ? undefined : document.body);
     this.answered({ req, requestId, path, status, started });
     return true;
