@@ -53,14 +53,17 @@ export function sqliteAuditRows(db: SqliteConnection, batch: WriteBatch): AuditR
     async insert(row) {
       const at = sqliteTimestamp(Date.now());
       try {
-        await batch.write(() => insert.run(row.id, at, row.type, row.accountId, row.clientId, row.ip, row.detail));
+        await batch.write(() => insert.run(row.id, at, row.type, row.accountId, row.clientId, row.ip, row.detail), {
+          scope: 'audit_events',
+          key: row.id,
+        });
       } catch (error) {
         throw typed(error);
       }
     },
     async recent(accountId, types, after, limit) {
       try {
-        await batch.settled();
+        await batch.settled({ scope: 'audit_events' });
         const read = readFor(types.length, after !== undefined);
         const params = [accountId, ...types, ...(after ? [sqliteTimestamp(after.getTime())] : []), limit];
         return read(...params) as AuditRow[];

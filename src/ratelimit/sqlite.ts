@@ -58,10 +58,12 @@ export class RateLimiterSqlite extends RateLimiterStoreAbstract {
   async _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<Row> {
     const now = Date.now();
     const expire = msDuration > 0 ? sqliteTimestamp(now + msDuration) : null;
-    const row = await this.batch.write(() =>
-      forceExpire
-        ? this.replace.get(key, points, expire)
-        : this.count.get({ key, points, expire, now: sqliteTimestamp(now) }),
+    const row = await this.batch.write(
+      () =>
+        forceExpire
+          ? this.replace.get(key, points, expire)
+          : this.count.get({ key, points, expire, now: sqliteTimestamp(now) }),
+      { scope: 'rate_limits', key },
     );
     // An upsert with RETURNING always returns its row.
     if (!row) throw new Error(`rate-limit counter ${key} was not written`);
@@ -69,12 +71,12 @@ export class RateLimiterSqlite extends RateLimiterStoreAbstract {
   }
 
   async _get(key: string): Promise<Row | null> {
-    await this.batch.settled();
+    await this.batch.settled({ scope: 'rate_limits', key });
     return this.read.get(key, sqliteTimestamp(Date.now())) ?? null;
   }
 
   async _delete(key: string): Promise<boolean> {
-    return (await this.batch.write(() => this.remove.run(key))).changes > 0;
+    return (await this.batch.write(() => this.remove.run(key), { scope: 'rate_limits', key })).changes > 0;
   }
 
   _getRateLimiterRes(_key: string, changedPoints: number, row: Row): RateLimiterRes {

@@ -56,6 +56,30 @@ describe('protocol state writes on SQLite, committed per turn', () => {
     expect(JSON.parse(stored('s-1')!.payload)).toMatchObject({ n: 2 });
   });
 
+  it('a read of other rows leaves the turn’s writes waiting, so the turn commits once; a read of the same rows or after a broad write commits them first', async () => {
+    const tokens = services.protocolStore.adapter('AccessToken');
+    const waiting = sessions.upsert('s-10', { jti: 's-10' }, 60);
+    // Another model and another row of the same model: nothing they read is waiting.
+    expect(await tokens.find('t-none')).toBeUndefined();
+    expect(await sessions.find('s-none')).toBeUndefined();
+    expect(stored('s-10')).toBeUndefined();
+    // The row itself is read as written.
+    expect(await sessions.find('s-10')).toMatchObject({ jti: 's-10' });
+    expect(stored('s-10')).toBeDefined();
+    await waiting;
+
+    // A lookup by uid may meet any row of its model.
+    const byUid = sessions.upsert('s-11', { jti: 's-11', uid: 'u-11' }, 60);
+    expect(await sessions.findByUid('u-11')).toMatchObject({ jti: 's-11' });
+    await byUid;
+
+    // Revoking a grant may delete rows of every model: any read after it sees that.
+    await tokens.upsert('t-12', { jti: 't-12', grantId: 'g-12' }, 60);
+    const revoked = sessions.revokeByGrantId('g-12');
+    expect(await tokens.find('t-12')).toBeUndefined();
+    await revoked;
+  });
+
   it('writes settle only once committed, where every other connection sees them', async () => {
     await sessions.upsert('s-3', { jti: 's-3' }, 60);
     expect(stored('s-3')).toBeDefined();

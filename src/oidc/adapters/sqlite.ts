@@ -8,7 +8,7 @@
 // Writes are committed together, one transaction per turn of the event loop (write-batch.ts).
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { sqliteTimestamp as timestamp, type SqliteConnection } from '../../database/sqlite.js';
-import type { WriteBatch } from '../../database/write-batch.js';
+import type { Rows, WriteBatch } from '../../database/write-batch.js';
 import { mayBeStored } from '../../database/text.js';
 import { accountOf, clientOf, grantOf } from './owners.js';
 
@@ -90,7 +90,7 @@ export class SqliteProtocolState {
   /** The live entries of one model that belong to the account (the account_id index). */
   async listByAccount(model: string, accountId: string): Promise<{ id: string; payload: AdapterPayload }[]> {
     // Like every read, it first commits the writes still waiting, so it sees them.
-    await this.batch.settled();
+    await this.batch.settled({ scope: `oidc_payloads/${model}` });
     const rows = this.statements.listAccount.all(accountId, model, timestamp(Date.now()));
     return rows.map((row) => ({ id: row.id, payload: live(row)! }));
   }
@@ -114,11 +114,19 @@ export class SqliteProtocolState {
 }
 
 class SqliteAdapter implements Adapter {
+  /** This model's rows, for the group commit: a read of one commits early only writes to it. */
+  private readonly rows: Rows;
   constructor(
     private readonly statements: Statements,
     private readonly batch: WriteBatch,
     private readonly model: string,
-  ) {}
+  ) {
+    this.rows = { scope: `oidc_payloads/${model}` };
+  }
+
+  private row(id: string): Rows {
+    return { scope: this.rows.scope, key: id };
+  }
 
   async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
     const row = [
@@ -132,36 +140,36 @@ class SqliteAdapter implements Adapter {
       payload.uid ?? null,
       expiresIn ? timestamp(Date.now() + expiresIn * 1000) : null,
     ] as const;
-    await this.batch.write(() => this.statements.upsert.run(...row));
+    await this.batch.write(() => this.statements.upsert.run(...row), this.row(id));
   }
 
   // Each read first commits the writes still waiting (or waits for a batch retrying behind another
   // connection's lock), so it sees every write issued before it.
   async find(id: string): Promise<AdapterPayload | undefined> {
     if (!mayBeStored(id)) return undefined;
-    await this.batch.settled();
+    await this.batch.settled(this.row(id));
     return live(this.statements.find.get(this.model, id));
   }
 
   async findByUid(uid: string): Promise<AdapterPayload | undefined> {
     if (!mayBeStored(uid)) return undefined;
-    await this.batch.settled();
+    await this.batch.settled(this.rows);
     return live(this.statements.findByUid.get(this.model, uid));
   }
 
   async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
     if (!mayBeStored(userCode)) return undefined;
-    await this.batch.settled();
+    await this.batch.settled(this.rows);
     return live(this.statements.findByUserCode.get(this.model, userCode));
   }
 
   async consume(id: string): Promise<void> {
     const at = timestamp(Date.now());
-    await this.batch.write(() => this.statements.consume.run(at, this.model, id));
+    await this.batch.write(() => this.statements.consume.run(at, this.model, id), this.row(id));
   }
 
   async destroy(id: string): Promise<void> {
-    await this.batch.write(() => this.statements.destroy.run(this.model, id));
+    await this.batch.write(() => this.statements.destroy.run(this.model, id), this.row(id));
   }
 
   async revokeByGrantId(grantId: string): Promise<void> {
