@@ -21,6 +21,7 @@ import { SignInFlow } from './signin/flow.js';
 import { PasswordSignIn } from './signin/password.js';
 import type { ProtocolStore } from './oidc/adapters/index.js';
 import { openServices } from './services.js';
+import { checkpointInBackground } from './database/checkpoints.js';
 import { requestLines, requestLog } from './http/request-log.js';
 import { health } from './http/health.js';
 import { staticFiles } from './http/static-files.js';
@@ -128,6 +129,9 @@ export async function createTwofold(
     protocolStore,
     redis,
   } = services;
+  // The embedded file's log is checkpointed off the event loop (src/database/checkpoints.ts).
+  const checkpoints =
+    config.database.kind === 'sqlite' ? checkpointInBackground(config.database.file, logger) : undefined;
   // Wrong-password, wrong-code and token-endpoint counters, shared by every instance (Redis or the database).
   const rateLimits = openRateLimits(
     config.rateLimits,
@@ -336,6 +340,7 @@ export async function createTwofold(
       await rateLimits.close();
       await protocolStore.close();
       await db.$disconnect();
+      await checkpoints?.close();
     },
   };
 }

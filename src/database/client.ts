@@ -29,15 +29,19 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     });
     return throwingOutages(new PrismaClient({ adapter }));
   }
-  const [{ PrismaBetterSqlite3 }, { PrismaClient }, { withStatementCache }] = await Promise.all([
+  const [{ PrismaBetterSqlite3 }, { PrismaClient }, { withStatementCache }, { deferCheckpoints }] = await Promise.all([
     import('@prisma/adapter-better-sqlite3'),
     import('./generated/sqlite/client.js'),
     import('./statement-cache.js'),
+    import('./checkpoints.js'),
   ]);
   prepareSqliteFile(config.file);
   // WAL lets the admin CLI write while the server reads; busy_timeout makes writers queue
   // instead of failing with SQLITE_BUSY.
-  const adapter = withStatementCache(new PrismaBetterSqlite3({ url: config.file }, { timestampFormat: 'iso8601' }));
+  const adapter = withStatementCache(
+    new PrismaBetterSqlite3({ url: config.file }, { timestampFormat: 'iso8601' }),
+    deferCheckpoints,
+  );
   return throwingOutages(new PrismaClient({ adapter }) as unknown as Database);
 }
 

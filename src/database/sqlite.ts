@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Sqlite from 'better-sqlite3';
+import { deferCheckpoints } from './checkpoints.js';
 
 export type SqliteConnection = Sqlite.Database;
 
@@ -48,6 +49,7 @@ export function openSqlite(file: string): SqliteConnection {
   // of writes (sessions, tokens, counters, audit rows written on their own: SECURITY.md says so); a
   // crash of Twofold itself loses nothing. FULL would fsync each commit on the event loop.
   db.pragma('synchronous = NORMAL');
+  deferCheckpoints(db);
   return db;
 }
 

@@ -38,9 +38,13 @@ function cachePrepare(connection: Sqlite.Database): void {
   }) as unknown as typeof connection.prepare;
 }
 
-/** The same adapter factory, whose connections prepare each SQL text once. */
+/**
+ * The same adapter factory, whose connections prepare each SQL text once and are passed to
+ * `configure` (connection settings of ours, such as checkpoints.ts's).
+ */
 export function withStatementCache(
   factory: SqlMigrationAwareDriverAdapterFactory,
+  configure?: (connection: Sqlite.Database) => void,
 ): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: factory.provider,
@@ -48,7 +52,10 @@ export function withStatementCache(
     connect: async () => {
       const adapter: SqlDriverAdapter = await factory.connect();
       const connection = (adapter as unknown as { client?: Sqlite.Database }).client;
-      if (typeof connection?.prepare === 'function') cachePrepare(connection);
+      if (typeof connection?.prepare === 'function') {
+        cachePrepare(connection);
+        configure?.(connection);
+      }
       return adapter;
     },
     connectToShadowDb: () => factory.connectToShadowDb(),
