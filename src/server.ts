@@ -1,6 +1,7 @@
 // Builds a running Twofold from a configuration: the shared services (services.ts) plus our pages,
 // the account portal and the HTTP concerns, as one Koa application. `main.ts` adds the process
 // concerns (signals, exit codes).
+import type { Middleware } from 'koa';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -21,6 +22,7 @@ import { SignInFlow } from './signin/flow.js';
 import { PasswordSignIn } from './signin/password.js';
 import type { ProtocolStore } from './oidc/adapters/index.js';
 import { openServices } from './services.js';
+import { pagesOnly } from './http/back-channel.js';
 import { checkpointInBackground } from './database/checkpoints.js';
 import { requestLines, requestLog } from './http/request-log.js';
 import { health } from './http/health.js';
@@ -208,13 +210,19 @@ export async function createTwofold(
   );
   provider.use(credentialedCors(clients));
   const openSignIns = new OpenSignIns(rateLimits.interaction_per_ip, audit, logger);
-  provider.use(openSignIns.middleware(provider, signInsPausedPage(config)));
   const storeCheck = protocolStore.kind === 'redis' ? 'redis' : 'protocolStore';
-  provider.use(
-    health(async () => ({ database: await databaseReachable(db), [storeCheck]: await protocolStore.ready() })),
+  // The registration of the portal client and its sessions' list first: the pages below use them.
+  await registerPortalClient(clients, config);
+  let listeningOn: string | undefined;
+  // Where each account is signed in (the account page lists it): noted after every provider request.
+  const accountSessions = new AccountSessions(protocolStore, clock, (accountId, end) =>
+    endPortalSessions(protocolStore, accountId, end),
   );
-  provider.use(staticFiles(config.brand));
-  provider.use(
+  // What people see, skipped as a whole by a relying party's back-channel calls (back-channel.ts).
+  const pages: Middleware[] = [
+    openSignIns.middleware(provider, signInsPausedPage(config)),
+    health(async () => ({ database: await databaseReachable(db), [storeCheck]: await protocolStore.ready() })),
+    staticFiles(config.brand),
     interactionRoutes({
       config,
       provider,
@@ -233,18 +241,10 @@ export async function createTwofold(
       cookieKeys: keys.cookieKeys,
       clock,
     }),
-  );
-
-  // The account portal signs in through this provider like any relying party; its back-channel
-  // calls go to this server's own listener, known once `listen` has bound it.
-  await registerPortalClient(clients, config);
-  let listeningOn: string | undefined;
-  // Where each account is signed in (the account page lists it): noted after every provider request.
-  const accountSessions = new AccountSessions(protocolStore, clock, (accountId, end) =>
-    endPortalSessions(protocolStore, accountId, end),
-  );
-  provider.use(recordSessionsSeen(accountSessions, logger));
-  provider.use(
+    // Where a browser used its session: back-channel requests come from a relying party's server.
+    recordSessionsSeen(accountSessions, logger),
+    // The account portal signs in through this provider like any relying party; its back-channel
+    // calls go to this server's own listener, known once `listen` has bound it.
     accountPortal({
       config,
       logger,
@@ -276,7 +276,8 @@ export async function createTwofold(
       clock,
       openSignIns,
     }),
-  );
+  ];
+  provider.use(pagesOnly(pages));
 
   // Housekeeping, on every instance (deleting the same rows twice is harmless): expired protocol
   // state, and audit rows past AUDIT_RETENTION. Once at start, so a server restarted more often

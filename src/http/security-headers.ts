@@ -21,12 +21,14 @@ export function securityHeaders(https: boolean, imageOrigins: readonly string[] 
     'X-Frame-Options': 'DENY',
     ...(https ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
   };
+  const entries = Object.entries(headers);
   return async (ctx, next) => {
     // Every response, not only HTML: a 404 or a JSON error opened in a browser is a page too.
-    ctx.set(headers);
+    for (const [name, value] of entries) ctx.res.setHeader(name, value);
     await next();
     // A handler that replaced the response's headers (an error answer) still gets ours; one that
     // extended the policy (the auto-submit script's hash) keeps its extension.
-    for (const [name, value] of Object.entries(headers)) if (!ctx.response.get(name)) ctx.set(name, value);
+    if (ctx.res.headersSent) return;
+    for (const [name, value] of entries) if (!ctx.res.hasHeader(name)) ctx.res.setHeader(name, value);
   };
 }

@@ -25,6 +25,11 @@ export class RecentFailures {
     if (this.until.size < this.max) this.until.set(key, this.clock.now() + this.windowMs);
   }
 
+  /** Whether any key failed here within the window (else `has` is false for every key, unasked). */
+  any(): boolean {
+    return this.until.size > 0;
+  }
+
   has(key: string): boolean {
     if (this.until.size >= this.max) return true;
     const until = this.until.get(key);

@@ -64,7 +64,8 @@ export function tokenEndpointLimits(
       return;
     }
     const fromHeader = basicClientId(ctx.get('authorization'));
-    const checkedBefore = fromHeader !== undefined && recent.has(tokenKey(fromHeader, ctx.ip));
+    // A key is a digest (limits.ts): not computed at all while nothing failed here.
+    const checkedBefore = fromHeader !== undefined && recent.any() && recent.has(tokenKey(fromHeader, ctx.ip));
     if (checkedBefore) {
       const verdict = await limit.check(tokenKey(fromHeader, ctx.ip));
       if (!verdict.allowed) {
@@ -78,8 +79,8 @@ export function tokenEndpointLimits(
       if (failed(ctx)) await unknownClientFailed(ctx, unknownClient, audit, endpoint);
       return;
     }
-    const key = tokenKey(clientId, ctx.ip);
     if (failed(ctx)) {
+      const key = tokenKey(clientId, ctx.ip);
       recent.add(key);
       const verdict = await limit.attempt(key);
       // Audited at the failure that used the last point: once refused, a pair's requests are
@@ -100,7 +101,9 @@ export function tokenEndpointLimits(
     // rotated, a code redeemed): replacing it would destroy a person's session and gain nothing,
     // since the caller has just shown a credential nobody can guess. Otherwise anyone sharing an
     // address could sign out every user of a public app there with a few bad requests.
-    if (!checkedBefore && !spentSingleUseState(ctx) && recent.has(key)) {
+    if (!checkedBefore && !spentSingleUseState(ctx) && recent.any()) {
+      const key = tokenKey(clientId, ctx.ip);
+      if (!recent.has(key)) return;
       const verdict = await limit.check(key);
       if (!verdict.allowed) refuse(ctx, verdict);
     }
