@@ -7,7 +7,7 @@ import compose from 'koa-compose';
 import type { Middleware } from 'koa';
 
 /** oidc-provider's back-channel routes (its defaults, which src/oidc/provider.ts keeps). */
-export const BACK_CHANNEL_PATHS: ReadonlySet<string> = new Set([
+const BACK_CHANNEL_PATHS: ReadonlySet<string> = new Set([
   '/token',
   '/token/introspection',
   '/token/revocation',
