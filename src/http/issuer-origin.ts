@@ -23,7 +23,8 @@ export function issuerOrigin(issuer: string, page: PlainHttpPage, logger: Logger
   const { host, protocol } = new URL(issuer);
   const https = protocol === 'https:';
   let warned = false;
-  return async (ctx, next) => {
+  // Not async on the way through: an async layer costs every request its promises (issue 11).
+  return (ctx, next) => {
     if (ABSOLUTE_FORM.test(ctx.originalUrl)) {
       const target = new URL(ctx.originalUrl);
       ctx.url = ctx.originalUrl = ctx.request.originalUrl = `${target.pathname}${target.search}`;
@@ -32,10 +33,7 @@ export function issuerOrigin(issuer: string, page: PlainHttpPage, logger: Logger
     delete ctx.req.headers['x-forwarded-host'];
     // An http issuer is http whatever a proxy claims; an https one must arrive through the proxy.
     if (!https) delete ctx.req.headers['x-forwarded-proto'];
-    if (!https || ctx.protocol === 'https' || WITHOUT_PROXY.test(ctx.path)) {
-      await next();
-      return;
-    }
+    if (!https || ctx.protocol === 'https' || WITHOUT_PROXY.test(ctx.path)) return next();
 
     if (!warned) {
       warned = true;
@@ -47,11 +45,12 @@ export function issuerOrigin(issuer: string, page: PlainHttpPage, logger: Logger
     const secure = new URL(ctx.method === 'GET' ? ctx.originalUrl : '/', issuer).href;
     if (ctx.accepts('json', 'html') === 'html') {
       page(ctx, secure);
-      return;
+      return Promise.resolve();
     }
     ctx.status = 400;
     ctx.set('Cache-Control', 'no-store');
     // RFC 6749 §5.2's shape, which every client of the protocol endpoints reads.
     ctx.body = { error: 'invalid_request', error_description: `this server is reached over https only: ${issuer}` };
+    return Promise.resolve();
   };
 }

@@ -37,12 +37,7 @@ export function registeredOriginsOnly(ctx: KoaContextWithOIDC, origin: string, c
 
 /** The part oidc-provider cannot decide: preflights, and answers that never found a client. */
 export function credentialedCors(clients: ClientStore): Middleware {
-  return async (ctx, next) => {
-    const origin = ctx.get('Origin');
-    if (!origin || !CREDENTIALED.has(ctx.path)) {
-      await next();
-      return;
-    }
+  const browserRequest = async (ctx: Parameters<Middleware>[0], next: () => Promise<unknown>, origin: string) => {
     if (ctx.method === 'OPTIONS' && ctx.get('Access-Control-Request-Method')) {
       const atUserinfo = ctx.path === USERINFO_PATH;
       const registered = (await clients.list()).some(({ metadata }) =>
@@ -63,5 +58,11 @@ export function credentialedCors(clients: ClientStore): Middleware {
     await next();
     const oidc = (ctx as unknown as Partial<KoaContextWithOIDC>).oidc;
     if (!oidc?.client) ctx.remove('Access-Control-Allow-Origin');
+  };
+  // Not async on the way through: an async layer costs every request its promises (issue 11).
+  return (ctx, next) => {
+    const origin = ctx.get('Origin');
+    if (!origin || !CREDENTIALED.has(ctx.path)) return next();
+    return browserRequest(ctx, next, origin);
   };
 }

@@ -39,6 +39,7 @@ const ENDPOINTS = new Map([
   ['/request', 'par'],
 ] as const);
 const FAILURES = new Set(['invalid_client', 'invalid_grant']);
+type Endpoint = typeof ENDPOINTS extends Map<string, infer Name> ? Name : never;
 
 /**
  * The counters' store being down is not caught here: the request fails closed (no counter, no
@@ -57,12 +58,7 @@ export function tokenEndpointLimits(
   clock: Clock = systemClock,
 ): Middleware {
   const recent = new RecentFailures(limit.windowSeconds * 1000, undefined, clock);
-  return async (ctx, next) => {
-    const endpoint = ctx.method === 'POST' ? ENDPOINTS.get(ctx.path as '/token') : undefined;
-    if (!endpoint) {
-      await next();
-      return;
-    }
+  const limited = async (ctx: ParameterizedContext, next: () => Promise<unknown>, endpoint: Endpoint) => {
     const fromHeader = basicClientId(ctx.get('authorization'));
     // A key is a digest (limits.ts): not computed at all while nothing failed here.
     const checkedBefore = fromHeader !== undefined && recent.any() && recent.has(tokenKey(fromHeader, ctx.ip));
@@ -107,6 +103,11 @@ export function tokenEndpointLimits(
       const verdict = await limit.check(key);
       if (!verdict.allowed) refuse(ctx, verdict);
     }
+  };
+  // Not async on the way through: an async layer costs every request its promises (issue 11).
+  return (ctx, next) => {
+    const endpoint = ctx.method === 'POST' ? ENDPOINTS.get(ctx.path as '/token') : undefined;
+    return endpoint ? limited(ctx, next, endpoint) : next();
   };
 }
 
