@@ -123,10 +123,9 @@ export function outageAnswer(settings: FrameSettings, logger: Logger, metrics: M
  * security headers and prints a stack to stderr.
  */
 export function errorBoundary(settings: FrameSettings, logger: Logger, answerOutage: OutageAnswer): Middleware {
-  return async (ctx, next) => {
-    try {
-      await next();
-    } catch (error) {
+  // A promise chain, not an async frame: every request passes here (issue 11).
+  return (ctx, next) =>
+    next().catch((error: unknown) => {
       const outage = asOutage(error);
       if (outage) {
         answerOutage(ctx, outage);
@@ -153,8 +152,7 @@ export function errorBoundary(settings: FrameSettings, logger: Logger, answerOut
         error: problem.status < 500 ? 'invalid_request' : 'server_error',
         error_description: frameIn('en', settings).translator.text(`problem.${problem.problem}.message`),
       };
-    }
-  };
+    });
 }
 
 /**
@@ -162,22 +160,22 @@ export function errorBoundary(settings: FrameSettings, logger: Logger, answerOut
  * account page), instead of Koa's bare text/plain "Not Found". A program gets the JSON error.
  */
 export function notFoundPage(settings: FrameSettings): Middleware {
-  return async (ctx, next) => {
-    await next();
-    if (ctx.status !== 404 || ctx.body !== undefined || ctx.headerSent) return;
-    if (wantsJson(ctx)) {
-      ctx.status = 404;
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = { error: 'not_found', error_description: 'there is no endpoint at this address' };
-      return;
-    }
-    showProblem(
-      ctx,
-      settings,
-      new PageError(404, 'not_found'),
-      html`<p><a href="/account">${frameFor(ctx, settings).t('account.go')}</a></p>`,
-    );
-  };
+  return (ctx, next) =>
+    next().then(() => {
+      if (ctx.status !== 404 || ctx.body !== undefined || ctx.headerSent) return;
+      if (wantsJson(ctx)) {
+        ctx.status = 404;
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = { error: 'not_found', error_description: 'there is no endpoint at this address' };
+        return;
+      }
+      showProblem(
+        ctx,
+        settings,
+        new PageError(404, 'not_found'),
+        html`<p><a href="/account">${frameFor(ctx, settings).t('account.go')}</a></p>`,
+      );
+    });
 }
 
 /** The page for a request body refused by src/http/body-limit.ts (no declared length, or too large). */

@@ -22,13 +22,15 @@ export function securityHeaders(https: boolean, imageOrigins: readonly string[] 
     ...(https ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
   };
   const entries = Object.entries(headers);
-  return async (ctx, next) => {
+  // A promise chain, not an async frame: every request passes here (issue 11).
+  return (ctx, next) => {
     // Every response, not only HTML: a 404 or a JSON error opened in a browser is a page too.
     for (const [name, value] of entries) ctx.res.setHeader(name, value);
-    await next();
-    // A handler that replaced the response's headers (an error answer) still gets ours; one that
-    // extended the policy (the auto-submit script's hash) keeps its extension.
-    if (ctx.res.headersSent) return;
-    for (const [name, value] of entries) if (!ctx.res.hasHeader(name)) ctx.res.setHeader(name, value);
+    return next().then(() => {
+      // A handler that replaced the response's headers (an error answer) still gets ours; one that
+      // extended the policy (the auto-submit script's hash) keeps its extension.
+      if (ctx.res.headersSent) return;
+      for (const [name, value] of entries) if (!ctx.res.hasHeader(name)) ctx.res.setHeader(name, value);
+    });
   };
 }

@@ -51,18 +51,18 @@ export function observeRequests(metrics: Metrics): ObserveRequest {
 
 export function httpMetrics(metrics: Metrics): Middleware {
   const observe = observeRequests(metrics);
-  return async (ctx, next) => {
+  // A promise chain, not an async frame: every request passes here (issue 11).
+  return (ctx, next) => {
     const started = performance.now();
-    let status: number | undefined;
-    try {
-      await next();
-    } catch (error) {
-      // Koa answers an error with its status, or 500.
-      const thrown = (error as { status?: unknown }).status;
-      status = typeof thrown === 'number' && thrown >= 400 && thrown < 600 ? thrown : 500;
-      throw error;
-    } finally {
-      observe(ctx.path, status ?? ctx.status, (performance.now() - started) / 1000);
-    }
+    const seconds = () => (performance.now() - started) / 1000;
+    return next().then(
+      () => observe(ctx.path, ctx.status, seconds()),
+      (error: unknown) => {
+        // Koa answers an error with its status, or 500.
+        const thrown = (error as { status?: unknown }).status;
+        observe(ctx.path, typeof thrown === 'number' && thrown >= 400 && thrown < 600 ? thrown : 500, seconds());
+        throw error;
+      },
+    );
   };
 }
