@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import type Provider from 'oidc-provider';
 import type { Config } from './config/index.js';
-import { openDatabase } from './database/client.js';
+import { openDatabase, postgresPoolOf, type Database } from './database/client.js';
 import { migrate } from './database/migrate.js';
 import { loadKeys, readSecretKeys } from './keys/index.js';
 import { AccountStore } from './accounts/store.js';
@@ -19,6 +19,7 @@ import { systemClock, type Clock } from './clock.js';
 import { databaseProtocolStore, redisProtocolStore, sqliteProtocolStore } from './oidc/adapters/index.js';
 import { openSqlite } from './database/sqlite.js';
 import { sqliteAccountLookups } from './accounts/sqlite-lookups.js';
+import { pgAccountLookups } from './accounts/pg-lookups.js';
 import { sqliteAuditRows } from './audit/sqlite.js';
 import { WriteBatch } from './database/write-batch.js';
 
@@ -27,6 +28,12 @@ export interface ServiceOptions {
   clock?: Clock;
   /** Our look for the pages oidc-provider renders (the server passes them; the CLI serves none). */
   providerPages?: ProviderPages;
+}
+
+/** PostgreSQL's account lookups through pg (pg-lookups.ts), when the database is PostgreSQL. */
+function postgresLookups(db: Database) {
+  const pool = postgresPoolOf(db);
+  return pool && pgAccountLookups(pool);
 }
 
 /** The services every entry point (server, CLI) shares, on a migrated database. */
@@ -47,7 +54,7 @@ export async function openServices(
   const sqlite = connection && { connection, batch: new WriteBatch(connection) };
   const keys = await loadKeys(config.keysDir);
   const accounts = new AccountStore(db, config.bcryptCost, {
-    lookups: sqlite && sqliteAccountLookups(sqlite.connection),
+    lookups: sqlite ? sqliteAccountLookups(sqlite.connection) : postgresLookups(db),
     enrollmentWindowSeconds: config.enrollment.windowSeconds,
     clock,
   });

@@ -3,6 +3,7 @@
 // stand for both. Only the configured database's client and driver adapter are loaded (dynamic
 // imports): each pair is tens of MiB of resident memory an instance on the other database never
 // uses (issue 11: an idle worker within 150 MiB).
+import type { Pool } from 'pg';
 import type { DatabaseConfig } from '../config/index.js';
 import type { PrismaClient as PostgresClient } from './generated/postgresql/client.js';
 import { prepareSqliteFile } from './sqlite-file.js';
@@ -12,14 +13,24 @@ import { databaseErrorKind } from './errors.js';
 export type Database = PostgresClient;
 export type { Prisma } from './generated/postgresql/client.js';
 
+const postgresPools = new WeakMap<Database, Pool>();
+
+/** The connection pool under a PostgreSQL client (none on SQLite). */
+export function postgresPoolOf(db: Database): Pool | undefined {
+  return postgresPools.get(db);
+}
+
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgresql') {
-    const [{ PrismaPg }, { PrismaClient }] = await Promise.all([
+    const [{ PrismaPg }, { PrismaClient }, { default: pg }] = await Promise.all([
       import('@prisma/adapter-pg'),
       import('./generated/postgresql/client.js'),
+      import('pg'),
     ]);
     const queryTimeoutMs = config.queryTimeoutMs ?? 10_000;
-    const adapter = new PrismaPg({
+    // Our pool, handed to Prisma (which ends it on $disconnect), so the hot account lookups
+    // (src/accounts/pg-lookups.ts) share its connections and settings.
+    const pool = new pg.Pool({
       connectionString: config.url,
       max: config.poolSize,
       // A timed-out connection is discarded, so the next request opens a new one: its wait for a
@@ -27,7 +38,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       connectionTimeoutMillis: Math.min(5000, queryTimeoutMs),
       query_timeout: queryTimeoutMs,
     });
-    return throwingOutages(new PrismaClient({ adapter }));
+    // An idle connection the server ended (a restart, a failover, a dropped database) leaves the
+    // pool; the next query opens another. Without a listener that would end the process, and
+    // Prisma adds its own only once it first connects, which the lookups may precede.
+    pool.on('error', () => undefined);
+    const db = throwingOutages(new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }));
+    postgresPools.set(db, pool);
+    return db;
   }
   const [{ PrismaBetterSqlite3 }, { PrismaClient }, { withStatementCache }, { deferCheckpoints }] = await Promise.all([
     import('@prisma/adapter-better-sqlite3'),
