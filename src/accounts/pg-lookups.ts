@@ -3,7 +3,7 @@
 // connection pool with pg, instead of Prisma's query engine, ~0.12 ms of the event loop per lookup
 // (issue 11: a refresh-token grant's largest cost on PostgreSQL + Redis). The rows are Prisma's
 // shape: fields in camelCase, timestamps as Dates (Prisma stores UTC in `timestamp(3)` columns,
-// which pg alone would read as local time); pg-reads.test.ts holds them to Prisma's own.
+// which pg alone would read as local time); account-lookups.test.ts holds them to Prisma's own.
 import pg from 'pg';
 import { StoreUnavailableError } from '../outage/index.js';
 import { databaseErrorKind } from '../database/errors.js';

@@ -8,7 +8,7 @@ import { databaseErrorKind } from '../database/errors.js';
 import type { Account, AccountLookups } from './store.js';
 
 export function sqliteAccountLookups(db: SqliteConnection): AccountLookups {
-  // Prisma's shape for the model's rows, which sqlite-reads.test.ts holds to.
+  // Prisma's shape for the model's rows, which account-lookups.test.ts holds to.
   const byId = preparedRead(db, 'SELECT * FROM accounts WHERE id = ?') as (id: string) => Account | undefined;
   const byEmail = preparedRead(db, 'SELECT * FROM accounts WHERE email = ?') as (email: string) => Account | undefined;
   // The same store boundary as the Prisma client's (src/database/client.ts): an outage is typed.
