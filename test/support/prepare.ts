@@ -85,18 +85,31 @@ export interface BrowserPreparation {
 
 const runsAsRootOnDebian = () => process.getuid?.() === 0 && existsSync('/etc/debian_version');
 
+// Another apt-get holding its lock (another test worker installing the same package, the machine's
+// own updates) is waited for this long, then counts as a failure.
+const APT_LOCK_WAIT_MS = 300_000;
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 function aptInstallChromium(): void {
+  const deadline = Date.now() + APT_LOCK_WAIT_MS;
   for (const args of [
     ['update', '-qq'],
     ['install', '-y', '-qq', '--no-install-recommends', 'chromium'],
   ]) {
-    const result = spawnSync('apt-get', args, {
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      encoding: 'utf8',
-    });
-    if (result.status !== 0) {
-      const why = (result.stderr || result.stdout || String(result.error ?? '')).trim().split('\n').at(-1);
-      throw new NotPrepared(`installing Chromium failed (apt-get ${args[0]!}: ${why ?? 'no output'})`);
+    for (;;) {
+      const result = spawnSync('apt-get', args, {
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+        encoding: 'utf8',
+      });
+      if (result.status === 0) break;
+      const output = (result.stderr || result.stdout || String(result.error ?? '')).trim();
+      if (/lock/i.test(output) && Date.now() < deadline) {
+        pause(2000);
+        continue;
+      }
+      throw new NotPrepared(
+        `installing Chromium failed (apt-get ${args[0]!}: ${output.split('\n').at(-1) ?? 'no output'})`,
+      );
     }
   }
 }
@@ -116,7 +129,14 @@ export function prepareBrowser({
       'no Chromium or Chrome for the browser tests: install one (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH',
     );
   say('npm test: no Chromium found; installing the Debian package "chromium" (running as root)…');
-  install();
+  try {
+    install();
+  } catch (error) {
+    // Another worker may have installed it meanwhile, holding the lock this one gave up on.
+    const meanwhile = findBrowser(env, locations);
+    if (meanwhile) return meanwhile;
+    throw error;
+  }
   const installed = findBrowser(env, locations);
   if (!installed) throw new NotPrepared('the chromium package is installed, but no Chromium was found after all');
   return installed;

@@ -83,6 +83,24 @@ describe('finding a browser', () => {
     expect(said).toEqual(['npm test: no Chromium found; installing the Debian package "chromium" (running as root)…']);
   });
 
+  it('uses the browser another worker installed meanwhile when its own installation gave up on the lock', () => {
+    const bin = join(tempDir(), 'bin');
+    const found = prepareBrowser({
+      env: { PATH: bin },
+      locations: [],
+      canInstall: true,
+      install: () => {
+        // The other worker's apt-get finished first.
+        executable(bin, 'chromium');
+        throw new NotPrepared(
+          'installing Chromium failed (apt-get update: E: Unable to lock directory /var/lib/apt/lists/)',
+        );
+      },
+      say: () => undefined,
+    });
+    expect(found).toBe(join(bin, 'chromium'));
+  });
+
   it('says so in one line when the installation fails', async () => {
     const message = await refusal(() =>
       prepareBrowser({
