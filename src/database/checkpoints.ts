@@ -90,6 +90,9 @@ export function checkpointInBackground(file: string, logger: Logger): Checkpoint
   return {
     close() {
       closing ??= (async () => {
+        // Referenced again while it closes: otherwise, with everything else closed, the process
+        // would end before the thread does, and before whoever awaits this goes on.
+        worker.ref();
         worker.postMessage('close');
         await exited;
       })();
