@@ -37,7 +37,19 @@ const ADAPTER_KINDS: Record<string, DatabaseErrorKind> = {
 };
 // pg's messages for a connection that failed or a query that got no answer (DATABASE_QUERY_TIMEOUT).
 const PG_UNAVAILABLE =
-  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout)/;
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout|Cannot use a pool after calling end on the pool)/;
+// The socket's own errors, which pg passes on as they are when the server cannot be reached
+// (src/accounts/pg-lookups.ts queries through pg itself; Prisma's adapter names them for us).
+const SOCKET_UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
 
 /** SQLSTATE → kind: 23505 unique; 40001 serialization, 40P01 deadlock; 08xxx connection, 57P01-03 shutdown. */
 function sqlstateKind(code: string): DatabaseErrorKind | undefined {
@@ -88,6 +100,7 @@ function kindOf(e: Inspectable): DatabaseErrorKind | undefined {
   // better-sqlite3 called directly (src/database/sqlite.ts): the file stayed locked past busy_timeout.
   if (code === 'SQLITE_BUSY') return 'unavailable';
   if (PG_UNAVAILABLE.test(text(e.message))) return 'unavailable';
+  if (SOCKET_UNAVAILABLE.has(code)) return 'unavailable';
   return undefined;
 }
 

@@ -43,3 +43,26 @@ describe('account lookups beside Prisma', () => {
     expect(await services.accounts.findByEmail('nobody@example.com')).toBeNull();
   });
 });
+
+describe('account lookups on PostgreSQL when the server cannot be reached', () => {
+  it('fail as an outage (a 503 with Retry-After upstream), not as a bug', async () => {
+    const { default: pg } = await import('pg');
+    const { pgAccountLookups } = await import('../../src/accounts/pg-lookups.js');
+    const { StoreUnavailableError } = await import('../../src/outage/index.js');
+    // Nothing listens on port 1; a stopped server or a failover looks the same to the driver.
+    const pool = new pg.Pool({
+      connectionString: 'postgresql://postgres@127.0.0.1:1/none',
+      connectionTimeoutMillis: 2000,
+    });
+    pool.on('error', () => undefined);
+    try {
+      const lookups = pgAccountLookups(pool);
+      await expect(lookups.byId('someone')).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(lookups.byEmail('someone@example.com')).rejects.toBeInstanceOf(StoreUnavailableError);
+    } finally {
+      await pool.end();
+    }
+    // And after the pool was closed (a request still running past shutdown).
+    await expect(pgAccountLookups(pool).byId('someone')).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+});
