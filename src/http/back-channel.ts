@@ -16,8 +16,18 @@ const BACK_CHANNEL_PATHS: ReadonlySet<string> = new Set([
   '/jwks',
 ]);
 
+/**
+ * A path as oidc-provider's router matches it (@koa/router, neither case-sensitive nor strict):
+ * `/TOKEN` and `/token/` reach the token endpoint too, so whatever guards an endpoint by its path
+ * (the token limits, credentialed CORS) must compare this, never `ctx.path` itself.
+ */
+export function protocolPath(path: string): string {
+  const lower = path.toLowerCase();
+  return lower.length > 1 && lower.endsWith('/') ? lower.slice(0, -1) : lower;
+}
+
 /** `middleware`, run in order, for every request but a back-channel one, which goes straight on. */
 export function pagesOnly(middleware: Middleware[]): Middleware {
   const pages = compose(middleware);
-  return (ctx, next) => (BACK_CHANNEL_PATHS.has(ctx.path) ? next() : pages(ctx, next));
+  return (ctx, next) => (BACK_CHANNEL_PATHS.has(protocolPath(ctx.path)) ? next() : pages(ctx, next));
 }

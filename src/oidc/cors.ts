@@ -13,6 +13,7 @@
 import type { Middleware } from 'koa';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import type { ClientStore } from '../clients/store.js';
+import { protocolPath } from '../http/back-channel.js';
 
 /** The endpoints that carry a credential, by path, and the oidc-provider route name for userinfo. */
 const CREDENTIALED = new Set(['/token', '/token/introspection', '/token/revocation', '/me', '/request']);
@@ -39,7 +40,7 @@ export function registeredOriginsOnly(ctx: KoaContextWithOIDC, origin: string, c
 export function credentialedCors(clients: ClientStore): Middleware {
   const browserRequest = async (ctx: Parameters<Middleware>[0], next: () => Promise<unknown>, origin: string) => {
     if (ctx.method === 'OPTIONS' && ctx.get('Access-Control-Request-Method')) {
-      const atUserinfo = ctx.path === USERINFO_PATH;
+      const atUserinfo = protocolPath(ctx.path) === USERINFO_PATH;
       const registered = (await clients.list()).some(({ metadata }) =>
         allowedFor(atUserinfo, origin, {
           clientAuthMethod: metadata.token_endpoint_auth_method as string | undefined,
@@ -62,7 +63,7 @@ export function credentialedCors(clients: ClientStore): Middleware {
   // Not async on the way through: an async layer costs every request its promises (issue 11).
   return (ctx, next) => {
     const origin = ctx.get('Origin');
-    if (!origin || !CREDENTIALED.has(ctx.path)) return next();
+    if (!origin || !CREDENTIALED.has(protocolPath(ctx.path))) return next();
     return browserRequest(ctx, next, origin);
   };
 }

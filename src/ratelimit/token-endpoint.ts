@@ -30,6 +30,7 @@ import type { Limit, Verdict } from './limit.js';
 import { ipKey, tokenKey } from './limits.js';
 import { systemClock, type Clock } from '../clock.js';
 import { RecentFailures } from './recent-failures.js';
+import { protocolPath } from '../http/back-channel.js';
 
 /** The endpoints, by path, under the names the audit trail and metrics give them. */
 const ENDPOINTS = new Map([
@@ -106,7 +107,7 @@ export function tokenEndpointLimits(
   };
   // Not async on the way through: an async layer costs every request its promises (issue 11).
   return (ctx, next) => {
-    const endpoint = ctx.method === 'POST' ? ENDPOINTS.get(ctx.path as '/token') : undefined;
+    const endpoint = ctx.method === 'POST' ? ENDPOINTS.get(protocolPath(ctx.path) as '/token') : undefined;
     return endpoint ? limited(ctx, next, endpoint) : next();
   };
 }
@@ -174,7 +175,9 @@ function registeredClient(ctx: ParameterizedContext): string | undefined {
 function spentSingleUseState(ctx: ParameterizedContext): boolean {
   const grantType = (ctx as { oidc?: { params?: Record<string, unknown> } }).oidc?.params?.grant_type;
   return (
-    ctx.status === 200 && ctx.path === '/token' && (grantType === 'refresh_token' || grantType === 'authorization_code')
+    ctx.status === 200 &&
+    protocolPath(ctx.path) === '/token' &&
+    (grantType === 'refresh_token' || grantType === 'authorization_code')
   );
 }
 

@@ -169,6 +169,26 @@ describe('rate limits at the token endpoints', () => {
   it('a parallel burst of wrong client secrets gets exactly 20 answers, the rest 429', () =>
     burstOfWrongSecrets(twofold));
 
+  it('counts the token endpoint under every spelling oidc-provider answers at (/TOKEN, /token/, /Token/)', async () => {
+    const client = await machineClient(twofold, 'spelled-report');
+    const attacker = '203.0.113.60';
+    const spellings = ['/token/', '/TOKEN', '/Token/', '/token'];
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      const path = spellings[attempt % spellings.length]!;
+      const answer = await call(
+        twofold,
+        path,
+        { ...client, secret: `guess-${attempt}`, via: 'basic' },
+        grant,
+        attacker,
+      );
+      // Each spelling reaches the endpoint itself, and each guess counts.
+      expect([path, answer.status, answer.body.error]).toEqual([path, 401, 'invalid_client']);
+    }
+    for (const path of spellings)
+      expectSlowDown(await call(twofold, path, { ...client, secret: 'guess-21', via: 'basic' }, grant, attacker));
+  });
+
   it('counts failures at introspection and revocation, wrong grants and client_id in the form body; successes cost nothing', async () => {
     const client = await machineClient(twofold, 'metrics-exporter', true);
     const address = '203.0.113.60';
