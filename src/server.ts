@@ -338,10 +338,14 @@ export async function createTwofold(
         metricsListener && closeGracefully(metricsListener, SHUTDOWN_GRACE_MS),
       ]);
       metrics?.registry.clear();
-      await rateLimits.close();
-      await protocolStore.close();
-      await db.$disconnect();
-      await checkpoints?.close();
+      try {
+        await rateLimits.close();
+        await protocolStore.close();
+        await db.$disconnect();
+      } finally {
+        // Last, once nothing writes any more, and even when closing a store failed.
+        await checkpoints?.close();
+      }
     },
   };
 }
