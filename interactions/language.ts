@@ -17,6 +17,7 @@ import {
 } from '../src/i18n/locales.js';
 import { translators, type ArgumentList, type MessageKey, type Translator } from '../src/i18n/translator.js';
 import { escapeHtml, html, SafeHtml } from './html.js';
+import { ownCookie } from '../src/http/cookies.js';
 
 const LANGUAGE_COOKIE = 'twofold.lang';
 const YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -122,14 +123,7 @@ export function frameFor(
 }
 
 function remember(ctx: Context, settings: FrameSettings, picked: PickedLocale): void {
-  ctx.cookies.set(LANGUAGE_COOKIE, encodePicked(picked), {
-    signed: false,
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: settings.secureCookies,
-    maxAge: YEAR_MS,
-    overwrite: true,
-  });
+  ctx.cookies.set(LANGUAGE_COOKIE, encodePicked(picked), { ...ownCookie(settings.secureCookies), maxAge: YEAR_MS });
 }
 
 /** A way back to one of our own pages: a path on this origin, never another site. */

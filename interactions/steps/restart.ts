@@ -13,6 +13,7 @@ import { KeptEnrolments } from '../../src/signin/kept-enrolment.js';
 import { interactionGone } from '../errors.js';
 import type { StepServices } from './context.js';
 import type { InteractionDependencies } from '../dependencies.js';
+import { ownCookie } from '../../src/http/cookies.js';
 
 /** Where the "Start again" link goes: GET /restart/<token>. */
 export const RESTART_PATH = '/restart';
@@ -26,15 +27,8 @@ const cookieName = (deps: CookieSettings, name: string) => (deps.config.secureCo
 const browserCookie = (deps: CookieSettings) => cookieName(deps, 'twofold.enrolment');
 const restartCookie = (deps: CookieSettings) => cookieName(deps, 'twofold.restart');
 
-const cookieOptions = (deps: CookieSettings) => ({
-  signed: false,
-  httpOnly: true,
-  sameSite: 'lax' as const,
-  secure: deps.config.secureCookies,
-  // Sent to the next sign-in's pages too (a new interaction, a new path).
-  path: '/',
-  overwrite: true,
-});
+// Sent to the next sign-in's pages too (a new interaction, a new path).
+const cookieOptions = (deps: CookieSettings) => ownCookie(deps.config.secureCookies);
 
 const tokenIn = (ctx: Context, name: string) => KeptEnrolments.browserToken(ctx.cookies.get(name, { signed: false }));
 

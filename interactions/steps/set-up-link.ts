@@ -8,19 +8,13 @@ import type { RouterContext } from '@koa/router';
 import { field } from '../form-body.js';
 import { PageError } from '../errors.js';
 import type { StepServices } from './context.js';
+import { ownCookie } from '../../src/http/cookies.js';
 
 const COOKIE = 'twofold.setup';
 
-const cookieOptions = (deps: StepServices) => ({
-  signed: false,
-  httpOnly: true,
-  sameSite: 'lax' as const,
-  secure: deps.config.secureCookies,
-  // Sent to the sign-in's pages and back to /setup (which must see a link opened before); every
-  // other page ignores it.
-  path: '/',
-  overwrite: true,
-});
+// Sent to the sign-in's pages and back to /setup (which must see a link opened before); every
+// other page ignores it.
+const cookieOptions = (deps: StepServices) => ownCookie(deps.config.secureCookies);
 
 /** GET /setup?token=…: remembers a valid link in this browser and starts a sign-in. */
 export async function openSetUpLink(ctx: RouterContext, deps: StepServices): Promise<void> {

@@ -8,6 +8,7 @@ import type { Adapter } from 'oidc-provider';
 import type { ProtocolStore } from '../oidc/adapters/index.js';
 import type { PortalEnd } from '../account-security/sessions.js';
 import type { PortalAuthorization, PortalIdentity } from './relying-party.js';
+import { ownCookie } from '../http/cookies.js';
 
 export const PORTAL_SESSION_MODEL = 'TwofoldPortalSession';
 const COOKIE = 'twofold.account';
@@ -119,14 +120,7 @@ export class PortalSessions {
   }
 
   private cookieOptions() {
-    return {
-      httpOnly: true,
-      sameSite: 'lax' as const,
-      secure: this.secureCookies,
-      path: '/account',
-      signed: false,
-      overwrite: true,
-    };
+    return ownCookie(this.secureCookies, '/account');
   }
 }
 
