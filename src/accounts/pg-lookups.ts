@@ -7,6 +7,7 @@
 import pg from 'pg';
 import { StoreUnavailableError } from '../outage/index.js';
 import { databaseErrorKind } from '../database/errors.js';
+import { fieldOf } from '../database/text.js';
 import type { Account, AccountLookups } from './store.js';
 
 const TIMESTAMP: number = pg.types.builtins.TIMESTAMP; // timestamp without time zone
@@ -16,7 +17,6 @@ const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === TIMESTAMP ? utc : parserOf(oid, format)) as typeof pg.types.getTypeParser,
 };
-const camel = (column: string) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 export function pgAccountLookups(pool: pg.Pool): AccountLookups {
   const read = async (column: 'id' | 'email', value: string): Promise<Account | null> => {
@@ -33,7 +33,7 @@ export function pgAccountLookups(pool: pg.Pool): AccountLookups {
       throw error;
     }
     const [row] = rows;
-    return row ? (Object.fromEntries(Object.entries(row).map(([key, v]) => [camel(key), v])) as Account) : null;
+    return row ? (Object.fromEntries(Object.entries(row).map(([key, v]) => [fieldOf(key), v])) as Account) : null;
   };
   return { byId: (id) => read('id', id), byEmail: (email) => read('email', email) };
 }

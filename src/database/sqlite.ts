@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Sqlite from 'better-sqlite3';
 import { deferCheckpoints } from './checkpoints.js';
+import { fieldOf } from './text.js';
 
 export type SqliteConnection = Sqlite.Database;
 
@@ -74,7 +75,7 @@ export function preparedRead(
 ): (...params: unknown[]) => object | object[] | undefined {
   const statement = db.prepare<unknown[], Value[]>(sql).raw(true);
   const fields = statement.columns().map(({ name, type }) => {
-    const field = name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    const field = fieldOf(name);
     const kind = (type ?? '').toUpperCase();
     const convert =
       kind === 'DATETIME'

@@ -4,3 +4,6 @@
 export function mayBeStored(key: string): boolean {
   return !key.includes('\u0000');
 }
+
+/** Prisma's field name for a snake_case column (`display_name` → `displayName`), as the schema maps them. */
+export const fieldOf = (column: string) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());

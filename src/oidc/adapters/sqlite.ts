@@ -90,7 +90,7 @@ export class SqliteProtocolState {
   /** The live entries of one model that belong to the account (the account_id index). */
   async listByAccount(model: string, accountId: string): Promise<{ id: string; payload: AdapterPayload }[]> {
     // Like every read, it first commits the writes still waiting, so it sees them.
-    await this.batch.settled({ scope: `oidc_payloads/${model}` });
+    await this.batch.settled(modelRows(model));
     const rows = this.statements.listAccount.all(accountId, model, timestamp(Date.now()));
     return rows.map((row) => ({ id: row.id, payload: live(row)! }));
   }
@@ -121,7 +121,7 @@ class SqliteAdapter implements Adapter {
     private readonly batch: WriteBatch,
     private readonly model: string,
   ) {
-    this.rows = { scope: `oidc_payloads/${model}` };
+    this.rows = modelRows(model);
   }
 
   private row(id: string): Rows {
@@ -176,6 +176,9 @@ class SqliteAdapter implements Adapter {
     await this.batch.write(() => this.statements.revokeGrant.run(grantId));
   }
 }
+
+/** One model's rows, for the group commit (write-batch.ts). */
+const modelRows = (model: string): Rows => ({ scope: `oidc_payloads/${model}` });
 
 /** The payload of a row that has not expired, with `consumed` (seconds) when it was consumed. */
 function live(row: Row | undefined): AdapterPayload | undefined {
