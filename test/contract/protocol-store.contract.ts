@@ -183,7 +183,8 @@ export function describeProtocolStoreContract(name: string, makeStore: () => Pro
         return Promise.all(
           [
             ['Session', { uid: id(), accountId }],
-            ['Grant', { accountId, clientId: 'app' }],
+            // As oidc-provider stores them: the grant's id is the grantId of its codes and tokens.
+            ['Grant', { jti: grantId, accountId, clientId: 'app' }],
             ['AuthorizationCode', { accountId, grantId }],
             ['AccessToken', { accountId, grantId }],
             ['RefreshToken', { accountId, grantId }],
@@ -210,7 +211,7 @@ export function describeProtocolStoreContract(name: string, makeStore: () => Pro
         const grantId = id();
         return Promise.all(
           [
-            ['Grant', { accountId: 'acc-1', clientId }],
+            ['Grant', { jti: grantId, accountId: 'acc-1', clientId }],
             ['AuthorizationCode', { accountId: 'acc-1', clientId, grantId }],
             ['AccessToken', { accountId: 'acc-1', clientId, grantId }],
             ['RefreshToken', { accountId: 'acc-1', clientId, grantId }],

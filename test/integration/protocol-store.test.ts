@@ -161,7 +161,19 @@ describe('redis protocol store: keys and their lifetimes', () => {
     const token = entry('AccessToken', { grantId: 'g1', accountId: 'a1' });
     await store.adapter('AccessToken').upsert(token.jti!, token, 300);
     const keys = (await subject.redis.keys(`${prefix}*`)).sort();
-    expect(keys).toEqual([`${prefix}AccessToken:${token.jti}`, `${prefix}account:a1`, `${prefix}grant:g1`]);
+    // A token under a grant is indexed by its grant alone; the grant is in the account's index.
+    expect(keys).toEqual([`${prefix}AccessToken:${token.jti}`, `${prefix}grant:g1`]);
+    const grant = entry('Grant', { jti: 'g1', accountId: 'a1', clientId: 'app' });
+    await store.adapter('Grant').upsert(grant.jti!, grant, 300);
+    expect((await subject.redis.keys(`${prefix}*`)).sort()).toEqual(
+      [
+        `${prefix}AccessToken:${token.jti}`,
+        `${prefix}Grant:g1`,
+        `${prefix}account:a1`,
+        `${prefix}client:app`,
+        `${prefix}grant:g1`,
+      ].sort(),
+    );
     const ttl = await subject.redis.ttl(`${prefix}AccessToken:${token.jti}`);
     expect(ttl).toBeGreaterThan(295);
     expect(ttl).toBeLessThanOrEqual(300);

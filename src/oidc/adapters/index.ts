@@ -125,8 +125,8 @@ export function redisProtocolStore(
       kind: 'redis',
       adapter: adaptersOf(clients, (model) => new RedisAdapter(redis, keys, model)),
       listByAccount: (model, accountId) => listIndex(redis, keys, keys.account(accountId), model),
-      revokeAccount: (accountId) => revokeIndex(redis, keys.account(accountId)),
-      revokeClient: (clientId) => revokeIndex(redis, keys.client(clientId)),
+      revokeAccount: (accountId) => revokeIndex(redis, keys, keys.account(accountId)),
+      revokeClient: (clientId) => revokeIndex(redis, keys, keys.client(clientId)),
       // Redis expires entries itself.
       purge: () => Promise.resolve(),
       ready: async () => {
