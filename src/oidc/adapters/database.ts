@@ -4,7 +4,7 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Database } from '../../database/client.js';
 import { mayBeStored } from '../../database/text.js';
-import { accountOf, clientOf, grantOf } from './owners.js';
+import { ownersOf } from './owners.js';
 
 export class DatabaseAdapter implements Adapter {
   constructor(
@@ -13,11 +13,12 @@ export class DatabaseAdapter implements Adapter {
   ) {}
 
   async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
+    const owners = ownersOf(this.model, payload);
     const data = {
       payload: JSON.stringify(payload),
-      grantId: grantOf(this.model, payload) ?? null,
-      accountId: accountOf(payload) ?? null,
-      clientId: clientOf(payload) ?? null,
+      grantId: owners.grantId ?? null,
+      accountId: owners.accountId ?? null,
+      clientId: owners.clientId ?? null,
       userCode: payload.userCode ?? null,
       uid: payload.uid ?? null,
       expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
@@ -86,12 +87,21 @@ export async function listAccountState(
 
 /** Ends every session, grant, code and token of one account, whatever its model. */
 export async function revokeAccountState(db: Database, accountId: string): Promise<void> {
-  await db.oidcPayload.deleteMany({ where: { accountId } });
+  await revokeOwned(db, { accountId });
 }
 
 /** Ends every grant, code and token issued to one client, whatever its model. */
 export async function revokeClientState(db: Database, clientId: string): Promise<void> {
-  await db.oidcPayload.deleteMany({ where: { clientId } });
+  await revokeOwned(db, { clientId });
+}
+
+/** A grant's codes and tokens are filed under the grant alone (owners.ts): they go with it, first. */
+async function revokeOwned(db: Database, owner: { accountId: string } | { clientId: string }): Promise<void> {
+  const grants = await db.oidcPayload.findMany({ where: { model: 'Grant', ...owner }, select: { id: true } });
+  await db.$transaction([
+    db.oidcPayload.deleteMany({ where: { grantId: { in: grants.map(({ id }) => id) } } }),
+    db.oidcPayload.deleteMany({ where: owner }),
+  ]);
 }
 
 /** Deletes protocol state that has expired; returns how many rows went. */

@@ -10,15 +10,13 @@
 //   <prefix>client:<clientId>               index: keys of the client's entries not under a grant
 // An index is a sorted set scored by each member's expiry, so expired members are dropped as new
 // ones arrive and the index itself expires after its last member. A code or token issued under a
-// grant is indexed by its grant alone: revoking an account's or a client's index revokes the
-// grants it lists with their own indexes (revokeIndex), and a code or token whose grant is gone is
-// refused by oidc-provider anyway ("grant not found"). Indexing each one three times was four more
-// scripts per refresh (issue 11). Every command touches one key, so all of this works unchanged on
-// Redis Cluster.
+// grant is indexed by its grant alone (owners.ts): revoking an account's or a client's index
+// revokes the grants it lists with their own indexes (revokeIndex). Every command touches one key,
+// so all of this works unchanged on Redis Cluster.
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Result } from 'ioredis';
 import type { RedisConnection } from '../../redis/connection.js';
-import { accountOf, clientOf, grantOf } from './owners.js';
+import { ownersOf } from './owners.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -96,14 +94,10 @@ export class RedisAdapter implements Adapter {
     const key = this.keys.entry(this.model, id);
     const lifetime = expiresIn && expiresIn > 0 ? Math.ceil(expiresIn) : 0;
     const writes: Promise<unknown>[] = [this.redis.twofoldPut(key, JSON.stringify(payload), lifetime)];
-    const grantId = grantOf(this.model, payload);
+    const { grantId, accountId, clientId } = ownersOf(this.model, payload);
     if (grantId) writes.push(this.redis.twofoldIndex(this.keys.grant(grantId), key, lifetime));
-    else {
-      const accountId = accountOf(payload);
-      if (accountId) writes.push(this.redis.twofoldIndex(this.keys.account(accountId), key, lifetime));
-      const clientId = clientOf(payload);
-      if (clientId) writes.push(this.redis.twofoldIndex(this.keys.client(clientId), key, lifetime));
-    }
+    if (accountId) writes.push(this.redis.twofoldIndex(this.keys.account(accountId), key, lifetime));
+    if (clientId) writes.push(this.redis.twofoldIndex(this.keys.client(clientId), key, lifetime));
     if (payload.uid) writes.push(this.lookup(this.keys.uid(this.model, payload.uid), id, lifetime));
     if (payload.userCode) writes.push(this.lookup(this.keys.userCode(this.model, payload.userCode), id, lifetime));
     await Promise.all(writes);

@@ -10,7 +10,7 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { sqliteTimestamp as timestamp, type SqliteConnection } from '../../database/sqlite.js';
 import type { Rows, WriteBatch } from '../../database/write-batch.js';
 import { mayBeStored } from '../../database/text.js';
-import { accountOf, clientOf, grantOf } from './owners.js';
+import { ownersOf } from './owners.js';
 
 interface Row {
   payload: string;
@@ -59,8 +59,19 @@ class Statements {
     );
     this.destroy = db.prepare<[string, string]>('DELETE FROM oidc_payloads WHERE model = ? AND id = ?');
     this.revokeGrant = db.prepare<[string]>('DELETE FROM oidc_payloads WHERE grant_id = ?');
-    this.revokeAccount = db.prepare<[string]>('DELETE FROM oidc_payloads WHERE account_id = ?');
-    this.revokeClient = db.prepare<[string]>('DELETE FROM oidc_payloads WHERE client_id = ?');
+    // A grant's codes and tokens are filed under the grant alone (owners.ts): they go with it, first.
+    const revokeOwned = (column: 'account_id' | 'client_id') => {
+      const ofGrants = db.prepare<[string]>(
+        `DELETE FROM oidc_payloads WHERE grant_id IN (SELECT id FROM oidc_payloads WHERE model = 'Grant' AND ${column} = ?)`,
+      );
+      const owned = db.prepare<[string]>(`DELETE FROM oidc_payloads WHERE ${column} = ?`);
+      return (owner: string) => {
+        ofGrants.run(owner);
+        owned.run(owner);
+      };
+    };
+    this.revokeAccount = revokeOwned('account_id');
+    this.revokeClient = revokeOwned('client_id');
     this.listAccount = db.prepare<[string, string, string], Row & { id: string }>(
       `SELECT id, ${COLUMNS} FROM oidc_payloads WHERE account_id = ? AND model = ? AND (expires_at IS NULL OR expires_at > ?)`,
     );
@@ -84,7 +95,7 @@ export class SqliteProtocolState {
   }
 
   async revokeAccount(accountId: string): Promise<void> {
-    await this.batch.write(() => this.statements.revokeAccount.run(accountId));
+    await this.batch.write(() => this.statements.revokeAccount(accountId));
   }
 
   /** The live entries of one model that belong to the account (the account_id index). */
@@ -96,7 +107,7 @@ export class SqliteProtocolState {
   }
 
   async revokeClient(clientId: string): Promise<void> {
-    await this.batch.write(() => this.statements.revokeClient.run(clientId));
+    await this.batch.write(() => this.statements.revokeClient(clientId));
   }
 
   /** Deletes protocol state that has expired; returns how many rows went. */
@@ -129,13 +140,14 @@ class SqliteAdapter implements Adapter {
   }
 
   async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
+    const owners = ownersOf(this.model, payload);
     const row = [
       this.model,
       id,
       JSON.stringify(payload),
-      grantOf(this.model, payload) ?? null,
-      accountOf(payload) ?? null,
-      clientOf(payload) ?? null,
+      owners.grantId ?? null,
+      owners.accountId ?? null,
+      owners.clientId ?? null,
       payload.userCode ?? null,
       payload.uid ?? null,
       expiresIn ? timestamp(Date.now() + expiresIn * 1000) : null,
