@@ -26,7 +26,7 @@
  * a test of a query, a transaction, a conditional update or a constraint does.
  */
 export const POSTGRESQL_FILES = [
-  'test/integration/account-lookups.test.ts',
+  'test/integration/fast-reads.test.ts',
   'test/integration/account-security.test.ts',
   'test/integration/audit-retention.test.ts',
   'test/integration/authenticators.test.ts',

@@ -18,8 +18,7 @@ import { createProvider, type ProviderPages } from './oidc/provider.js';
 import { systemClock, type Clock } from './clock.js';
 import { databaseProtocolStore, redisProtocolStore, sqliteProtocolStore } from './oidc/adapters/index.js';
 import { openSqlite } from './database/sqlite.js';
-import { sqliteAccountLookups } from './accounts/sqlite-lookups.js';
-import { pgAccountLookups } from './accounts/pg-lookups.js';
+import { pgReads, sqliteReads } from './database/fast-reads.js';
 import { sqliteAuditRows } from './audit/sqlite.js';
 import { WriteBatch } from './database/write-batch.js';
 
@@ -30,10 +29,10 @@ export interface ServiceOptions {
   providerPages?: ProviderPages;
 }
 
-/** PostgreSQL's account lookups through pg (pg-lookups.ts), when the database is PostgreSQL. */
-function postgresLookups(db: Database) {
+/** PostgreSQL's hot reads through pg (fast-reads.ts), when the database is PostgreSQL. */
+function postgresReads(db: Database) {
   const pool = postgresPoolOf(db);
-  return pool && pgAccountLookups(pool);
+  return pool && pgReads(pool);
 }
 
 /** The services every entry point (server, CLI) shares, on a migrated database. */
@@ -53,8 +52,10 @@ export async function openServices(
   const connection = config.database.kind === 'sqlite' && withoutRedis ? openSqlite(config.database.file) : undefined;
   const sqlite = connection && { connection, batch: new WriteBatch(connection) };
   const keys = await loadKeys(config.keysDir);
+  // Account and authenticator reads of every sign-in skip Prisma (fast-reads.ts).
+  const reads = sqlite ? sqliteReads(sqlite.connection) : postgresReads(db);
   const accounts = new AccountStore(db, config.bcryptCost, {
-    lookups: sqlite ? sqliteAccountLookups(sqlite.connection) : postgresLookups(db),
+    reads,
     enrollmentWindowSeconds: config.enrollment.windowSeconds,
     clock,
   });
@@ -62,6 +63,7 @@ export async function openServices(
   // Re-reads KEYS_DIR/secrets.json on an unknown key id: `keys rotate-secret` needs no restart.
   const secretBox = () => new SecretBox(keys.secretKeys, () => readSecretKeys(config.keysDir));
   const authenticators = new AuthenticatorStore(db, secretBox(), {
+    reads,
     clock,
     maxConsecutiveFailures: config.rateLimits.codePerAccount,
     maxAuthenticators: config.enrollment.maxAuthenticators,

@@ -29,7 +29,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     ]);
     const queryTimeoutMs = config.queryTimeoutMs ?? 10_000;
     // Our pool, handed to Prisma (which ends it on $disconnect), so the hot account lookups
-    // (src/accounts/pg-lookups.ts) share its connections and settings.
+    // (src/database/fast-reads.ts) share its connections and settings.
     const pool = new pg.Pool({
       connectionString: config.url,
       max: config.poolSize,

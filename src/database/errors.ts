@@ -39,7 +39,7 @@ const ADAPTER_KINDS: Record<string, DatabaseErrorKind> = {
 const PG_UNAVAILABLE =
   /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout|Cannot use a pool after calling end on the pool)/;
 // The socket's own errors, which pg passes on as they are when the server cannot be reached
-// (src/accounts/pg-lookups.ts queries through pg itself; Prisma's adapter names them for us).
+// (src/database/fast-reads.ts queries through pg itself; Prisma's adapter names them for us).
 const SOCKET_UNAVAILABLE = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
