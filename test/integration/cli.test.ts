@@ -352,15 +352,16 @@ describe('twofold CLI', () => {
     async () => {
       const grace = await givenAccount('grace@example.com');
       const bystander = await givenAccount('bystander@example.com');
-      await givenSignedIn(db, grace.id);
-      await givenSignedIn(db, bystander.id);
+      const graces = await givenSignedIn(db, grace.id);
+      const bystanders = await givenSignedIn(db, bystander.id);
+      const left = (ids: string[]) => db.oidcPayload.count({ where: { id: { in: ids } } });
 
       const result = await twofold(['user', 'disable', 'Grace@Example.com']);
       expectSuccess(result);
       expect(result.stdout).toMatch(/account disabled: grace@example\.com/);
       expect((await db.account.findUniqueOrThrow({ where: { id: grace.id } })).disabledAt).toBeInstanceOf(Date);
-      expect(await db.oidcPayload.count({ where: { accountId: grace.id } })).toBe(0);
-      expect(await db.oidcPayload.count({ where: { accountId: bystander.id } })).toBe(2); // others keep theirs
+      expect(await left(graces)).toBe(0);
+      expect(await left(bystanders)).toBe(3); // others keep theirs
       expect(await db.auditEvent.count({ where: { type: 'account_disabled', accountId: grace.id } })).toBe(1);
 
       const listed = JSON.parse((await twofold(['user', 'list', '--json'])).stdout) as {
@@ -559,11 +560,15 @@ describe('twofold CLI', () => {
 });
 
 /** A session and an access token in the protocol store, as a sign-in would leave them. */
-async function givenSignedIn(db: Database, accountId: string): Promise<void> {
-  await new DatabaseAdapter(db, 'Session').upsert(randomUUID(), { accountId, kind: 'Session' }, 3600);
+/** A session, a grant and a token under it, as oidc-provider stores them; returns their rows' ids. */
+async function givenSignedIn(db: Database, accountId: string): Promise<string[]> {
+  const [session, grantId, token] = [randomUUID(), randomUUID(), randomUUID()];
+  await new DatabaseAdapter(db, 'Session').upsert(session, { accountId, kind: 'Session' }, 3600);
+  await new DatabaseAdapter(db, 'Grant').upsert(grantId, { accountId, clientId: 'app', kind: 'Grant' }, 3600);
   await new DatabaseAdapter(db, 'AccessToken').upsert(
-    randomUUID(),
-    { accountId, kind: 'AccessToken', grantId: randomUUID() },
+    token,
+    { accountId, clientId: 'app', kind: 'AccessToken', grantId },
     3600,
   );
+  return [session, grantId, token];
 }
