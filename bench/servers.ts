@@ -1,5 +1,6 @@
 // The two servers the bench compares, each its own process: Twofold as an operator starts it
-// (`node …/src/main.js`, logs at info to a file), and the bare oidc-provider of bare-provider.ts.
+// (`npm start`: `node --max-semi-space-size=4 …/src/main.js`, logs at info to a file), and the bare
+// oidc-provider of bare-provider.ts.
 // Both get the same keys; the bench seeds Twofold's database and hands the bare provider the same
 // password hash, TOTP secret and client secrets.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,6 +12,12 @@ import type { BareSetup } from './bare-provider.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const TWOFOLD_MAIN = join(here, '..', 'src', 'main.js');
+// Node's options as `npm start` gives them (package.json is the one place they are written).
+const START_FLAGS = (
+  JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
 const BARE_MAIN = join(here, 'bare-provider.js');
 
 export interface Server {
@@ -65,7 +72,7 @@ function stopper(child: ChildProcess) {
 export async function startTwofold(env: Record<string, string>, logFile: string): Promise<Server> {
   const port = await freePort();
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [TWOFOLD_MAIN], {
+  const child = spawn(process.execPath, [...START_FLAGS, TWOFOLD_MAIN], {
     env: {
       PATH: process.env.PATH ?? '',
       HOST: '127.0.0.1',

@@ -30,9 +30,9 @@ export interface ServiceOptions {
 }
 
 /** PostgreSQL's hot reads through pg (fast-reads.ts), when the database is PostgreSQL. */
-function postgresReads(db: Database) {
+async function postgresReads(db: Database) {
   const pool = postgresPoolOf(db);
-  return pool && pgReads(pool);
+  return pool && (await pgReads(pool));
 }
 
 /** The services every entry point (server, CLI) shares, on a migrated database. */
@@ -53,7 +53,7 @@ export async function openServices(
   const sqlite = connection && { connection, batch: new WriteBatch(connection) };
   const keys = await loadKeys(config.keysDir);
   // Account and authenticator reads of every sign-in skip Prisma (fast-reads.ts).
-  const reads = sqlite ? sqliteReads(sqlite.connection) : postgresReads(db);
+  const reads = sqlite ? sqliteReads(sqlite.connection) : await postgresReads(db);
   const accounts = new AccountStore(db, config.bcryptCost, {
     reads,
     enrollmentWindowSeconds: config.enrollment.windowSeconds,

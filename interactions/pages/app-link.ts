@@ -2,7 +2,6 @@
 // /account's "add another app" page (account-add-app.ts): the apps to install, the QR code, the
 // otpauth:// link for a phone that cannot scan its own screen, the key as text, and the name field.
 // The QR code is drawn here, as markup: no script, and no third party ever sees the key.
-import QRCode from 'qrcode';
 import { formatSecretForHumans, totpKeyUri } from '../../src/mfa/totp-app/totp.js';
 import { html, SafeHtml } from '../html.js';
 import type { Frame } from '../language.js';
@@ -21,6 +20,9 @@ export interface AppLink {
 
 export async function drawAppLink(issuer: string, accountName: string, secret: string): Promise<AppLink> {
   const keyUri = totpKeyUri({ issuer, accountName, secret });
+  // Loaded at the first enrolment, not at start: most requests never draw one (an idle worker's
+  // memory, issue 11).
+  const { default: QRCode } = await import('qrcode');
   const qrSvg = await QRCode.toString(keyUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
   return { qrSvg, keyUri, secretForHumans: formatSecretForHumans(secret) };
 }

@@ -4,7 +4,6 @@
 // otherwise create and migrate a second, empty one and report success on it.
 import { existsSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
-import pg from 'pg';
 import type { DatabaseConfig } from '../config/index.js';
 
 /** Whether the database exists and has tables; a missing SQLite file is not created. */
@@ -19,6 +18,7 @@ export async function hasTables(config: DatabaseConfig): Promise<boolean> {
       db.close();
     }
   }
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: config.url, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {

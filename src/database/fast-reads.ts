@@ -5,7 +5,7 @@
 // fields in camelCase, timestamps as Dates (Prisma stores UTC in PostgreSQL's `timestamp(3)`
 // columns, which pg alone would read as local time), booleans as booleans; fast-reads.test.ts holds
 // them to Prisma's own. Writes stay with Prisma. The SQL is written once, with `?` placeholders.
-import pg from 'pg';
+import type pg from 'pg';
 import { StoreUnavailableError } from '../outage/index.js';
 import { databaseErrorKind } from './errors.js';
 import { preparedRead, type SqliteConnection } from './sqlite.js';
@@ -44,15 +44,17 @@ export function sqliteReads(db: SqliteConnection): FastReads {
   };
 }
 
-const TIMESTAMP: number = pg.types.builtins.TIMESTAMP; // timestamp without time zone
 const utc = (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
-const parserOf = pg.types.getTypeParser as (oid: number, format?: 'text' | 'binary') => unknown;
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === TIMESTAMP ? utc : parserOf(oid, format)) as typeof pg.types.getTypeParser,
-};
 
-export function pgReads(pool: pg.Pool): FastReads {
+/** pg is loaded only on PostgreSQL (the embedded default never needs it: an idle worker's memory). */
+export async function pgReads(pool: pg.Pool): Promise<FastReads> {
+  const { default: pgModule } = await import('pg');
+  const TIMESTAMP: number = pgModule.types.builtins.TIMESTAMP; // timestamp without time zone
+  const parserOf = pgModule.types.getTypeParser as (oid: number, format?: 'text' | 'binary') => unknown;
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === TIMESTAMP ? utc : parserOf(oid, format)) as typeof pg.types.getTypeParser,
+  };
   const texts = new Map<string, string>();
   const all = async <T>(sql: string, ...params: unknown[]): Promise<T[]> => {
     let text = texts.get(sql);

@@ -94,7 +94,7 @@ describe('fast reads on PostgreSQL when the server cannot be reached', () => {
     });
     pool.on('error', () => undefined);
     try {
-      const reads = pgReads(pool);
+      const reads = await pgReads(pool);
       await expect(reads.one('SELECT * FROM accounts WHERE id = ?', 'someone')).rejects.toBeInstanceOf(
         StoreUnavailableError,
       );
@@ -105,7 +105,7 @@ describe('fast reads on PostgreSQL when the server cannot be reached', () => {
       await pool.end();
     }
     // And after the pool was closed (a request still running past shutdown).
-    await expect(pgReads(pool).one('SELECT * FROM accounts WHERE id = ?', 'someone')).rejects.toBeInstanceOf(
+    await expect((await pgReads(pool)).one('SELECT * FROM accounts WHERE id = ?', 'someone')).rejects.toBeInstanceOf(
       StoreUnavailableError,
     );
   });
