@@ -55,6 +55,7 @@ export async function pgReads(pool: pg.Pool): Promise<FastReads> {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       oid === TIMESTAMP ? utc : parserOf(oid, format)) as typeof pg.types.getTypeParser,
   };
+  // Every `?` is a parameter: the SQL given here is constant and holds no literal `?` (nor jsonb's).
   const texts = new Map<string, string>();
   const all = async <T>(sql: string, ...params: unknown[]): Promise<T[]> => {
     let text = texts.get(sql);

@@ -65,19 +65,30 @@ describe('fast reads beside Prisma', () => {
     await services.db.authenticator.create({
       data: { id: 'unconfirmed', accountId: person.id, label: 'Half', secretCiphertext: 'x', secretKeyId: 'k' },
     });
+    // Linked in the same millisecond: the id decides, the same way on both paths.
+    const tie = new Date('2026-01-01T00:00:00.000Z');
+    await services.db.authenticator.updateMany({
+      where: { id: { in: [first.id, second.id] } },
+      data: { createdAt: tie },
+    });
+    const byId = [first.id, second.id].sort();
     const prisma = await services.db.authenticator.findMany({
       where: { accountId: person.id, confirmedAt: { not: null } },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     });
-    expect(prisma.map((row) => row.id)).toEqual([first.id, second.id]);
+    expect(prisma.map((row) => row.id)).toEqual(byId);
     const fast = await (services.authenticators as unknown as { confirmed(id: string): Promise<unknown[]> }).confirmed(
       person.id,
     );
     expect(fast).toEqual(prisma);
-    expect(await services.authenticators.list(person.id)).toEqual([
-      expect.objectContaining({ id: first.id, name: 'Phone', locked: false }),
-      expect.objectContaining({ id: second.id, name: 'Tablet', locked: true }),
-    ]);
+    const views = await services.authenticators.list(person.id);
+    expect(views.map((view) => view.id)).toEqual(byId);
+    expect(views.find((view) => view.id === first.id)).toEqual(
+      expect.objectContaining({ name: 'Phone', locked: false }),
+    );
+    expect(views.find((view) => view.id === second.id)).toEqual(
+      expect.objectContaining({ name: 'Tablet', locked: true }),
+    );
     expect(await services.authenticators.list('nobody')).toEqual([]);
   });
 });

@@ -142,6 +142,55 @@ describe('sqlite protocol store beside the Prisma adapter (one table, one format
   });
 });
 
+// A grant lives 14 days from consent, a rotated refresh token 14 days from its rotation: once the
+// grant is gone its codes and tokens are refused, and only the purge can still reach them.
+describe.each([
+  [
+    'sqlite (driver)',
+    async () => {
+      const subject = await openSqliteSubject();
+      return {
+        store: subject.store,
+        db: subject.services.db,
+        dispose: async () => {
+          await subject.store.close();
+          await subject.dispose();
+        },
+      };
+    },
+  ],
+  [
+    'database',
+    async () => {
+      const services = await openDatabaseServices();
+      return {
+        store: databaseProtocolStore(services.db, services.clients),
+        db: services.db,
+        dispose: services.dispose,
+      };
+    },
+  ],
+] as const)('the purge on %s', (_name, open) => {
+  it('deletes the codes and tokens of grants that are gone, and keeps those of grants that live', async () => {
+    const { store, db, dispose } = await open();
+    try {
+      const [live, gone] = [randomUUID(), randomUUID()];
+      await store.adapter('Grant').upsert(live, { jti: live, kind: 'Grant', accountId: 'a1', clientId: 'app' }, 600);
+      const token = (grantId: string) =>
+        ({ jti: randomUUID(), kind: 'RefreshToken', grantId, accountId: 'a1', clientId: 'app' }) as AdapterPayload;
+      const [kept, orphan] = [token(live), token(gone)];
+      await store.adapter('RefreshToken').upsert(kept.jti!, kept, 600);
+      await store.adapter('RefreshToken').upsert(orphan.jti!, orphan, 600);
+      await store.purge();
+      expect(await store.adapter('RefreshToken').find(kept.jti!)).toEqual(kept);
+      expect(await store.adapter('RefreshToken').find(orphan.jti!)).toBeUndefined();
+      expect(await db.oidcPayload.count({ where: { id: { in: [live, kept.jti!] } } })).toBe(2);
+    } finally {
+      await dispose();
+    }
+  });
+});
+
 describeProtocolStoreContract('redis', () => openRedisSubject(`twofold-test-${randomBytes(6).toString('hex')}:`));
 
 describe('redis protocol store: keys and their lifetimes', () => {

@@ -75,7 +75,12 @@ class Statements {
     this.listAccount = db.prepare<[string, string, string], Row & { id: string }>(
       `SELECT id, ${COLUMNS} FROM oidc_payloads WHERE account_id = ? AND model = ? AND (expires_at IS NULL OR expires_at > ?)`,
     );
-    this.purge = db.prepare<[string]>('DELETE FROM oidc_payloads WHERE expires_at < ?');
+    // Expired rows, and the codes and tokens of grants that are gone (database.ts, purgeExpired).
+    const expired = db.prepare<[string]>('DELETE FROM oidc_payloads WHERE expires_at < ?');
+    const orphans = db.prepare(
+      "DELETE FROM oidc_payloads WHERE grant_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM oidc_payloads g WHERE g.model = 'Grant' AND g.id = oidc_payloads.grant_id)",
+    );
+    this.purge = (now: string) => expired.run(now).changes + orphans.run().changes;
   }
 }
 
@@ -112,7 +117,7 @@ export class SqliteProtocolState {
 
   /** Deletes protocol state that has expired; returns how many rows went. */
   async purge(): Promise<number> {
-    return (await this.batch.write(() => this.statements.purge.run(timestamp(Date.now())))).changes;
+    return this.batch.write(() => this.statements.purge(timestamp(Date.now())));
   }
 
   /** Once every write issued has committed, one retrying behind another connection's lock too. */

@@ -488,11 +488,12 @@ export type $OidcPayloadPayload<ExtArgs extends runtime.Types.Extensions.Interna
     grantId: string | null
     /**
      * The account the state belongs to, so an administrator can end all of a person's sessions
-     * and tokens at once.
+     * and tokens at once (a code or token issued under a grant names only its grant, and ends with it).
      */
     accountId: string | null
     /**
-     * The client the state was issued to, so removing a client ends its grants, codes and tokens.
+     * The client the state was issued to, so removing a client ends its grants, codes and tokens
+     * (those issued under a grant through it).
      */
     clientId: string | null
     userCode: string | null
