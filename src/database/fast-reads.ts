@@ -24,14 +24,17 @@ function typed(error: unknown): Error {
 }
 
 export function sqliteReads(db: SqliteConnection): FastReads {
-  const prepared = new Map<string, (...params: unknown[]) => unknown>();
+  // Prepared at the first call of each SQL text, for each kind of answer.
+  const prepared = {
+    one: new Map<string, (...params: unknown[]) => unknown>(),
+    all: new Map<string, (...params: unknown[]) => unknown>(),
+  };
   const run = <R>(sql: string, rows: 'one' | 'all', params: unknown[]): Promise<R> => {
     try {
-      const key = `${rows}:${sql}`;
-      let read = prepared.get(key);
+      let read = prepared[rows].get(sql);
       if (!read) {
         read = rows === 'all' ? preparedRead(db, sql, 'all') : preparedRead(db, sql);
-        prepared.set(key, read);
+        prepared[rows].set(sql, read);
       }
       return Promise.resolve(read(...params) as R);
     } catch (error) {

@@ -7,6 +7,7 @@ import { createLogger } from '../../src/logging.js';
 import { openServices } from '../../src/services.js';
 import { openSqlite, type SqliteConnection } from '../../src/database/sqlite.js';
 import { checkpointInBackground } from '../../src/database/checkpoints.js';
+import { deleteUnderGrantsOf } from '../../src/oidc/adapters/owners.js';
 import { freshEnvironment } from '../support/databases.js';
 
 const PAGE = 4096;
@@ -77,10 +78,11 @@ describe('SQLite checkpoints and protocol-state indexes', () => {
     ['client_id', 'DELETE FROM oidc_payloads WHERE client_id = ?'],
     ['uid', 'SELECT payload FROM oidc_payloads WHERE model = ? AND uid = ? LIMIT 1'],
     ['user_code', 'SELECT payload FROM oidc_payloads WHERE model = ? AND user_code = ? LIMIT 1'],
-    // Ending an account's or a client's grants ends their codes and tokens (filed under the grant).
-    ...(['account_id', 'client_id'] as const).map((owner) => [
-      'grant_id',
-      `DELETE FROM oidc_payloads WHERE grant_id IN (SELECT id FROM oidc_payloads WHERE model = 'Grant' AND ${owner} = ?)`,
+    // Ending an account's or a client's grants finds the grants by their owner's index, then their
+    // codes and tokens by the grant's.
+    ...(['account_id', 'client_id'] as const).flatMap((owner) => [
+      ['grant_id', deleteUnderGrantsOf(owner)],
+      [owner, deleteUnderGrantsOf(owner)],
     ]),
   ])('a lookup by %s uses its partial index (%s)', (column, sql) => {
     const db = openSqlite(file);

@@ -4,7 +4,7 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Database } from '../../database/client.js';
 import { mayBeStored } from '../../database/text.js';
-import { ownersOf } from './owners.js';
+import { DELETE_UNDER_GONE_GRANTS, ownersOf } from './owners.js';
 
 export class DatabaseAdapter implements Adapter {
   constructor(
@@ -86,7 +86,9 @@ export async function listAccountState(
 }
 
 // A grant's codes and tokens are filed under the grant alone (owners.ts): they go with it, first,
-// in the same transaction, through the grant_id index (one statement, however many grants).
+// in the same transaction, through the grant_id index (one statement, however many grants). The
+// SQL is owners.ts's deleteUnderGrantsOf, written as Prisma's tagged template so that each
+// database gets its own placeholder.
 
 /** Ends every session, grant, code and token of one account, whatever its model. */
 export async function revokeAccountState(db: Database, accountId: string): Promise<void> {
@@ -104,16 +106,11 @@ export async function revokeClientState(db: Database, clientId: string): Promise
   ]);
 }
 
-/**
- * Deletes protocol state that has expired, and the codes and tokens of grants that are gone (a
- * grant lives 14 days from consent, a rotated refresh token 14 days from its rotation: once the
- * grant has expired, oidc-provider refuses them, and ending the account could no longer reach
- * them). Returns how many rows went.
- */
+/** Deletes protocol state that has expired, and the codes and tokens of grants that are gone (owners.ts). */
 export async function purgeExpired(db: Database): Promise<number> {
   const [{ count }, orphans] = await db.$transaction([
     db.oidcPayload.deleteMany({ where: { expiresAt: { lt: new Date() } } }),
-    db.$executeRaw`DELETE FROM oidc_payloads WHERE grant_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM oidc_payloads g WHERE g.model = 'Grant' AND g.id = oidc_payloads.grant_id)`,
+    db.$executeRawUnsafe(DELETE_UNDER_GONE_GRANTS),
   ]);
   return count + orphans;
 }

@@ -59,3 +59,15 @@ export function ownersOf(
   const grantId = grantOf(model, payload);
   return grantId ? { grantId } : { accountId: accountOf(payload), clientId: clientOf(payload) };
 }
+
+/** The SQL that ends the codes and tokens of the grants an account or a client owns (one `?`). */
+export const deleteUnderGrantsOf = (column: 'account_id' | 'client_id') =>
+  `DELETE FROM oidc_payloads WHERE grant_id IN (SELECT id FROM oidc_payloads WHERE model = 'Grant' AND ${column} = ?)`;
+
+/**
+ * The SQL that deletes the codes and tokens of grants that are gone. A grant lives 14 days from
+ * consent, a rotated refresh token 14 days from its rotation: once the grant has expired,
+ * oidc-provider refuses them, and ending the account could no longer reach them.
+ */
+export const DELETE_UNDER_GONE_GRANTS =
+  "DELETE FROM oidc_payloads WHERE grant_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM oidc_payloads g WHERE g.model = 'Grant' AND g.id = oidc_payloads.grant_id)";

@@ -10,7 +10,7 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { sqliteTimestamp as timestamp, type SqliteConnection } from '../../database/sqlite.js';
 import type { Rows, WriteBatch } from '../../database/write-batch.js';
 import { mayBeStored } from '../../database/text.js';
-import { ownersOf } from './owners.js';
+import { DELETE_UNDER_GONE_GRANTS, deleteUnderGrantsOf, ownersOf } from './owners.js';
 
 interface Row {
   payload: string;
@@ -61,9 +61,7 @@ class Statements {
     this.revokeGrant = db.prepare<[string]>('DELETE FROM oidc_payloads WHERE grant_id = ?');
     // A grant's codes and tokens are filed under the grant alone (owners.ts): they go with it, first.
     const revokeOwned = (column: 'account_id' | 'client_id') => {
-      const ofGrants = db.prepare<[string]>(
-        `DELETE FROM oidc_payloads WHERE grant_id IN (SELECT id FROM oidc_payloads WHERE model = 'Grant' AND ${column} = ?)`,
-      );
+      const ofGrants = db.prepare<[string]>(deleteUnderGrantsOf(column));
       const owned = db.prepare<[string]>(`DELETE FROM oidc_payloads WHERE ${column} = ?`);
       return (owner: string) => {
         ofGrants.run(owner);
@@ -75,11 +73,9 @@ class Statements {
     this.listAccount = db.prepare<[string, string, string], Row & { id: string }>(
       `SELECT id, ${COLUMNS} FROM oidc_payloads WHERE account_id = ? AND model = ? AND (expires_at IS NULL OR expires_at > ?)`,
     );
-    // Expired rows, and the codes and tokens of grants that are gone (database.ts, purgeExpired).
+    // Expired rows, and the codes and tokens of grants that are gone.
     const expired = db.prepare<[string]>('DELETE FROM oidc_payloads WHERE expires_at < ?');
-    const orphans = db.prepare(
-      "DELETE FROM oidc_payloads WHERE grant_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM oidc_payloads g WHERE g.model = 'Grant' AND g.id = oidc_payloads.grant_id)",
-    );
+    const orphans = db.prepare(DELETE_UNDER_GONE_GRANTS);
     this.purge = (now: string) => expired.run(now).changes + orphans.run().changes;
   }
 }
