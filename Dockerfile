@@ -52,6 +52,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Admin commands: docker exec <container> node dist/src/cli/main.js --help
-# V8's young generation at 2 × 4 MiB instead of 2 × 16: ~15 MiB less resident memory per worker
-# once it has served, and no throughput lost in `npm run bench` (README, Performance). As `npm start`.
-CMD ["node", "--max-semi-space-size=4", "dist/src/main.js"]
+# As `npm start`.
+CMD ["node", "dist/src/main.js"]

@@ -38,6 +38,10 @@ const PEOPLE = 3000;
 const PASSWORD = 'a long bench passphrase 42';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CORES = availableParallelism();
+// How long a worker is left alone before its memory counts as idle: V8 gives back the young
+// generation the load grew (and compacts) once it has seen little allocation for a while (its
+// memory reducer, ~20 s here), so a reading taken the moment the load stops measures the load.
+const IDLE_SECONDS = 30;
 // glewlwyd 2.7.5 on this machine, issue 11 (8 at a time): the C peer's figures for static documents.
 const GLEWLWYD = { discovery: 18_571, jwks: 20_573 };
 
@@ -82,6 +86,12 @@ class People {
     }
     throw new Error('every person has signed in during this time step; add people');
   }
+}
+
+/** Resident memory once the server has been left idle for IDLE_SECONDS. */
+async function idleRssOf(server: Server): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+  return server.rssMb();
 }
 
 interface Pair {
@@ -251,7 +261,7 @@ async function benchStore(store: Store): Promise<void> {
     if (PATHS.includes('refresh'))
       for (const server of [pair.twofold, pair.bare])
         chains.set(server, await refreshChains(server, pair.seeded.app, pair.people, 32));
-    idleRss = pair.twofold.rssMb();
+    idleRss = await idleRssOf(pair.twofold);
     const load = loadOf(pair, chains);
     for (const path of ALL_PATHS.filter((p) => PATHS.includes(p))) {
       for (const c of CONCURRENCY) {
@@ -290,7 +300,7 @@ async function benchStore(store: Store): Promise<void> {
 
       if (store === 'sqlite') {
         // The soak: many sign-ins, then memory again (a leak grows with every sign-in).
-        const before = pair.twofold.rssMb();
+        const before = await idleRssOf(pair.twofold);
         let done = 0;
         await Promise.all(
           Array.from({ length: 8 }, async () => {
@@ -301,7 +311,7 @@ async function benchStore(store: Store): Promise<void> {
             }
           }),
         );
-        const after = pair.twofold.rssMb();
+        const after = await idleRssOf(pair.twofold);
         console.log(`soak: ${done} sign-ins, resident memory ${before} → ${after} MiB`);
         rows.push({
           store,

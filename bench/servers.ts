@@ -1,5 +1,5 @@
 // The two servers the bench compares, each its own process: Twofold as an operator starts it
-// (`npm start`: `node --max-semi-space-size=4 …/src/main.js`, logs at info to a file), and the bare
+// (`npm start`'s Node options and `…/src/main.js`, logs at info to a file), and the bare
 // oidc-provider of bare-provider.ts.
 // Both get the same keys; the bench seeds Twofold's database and hands the bare provider the same
 // password hash, TOTP secret and client secrets.
