@@ -11,10 +11,14 @@ import type { Database, Prisma } from './client.js';
 import { databaseErrorKind } from './errors.js';
 import { StoreUnavailableError } from '../outage/index.js';
 
-const ATTEMPTS = 6;
-// The n-th retry waits a random time up to BASE_DELAY_MS × 2^n ("full jitter"): simultaneous losers
-// do not collide again in lockstep. At most ~0.6 s in all before giving up.
+// Of k transactions racing for the same rows, each round commits one: the last may need k attempts.
+// Eight apps linked to one account at once, on a machine busy enough that a transaction outlasts
+// the first waits, had used up six (the test of MAX_AUTHENTICATORS, in CI beside a benchmark).
+const ATTEMPTS = 10;
+// The n-th retry waits a random time up to BASE_DELAY_MS × 2^n, at most MAX_DELAY_MS ("full
+// jitter"): simultaneous losers do not collide again in lockstep. At most ~0.75 s in all.
 const BASE_DELAY_MS = 10;
+const MAX_DELAY_MS = 100;
 
 export interface SerializableOptions {
   /** Told of each retry (a log line operators and tests can see). */
@@ -33,7 +37,9 @@ export async function serializable<T>(
       if (databaseErrorKind(error) !== 'serialization_failure') throw error;
       if (attempt >= ATTEMPTS) throw new StoreUnavailableError('database', { cause: error });
       logger?.info({ attempt }, 'serializable transaction retried after a serialization conflict');
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * BASE_DELAY_MS * 2 ** attempt));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt)),
+      );
     }
   }
 }
