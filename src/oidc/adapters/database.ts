@@ -4,7 +4,8 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Database } from '../../database/client.js';
 import { mayBeStored } from '../../database/text.js';
-import { DELETE_UNDER_GONE_GRANTS, ownersOf } from './owners.js';
+import { sqltag } from '@prisma/client/runtime/client';
+import { DELETE_UNDER_GONE_GRANTS, deleteUnderGrantsOf, ownersOf } from './owners.js';
 
 export class DatabaseAdapter implements Adapter {
   constructor(
@@ -86,14 +87,15 @@ export async function listAccountState(
 }
 
 // A grant's codes and tokens are filed under the grant alone (owners.ts): they go with it, first,
-// in the same transaction, through the grant_id index (one statement, however many grants). The
-// SQL is owners.ts's deleteUnderGrantsOf, written as Prisma's tagged template so that each
-// database gets its own placeholder.
+// in the same transaction, through the grant_id index (one statement, however many grants).
+// owners.ts's SQL, its `?` bound the way each database writes a placeholder.
+const underGrantsOf = (column: 'account_id' | 'client_id', owner: string) =>
+  sqltag(deleteUnderGrantsOf(column).split('?'), owner);
 
 /** Ends every session, grant, code and token of one account, whatever its model. */
 export async function revokeAccountState(db: Database, accountId: string): Promise<void> {
   await db.$transaction([
-    db.$executeRaw`DELETE FROM oidc_payloads WHERE grant_id IN (SELECT id FROM oidc_payloads WHERE model = 'Grant' AND account_id = ${accountId})`,
+    db.$executeRaw(underGrantsOf('account_id', accountId)),
     db.oidcPayload.deleteMany({ where: { accountId } }),
   ]);
 }
@@ -101,7 +103,7 @@ export async function revokeAccountState(db: Database, accountId: string): Promi
 /** Ends every grant, code and token issued to one client, whatever its model. */
 export async function revokeClientState(db: Database, clientId: string): Promise<void> {
   await db.$transaction([
-    db.$executeRaw`DELETE FROM oidc_payloads WHERE grant_id IN (SELECT id FROM oidc_payloads WHERE model = 'Grant' AND client_id = ${clientId})`,
+    db.$executeRaw(underGrantsOf('client_id', clientId)),
     db.oidcPayload.deleteMany({ where: { clientId } }),
   ]);
 }
