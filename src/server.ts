@@ -280,21 +280,32 @@ export async function createTwofold(
   provider.use(pagesOnly(pages));
 
   // Housekeeping, on every instance (deleting the same rows twice is harmless): expired protocol
-  // state, and audit rows past AUDIT_RETENTION. Once at start, so a server restarted more often
-  // than the interval still keeps the trail within its retention.
-  const housekeeping = () => {
-    protocolStore
-      .purge()
-      .catch((error: unknown) => logger.warn({ err: error }, 'purging expired protocol state failed'));
-    audit
-      .purgeBefore(new Date(clock.now() - config.auditRetentionDays * DAY_MS))
-      .then((count) => {
-        if (count) logger.info({ count, retentionDays: config.auditRetentionDays }, 'old audit events deleted');
-      })
-      .catch((error: unknown) => logger.warn({ err: error }, 'deleting old audit events failed'));
+  // state, and audit rows past AUDIT_RETENTION, each a batch at a time (database/housekeeping.ts),
+  // one round at a time, stopped between batches on close. Once at start, so a server restarted
+  // more often than the interval still keeps the trail within its retention.
+  const closing = new AbortController();
+  let housekeeping: Promise<unknown> | undefined;
+  const keepHouse = () => {
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    housekeeping ??= Promise.all([
+      protocolStore
+        .purge(closing.signal)
+        .then((count) => {
+          if (count) logger.info({ count, ms: ms() }, 'expired protocol state deleted');
+        })
+        .catch((error: unknown) => logger.warn({ err: error }, 'purging expired protocol state failed')),
+      audit
+        .purgeBefore(new Date(clock.now() - config.auditRetentionDays * DAY_MS), closing.signal)
+        .then((count) => {
+          if (count)
+            logger.info({ count, ms: ms(), retentionDays: config.auditRetentionDays }, 'old audit events deleted');
+        })
+        .catch((error: unknown) => logger.warn({ err: error }, 'deleting old audit events failed')),
+    ]).finally(() => (housekeeping = undefined));
   };
-  housekeeping();
-  const purge = setInterval(housekeeping, PURGE_INTERVAL_MS);
+  keepHouse();
+  const purge = setInterval(keepHouse, PURGE_INTERVAL_MS);
   purge.unref();
 
   // Discovery and the JWKS from memory once listening, logged and counted like every request.
@@ -332,6 +343,7 @@ export async function createTwofold(
     metricsPort: () => (metricsListener?.listening ? (metricsListener.address() as AddressInfo).port : undefined),
     close: async () => {
       clearInterval(purge);
+      closing.abort();
       // Both sockets stop accepting before the first await (main.ts relies on it for the public one).
       await Promise.all([
         server && closeGracefully(server, SHUTDOWN_GRACE_MS),
@@ -339,6 +351,8 @@ export async function createTwofold(
       ]);
       metrics?.registry.clear();
       try {
+        // A round of housekeeping in progress ends after its batch, before the stores close.
+        await housekeeping;
         await rateLimits.close();
         await protocolStore.close();
         await db.$disconnect();

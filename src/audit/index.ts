@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database, Prisma } from '../database/client.js';
+import { inBatches } from '../database/housekeeping.js';
 import type { AuditContext, AuditEvent, AuditEventBody, AuditEventInput, AuditEventType } from './events.js';
 import type { AuditRows } from './sqlite.js';
 
@@ -107,10 +108,22 @@ export class AuditLog {
     return rows.map(toEvent) as AuditEvent<T>[];
   }
 
-  /** Deletes the events recorded before `cutoff` (AUDIT_RETENTION); returns how many went. */
-  async purgeBefore(cutoff: Date): Promise<number> {
-    const { count } = await this.db.auditEvent.deleteMany({ where: { at: { lt: cutoff } } });
-    return count;
+  /**
+   * Deletes the events recorded before `cutoff` (AUDIT_RETENTION), the oldest first, a batch at a
+   * time (housekeeping.ts), until done or `stop` is aborted; returns how many went.
+   */
+  purgeBefore(cutoff: Date, stop?: AbortSignal): Promise<number> {
+    return inBatches(async (limit) => {
+      const rows = await this.db.auditEvent.findMany({
+        where: { at: { lt: cutoff } },
+        orderBy: { at: 'asc' },
+        select: { id: true },
+        take: limit,
+      });
+      if (!rows.length) return { seen: 0, deleted: 0 };
+      const { count } = await this.db.auditEvent.deleteMany({ where: { id: { in: rows.map(({ id }) => id) } } });
+      return { seen: rows.length, deleted: count };
+    }, stop);
   }
 
   /** The most recent events matching the filter (at most `limit`), oldest first. */

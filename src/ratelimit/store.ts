@@ -12,6 +12,7 @@ import type { RedisConnection } from '../redis/connection.js';
 import { openSqlite } from '../database/sqlite.js';
 import { RateLimiterSqlite } from './sqlite.js';
 import { WriteBatch } from '../database/write-batch.js';
+import { inBatches } from '../database/housekeeping.js';
 
 // Database counters share the instance's own table; Redis counters go under the instance's
 // REDIS_KEY_PREFIX (`twofold:` by default, giving the same keys as before the setting existed).
@@ -54,13 +55,22 @@ export function limiterStore(
     };
   }
   // The library's own sweep logs through console.warn on a timer it never stops; ours logs
-  // through pino and is cleared on close.
+  // through pino, deletes a batch at a time, and stops between batches on close.
+  const closing = new AbortController();
+  let sweeping: Promise<unknown> | undefined;
   const sweep = setInterval(() => {
-    db.rateLimit.deleteMany({ where: { expire: { lt: new Date() } } }).catch((error: unknown) => {
-      logger.warn({ err: error }, 'sweeping expired rate-limit counters failed');
-    });
+    sweeping ??= sweepExpiredCounters(db, closing.signal)
+      .catch((error: unknown) => {
+        logger.warn({ err: error }, 'sweeping expired rate-limit counters failed');
+      })
+      .finally(() => (sweeping = undefined));
   }, SWEEP_INTERVAL_MS);
   sweep.unref();
+  const stopSweeping = async () => {
+    clearInterval(sweep);
+    closing.abort();
+    await sweeping;
+  };
   if (backing.sqliteFile) {
     const connection = openSqlite(backing.sqliteFile);
     const batch = new WriteBatch(connection);
@@ -69,7 +79,7 @@ export function limiterStore(
       limiter: (name, points, duration) =>
         new RateLimiterSqlite(connection, batch, { keyPrefix: `${DATABASE_KEY_PREFIX}:${name}`, points, duration }),
       close: async () => {
-        clearInterval(sweep);
+        await stopSweeping();
         await batch.settled();
         connection.close();
       },
@@ -87,9 +97,22 @@ export function limiterStore(
         duration,
         clearExpiredByTimeout: false,
       }),
-    close: () => {
-      clearInterval(sweep);
-      return Promise.resolve();
-    },
+    close: stopSweeping,
   };
+}
+
+/**
+ * Deletes the database's expired counters, a batch at a time (housekeeping.ts), until done or `stop`
+ * is aborted (the store closing); returns how many went. Redis expires its counters itself.
+ */
+export function sweepExpiredCounters(db: Database, stop?: AbortSignal): Promise<number> {
+  return inBatches(async (limit) => {
+    const now = new Date();
+    const rows = await db.rateLimit.findMany({ where: { expire: { lt: now } }, select: { key: true }, take: limit });
+    if (!rows.length) return { seen: 0, deleted: 0 };
+    const { count } = await db.rateLimit.deleteMany({
+      where: { key: { in: rows.map(({ key }) => key) }, expire: { lt: now } },
+    });
+    return { seen: rows.length, deleted: count };
+  }, stop);
 }

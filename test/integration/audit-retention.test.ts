@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../src/config/index.js';
 import { until } from '../support/redis-server.js';
 import { freshEnvironment } from '../support/databases.js';
+import { HOUSEKEEPING_BATCH_ROWS } from '../../src/database/housekeeping.js';
 import { startTwofoldWith, type RunningTwofold } from '../support/twofold.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -30,11 +31,21 @@ describe('audit retention', () => {
       return id;
     };
     const [old, older, recent, today] = [await aged(31), await aged(400), await aged(29), await aged(0)];
+    // A year of a busy trail: more than one batch of the deletion (it goes a batch at a time).
+    const year = Array.from({ length: 2 * HOUSEKEEPING_BATCH_ROWS + 10 }, (_, i) => ({
+      id: randomUUID(),
+      type: 'account_created',
+      detail: '{"source":"cli"}',
+      at: new Date(Date.now() - (31 + (i % 300)) * DAY_MS),
+    }));
+    await first.db.auditEvent.createMany({ data: year });
     await first.close();
 
     twofold = await startTwofoldWith(environment.env);
     await until(
-      async () => (await twofold!.db.auditEvent.count({ where: { id: { in: [old, older] } } })) === 0,
+      async () =>
+        (await twofold!.db.auditEvent.count({ where: { id: { in: [old, older, ...year.map(({ id }) => id)] } } })) ===
+        0,
       'the events past their retention to be deleted',
     );
     const kept = await twofold.db.auditEvent.findMany({ where: { id: { in: [recent, today] } } });

@@ -15,6 +15,7 @@ import {
 import { DatabaseAdapter } from '../../src/oidc/adapters/database.js';
 import { openSqlite, type SqliteConnection } from '../../src/database/sqlite.js';
 import { WriteBatch } from '../../src/database/write-batch.js';
+import { HOUSEKEEPING_BATCH_ROWS } from '../../src/database/housekeeping.js';
 import { openRedis, waitUntilReady } from '../../src/redis/connection.js';
 import { freshEnvironment, TEST_REDIS_URL } from '../support/databases.js';
 import { describeProtocolStoreContract, type ContractSubject } from '../contract/protocol-store.contract.js';
@@ -143,7 +144,7 @@ describe('sqlite protocol store beside the Prisma adapter (one table, one format
 });
 
 // A grant lives 14 days from consent, a rotated refresh token 14 days from its rotation: once the
-// grant is gone its codes and tokens are refused, and only the purge can still reach them.
+// grant has expired its codes and tokens are refused, and only the purge can still reach them.
 describe.each([
   [
     'sqlite (driver)',
@@ -171,20 +172,45 @@ describe.each([
     },
   ],
 ] as const)('the purge on %s', (_name, open) => {
-  it('deletes the codes and tokens of grants that are gone, and keeps those of grants that live', async () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('deletes every expired row, more than a batch, and with an expired grant its codes and tokens', async () => {
     const { store, db, dispose } = await open();
     try {
-      const [live, gone] = [randomUUID(), randomUUID()];
-      await store.adapter('Grant').upsert(live, { jti: live, kind: 'Grant', accountId: 'a1', clientId: 'app' }, 600);
+      const [live, expiring] = [randomUUID(), randomUUID()];
+      const grant = (jti: string) => ({ jti, kind: 'Grant', accountId: 'a1', clientId: 'app' }) as AdapterPayload;
+      await store.adapter('Grant').upsert(live, grant(live), 600);
+      await store.adapter('Grant').upsert(expiring, grant(expiring), 1);
       const token = (grantId: string) =>
         ({ jti: randomUUID(), kind: 'RefreshToken', grantId, accountId: 'a1', clientId: 'app' }) as AdapterPayload;
-      const [kept, orphan] = [token(live), token(gone)];
+      const [kept, orphaned] = [token(live), token(expiring)];
       await store.adapter('RefreshToken').upsert(kept.jti!, kept, 600);
-      await store.adapter('RefreshToken').upsert(orphan.jti!, orphan, 600);
-      await store.purge();
+      await store.adapter('RefreshToken').upsert(orphaned.jti!, orphaned, 600);
+      const expired = Array.from({ length: 2 * HOUSEKEEPING_BATCH_ROWS + 50 }, () => randomUUID());
+      const interactions = store.adapter('Interaction');
+      await Promise.all(expired.map((id) => interactions.upsert(id, { jti: id, kind: 'Interaction' }, 1)));
+      await sleep(1100);
+
+      expect(await store.purge()).toBe(expired.length + 2);
       expect(await store.adapter('RefreshToken').find(kept.jti!)).toEqual(kept);
-      expect(await store.adapter('RefreshToken').find(orphan.jti!)).toBeUndefined();
       expect(await db.oidcPayload.count({ where: { id: { in: [live, kept.jti!] } } })).toBe(2);
+      expect(await db.oidcPayload.count({ where: { id: { in: [expiring, orphaned.jti!, ...expired] } } })).toBe(0);
+    } finally {
+      await dispose();
+    }
+  });
+
+  it('stops between batches once told to', async () => {
+    const { store, db, dispose } = await open();
+    try {
+      const expired = Array.from({ length: HOUSEKEEPING_BATCH_ROWS + 1 }, () => randomUUID());
+      const interactions = store.adapter('Interaction');
+      await Promise.all(expired.map((id) => interactions.upsert(id, { jti: id, kind: 'Interaction' }, 1)));
+      await sleep(1100);
+      const closing = new AbortController();
+      closing.abort();
+      expect(await store.purge(closing.signal)).toBe(0);
+      expect(await db.oidcPayload.count({ where: { id: { in: expired } } })).toBe(expired.length);
     } finally {
       await dispose();
     }

@@ -1,6 +1,6 @@
 // The rate-limit counters of the embedded default, through SQLite's driver: what RateLimiterPrisma
 // promised (counted before checked, a window that ends starts afresh, nothing lost to concurrency),
-// in the same table and date format, so Prisma's sweep of expired counters still finds them.
+// in the same table and date format, so the sweep of expired counters (through Prisma) still finds them.
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logging.js';
@@ -9,6 +9,8 @@ import { openSqlite } from '../../src/database/sqlite.js';
 import { RateLimiterSqlite } from '../../src/ratelimit/sqlite.js';
 import { WriteBatch } from '../../src/database/write-batch.js';
 import { freshEnvironment } from '../support/databases.js';
+import { HOUSEKEEPING_BATCH_ROWS } from '../../src/database/housekeeping.js';
+import { sweepExpiredCounters } from '../../src/ratelimit/store.js';
 
 describe('rate-limit counters on SQLite', () => {
   let services: Awaited<ReturnType<typeof openServices>>;
@@ -54,16 +56,21 @@ describe('rate-limit counters on SQLite', () => {
     expect((await limit.get('burst'))!.consumedPoints).toBe(12);
   });
 
-  it('starts a window afresh once it has ended, and Prisma sweeps what expired', async () => {
+  it('starts a window afresh once it has ended, and the sweep deletes what expired, a batch at a time', async () => {
     const limit = limiter(1, 1);
     await limit.consume('short');
     await expect(limit.consume('short')).rejects.toBeInstanceOf(RateLimiterRes);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await limit.consume('short')).consumedPoints).toBe(1);
+    // More expired counters than one batch, beside one that still runs.
+    const many = limiter(1, 1);
+    const keys = Array.from({ length: HOUSEKEEPING_BATCH_ROWS + 20 }, (_, i) => `many-${i}`);
+    await Promise.all(keys.map((key) => many.consume(key)));
+    const lasting = limiter(1, 600);
+    await lasting.consume('lasting');
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const { count } = await services.db.rateLimit.deleteMany({
-      where: { key: { endsWith: ':short' }, expire: { lt: new Date() } },
-    });
-    expect(count).toBe(1);
+    expect(await sweepExpiredCounters(services.db)).toBeGreaterThanOrEqual(keys.length + 1);
+    expect(await services.db.rateLimit.count({ where: { expire: { lt: new Date() } } })).toBe(0);
+    expect((await lasting.get('lasting'))!.consumedPoints).toBe(1);
   });
 });

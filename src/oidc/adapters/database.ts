@@ -5,7 +5,8 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Database } from '../../database/client.js';
 import { mayBeStored } from '../../database/text.js';
 import { sqltag } from '@prisma/client/runtime/client';
-import { DELETE_UNDER_GONE_GRANTS, deleteUnderGrantsOf, ownersOf } from './owners.js';
+import { inBatches } from '../../database/housekeeping.js';
+import { deleteUnderGrantsOf, grantsAmong, ownersOf } from './owners.js';
 
 export class DatabaseAdapter implements Adapter {
   constructor(
@@ -108,11 +109,24 @@ export async function revokeClientState(db: Database, clientId: string): Promise
   ]);
 }
 
-/** Deletes protocol state that has expired, and the codes and tokens of grants that are gone (owners.ts). */
-export async function purgeExpired(db: Database): Promise<number> {
-  const [{ count }, orphans] = await db.$transaction([
-    db.oidcPayload.deleteMany({ where: { expiresAt: { lt: new Date() } } }),
-    db.$executeRawUnsafe(DELETE_UNDER_GONE_GRANTS),
-  ]);
-  return count + orphans;
+/**
+ * Deletes protocol state that has expired, the oldest first, a batch per transaction (housekeeping.ts);
+ * an expired grant takes its codes and tokens with it (owners.ts). Returns how many rows went.
+ */
+export async function purgeExpired(db: Database, stop?: AbortSignal): Promise<number> {
+  const cutoff = new Date();
+  return inBatches(async (limit) => {
+    const rows = await db.oidcPayload.findMany({
+      where: { expiresAt: { lt: cutoff } },
+      orderBy: { expiresAt: 'asc' },
+      select: { model: true, id: true },
+      take: limit,
+    });
+    if (!rows.length) return { seen: 0, deleted: 0 };
+    const [tokens, expired] = await db.$transaction([
+      db.oidcPayload.deleteMany({ where: { grantId: { in: grantsAmong(rows) } } }),
+      db.oidcPayload.deleteMany({ where: { OR: rows.map(({ model, id }) => ({ model, id })) } }),
+    ]);
+    return { seen: rows.length, deleted: tokens.count + expired.count };
+  }, stop);
 }

@@ -34,8 +34,11 @@ export interface ProtocolStore {
   revokeAccount(accountId: string): Promise<void>;
   /** Ends every grant, code and token issued to the client (consents are grants). */
   revokeClient(clientId: string): Promise<void>;
-  /** Periodic housekeeping (expired rows); a no-op where the store expires entries itself. */
-  purge(): Promise<void>;
+  /**
+   * Periodic housekeeping: deletes expired rows, a batch at a time, until done or `stop` is aborted;
+   * returns how many went (0 where the store expires entries itself).
+   */
+  purge(stop?: AbortSignal): Promise<number>;
   /** True when the store answers. */
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -65,9 +68,7 @@ export function databaseProtocolStore(db: Database, clients: ClientStore): Proto
       listByAccount: (model, accountId) => listAccountState(db, model, accountId),
       revokeAccount: (accountId) => revokeAccountState(db, accountId),
       revokeClient: (clientId) => revokeClientState(db, clientId),
-      purge: async () => {
-        await purgeExpired(db);
-      },
+      purge: (stop) => purgeExpired(db, stop),
       // The database's own readiness is checked beside this (/readyz names both).
       ready: () => Promise.resolve(true),
       // The database connection belongs to the server, which closes it.
@@ -95,9 +96,7 @@ export function sqliteProtocolStore(
       listByAccount: (model, accountId) => state.listByAccount(model, accountId),
       revokeAccount: (accountId) => state.revokeAccount(accountId),
       revokeClient: (clientId) => state.revokeClient(clientId),
-      purge: async () => {
-        await state.purge();
-      },
+      purge: (stop) => state.purge(stop),
       ready: () => Promise.resolve(true),
       close: () => state.close(),
     },
@@ -128,7 +127,7 @@ export function redisProtocolStore(
       revokeAccount: (accountId) => revokeIndex(redis, keys, keys.account(accountId)),
       revokeClient: (clientId) => revokeIndex(redis, keys, keys.client(clientId)),
       // Redis expires entries itself.
-      purge: () => Promise.resolve(),
+      purge: () => Promise.resolve(0),
       ready: async () => {
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<false>(

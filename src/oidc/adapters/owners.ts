@@ -65,9 +65,12 @@ export const deleteUnderGrantsOf = (column: 'account_id' | 'client_id') =>
   `DELETE FROM oidc_payloads WHERE grant_id IN (SELECT id FROM oidc_payloads WHERE model = 'Grant' AND ${column} = ?)`;
 
 /**
- * The SQL that deletes the codes and tokens of grants that are gone. A grant lives 14 days from
- * consent, a rotated refresh token 14 days from its rotation: once the grant has expired,
- * oidc-provider refuses them, and ending the account could no longer reach them.
+ * The grants among a batch of expired rows the purge deletes: each takes its codes and tokens with
+ * it. A grant lives 14 days from consent, a rotated refresh token 14 days from its rotation, so a
+ * grant can expire before its tokens do; oidc-provider then refuses them, and ending the account
+ * could no longer reach them. Every other way a grant ends (logout, revocation, reuse of a rotated
+ * refresh token, ending an account, a client, a session or an app's access) deletes them already.
  */
-export const DELETE_UNDER_GONE_GRANTS =
-  "DELETE FROM oidc_payloads WHERE grant_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM oidc_payloads g WHERE g.model = 'Grant' AND g.id = oidc_payloads.grant_id)";
+export function grantsAmong(rows: readonly { model: string; id: string }[]): string[] {
+  return rows.filter((row) => row.model === 'Grant').map((row) => row.id);
+}

@@ -10,7 +10,8 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { sqliteTimestamp as timestamp, type SqliteConnection } from '../../database/sqlite.js';
 import type { Rows, WriteBatch } from '../../database/write-batch.js';
 import { mayBeStored } from '../../database/text.js';
-import { DELETE_UNDER_GONE_GRANTS, deleteUnderGrantsOf, ownersOf } from './owners.js';
+import { inBatches, type Batch } from '../../database/housekeeping.js';
+import { deleteUnderGrantsOf, grantsAmong, ownersOf } from './owners.js';
 
 interface Row {
   payload: string;
@@ -32,7 +33,7 @@ class Statements {
   readonly revokeAccount;
   readonly listAccount;
   readonly revokeClient;
-  readonly purge;
+  readonly purgeBatch;
 
   constructor(db: SqliteConnection) {
     // A fresh upsert replaces the entry as a whole, so it is not consumed.
@@ -73,10 +74,18 @@ class Statements {
     this.listAccount = db.prepare<[string, string, string], Row & { id: string }>(
       `SELECT id, ${COLUMNS} FROM oidc_payloads WHERE account_id = ? AND model = ? AND (expires_at IS NULL OR expires_at > ?)`,
     );
-    // Expired rows, and the codes and tokens of grants that are gone.
-    const expired = db.prepare<[string]>('DELETE FROM oidc_payloads WHERE expires_at < ?');
-    const orphans = db.prepare(DELETE_UNDER_GONE_GRANTS);
-    this.purge = (now: string) => expired.run(now).changes + orphans.run().changes;
+    // The oldest expired rows, a batch at a time (housekeeping.ts); an expired grant takes its codes
+    // and tokens with it (owners.ts). The expires_at index gives them in order.
+    const expired = db.prepare<[string, number], { model: string; id: string }>(
+      'SELECT model, id FROM oidc_payloads WHERE expires_at < ? ORDER BY expires_at LIMIT ?',
+    );
+    this.purgeBatch = (cutoff: string, limit: number): Batch => {
+      const rows = expired.all(cutoff, limit);
+      let deleted = 0;
+      for (const grantId of grantsAmong(rows)) deleted += this.revokeGrant.run(grantId).changes;
+      for (const { model, id } of rows) deleted += this.destroy.run(model, id).changes;
+      return { seen: rows.length, deleted };
+    };
   }
 }
 
@@ -111,9 +120,10 @@ export class SqliteProtocolState {
     await this.batch.write(() => this.statements.revokeClient(clientId));
   }
 
-  /** Deletes protocol state that has expired; returns how many rows went. */
-  async purge(): Promise<number> {
-    return this.batch.write(() => this.statements.purge(timestamp(Date.now())));
+  /** Deletes protocol state that has expired, a batch per turn of the event loop; returns how many rows went. */
+  async purge(stop?: AbortSignal): Promise<number> {
+    const cutoff = timestamp(Date.now());
+    return inBatches((limit) => this.batch.write(() => this.statements.purgeBatch(cutoff, limit)), stop);
   }
 
   /** Once every write issued has committed, one retrying behind another connection's lock too. */
