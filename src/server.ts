@@ -24,6 +24,7 @@ import type { ProtocolStore } from './oidc/adapters/index.js';
 import { openServices } from './services.js';
 import { pagesOnly } from './http/back-channel.js';
 import { checkpointInBackground } from './database/checkpoints.js';
+import { everyInterval } from './database/housekeeping.js';
 import { requestLines, requestLog } from './http/request-log.js';
 import { health } from './http/health.js';
 import { staticFiles } from './http/static-files.js';
@@ -283,30 +284,29 @@ export async function createTwofold(
   // state, and audit rows past AUDIT_RETENTION, each a batch at a time (database/housekeeping.ts),
   // one round at a time, stopped between batches on close. Once at start, so a server restarted
   // more often than the interval still keeps the trail within its retention.
-  const closing = new AbortController();
-  let housekeeping: Promise<unknown> | undefined;
-  const keepHouse = () => {
-    const started = performance.now();
-    const ms = () => Math.round(performance.now() - started);
-    housekeeping ??= Promise.all([
-      protocolStore
-        .purge(closing.signal)
-        .then((count) => {
-          if (count) logger.info({ count, ms: ms() }, 'expired protocol state deleted');
-        })
-        .catch((error: unknown) => logger.warn({ err: error }, 'purging expired protocol state failed')),
-      audit
-        .purgeBefore(new Date(clock.now() - config.auditRetentionDays * DAY_MS), closing.signal)
-        .then((count) => {
-          if (count)
-            logger.info({ count, ms: ms(), retentionDays: config.auditRetentionDays }, 'old audit events deleted');
-        })
-        .catch((error: unknown) => logger.warn({ err: error }, 'deleting old audit events failed')),
-    ]).finally(() => (housekeeping = undefined));
-  };
-  keepHouse();
-  const purge = setInterval(keepHouse, PURGE_INTERVAL_MS);
-  purge.unref();
+  const housekeeping = everyInterval(
+    async (stop) => {
+      const started = performance.now();
+      const ms = () => Math.round(performance.now() - started);
+      await Promise.all([
+        protocolStore
+          .purge(stop)
+          .then((count) => {
+            if (count) logger.info({ count, ms: ms() }, 'expired protocol state deleted');
+          })
+          .catch((error: unknown) => logger.warn({ err: error }, 'purging expired protocol state failed')),
+        audit
+          .purgeBefore(new Date(clock.now() - config.auditRetentionDays * DAY_MS), stop)
+          .then((count) => {
+            if (count)
+              logger.info({ count, ms: ms(), retentionDays: config.auditRetentionDays }, 'old audit events deleted');
+          })
+          .catch((error: unknown) => logger.warn({ err: error }, 'deleting old audit events failed')),
+      ]);
+    },
+    PURGE_INTERVAL_MS,
+    { atStart: true },
+  );
 
   // Discovery and the JWKS from memory once listening, logged and counted like every request.
   const observe = metrics && observeRequests(metrics);
@@ -342,8 +342,8 @@ export async function createTwofold(
     },
     metricsPort: () => (metricsListener?.listening ? (metricsListener.address() as AddressInfo).port : undefined),
     close: async () => {
-      clearInterval(purge);
-      closing.abort();
+      // No more rounds; the one running, if any, stops after its batch, before the stores close.
+      const housekeepingStopped = housekeeping.stop();
       // Both sockets stop accepting before the first await (main.ts relies on it for the public one).
       await Promise.all([
         server && closeGracefully(server, SHUTDOWN_GRACE_MS),
@@ -351,8 +351,7 @@ export async function createTwofold(
       ]);
       metrics?.registry.clear();
       try {
-        // A round of housekeeping in progress ends after its batch, before the stores close.
-        await housekeeping;
+        await housekeepingStopped;
         await rateLimits.close();
         await protocolStore.close();
         await db.$disconnect();

@@ -68,9 +68,10 @@ export class ConnectedApps {
     const adapter = this.store.adapter('Grant');
     await Promise.all(
       grants.map(async ({ id }) => {
-        // Our adapters end every code and token of the grant whatever the model they are called on.
-        await adapter.destroy(id);
+        // Our adapters end every code and token of the grant whatever the model they are called on;
+        // they go first, so a failure in between leaves a grant that can still be ended, not orphans.
         await adapter.revokeByGrantId(id);
+        await adapter.destroy(id);
       }),
     );
     return grants.length;

@@ -120,9 +120,9 @@ export class AuditLog {
         select: { id: true },
         take: limit,
       });
-      if (!rows.length) return { seen: 0, deleted: 0 };
+      if (!rows.length) return { deleted: 0, full: false };
       const { count } = await this.db.auditEvent.deleteMany({ where: { id: { in: rows.map(({ id }) => id) } } });
-      return { seen: rows.length, deleted: count };
+      return { deleted: count, full: rows.length === limit };
     }, stop);
   }
 

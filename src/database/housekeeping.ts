@@ -1,25 +1,29 @@
 // Housekeeping deletes (expired protocol state, audit events past their retention, spent rate-limit
 // counters) run a bounded batch at a time, the event loop turning between batches. One statement
 // deleting every expired row held the embedded database's connection, and with it the event loop,
-// for as long as it took: 1.1 s for 45,000 expired rows among 500,000 on a quiet machine, and in a
-// soak of 10⁵ sign-ins on a busy one, requests that waited 13–15 s (issue 11). It also grew the
-// write-ahead log past the point where a commit checkpoints on the event loop (checkpoints.ts). On
-// PostgreSQL it was one long transaction holding every deleted row's lock.
+// for as long as it took: 1.1 s for 55,000 expired rows among 600,000 on a quiet machine, 3.8–5.2 s
+// beside other load, and in a soak of 10⁵ sign-ins on a busy machine requests waited 13–15 s
+// (issue 11). It also grew the write-ahead log past the point where a commit checkpoints on the
+// event loop (checkpoints.ts). On PostgreSQL it was one long transaction holding every deleted row.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
-/** Rows one batch looks at: a few milliseconds of the embedded database's connection. */
-export const HOUSEKEEPING_BATCH_ROWS = 200;
+/**
+ * Rows one batch deletes at most, of each kind it deletes (expired rows; the codes and tokens of the
+ * expired grants among them): 5–8 ms of the embedded connection here. Its commit can wait longer
+ * when the disk is busy (the checkpoint thread syncing the log), up to ~0.15 s on a quiet machine.
+ */
+const HOUSEKEEPING_BATCH_ROWS = 200;
 
-/** One batch: how many rows it looked at (at most its limit), and how many it deleted. */
+/** One batch: how many rows it deleted, and whether it was full (so more may be waiting). */
 export interface Batch {
-  seen: number;
   deleted: number;
+  full: boolean;
 }
 
 /**
- * Runs `deleteBatch` until a batch looks at fewer rows than its limit or deletes none (what is left
- * then is another instance's to delete, or the next round's), or until `stop` is aborted (the server
- * closing); returns how many rows went in all.
+ * Runs `deleteBatch` until a batch is not full or deletes nothing (what is left then is another
+ * instance's to delete, or the next round's), or until `stop` is aborted (the server closing);
+ * returns how many rows went in all.
  */
 export async function inBatches(
   deleteBatch: (limit: number) => Batch | Promise<Batch>,
@@ -29,8 +33,39 @@ export async function inBatches(
   while (!stop?.aborted) {
     const batch = await deleteBatch(HOUSEKEEPING_BATCH_ROWS);
     deleted += batch.deleted;
-    if (batch.seen < HOUSEKEEPING_BATCH_ROWS || batch.deleted === 0) break;
+    if (!batch.full || batch.deleted === 0) break;
     await nextTurn();
   }
   return deleted;
+}
+
+export interface Rounds {
+  /** No more rounds; the one running stops after its batch. Resolves once it has. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `round` every `intervalMs` (and at once when `atStart`), never two at a time; it must not
+ * reject (it logs its own failures). The timer does not keep the process alive.
+ */
+export function everyInterval(
+  round: (stop: AbortSignal) => Promise<unknown>,
+  intervalMs: number,
+  { atStart = false } = {},
+): Rounds {
+  const stopping = new AbortController();
+  let running: Promise<unknown> | undefined;
+  const run = () => {
+    running ??= round(stopping.signal).finally(() => (running = undefined));
+  };
+  if (atStart) run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      stopping.abort();
+      await running;
+    },
+  };
 }

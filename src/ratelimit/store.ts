@@ -12,7 +12,7 @@ import type { RedisConnection } from '../redis/connection.js';
 import { openSqlite } from '../database/sqlite.js';
 import { RateLimiterSqlite } from './sqlite.js';
 import { WriteBatch } from '../database/write-batch.js';
-import { inBatches } from '../database/housekeeping.js';
+import { everyInterval, inBatches } from '../database/housekeeping.js';
 
 // Database counters share the instance's own table; Redis counters go under the instance's
 // REDIS_KEY_PREFIX (`twofold:` by default, giving the same keys as before the setting existed).
@@ -24,6 +24,8 @@ export interface LimiterStore {
   readonly kind: 'redis' | 'database';
   /** A counter family: at most `points` per `durationSeconds`, keys prefixed with `name`. */
   limiter(name: string, points: number, durationSeconds: number): RateLimiterAbstract;
+  /** Deletes the database's expired counters now (the sweep's round); 0 on Redis, which expires them itself. */
+  sweep(stop?: AbortSignal): Promise<number>;
   /** Stops the database sweep (the connections themselves belong to the server); on SQLite, once every counter written has committed. */
   close(): Promise<void>;
 }
@@ -50,27 +52,18 @@ export function limiterStore(
           // With Redis down, fail at once (and so fail closed) rather than wait on a dead socket.
           rejectIfRedisNotReady: true,
         }),
+      sweep: () => Promise.resolve(0),
       // the connection belongs to the server; Redis expires the counters itself
       close: () => Promise.resolve(),
     };
   }
   // The library's own sweep logs through console.warn on a timer it never stops; ours logs
   // through pino, deletes a batch at a time, and stops between batches on close.
-  const closing = new AbortController();
-  let sweeping: Promise<unknown> | undefined;
-  const sweep = setInterval(() => {
-    sweeping ??= sweepExpiredCounters(db, closing.signal)
-      .catch((error: unknown) => {
-        logger.warn({ err: error }, 'sweeping expired rate-limit counters failed');
-      })
-      .finally(() => (sweeping = undefined));
+  const sweep = everyInterval(async (stop) => {
+    await sweepExpiredCounters(db, stop).catch((error: unknown) => {
+      logger.warn({ err: error }, 'sweeping expired rate-limit counters failed');
+    });
   }, SWEEP_INTERVAL_MS);
-  sweep.unref();
-  const stopSweeping = async () => {
-    clearInterval(sweep);
-    closing.abort();
-    await sweeping;
-  };
   if (backing.sqliteFile) {
     const connection = openSqlite(backing.sqliteFile);
     const batch = new WriteBatch(connection);
@@ -78,8 +71,9 @@ export function limiterStore(
       kind: 'database',
       limiter: (name, points, duration) =>
         new RateLimiterSqlite(connection, batch, { keyPrefix: `${DATABASE_KEY_PREFIX}:${name}`, points, duration }),
+      sweep: (stop) => sweepExpiredCounters(db, stop),
       close: async () => {
-        await stopSweeping();
+        await sweep.stop();
         await batch.settled();
         connection.close();
       },
@@ -97,22 +91,32 @@ export function limiterStore(
         duration,
         clearExpiredByTimeout: false,
       }),
-    close: stopSweeping,
+    sweep: (stop) => sweepExpiredCounters(db, stop),
+    close: () => sweep.stop(),
   };
 }
 
 /**
- * Deletes the database's expired counters, a batch at a time (housekeeping.ts), until done or `stop`
- * is aborted (the store closing); returns how many went. Redis expires its counters itself.
+ * Deletes the database's expired counters, a batch at a time in key order (housekeeping.ts), until
+ * done or `stop` is aborted (the store closing); returns how many went. `expire` has no index (it
+ * would cost every counted attempt a second index entry), so each batch goes on from the last key
+ * the one before it saw: one pass over the table in all. Redis expires its counters itself.
  */
-export function sweepExpiredCounters(db: Database, stop?: AbortSignal): Promise<number> {
+function sweepExpiredCounters(db: Database, stop?: AbortSignal): Promise<number> {
+  const now = new Date();
+  let after = '';
   return inBatches(async (limit) => {
-    const now = new Date();
-    const rows = await db.rateLimit.findMany({ where: { expire: { lt: now } }, select: { key: true }, take: limit });
-    if (!rows.length) return { seen: 0, deleted: 0 };
+    const rows = await db.rateLimit.findMany({
+      where: { key: { gt: after }, expire: { lt: now } },
+      orderBy: { key: 'asc' },
+      select: { key: true },
+      take: limit,
+    });
+    if (!rows.length) return { deleted: 0, full: false };
+    after = rows.at(-1)!.key;
     const { count } = await db.rateLimit.deleteMany({
       where: { key: { in: rows.map(({ key }) => key) }, expire: { lt: now } },
     });
-    return { seen: rows.length, deleted: count };
+    return { deleted: count, full: rows.length === limit };
   }, stop);
 }

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../src/config/index.js';
 import { until } from '../support/redis-server.js';
 import { freshEnvironment } from '../support/databases.js';
-import { HOUSEKEEPING_BATCH_ROWS } from '../../src/database/housekeeping.js';
 import { startTwofoldWith, type RunningTwofold } from '../support/twofold.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -31,8 +30,8 @@ describe('audit retention', () => {
       return id;
     };
     const [old, older, recent, today] = [await aged(31), await aged(400), await aged(29), await aged(0)];
-    // A year of a busy trail: more than one batch of the deletion (it goes a batch at a time).
-    const year = Array.from({ length: 2 * HOUSEKEEPING_BATCH_ROWS + 10 }, (_, i) => ({
+    // A year of a busy trail: more than one batch of the deletion (200 rows: src/database/housekeeping.ts).
+    const year = Array.from({ length: 410 }, (_, i) => ({
       id: randomUUID(),
       type: 'account_created',
       detail: '{"source":"cli"}',

@@ -15,7 +15,6 @@ import {
 import { DatabaseAdapter } from '../../src/oidc/adapters/database.js';
 import { openSqlite, type SqliteConnection } from '../../src/database/sqlite.js';
 import { WriteBatch } from '../../src/database/write-batch.js';
-import { HOUSEKEEPING_BATCH_ROWS } from '../../src/database/housekeeping.js';
 import { openRedis, waitUntilReady } from '../../src/redis/connection.js';
 import { freshEnvironment, TEST_REDIS_URL } from '../support/databases.js';
 import { describeProtocolStoreContract, type ContractSubject } from '../contract/protocol-store.contract.js';
@@ -145,6 +144,9 @@ describe('sqlite protocol store beside the Prisma adapter (one table, one format
 
 // A grant lives 14 days from consent, a rotated refresh token 14 days from its rotation: once the
 // grant has expired its codes and tokens are refused, and only the purge can still reach them.
+// More than the 200 rows a housekeeping batch deletes (src/database/housekeeping.ts).
+const A_BATCH = 200;
+
 describe.each([
   [
     'sqlite (driver)',
@@ -183,18 +185,22 @@ describe.each([
       await store.adapter('Grant').upsert(expiring, grant(expiring), 1);
       const token = (grantId: string) =>
         ({ jti: randomUUID(), kind: 'RefreshToken', grantId, accountId: 'a1', clientId: 'app' }) as AdapterPayload;
-      const [kept, orphaned] = [token(live), token(expiring)];
+      const kept = token(live);
       await store.adapter('RefreshToken').upsert(kept.jti!, kept, 600);
-      await store.adapter('RefreshToken').upsert(orphaned.jti!, orphaned, 600);
-      const expired = Array.from({ length: 2 * HOUSEKEEPING_BATCH_ROWS + 50 }, () => randomUUID());
+      // Every rotated refresh token is kept for its own 14 days: more under one grant than a batch.
+      const rotated = Array.from({ length: A_BATCH + 30 }, () => token(expiring));
+      const refreshTokens = store.adapter('RefreshToken');
+      await Promise.all(rotated.map((t) => refreshTokens.upsert(t.jti!, t, 600)));
+      const expired = Array.from({ length: 2 * A_BATCH + 50 }, () => randomUUID());
       const interactions = store.adapter('Interaction');
       await Promise.all(expired.map((id) => interactions.upsert(id, { jti: id, kind: 'Interaction' }, 1)));
       await sleep(1100);
 
-      expect(await store.purge()).toBe(expired.length + 2);
+      expect(await store.purge()).toBe(expired.length + rotated.length + 1);
       expect(await store.adapter('RefreshToken').find(kept.jti!)).toEqual(kept);
       expect(await db.oidcPayload.count({ where: { id: { in: [live, kept.jti!] } } })).toBe(2);
-      expect(await db.oidcPayload.count({ where: { id: { in: [expiring, orphaned.jti!, ...expired] } } })).toBe(0);
+      const gone = [expiring, ...rotated.map((t) => t.jti!), ...expired];
+      expect(await db.oidcPayload.count({ where: { id: { in: gone } } })).toBe(0);
     } finally {
       await dispose();
     }
@@ -203,14 +209,21 @@ describe.each([
   it('stops between batches once told to', async () => {
     const { store, db, dispose } = await open();
     try {
-      const expired = Array.from({ length: HOUSEKEEPING_BATCH_ROWS + 1 }, () => randomUUID());
+      const expired = Array.from({ length: 2 * A_BATCH + 50 }, () => randomUUID());
       const interactions = store.adapter('Interaction');
       await Promise.all(expired.map((id) => interactions.upsert(id, { jti: id, kind: 'Interaction' }, 1)));
       await sleep(1100);
       const closing = new AbortController();
-      closing.abort();
+      // Told while its first batch is on its way: that batch is the last.
+      const purged = store.purge(closing.signal);
+      setImmediate(() => closing.abort());
+      const first = await purged;
+      expect(first).toBeGreaterThan(0);
+      expect(first).toBeLessThan(expired.length);
+      const left = expired.length - first;
+      expect(await db.oidcPayload.count({ where: { id: { in: expired } } })).toBe(left);
       expect(await store.purge(closing.signal)).toBe(0);
-      expect(await db.oidcPayload.count({ where: { id: { in: expired } } })).toBe(expired.length);
+      expect(await store.purge()).toBe(left);
     } finally {
       await dispose();
     }

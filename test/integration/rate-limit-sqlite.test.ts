@@ -9,12 +9,12 @@ import { openSqlite } from '../../src/database/sqlite.js';
 import { RateLimiterSqlite } from '../../src/ratelimit/sqlite.js';
 import { WriteBatch } from '../../src/database/write-batch.js';
 import { freshEnvironment } from '../support/databases.js';
-import { HOUSEKEEPING_BATCH_ROWS } from '../../src/database/housekeeping.js';
-import { sweepExpiredCounters } from '../../src/ratelimit/store.js';
+import { limiterStore } from '../../src/ratelimit/store.js';
 
 describe('rate-limit counters on SQLite', () => {
   let services: Awaited<ReturnType<typeof openServices>>;
   let connection: ReturnType<typeof openSqlite>;
+  let file: string;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
     const fresh = await freshEnvironment({ DATABASE_URL: '' });
@@ -22,7 +22,8 @@ describe('rate-limit counters on SQLite', () => {
     const config = loadConfig({ ...fresh.env, DATABASE_URL: '' });
     services = await openServices(config, createLogger('silent'));
     if (config.database.kind !== 'sqlite') throw new Error('expected SQLite');
-    connection = openSqlite(config.database.file);
+    file = config.database.file;
+    connection = openSqlite(file);
   });
   afterAll(async () => {
     connection.close();
@@ -62,14 +63,19 @@ describe('rate-limit counters on SQLite', () => {
     await expect(limit.consume('short')).rejects.toBeInstanceOf(RateLimiterRes);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await limit.consume('short')).consumedPoints).toBe(1);
-    // More expired counters than one batch, beside one that still runs.
+    // More expired counters than one batch of the sweep (200: src/database/housekeeping.ts), beside one that still runs.
     const many = limiter(1, 1);
-    const keys = Array.from({ length: HOUSEKEEPING_BATCH_ROWS + 20 }, (_, i) => `many-${i}`);
+    const keys = Array.from({ length: 220 }, (_, i) => `many-${i}`);
     await Promise.all(keys.map((key) => many.consume(key)));
     const lasting = limiter(1, 600);
     await lasting.consume('lasting');
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect(await sweepExpiredCounters(services.db)).toBeGreaterThanOrEqual(keys.length + 1);
+    const store = limiterStore({ db: services.db, sqliteFile: file }, createLogger('silent'));
+    try {
+      expect(await store.sweep()).toBeGreaterThanOrEqual(keys.length + 1);
+    } finally {
+      await store.close();
+    }
     expect(await services.db.rateLimit.count({ where: { expire: { lt: new Date() } } })).toBe(0);
     expect((await lasting.get('lasting'))!.consumedPoints).toBe(1);
   });

@@ -1,6 +1,16 @@
 // Housekeeping's loop: bounded batches until one comes back short or deletes nothing, or until told
-// to stop (the stores themselves are exercised in protocol-store, audit-retention and rate-limit tests).
-import { HOUSEKEEPING_BATCH_ROWS, inBatches } from '../../src/database/housekeeping.js';
+// to stop, and its rounds: never two at once, the one running stopped between batches (the stores themselves are exercised in protocol-store, audit-retention and rate-limit tests).
+import { everyInterval, inBatches } from '../../src/database/housekeeping.js';
+
+// The batch size, as inBatches passes it to every batch.
+let HOUSEKEEPING_BATCH_ROWS = 0;
+beforeAll(async () => {
+  await inBatches((limit) => {
+    HOUSEKEEPING_BATCH_ROWS = limit;
+    return { deleted: 0, full: false };
+  });
+  expect(HOUSEKEEPING_BATCH_ROWS).toBeGreaterThan(0);
+});
 
 /** A table of `rows` rows whose batches delete what they see, recording each batch's limit. */
 function table(rows: number) {
@@ -13,7 +23,7 @@ function table(rows: number) {
       limits.push(limit);
       const seen = Math.min(limit, left);
       left -= seen;
-      return { seen, deleted: seen };
+      return { deleted: seen, full: seen === limit };
     },
   };
 }
@@ -55,9 +65,9 @@ describe('inBatches', () => {
 
   it('stops when a full batch deletes nothing (another instance got there first)', async () => {
     let calls = 0;
-    const deleted = await inBatches((limit) => {
+    const deleted = await inBatches(() => {
       calls++;
-      return { seen: limit, deleted: 0 };
+      return { deleted: 0, full: true };
     });
     expect({ deleted, calls }).toEqual({ deleted: 0, calls: 1 });
   });
@@ -72,5 +82,41 @@ describe('inBatches', () => {
     expect(deleted).toBe(3 * HOUSEKEEPING_BATCH_ROWS);
     expect(await inBatches(t.deleteBatch, stop.signal)).toBe(0);
     expect(t.limits).toHaveLength(3);
+  });
+});
+
+describe('everyInterval', () => {
+  it('runs a round at start, never two at once, and stop ends the one running and waits for it', async () => {
+    let rounds = 0;
+    let running = 0;
+    let most = 0;
+    let stopSeen: AbortSignal | undefined;
+    let release = () => {};
+    const scheduled = everyInterval(
+      async (stop) => {
+        rounds++;
+        most = Math.max(most, ++running);
+        stopSeen = stop;
+        await new Promise<void>((resolve) => (release = resolve));
+        running--;
+      },
+      5,
+      { atStart: true },
+    );
+    expect(rounds).toBe(1);
+    // Many intervals pass while the first round runs: none starts beside it.
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect({ rounds, most }).toEqual({ rounds: 1, most: 1 });
+    let stopped = false;
+    const stopping = scheduled.stop().then(() => (stopped = true));
+    expect(stopSeen!.aborted).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(running).toBe(0);
+    // No round after stop.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(rounds).toBe(1);
   });
 });

@@ -110,23 +110,30 @@ export async function revokeClientState(db: Database, clientId: string): Promise
 }
 
 /**
- * Deletes protocol state that has expired, the oldest first, a batch per transaction (housekeeping.ts);
- * an expired grant takes its codes and tokens with it (owners.ts). Returns how many rows went.
+ * Deletes protocol state that has expired, the oldest first, a batch at a time (housekeeping.ts);
+ * an expired grant takes its codes and tokens with it (owners.ts), and goes only once they have.
+ * Returns how many rows went.
  */
 export async function purgeExpired(db: Database, stop?: AbortSignal): Promise<number> {
   const cutoff = new Date();
+  const key = { model: true, id: true } as const;
   return inBatches(async (limit) => {
     const rows = await db.oidcPayload.findMany({
       where: { expiresAt: { lt: cutoff } },
       orderBy: { expiresAt: 'asc' },
-      select: { model: true, id: true },
+      select: key,
       take: limit,
     });
-    if (!rows.length) return { seen: 0, deleted: 0 };
-    const [tokens, expired] = await db.$transaction([
-      db.oidcPayload.deleteMany({ where: { grantId: { in: grantsAmong(rows) } } }),
-      db.oidcPayload.deleteMany({ where: { OR: rows.map(({ model, id }) => ({ model, id })) } }),
-    ]);
-    return { seen: rows.length, deleted: tokens.count + expired.count };
+    if (!rows.length) return { deleted: 0, full: false };
+    const grants = grantsAmong(rows);
+    const tokens = grants.length
+      ? await db.oidcPayload.findMany({ where: { grantId: { in: grants } }, select: key, take: limit })
+      : [];
+    const ofTokens = () => db.oidcPayload.deleteMany({ where: { OR: tokens } });
+    if (tokens.length === limit) return { deleted: (await ofTokens()).count, full: true };
+    // Expired still: a row saved again under the same id since it was selected lives again.
+    const ofRows = () => db.oidcPayload.deleteMany({ where: { expiresAt: { lt: cutoff }, OR: rows } });
+    const deleted = tokens.length ? await db.$transaction([ofTokens(), ofRows()]) : [await ofRows()];
+    return { deleted: deleted.reduce((sum, { count }) => sum + count, 0), full: rows.length === limit };
   }, stop);
 }

@@ -69,7 +69,8 @@ export const deleteUnderGrantsOf = (column: 'account_id' | 'client_id') =>
  * it. A grant lives 14 days from consent, a rotated refresh token 14 days from its rotation, so a
  * grant can expire before its tokens do; oidc-provider then refuses them, and ending the account
  * could no longer reach them. Every other way a grant ends (logout, revocation, reuse of a rotated
- * refresh token, ending an account, a client, a session or an app's access) deletes them already.
+ * refresh token, ending an account, a client, a session or an app's access) deletes them too, and
+ * ours delete them before the grant.
  */
 export function grantsAmong(rows: readonly { model: string; id: string }[]): string[] {
   return rows.filter((row) => row.model === 'Grant').map((row) => row.id);
