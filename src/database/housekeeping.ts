@@ -1,7 +1,7 @@
 // Housekeeping deletes (expired protocol state, audit events past their retention, spent rate-limit
 // counters) run a bounded batch at a time, the event loop turning between batches. One statement
 // deleting every expired row held the embedded database's connection, and with it the event loop,
-// for as long as it took: 1.1 s for 55,000 expired rows among 600,000 on a quiet machine, 3.8–5.2 s
+// for as long as it took: 1.1 s for 55,000 expired rows among 600,000 on a quiet machine, 3.8–6.3 s
 // beside other load, and in a soak of 10⁵ sign-ins on a busy machine requests waited 13–15 s
 // (issue 11). It also grew the write-ahead log past the point where a commit checkpoints on the
 // event loop (checkpoints.ts). On PostgreSQL it was one long transaction holding every deleted row.
@@ -9,8 +9,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /**
  * Rows one batch deletes at most, of each kind it deletes (expired rows; the codes and tokens of the
- * expired grants among them): 5–8 ms of the embedded connection here. Its commit can wait longer
- * when the disk is busy (the checkpoint thread syncing the log), up to ~0.15 s on a quiet machine.
+ * expired grants among them): 7–18 ms of the embedded connection on a quiet machine here. Its
+ * commit can wait longer when the disk is busy (the checkpoint thread syncing the log), up to ~0.15 s.
  */
 const HOUSEKEEPING_BATCH_ROWS = 200;
 
