@@ -56,6 +56,7 @@ export const POSTGRESQL_FILES = [
   'test/integration/storage-limits.test.ts',
   'test/integration/store-outages.test.ts',
   'test/integration/token-rate-limits.test.ts',
+  'test/process/shutdown-during-purge.test.ts',
 ];
 
 const typescript = {

@@ -2,7 +2,7 @@
 // when no Redis is configured, so a restart loses no session. Expired rows are invisible at once
 // and deleted by `purgeExpired`, which the server runs periodically.
 import type { Adapter, AdapterPayload } from 'oidc-provider';
-import type { Database } from '../../database/client.js';
+import { postgresPoolOf, type Database } from '../../database/client.js';
 import { mayBeStored } from '../../database/text.js';
 import { sqltag } from '@prisma/client/runtime/client';
 import { inBatches } from '../../database/housekeeping.js';
@@ -117,6 +117,7 @@ export async function revokeClientState(db: Database, clientId: string): Promise
 export async function purgeExpired(db: Database, stop?: AbortSignal): Promise<number> {
   const cutoff = new Date();
   const key = { model: true, id: true } as const;
+  const byKeys = postgresPoolOf(db) ? deleteByKeysOnPostgresql : deleteByKeys;
   return inBatches(async (limit) => {
     const rows = await db.oidcPayload.findMany({
       where: { expiresAt: { lt: cutoff } },
@@ -129,11 +130,35 @@ export async function purgeExpired(db: Database, stop?: AbortSignal): Promise<nu
     const tokens = grants.length
       ? await db.oidcPayload.findMany({ where: { grantId: { in: grants } }, select: key, take: limit })
       : [];
-    const ofTokens = () => db.oidcPayload.deleteMany({ where: { OR: tokens } });
-    if (tokens.length === limit) return { deleted: (await ofTokens()).count, full: true };
+    const ofTokens = () => byKeys(db, tokens);
+    if (tokens.length === limit) return { deleted: counted(await ofTokens()), full: true };
     // Expired still: a row saved again under the same id since it was selected lives again.
-    const ofRows = () => db.oidcPayload.deleteMany({ where: { expiresAt: { lt: cutoff }, OR: rows } });
+    const ofRows = () => byKeys(db, rows, cutoff);
     const deleted = tokens.length ? await db.$transaction([ofTokens(), ofRows()]) : [await ofRows()];
-    return { deleted: deleted.reduce((sum, { count }) => sum + count, 0), full: rows.length === limit };
+    return { deleted: deleted.reduce((sum: number, result) => sum + counted(result), 0), full: rows.length === limit };
   }, stop);
 }
+
+type Keys = { model: string; id: string }[];
+
+/**
+ * Deletes the rows with these keys (and, given `expiredBefore`, only if still expired then): one
+ * primary-key lookup per key. Prisma's `OR` of 200 (model, id) pairs cost PostgreSQL ~75 ms a batch
+ * to plan and run (beside `expires_at < cutoff` it chose a range scan of every expired row), the
+ * purge of 20,000 expired rows 10 s; this statement, well under a millisecond.
+ */
+function deleteByKeysOnPostgresql(db: Database, keys: Keys, expiredBefore?: Date) {
+  const [models, ids] = [keys.map((k) => k.model), keys.map((k) => k.id)];
+  const stillExpired = expiredBefore ? sqltag`AND o.expires_at < ${expiredBefore}` : sqltag``;
+  return db.$executeRaw`DELETE FROM oidc_payloads o USING unnest(${models}::text[], ${ids}::text[]) AS k(model, id)
+    WHERE o.model = k.model AND o.id = k.id ${stillExpired}`;
+}
+
+/** The same through Prisma's query builder, where this adapter runs on SQLite (the contract tests). */
+function deleteByKeys(db: Database, keys: Keys, expiredBefore?: Date) {
+  const still = expiredBefore ? { expiresAt: { lt: expiredBefore } } : {};
+  return db.oidcPayload.deleteMany({ where: { OR: keys.map((k) => ({ ...k, ...still })) } });
+}
+
+/** Rows deleted, as $executeRaw (a number) or deleteMany ({ count }) says it. */
+const counted = (result: number | { count: number }) => (typeof result === 'number' ? result : result.count);
