@@ -117,6 +117,7 @@ export async function revokeClientState(db: Database, clientId: string): Promise
 export async function purgeExpired(db: Database, stop?: AbortSignal): Promise<number> {
   const cutoff = new Date();
   const key = { model: true, id: true } as const;
+  // Only a PostgreSQL client has a pool of ours (client.ts): this adapter's production database.
   const byKeys = postgresPoolOf(db) ? deleteByKeysOnPostgresql : deleteByKeys;
   return inBatches(async (limit) => {
     const rows = await db.oidcPayload.findMany({
@@ -160,5 +161,8 @@ function deleteByKeys(db: Database, keys: Keys, expiredBefore?: Date) {
   return db.oidcPayload.deleteMany({ where: { OR: keys.map((k) => ({ ...k, ...still })) } });
 }
 
-/** Rows deleted, as $executeRaw (a number) or deleteMany ({ count }) says it. */
+/**
+ * Rows deleted, as $executeRaw (a number) or deleteMany ({ count }) says it: $transaction takes the
+ * queries' own unsettled promises, so neither deleter can turn its result into the other's shape.
+ */
 const counted = (result: number | { count: number }) => (typeof result === 'number' ? result : result.count);
