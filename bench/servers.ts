@@ -1,6 +1,6 @@
 // The two servers the bench compares, each its own process: Twofold as an operator starts it
 // (`npm start`'s Node options and `…/src/main.js`, logs at info to a file), and the bare
-// oidc-provider of bare-provider.ts.
+// oidc-provider of bare-provider.ts, with the same Node options.
 // Both get the same keys; the bench seeds Twofold's database and hands the bare provider the same
 // password hash, TOTP secret and client secrets.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,15 +9,11 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { BareSetup } from './bare-provider.js';
+import { startFlags } from '../test/support/start-flags.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const TWOFOLD_MAIN = join(here, '..', 'src', 'main.js');
-// Node's options as `npm start` gives them (package.json is the one place they are written).
-const START_FLAGS = (
-  JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } }
-).scripts.start
-  .split(/\s+/)
-  .filter((word) => word.startsWith('--'));
+const START_FLAGS = startFlags(join(here, '..', '..'));
 const BARE_MAIN = join(here, 'bare-provider.js');
 
 export interface Server {
@@ -95,7 +91,8 @@ export async function startTwofold(env: Record<string, string>, logFile: string)
 
 export async function startBare(setup: Omit<BareSetup, 'port'>): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BARE_MAIN], {
+  // The same Node options as Twofold: what differs between the two is the code, not the runtime.
+  const child = spawn(process.execPath, [...START_FLAGS, BARE_MAIN], {
     env: { PATH: process.env.PATH ?? '', BARE_SETUP: JSON.stringify({ ...setup, port }) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Exercises the Dockerfile's recipe without a Docker engine: in a fresh clone, run the `deps` and
 # `build` stages' steps in two folders, assemble the runtime stage from the Dockerfile's own
-# `COPY --from=<stage>` lines into an empty folder, start `node dist/src/main.js` there with
+# `COPY --from=<stage>` lines into an empty folder, start the image's own CMD there with
 # production dependencies only, and expect /healthz and discovery to answer and SIGTERM to stop it.
 # Prints "image check: ok" and exits 0 on success.
 # IMAGE_CHECK_PREBUILDS may name a folder of native addons already compiled on this machine, in
@@ -48,7 +48,9 @@ done
 
 port=$(node -e 'const s=require("net").createServer().listen(0,()=>{console.log(s.address().port);s.close()})')
 cd "$work/app"
-NODE_ENV=production PORT=$port DATA_DIR="$work/app/data" KEYS_DIR="$work/app/keys" LOG_LEVEL=warn node dist/src/main.js >"$work/server.log" 2>&1 &
+# The image's own command (its last CMD line, exec form), flags and all.
+read -r -a command < <(sed -n 's/^CMD \(\[.*\]\)$/\1/p' "$repo/Dockerfile" | tail -1 | node -e 'console.log(JSON.parse(require("fs").readFileSync(0, "utf8")).join(" "))')
+NODE_ENV=production PORT=$port DATA_DIR="$work/app/data" KEYS_DIR="$work/app/keys" LOG_LEVEL=warn "${command[@]}" >"$work/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 60); do
   if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then

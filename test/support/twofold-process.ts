@@ -1,11 +1,13 @@
-// Runs the real server process (`node dist/src/main.js`, which the process project's globalSetup
-// builds), as an operator or an orchestrator would, with exactly the given environment (plus PATH).
+// Runs the real server process (`node dist/src/main.js` with the Node options of `npm start`, which
+// the process project's globalSetup builds), as an operator or an orchestrator would, with exactly
+// the given environment (plus PATH).
 // Its JSON log lines are collected so a test can wait for "twofold listening" or "stopping", and
 // learn the port it bound (PORT=0 picks one).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
 import { testTime } from './clock.js';
+import { startFlags } from './start-flags.js';
 
 const MAIN = join(packageRoot, 'dist', 'src', 'main.js');
 
@@ -34,7 +36,7 @@ export interface TwofoldProcess {
 export async function spawnTwofold(env: Record<string, string>): Promise<TwofoldProcess> {
   // Its codes follow the system clock: from now on this file's test time passes for real.
   testTime.keepReal();
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...startFlags(packageRoot), MAIN], {
     cwd: packageRoot,
     // Logs at info whatever the environment says: the tests read them.
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env, LOG_LEVEL: 'info' },

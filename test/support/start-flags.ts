@@ -1,0 +1,11 @@
+// Node's options as `npm start` gives them (package.json's start script is the one place they are
+// written): the process tests and the bench start the server as an operator does.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function startFlags(packageRoot: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  return manifest.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
