@@ -9,11 +9,10 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { BareSetup } from './bare-provider.js';
-import { startFlags } from '../test/support/start-flags.js';
+import { START_FLAGS } from '../test/support/start-flags.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const TWOFOLD_MAIN = join(here, '..', 'src', 'main.js');
-const START_FLAGS = startFlags(join(here, '..', '..'));
 const BARE_MAIN = join(here, 'bare-provider.js');
 
 export interface Server {

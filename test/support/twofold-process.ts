@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
 import { testTime } from './clock.js';
-import { startFlags } from './start-flags.js';
+import { START_FLAGS } from './start-flags.js';
 
 const MAIN = join(packageRoot, 'dist', 'src', 'main.js');
 
@@ -36,7 +36,7 @@ export interface TwofoldProcess {
 export async function spawnTwofold(env: Record<string, string>): Promise<TwofoldProcess> {
   // Its codes follow the system clock: from now on this file's test time passes for real.
   testTime.keepReal();
-  const child = spawn(process.execPath, [...startFlags(packageRoot), MAIN], {
+  const child = spawn(process.execPath, [...START_FLAGS, MAIN], {
     cwd: packageRoot,
     // Logs at info whatever the environment says: the tests read them.
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env, LOG_LEVEL: 'info' },

@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
-import { startFlags } from '../support/start-flags.js';
+import { START_FLAGS } from '../support/start-flags.js';
 
 it('the Dockerfile’s CMD is npm start’s command, flags and all', () => {
   const dockerfile = readFileSync(join(packageRoot, 'Dockerfile'), 'utf8');
   const commands = [...dockerfile.matchAll(/^CMD (\[.*\])$/gm)].map((match) => JSON.parse(match[1]!) as string[]);
-  expect(commands.at(-1)).toEqual(['node', ...startFlags(packageRoot), 'dist/src/main.js']);
+  expect(commands.at(-1)).toEqual(['node', ...START_FLAGS, 'dist/src/main.js']);
 });
