@@ -54,10 +54,14 @@ const PASSWORD = 'a long bench passphrase 42';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CORES = availableParallelism();
 // How long a worker is left alone before its memory counts as idle: V8 gives back the young
-// generation the load grew (and compacts) once it has seen little allocation for a while (its
-// memory reducer: 10–40 s after the load here, varying from run to run), so a reading taken the
-// moment the load stops measures the load. Memory does not grow while idle: the last reading is kept.
-const IDLE_SECONDS = 60;
+// generation the load grew (and compacts) once its memory reducer sees little allocation, judged
+// from an average over recent collections that the load's own rate takes a while to leave: here
+// 10–40 s after 32 sign-ins, but 60–105 s after every path at up to 32 in flight (RSS flat at
+// 166–214 MiB until then, then 122–150 within one 15 s step; 2026-12-03). A reading taken before it
+// measures the load. Memory does not grow while idle: the last reading is the one kept, the ones
+// every IDLE_STEP_SECONDS before it are printed.
+const IDLE_SECONDS = 150;
+const IDLE_STEP_SECONDS = 15;
 // glewlwyd 2.7.5 on this machine, issue 11 (8 at a time): the C peer's figures for static documents.
 const GLEWLWYD = { discovery: 18_571, jwks: 20_573 };
 
@@ -109,10 +113,17 @@ class People {
   }
 }
 
-/** Resident memory once the server has been left idle for IDLE_SECONDS. */
-async function idleRssOf(server: Server): Promise<number> {
-  await sleep(IDLE_SECONDS * 1000);
-  return server.rssMb();
+/** Resident memory once the server has been left idle for IDLE_SECONDS (printed along the way). */
+async function idleRssOf(server: Server, what: string): Promise<number> {
+  const readings: string[] = [];
+  let rss = NaN;
+  for (let idle = IDLE_STEP_SECONDS; idle <= IDLE_SECONDS; idle += IDLE_STEP_SECONDS) {
+    await sleep(IDLE_STEP_SECONDS * 1000);
+    rss = server.rssMb();
+    readings.push(`${idle} s ${rss}`);
+  }
+  console.log(`idle ${what}: RSS (MiB) ${readings.join(', ')}`);
+  return rss;
 }
 
 interface Pair {
@@ -283,7 +294,7 @@ async function benchStore(store: Store): Promise<void> {
       for (const server of [pair.twofold, pair.bare])
         chains.set(server, await refreshChains(server, pair.seeded.app, pair.people, 32));
     // The memory targets are the embedded default's.
-    if (store === 'sqlite') idleRss = await idleRssOf(pair.twofold);
+    if (store === 'sqlite') idleRss = await idleRssOf(pair.twofold, 'after 32 sign-ins');
     const load = loadOf(pair, chains);
     for (const path of PATHS) {
       for (const c of CONCURRENCY) {
@@ -309,7 +320,7 @@ async function benchStore(store: Store): Promise<void> {
     if (store === 'sqlite') {
       check(`${store}: resident memory of an idle worker, after its first 32 sign-ins (MiB)`, idleRss, undefined, 150);
       // The same worker once every path above has been through it, at up to 32 in flight.
-      const served = await idleRssOf(pair.twofold);
+      const served = await idleRssOf(pair.twofold, 'after every path');
       rows.push({
         store,
         path: `idle after every path above: RSS ${served} MiB`,
@@ -420,7 +431,7 @@ async function soak(): Promise<void> {
   const people = new People(totpSecret, SOAK_PEOPLE);
   try {
     const warmUp = await signInLoops(twofold, seeded.app, people, Math.min(SOAK_WARM_UP, SOAK));
-    const before = await idleRssOf(twofold);
+    const before = await idleRssOf(twofold, 'before the soak');
     const t0 = performance.now();
     // Resident memory under load at every hundredth of the soak: a leak is a slope across them. A
     // single reading swings with the young generation and each major collection; the median of the
@@ -435,7 +446,7 @@ async function soak(): Promise<void> {
           `soak: ${completed} sign-ins in ${Math.round((performance.now() - t0) / 1000)} s, resident memory under load ${underLoad.at(-1)} MiB`,
         );
     });
-    const after = await idleRssOf(twofold);
+    const after = await idleRssOf(twofold, 'after the soak');
     const tenth = Math.max(1, Math.floor(underLoad.length / 10));
     const [early, late] = [median(underLoad.slice(0, tenth)), median(underLoad.slice(-tenth))];
     const failed = warmUp.failed + soaked.failed;

@@ -1,6 +1,6 @@
 // The two servers the bench compares, each its own process: Twofold as an operator starts it
-// (`npm start`'s Node options and `…/src/main.js`, logs at info to a file), and the bare
-// oidc-provider of bare-provider.ts, with the same Node options.
+// (`npm start`'s environment, Node options and `…/src/main.js`, logs at info to a file), and the
+// bare oidc-provider of bare-provider.ts, with the same environment and Node options.
 // Both get the same keys; the bench seeds Twofold's database and hands the bare provider the same
 // password hash, TOTP secret and client secrets.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { BareSetup } from './bare-provider.js';
-import { START_FLAGS } from '../test/support/start-flags.js';
+import { START_ENV, START_FLAGS } from '../test/support/start-flags.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const TWOFOLD_MAIN = join(here, '..', 'src', 'main.js');
@@ -70,6 +70,7 @@ export async function startTwofold(env: Record<string, string>, logFile: string)
   const child = spawn(process.execPath, [...START_FLAGS, TWOFOLD_MAIN], {
     env: {
       PATH: process.env.PATH ?? '',
+      ...START_ENV,
       HOST: '127.0.0.1',
       ISSUER: `http://127.0.0.1:${port}`,
       ...env,
@@ -90,9 +91,10 @@ export async function startTwofold(env: Record<string, string>, logFile: string)
 
 export async function startBare(setup: Omit<BareSetup, 'port'>): Promise<Server> {
   const port = await freePort();
-  // The same Node options as Twofold: what differs between the two is the code, not the runtime.
+  // The same Node options and allocator settings as Twofold: what differs between the two is the
+  // code, not the runtime.
   const child = spawn(process.execPath, [...START_FLAGS, BARE_MAIN], {
-    env: { PATH: process.env.PATH ?? '', BARE_SETUP: JSON.stringify({ ...setup, port }) },
+    env: { PATH: process.env.PATH ?? '', ...START_ENV, BARE_SETUP: JSON.stringify({ ...setup, port }) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
 import { testTime } from './clock.js';
-import { START_FLAGS } from './start-flags.js';
+import { START_ENV, START_FLAGS } from './start-flags.js';
 
 const MAIN = join(packageRoot, 'dist', 'src', 'main.js');
 
@@ -39,7 +39,7 @@ export async function spawnTwofold(env: Record<string, string>): Promise<Twofold
   const child = spawn(process.execPath, [...START_FLAGS, MAIN], {
     cwd: packageRoot,
     // Logs at info whatever the environment says: the tests read them.
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env, LOG_LEVEL: 'info' },
+    env: { PATH: process.env.PATH ?? '', ...START_ENV, HOST: '127.0.0.1', PORT: '0', ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: LogLine[] = [];

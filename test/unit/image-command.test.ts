@@ -1,13 +1,28 @@
-// The image starts the server as `npm start` does: the same Node options (package.json's start
-// script is where they are written; the Dockerfile's CMD repeats them, since the image runs Node
-// without npm).
+// The image starts the server as `npm start` does: the same environment before `node` and the same
+// Node options (package.json's start script is where they are written; the Dockerfile's ENV and CMD
+// repeat them, since the image runs Node without npm).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
-import { START_FLAGS } from '../support/start-flags.js';
+import { START_ENV, START_FLAGS } from '../support/start-flags.js';
+
+const dockerfile = readFileSync(join(packageRoot, 'Dockerfile'), 'utf8');
 
 it('the Dockerfile’s CMD is npm start’s command, flags and all', () => {
-  const dockerfile = readFileSync(join(packageRoot, 'Dockerfile'), 'utf8');
   const commands = [...dockerfile.matchAll(/^CMD (\[.*\])$/gm)].map((match) => JSON.parse(match[1]!) as string[]);
   expect(commands.at(-1)).toEqual(['node', ...START_FLAGS, 'dist/src/main.js']);
+});
+
+it('the runtime image sets the environment npm start sets', () => {
+  // The last stage's ENV instruction, its continuation lines joined.
+  const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+  const env = /^ENV ((?:.*\\\n)*.*)$/m.exec(runtime)?.[1]?.replace(/\\\n/g, ' ') ?? '';
+  const set = Object.fromEntries(
+    env
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((pair) => pair.split('=') as [string, string]),
+  );
+  expect(Object.keys(START_ENV).length).toBeGreaterThan(0);
+  for (const [name, value] of Object.entries(START_ENV)) expect({ [name]: set[name] }).toEqual({ [name]: value });
 });
