@@ -34,8 +34,7 @@ FROM ${NODE_IMAGE}
 # The allocator settings `npm start` gives (package.json): glibc keeps at most two malloc arenas
 # instead of one per thread that ever allocated (V8's compiler and GC threads, libuv's pool, the
 # checkpoint thread), and gives freed memory back above a fixed 128 KiB instead of a threshold that
-# grows with every large block freed. An idle worker that had served every path held 122–126 MiB
-# with them, 142–150 without (README, Performance).
+# grows with every large block freed: ~20 MiB less for an idle worker (README, Performance).
 ENV NODE_ENV=production \
     PORT=3000 \
     DATA_DIR=/app/data \

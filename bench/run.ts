@@ -57,7 +57,7 @@ const CORES = availableParallelism();
 // generation the load grew (and compacts) once its memory reducer sees little allocation, judged
 // from an average over recent collections that the load's own rate takes a while to leave: here
 // 10–40 s after 32 sign-ins, but 60–105 s after every path at up to 32 in flight (RSS flat at
-// 166–214 MiB until then, then 122–150 within one 15 s step; 2026-12-03). A reading taken before it
+// 166–221 MiB until then, then 122–150 within one 15 s step; 2026-12-03). A reading taken before it
 // measures the load. Memory does not grow while idle: the last reading is the one kept, the ones
 // every IDLE_STEP_SECONDS before it are printed.
 const IDLE_SECONDS = 150;

@@ -50,7 +50,14 @@ port=$(node -e 'const s=require("net").createServer().listen(0,()=>{console.log(
 cd "$work/app"
 # The image's own command (its last CMD line, exec form), flags and all.
 read -r -a command < <(sed -n 's/^CMD \(\[.*\]\)$/\1/p' "$repo/Dockerfile" | tail -1 | node -e 'console.log(JSON.parse(require("fs").readFileSync(0, "utf8")).join(" "))')
-NODE_ENV=production PORT=$port DATA_DIR="$work/app/data" KEYS_DIR="$work/app/keys" LOG_LEVEL=warn "${command[@]}" >"$work/server.log" 2>&1 &
+# The runtime stage's environment (its ENV lines, continuations joined; the allocator settings
+# among them), then this check's own port and folders.
+mapfile -t image_env < <(node -e '
+  const file = require("fs").readFileSync(process.argv[1], "utf8");
+  const runtime = file.slice(file.lastIndexOf("\nFROM ")).replace(/\\\n/g, " ");
+  for (const [, pairs] of runtime.matchAll(/^ENV (.*)$/gm)) for (const [pair] of pairs.matchAll(/[A-Za-z_]\w*=\S*/g)) console.log(pair);
+' "$repo/Dockerfile")
+env "${image_env[@]}" NODE_ENV=production PORT=$port DATA_DIR="$work/app/data" KEYS_DIR="$work/app/keys" LOG_LEVEL=warn "${command[@]}" >"$work/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 60); do
   if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then

@@ -14,15 +14,11 @@ it('the Dockerfile’s CMD is npm start’s command, flags and all', () => {
 });
 
 it('the runtime image sets the environment npm start sets', () => {
-  // The last stage's ENV instruction, its continuation lines joined.
-  const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
-  const env = /^ENV ((?:.*\\\n)*.*)$/m.exec(runtime)?.[1]?.replace(/\\\n/g, ' ') ?? '';
-  const set = Object.fromEntries(
-    env
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((pair) => pair.split('=') as [string, string]),
-  );
+  // Every ENV instruction of the last stage, continuation lines joined, a later one overriding.
+  const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM ')).replace(/\\\n/g, ' ');
+  const set: Record<string, string> = {};
+  for (const [, pairs] of runtime.matchAll(/^ENV (.*)$/gm))
+    for (const [, name, value] of pairs!.matchAll(/([A-Za-z_]\w*)=(\S*)/g)) set[name!] = value!;
   expect(Object.keys(START_ENV).length).toBeGreaterThan(0);
   for (const [name, value] of Object.entries(START_ENV)) expect({ [name]: set[name] }).toEqual({ [name]: value });
 });
