@@ -31,7 +31,7 @@ const REDACTED_PATHS = [
   'headers.cookie',
 ];
 
-/** Where lines go: a stream, or (the default) standard output (stdoutByTurn). */
+/** Where lines go: a stream, or (the default) standard output (bufferedStdout). */
 type Destination = NodeJS.WritableStream | undefined;
 
 export function createLogger(level: string, destination?: Destination, format: 'json' | 'pretty' = 'json'): Logger {
@@ -41,35 +41,54 @@ export function createLogger(level: string, destination?: Destination, format: '
       base: { service: 'twofold' },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     },
-    format === 'pretty' ? prettyLines(destination) : (destination ?? stdoutByTurn()),
+    format === 'pretty' ? prettyLines(destination) : (destination ?? bufferedStdout()),
   );
 }
+
+/** A line waits at most this long for others to leave with it. */
+const FLUSH_AFTER_MS = 20;
+/**
+ * POSIX writes at most PIPE_BUF bytes to a pipe in one piece. With WORKERS every process writes to
+ * the same standard output, so no write is larger (unless one line is): lines of two workers never
+ * interleave.
+ */
+const PIPE_BUF = 4096;
 
 let stdout: { write(line: string): void; flushSync(): void } | undefined;
 
 /**
- * Standard output for the JSON lines, written once per turn of the event loop: the lines of every
- * request one turn served leave in one write (one synchronous write per line was ~7 % of a JWKS
- * answer, issue 11), still synchronously and in order. What a turn leaves unwritten when the
- * process exits (process.exit after 'stopped', a crash) is written by the 'exit' handler, and
- * pino's fatal() writes at once (it calls flushSync).
+ * Standard output for the JSON lines, gathered up to PIPE_BUF bytes or FLUSH_AFTER_MS, whichever
+ * comes first, then written synchronously and in order. One write per turn of the event loop was
+ * still ~7 % of a JWKS answer under load (a turn served ~8 requests; issue 11); this is ~20 lines a
+ * write. What is waiting when the process exits (process.exit after 'stopped', an uncaught
+ * exception) is written by the 'exit' handler, and pino's fatal() writes at once (it calls
+ * flushSync): only a process killed outright (SIGKILL, out of memory) loses its last 20 ms.
  */
-function stdoutByTurn(): NonNullable<typeof stdout> {
+function bufferedStdout(): NonNullable<typeof stdout> {
   if (stdout) return stdout;
   // pino's own synchronous writer: it retries a full pipe (EAGAIN) and partial writes.
   const out = pino.destination({ dest: 1, sync: true });
   let pending = '';
+  let bytes = 0;
+  let timer: NodeJS.Timeout | undefined;
   const flushSync = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
     if (!pending) return;
     const text = pending;
     pending = '';
+    bytes = 0;
     out.write(text);
   };
   process.on('exit', flushSync);
   stdout = {
     write(line: string) {
-      if (!pending) setImmediate(flushSync);
+      const size = Buffer.byteLength(line);
+      if (bytes + size > PIPE_BUF) flushSync();
       pending += line;
+      bytes += size;
+      // Unref'd: waiting lines never keep the process alive ('exit' writes them).
+      timer ??= setTimeout(flushSync, FLUSH_AFTER_MS).unref();
     },
     flushSync,
   };
