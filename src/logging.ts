@@ -5,6 +5,7 @@
 // while a one-time or authorization code only ever travels in a form, a query or a body.
 import { writeSync } from 'node:fs';
 import { pino, type Logger } from 'pino';
+import { batchedLines, type BatchedLines } from './log-batches.js';
 
 /** Fields that are secret wherever they appear, at the top of a line or one level down. */
 const SECRET_FIELDS = [
@@ -45,53 +46,42 @@ export function createLogger(level: string, destination?: Destination, format: '
   );
 }
 
-/** A line waits at most this long for others to leave with it. */
-const FLUSH_AFTER_MS = 20;
-/**
- * POSIX writes at most PIPE_BUF bytes to a pipe in one piece. With WORKERS every process writes to
- * the same standard output, so no write is larger (unless one line is): lines of two workers never
- * interleave.
- */
-const PIPE_BUF = 4096;
+/** What waits in pino's writer while standard output fails (a full disk); later lines are dropped. */
+const HELD_AT_MOST = 1024 * 1024;
 
-let stdout: { write(line: string): void; flushSync(): void } | undefined;
+let stdout: BatchedLines | undefined;
 
 /**
- * Standard output for the JSON lines, gathered up to PIPE_BUF bytes or FLUSH_AFTER_MS, whichever
- * comes first, then written synchronously and in order. One write per turn of the event loop was
+ * Standard output for the JSON lines, gathered by batchedLines (4,096 bytes or 20 ms, whichever
+ * comes first), then written synchronously and in order. One write per turn of the event loop was
  * still ~7 % of a JWKS answer under load (a turn served ~8 requests; issue 11); this is ~20 lines a
  * write. What is waiting when the process exits (process.exit after 'stopped', an uncaught
  * exception) is written by the 'exit' handler, and pino's fatal() writes at once (it calls
- * flushSync): only a process killed outright (SIGKILL, out of memory) loses its last 20 ms.
+ * flushSync): only a process ended by a signal it does not handle (SIGKILL; SIGHUP; SIGTERM before
+ * start-up has installed its handler) or by running out of memory loses its last 20 ms.
  */
-function bufferedStdout(): NonNullable<typeof stdout> {
+function bufferedStdout(): BatchedLines {
   if (stdout) return stdout;
   // pino's own synchronous writer: it retries a full pipe (EAGAIN) and partial writes.
-  const out = pino.destination({ dest: 1, sync: true });
-  let pending = '';
-  let bytes = 0;
-  let timer: NodeJS.Timeout | undefined;
-  const flushSync = () => {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    if (!pending) return;
-    const text = pending;
-    pending = '';
-    bytes = 0;
-    out.write(text);
-  };
-  process.on('exit', flushSync);
-  stdout = {
-    write(line: string) {
-      const size = Buffer.byteLength(line);
-      if (bytes + size > PIPE_BUF) flushSync();
-      pending += line;
-      bytes += size;
-      // Unref'd: waiting lines never keep the process alive ('exit' writes them).
-      timer ??= setTimeout(flushSync, FLUSH_AFTER_MS).unref();
-    },
-    flushSync,
-  };
+  const out = pino.destination({ dest: 1, sync: true, maxLength: HELD_AT_MOST });
+  // Any other failure (ENOSPC, EIO; pino's writer stops at EPIPE itself) would be thrown by whichever
+  // log call filled a batch, in the middle of a request: said once on stderr instead, and the
+  // writer keeps the failed text and tries again with the next batch.
+  let said = false;
+  out.on('error', (error: NodeJS.ErrnoException) => {
+    if (said || error.code === 'EPIPE') return;
+    said = true;
+    try {
+      writeSync(
+        2,
+        `twofold: standard output cannot be written (${error.code ?? error.message}); log lines are held, then dropped\n`,
+      );
+    } catch {
+      // Nowhere left to say it.
+    }
+  });
+  stdout = batchedLines(out);
+  process.on('exit', stdout.flushSync);
   return stdout;
 }
 

@@ -174,7 +174,7 @@ export const environmentSchema = z.object({
     .meta({ description: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`' }),
   LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).default('json').meta({
     description:
-      '`json` (one JSON object per line, for log collectors; lines leave in writes of up to 4 KiB within 20 ms, so a process killed outright, SIGKILL or out of memory, loses at most its last 20 ms of lines) or `pretty` (one readable line per event: time, level, message, fields; for a person watching a terminal)',
+      '`json` (one JSON object per line, for log collectors; a line leaves at most 20 ms after it is logged, in a write of at most 4 KiB unless it is longer itself, so a process ended by a signal it does not handle, SIGKILL or SIGHUP, or out of memory loses at most its last 20 ms of lines, and the lines of several workers are in order per worker: sort by `time`; standard output that cannot be written, a full disk, is said once on stderr and Twofold goes on serving) or `pretty` (one readable line per event: time, level, message, fields; for a person watching a terminal)',
   }),
   TRUST_PROXY: boolean
     .default(false)

@@ -27,7 +27,7 @@ export interface TwofoldProcess {
   stderr(): string;
   /** Resolves with the first log line (already seen or still to come) that matches. */
   waitForLog(match: (line: LogLine) => boolean, ms?: number): Promise<LogLine>;
-  /** Resolves when the process has exited. */
+  /** Resolves when the process has exited and its output is read to the end. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGKILL if still running (for cleanup after a failed test). */
   kill(): Promise<void>;
@@ -61,8 +61,12 @@ export async function spawnTwofold(env: Record<string, string>): Promise<Twofold
     for (const wake of waiters) wake();
   });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  // 'close', not 'exit': once the process has exited and its output is closed, every line it wrote
+  // is in `logs` (the last ones may arrive after 'exit').
+  let closed = false;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => {
+    child.once('close', (code, signal) => {
+      closed = true;
       for (const wake of waiters) wake();
       resolve({ code, signal });
     });
@@ -76,7 +80,7 @@ export async function spawnTwofold(env: Record<string, string>): Promise<Twofold
           done(() => resolve(found));
           return;
         }
-        if (child.exitCode !== null || child.signalCode !== null) {
+        if (closed) {
           done(() =>
             reject(
               new Error(

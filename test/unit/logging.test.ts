@@ -2,6 +2,7 @@
 // (EADDRINUSE, Prisma's, PostgreSQL's) show as they are; passwords, secrets, tokens, and the codes
 // a person or a client sent (a TOTP code, an authorization code) are redacted.
 import { Writable } from 'node:stream';
+import { batchedLines } from '../../src/log-batches.js';
 import { createLogger } from '../../src/logging.js';
 
 function logged(write: (logger: ReturnType<typeof createLogger>) => void): Record<string, unknown> {
@@ -95,5 +96,39 @@ describe('LOG_FORMAT=pretty', () => {
     expect(lines[1]).toBe('  Error: listen EADDRINUSE');
     expect(lines.slice(2).every((line) => line.startsWith('      at '))).toBe(true);
     expect(lines.join('\n')).not.toContain('hunter2');
+  });
+});
+
+describe('standard output’s batches', () => {
+  const line = (n: number, size = 100) => `${String(n).padStart(4, '0')}${'x'.repeat(size - 5)}\n`;
+  const recorder = () => {
+    const writes: string[] = [];
+    return { writes, out: { write: (text: string) => writes.push(text) } };
+  };
+
+  it('leaves in order, in writes of at most 4,096 bytes, a longer line alone and whole', () => {
+    const { writes, out } = recorder();
+    const lines = batchedLines(out);
+    const sent = [...Array.from({ length: 100 }, (_, n) => line(n)), line(100, 6000), line(101), line(102)];
+    for (const text of sent) lines.write(text);
+    lines.flushSync();
+    expect(writes.join('')).toBe(sent.join(''));
+    expect(writes.filter((text) => text.length > 4096)).toEqual([line(100, 6000)]);
+    // 40 lines of 100 bytes fill a write: 100 lines take three, then the long one, then the rest.
+    expect(writes.map((text) => text.length)).toEqual([4000, 4000, 2000, 6000, 200]);
+  });
+
+  it('writes a lone line within the wait, and nothing twice', async () => {
+    const { writes, out } = recorder();
+    const lines = batchedLines(out, 4096, 20);
+    lines.write(line(1));
+    expect(writes).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(writes).toEqual([line(1)]);
+    lines.flushSync();
+    lines.write(line(2));
+    lines.flushSync();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(writes).toEqual([line(1), line(2)]);
   });
 });
