@@ -1,29 +1,23 @@
 // The log's disk fills up (standard output redirected to a file on a full disk): people still sign
 // in and relying parties still get their documents. The operator is told once, on stderr, instead
 // of a log call throwing in the middle of a request.
-import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { join } from 'node:path';
-import { packageRoot } from '../../src/paths.js';
 import { freshEnvironment } from '../support/databases.js';
 import { freePort } from '../support/ports.js';
-import { START_ENV, START_FLAGS } from '../support/start-flags.js';
+import { spawnServer } from '../support/twofold-process.js';
 
 describe('standard output that cannot be written', () => {
   let cleanup: () => Promise<void>;
   afterAll(async () => cleanup());
 
   it('keeps serving, says so once on stderr, and stops cleanly', async () => {
-    const fresh = await freshEnvironment({ LOG_LEVEL: 'info' });
+    const fresh = await freshEnvironment();
     cleanup = fresh.cleanup;
+    // The log cannot tell the port: one is chosen here.
     const port = await freePort();
     // Every write to /dev/full fails with ENOSPC, as on a full disk.
     const full = openSync('/dev/full', 'w');
-    const child = spawn(process.execPath, [...START_FLAGS, join(packageRoot, 'dist', 'src', 'main.js')], {
-      cwd: packageRoot,
-      env: { PATH: process.env.PATH ?? '', ...START_ENV, ...fresh.env, HOST: '127.0.0.1', PORT: String(port) },
-      stdio: ['ignore', full, 'pipe'],
-    });
+    const child = spawnServer({ ...fresh.env, PORT: String(port) }, ['ignore', full, 'pipe']);
     closeSync(full);
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));

@@ -3,7 +3,8 @@
 // the given environment (plus PATH).
 // Its JSON log lines are collected so a test can wait for "twofold listening" or "stopping", and
 // learn the port it bound (PORT=0 picks one).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessByStdio, type StdioOptions } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
 import { testTime } from './clock.js';
@@ -33,15 +34,22 @@ export interface TwofoldProcess {
   kill(): Promise<void>;
 }
 
-export async function spawnTwofold(env: Record<string, string>): Promise<TwofoldProcess> {
+/**
+ * The server as `npm start` runs it, on 127.0.0.1 (PORT=0 unless `env` says), logging at info
+ * whatever the environment says (the tests read the log), its output where `stdio` says.
+ */
+export function spawnServer(env: Record<string, string>, stdio: StdioOptions): ChildProcess {
   // Its codes follow the system clock: from now on this file's test time passes for real.
   testTime.keepReal();
-  const child = spawn(process.execPath, [...START_FLAGS, MAIN], {
+  return spawn(process.execPath, [...START_FLAGS, MAIN], {
     cwd: packageRoot,
-    // Logs at info whatever the environment says: the tests read them.
     env: { PATH: process.env.PATH ?? '', ...START_ENV, HOST: '127.0.0.1', PORT: '0', ...env, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio,
   });
+}
+
+export async function spawnTwofold(env: Record<string, string>): Promise<TwofoldProcess> {
+  const child = spawnServer(env, ['ignore', 'pipe', 'pipe']) as ChildProcessByStdio<null, Readable, Readable>;
   const logs: LogLine[] = [];
   const waiters = new Set<() => void>();
   let stderr = '';
