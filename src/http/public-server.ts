@@ -5,6 +5,7 @@
 // limits of its own; these hold when it does not, or when someone reaches the port directly.
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { HttpServerConfig } from '../config/index.js';
+import { keepTickShape } from './tick-shape.js';
 
 /** How often Node looks for requests past their timeout (its default, 30 s, would add up to that). */
 const TIMEOUT_CHECK_MS = 1000;
@@ -20,5 +21,6 @@ export function publicServer(handler: RequestListener, limits: HttpServerConfig)
     handler,
   );
   server.maxConnections = limits.maxConnections;
+  keepTickShape(server);
   return server;
 }
