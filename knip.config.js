@@ -3,9 +3,16 @@
 // test reaching into the product, or code the product lost).
 /** @type {import('knip').KnipConfig} */
 export default {
+  // collect-on-signal.ts is loaded by the soak's server (`--import`, bench/servers.ts), not imported.
   // on-postgresql.ts is a setupFile of the PostgreSQL pass's projects, which jest.config.js adds only
   // under TEST_POSTGRESQL_PASS=1: knip reads the configuration without it.
-  entry: ['src/main.ts!', 'bench/run.ts', 'scripts/*.mjs', 'test/support/on-postgresql.ts'],
+  entry: [
+    'src/main.ts!',
+    'bench/run.ts',
+    'bench/collect-on-signal.ts',
+    'scripts/*.mjs',
+    'test/support/on-postgresql.ts',
+  ],
   project: [
     'src/**/*.ts!',
     'interactions/**/*.ts!',

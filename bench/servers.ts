@@ -14,6 +14,7 @@ import { START_ENV, START_FLAGS } from '../test/support/start-flags.js';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const TWOFOLD_MAIN = join(here, '..', 'src', 'main.js');
 const BARE_MAIN = join(here, 'bare-provider.js');
+const COLLECT_ON_SIGNAL = new URL('./collect-on-signal.js', import.meta.url).href;
 
 export interface Server {
   name: 'twofold' | 'bare';
@@ -21,6 +22,12 @@ export interface Server {
   pid: number;
   /** Resident memory of the process (and its workers), in MiB. */
   rssMb(): number;
+  /**
+   * Collects everything the server can collect, then says what it still holds (a server started
+   * with `collectable` only; one process, not a cluster's primary). Read once after a load: a
+   * second reading at once counts the first one's buffers.
+   */
+  collected?(): Promise<Collected>;
   stop(): Promise<void>;
 }
 
@@ -64,10 +71,19 @@ function stopper(child: ChildProcess) {
   };
 }
 
-export async function startTwofold(env: Record<string, string>, logFile: string): Promise<Server> {
+/**
+ * Twofold as `npm start` starts it; `collectable` (the soak's) adds collect-on-signal.ts, which
+ * makes `collected()` work.
+ */
+export async function startTwofold(
+  env: Record<string, string>,
+  logFile: string,
+  { collectable = false } = {},
+): Promise<Server> {
   const port = await freePort();
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [...START_FLAGS, TWOFOLD_MAIN], {
+  const flags = collectable ? ['--expose-gc', '--import', COLLECT_ON_SIGNAL] : [];
+  const child = spawn(process.execPath, [...START_FLAGS, ...flags, TWOFOLD_MAIN], {
     env: {
       PATH: process.env.PATH ?? '',
       ...START_ENV,
@@ -85,8 +101,33 @@ export async function startTwofold(env: Record<string, string>, logFile: string)
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
     rssMb: () => rssOf(child.pid!),
+    ...(collectable ? { collected: () => collectedIn(child, logFile) } : {}),
     stop: stopper(child),
   };
+}
+
+const MIB = 1024 * 1024;
+
+/** What a server holds once everything that can be collected is, in MiB. */
+export interface Collected {
+  /** The heap's live objects and the memory outside the heap that they hold (buffers). */
+  heldMb: number;
+  heapMb: number;
+  externalMb: number;
+}
+
+/** Signals collect-on-signal.ts in `child` and reads its answer, the next `collected` line of its log. */
+async function collectedIn(child: ChildProcess, logFile: string): Promise<Collected> {
+  const lines = () =>
+    readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('collected '));
+  const before = lines().length;
+  child.kill('SIGUSR2');
+  await until(() => lines().length > before, 'a full collection', child, 30_000);
+  const { heapUsed, external } = JSON.parse(lines()[before]!.slice('collected '.length)) as Record<string, number>;
+  const mb = (bytes: number) => Math.round((bytes / MIB) * 10) / 10;
+  return { heldMb: mb(heapUsed! + external!), heapMb: mb(heapUsed!), externalMb: mb(external!) };
 }
 
 export async function startBare(setup: Omit<BareSetup, 'port'>): Promise<Server> {

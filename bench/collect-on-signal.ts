@@ -1,0 +1,29 @@
+// Loaded into the soak's Twofold only (`--expose-gc --import …`, servers.ts), never into a server
+// that is measured for speed: on SIGUSR2 it collects everything that can be collected and writes
+// one line on stderr (the server's log file) with what is still held, so the soak can tell memory
+// kept from memory the load merely had in use. A reading under load swings by tens of MiB with the
+// young generation and the time since the last major collection; so does the heap after an ordinary
+// full collection (`gc()`), which leaves what only weak references and V8's own caches hold: 59 to
+// 94 MiB in one server minutes apart. A heap snapshot first collects all of that, as a leak hunt in
+// DevTools does; it is taken and thrown away here, and what survives it is what a leak grows. Its
+// buffers stay outside the heap until a later collection: read again at once, the memory outside the
+// heap includes them (the soak reads once after each load).
+import { getHeapSnapshot } from 'node:v8';
+
+const gc = (globalThis as { gc?: (options: { type: 'major'; execution: 'sync' }) => void }).gc;
+if (!gc) throw new Error('collect-on-signal needs --expose-gc');
+
+process.on('SIGUSR2', () => {
+  // The memory outside the heap that JavaScript objects hold (buffers), read before the snapshot's
+  // own buffers add to it.
+  gc({ type: 'major', execution: 'sync' });
+  const { external } = process.memoryUsage();
+  const snapshot = getHeapSnapshot();
+  snapshot.on('end', () => {
+    // What the snapshot itself allocated on the heap.
+    gc({ type: 'major', execution: 'sync' });
+    const { heapUsed } = process.memoryUsage();
+    process.stderr.write(`collected ${JSON.stringify({ heapUsed, external })}\n`);
+  });
+  snapshot.resume();
+});
