@@ -417,10 +417,12 @@ async function signInLoops(
  * The soak, on the embedded default: a Twofold of its own takes SOAK sign-ins, 8 at a time, after a
  * warm-up, and no sign-in may fail. What it holds must not grow: once everything collectable is
  * collected (collect-on-signal.ts), after the warm-up and after the soak, its heap's live objects and
- * the buffers they hold; a leak is what stays. Resident memory under load is printed beside but not
- * judged: it swings by tens of MiB with the young generation's size and what V8 and the allocator
- * have yet to give back (158 → 210 MiB, median of the first and last tenth, over 2,000 sign-ins
- * whose idle readings before and after were 126 and 128). The log is kept.
+ * the buffers they hold; a leak is what stays. Memory that only native code holds (SQLite's pages,
+ * the allocator's free lists) is not in that figure; resident memory, under load and as each load
+ * ends, is printed beside but not judged: it swings by tens of MiB with the young generation's size
+ * and what V8 and the allocator have yet to give back (158 → 210 MiB under load, median of the first
+ * and last tenth, over 2,000 sign-ins whose idle readings before and after were 126 and 128). The
+ * log is kept.
  */
 async function soak(): Promise<void> {
   const env = await environment('sqlite');
@@ -434,6 +436,7 @@ async function soak(): Promise<void> {
   const people = new People(totpSecret, SOAK_PEOPLE);
   try {
     const warmUp = await signInLoops(twofold, seeded.app, people, Math.min(SOAK_WARM_UP, SOAK));
+    const rssBefore = twofold.rssMb();
     const before = await twofold.collected!();
     console.log(
       `soak: after the warm-up, once collected: held ${before.heldMb} MiB (heap ${before.heapMb}, outside it ${before.externalMb})`,
@@ -449,13 +452,14 @@ async function soak(): Promise<void> {
           `soak: ${completed} sign-ins in ${Math.round((performance.now() - t0) / 1000)} s, resident memory under load ${underLoad.at(-1)} MiB`,
         );
     });
+    const rssAfter = twofold.rssMb();
     const after = await twofold.collected!();
     const tenth = Math.max(1, Math.floor(underLoad.length / 10));
     const [early, late] = [median(underLoad.slice(0, tenth)), median(underLoad.slice(-tenth))];
     const failed = warmUp.failed + soaked.failed;
     const kept = `held ${before.heldMb} → ${after.heldMb} MiB (heap ${before.heapMb} → ${after.heapMb})`;
     console.log(
-      `soak: ${SOAK} sign-ins after ${Math.min(SOAK_WARM_UP, SOAK)} to warm up, ${failed} failed; once collected ${kept}; RSS under load ${early} → ${late} MiB (median of the first and last tenth)`,
+      `soak: ${SOAK} sign-ins after ${Math.min(SOAK_WARM_UP, SOAK)} to warm up, ${failed} failed; once collected ${kept}; RSS under load ${early} → ${late} MiB (median of the first and last tenth), as each load ended ${rssBefore} → ${rssAfter} MiB`,
     );
     const errors = [...warmUp.errors, ...soaked.errors];
     if (errors.length) console.error(`soak: failures\n${errors.join('\n')}`);

@@ -4,7 +4,7 @@
 // Both get the same keys; the bench seeds Twofold's database and hands the bare provider the same
 // password hash, TOTP secret and client secrets.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, readFileSync, closeSync } from 'node:fs';
+import { openSync, readFileSync, closeSync, statSync, fstatSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +24,7 @@ export interface Server {
   rssMb(): number;
   /**
    * Collects everything the server can collect, then says what it still holds (a server started
-   * with `collectable` only; one process, not a cluster's primary). Read once after a load: a
-   * second reading at once counts the first one's buffers.
+   * with `collectable` only; one process, not a cluster's primary).
    */
   collected?(): Promise<Collected>;
   stop(): Promise<void>;
@@ -118,14 +117,27 @@ export interface Collected {
 
 /** Signals collect-on-signal.ts in `child` and reads its answer, the next `collected` line of its log. */
 async function collectedIn(child: ChildProcess, logFile: string): Promise<Collected> {
-  const lines = () =>
-    readFileSync(logFile, 'utf8')
+  // Only what the log gains from here, and only whole lines (one may be half written).
+  const from = statSync(logFile).size;
+  const answer = () => {
+    const fd = openSync(logFile, 'r');
+    let grown: string;
+    try {
+      const bytes = Buffer.alloc(Math.max(0, fstatSync(fd).size - from));
+      readSync(fd, bytes, 0, bytes.length, from);
+      grown = bytes.toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+    return grown
       .split('\n')
-      .filter((line) => line.startsWith('collected '));
-  const before = lines().length;
+      .slice(0, -1)
+      .find((line) => line.startsWith('collected '));
+  };
   child.kill('SIGUSR2');
-  await until(() => lines().length > before, 'a full collection', child, 30_000);
-  const { heapUsed, external } = JSON.parse(lines()[before]!.slice('collected '.length)) as Record<string, number>;
+  // A heap snapshot of a loaded server takes seconds here; a slow machine, more.
+  await until(() => answer() !== undefined, 'Twofold, asked for a full collection,', child, 120_000);
+  const { heapUsed, external } = JSON.parse(answer()!.slice('collected '.length)) as Record<string, number>;
   const mb = (bytes: number) => Math.round((bytes / MIB) * 10) / 10;
   return { heldMb: mb(heapUsed! + external!), heapMb: mb(heapUsed!), externalMb: mb(external!) };
 }

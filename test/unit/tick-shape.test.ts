@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { keepTickShape } from '../../src/http/tick-shape.js';
 
-test('holds a nextTick entry while listening, a new one every second, none once closed', async () => {
+test('holds a nextTick entry while listening, a new one every second, none once closed, again on listening again', async () => {
   const server = createServer();
   const held = keepTickShape(server);
   const ticks = new WeakSet<object>();
@@ -30,8 +30,12 @@ test('holds a nextTick entry while listening, a new one every second, none once 
     expect(held()).toBeUndefined();
     await sleep(1200);
     expect(held()).toBeUndefined();
+    // Listening again starts over.
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await sleep(1200);
+    expect(ticks.has(held()!)).toBe(true);
   } finally {
     hook.disable();
-    server.close();
+    if (server.listening) server.close();
   }
 });
